@@ -1,0 +1,36 @@
+/**
+ * What the print pipeline needs of a printer. Drivers implement these over the USB printer class (ESC/POS ticket
+ * printers) or the OS spooler (A4 document printers). `print` resolves only when the printer's own status
+ * confirms the job went out; every fault is a `PrintFailure`, never an exception.
+ */
+import type { PrinterState } from '../device_status.js';
+
+export type PrintFailure =
+  | { reason: 'no-paper' }
+  | { reason: 'cover-open' }
+  | { reason: 'disconnected' }
+  | { reason: 'timeout' }
+  | { reason: 'error'; detail: string };
+
+export type PrintOutcome = { ok: true } | { ok: false; failure: PrintFailure };
+
+/** A 1-bit image, rows top to bottom, each row `ceil(width / 8)` bytes, MSB = leftmost pixel, 1 = black. */
+export interface MonoBitmap {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface TicketPrinter {
+  status(): PrinterState;
+  onStatus(listener: (state: PrinterState) => void): () => void;
+  /** Print a raster ticket and cut the paper. */
+  printRaster(ticket: MonoBitmap): Promise<PrintOutcome>;
+}
+
+export interface DocumentPrinter {
+  status(): PrinterState;
+  onStatus(listener: (state: PrinterState) => void): () => void;
+  /** Print an A4 PDF; `jobName` names the job in the spooler (never personal data). */
+  printPdf(pdf: Uint8Array, jobName: string): Promise<PrintOutcome>;
+}
