@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { type KioskConfig, KioskConfigSchema } from './config_schema.js';
+
+export type ConfigError =
+  | { code: 'unreadable'; path: string; detail: string }
+  | { code: 'not-json'; path: string; detail: string }
+  | { code: 'invalid'; path: string; problems: string[] };
+
+export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; error: ConfigError };
+
+/** `devices[2].vendorId: expected number` — the field first, so whoever edits the file finds it at once. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join('');
+  return `${field || '(top level)'}: ${issue.message}`;
+}
+
+export function parseConfig(raw: unknown, path = '(inline)'): ConfigResult {
+  const parsed = KioskConfigSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, error: { code: 'invalid', path, problems: parsed.error.issues.map(describeIssue) } };
+}
+
+export function loadConfigFile(path: string): ConfigResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, error: { code: 'unreadable', path, detail: (e as Error).message } };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: { code: 'not-json', path, detail: (e as Error).message } };
+  }
+  return parseConfig(raw, path);
+}
+
+export function formatConfigError(error: ConfigError): string {
+  switch (error.code) {
+    case 'unreadable':
+      return `Balcão cannot start: the configuration file ${error.path} cannot be read (${error.detail}).`;
+    case 'not-json':
+      return `Balcão cannot start: the configuration file ${error.path} is not valid JSON (${error.detail}).`;
+    case 'invalid':
+      return [
+        `Balcão cannot start: the configuration file ${error.path} has ${error.problems.length} problem(s):`,
+        ...error.problems.map((p) => `  - ${p}`),
+      ].join('\n');
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}

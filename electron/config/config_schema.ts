@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { LanguageSchema, languages } from '../rpc/languages.js';
+import { ServiceIdSchema } from '../rpc/service_ids.js';
+
+/**
+ * The terminal's one configuration file, validated at start-up. A bad file stops start-up with a message that
+ * names the field (see config_loader.ts), never a half-configured kiosk.
+ */
+
+const localisedText = z.object({ 'zh-Hant': z.string(), 'zh-Hans': z.string(), pt: z.string(), en: z.string() });
+
+const TimeLimitsSchema = z.object({
+  /** Inactivity before the session ends, the warning period included. */
+  idleSeconds: z.number().int().positive().default(120),
+  /** How long "Need more time?" shows before the end. WCAG 2.2.1 asks for at least 20 s. */
+  warningSeconds: z.number().int().positive().default(30),
+  /** How many times a resident may extend; WCAG 2.2.1 asks for at least 10. */
+  maxExtensions: z.number().int().nonnegative().default(10),
+  /** How long each attract-screen highlight stays. */
+  attractSlideSeconds: z.number().positive().default(6),
+});
+
+const BackendSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedded') }),
+  z.object({
+    kind: z.literal('http'),
+    baseUrl: z.url(),
+    timeoutMs: z.number().int().positive().default(8000),
+  }),
+]);
+
+export const KioskConfigSchema = z
+  .object({
+    terminal: z.object({ id: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'upper-case letters, digits and dashes') }),
+    site: z.object({
+      /** Which kind of centre: the Macau 24-hour centres, or Hengqin (Simplified Chinese offered first). */
+      kind: z.enum(['macau', 'hengqin']),
+      centreId: z.string().min(1),
+      name: localisedText,
+    }),
+    /** `production` enforces the accessibility minima and hides the dev dock; `development`/`test` relax them. */
+    mode: z.enum(['production', 'development', 'test']).default('production'),
+    languages: z
+      .object({
+        offered: z.array(LanguageSchema).min(1).default([...languages]),
+        default: LanguageSchema.default('zh-Hant'),
+      })
+      .default({ offered: [...languages], default: 'zh-Hant' }),
+    services: z.array(ServiceIdSchema).min(1),
+    devices: z.array(DeviceConfigSchema).default([]),
+    timeLimits: TimeLimitsSchema.default({
+      idleSeconds: 120,
+      warningSeconds: 30,
+      maxExtensions: 10,
+      attractSlideSeconds: 6,
+    }),
+    backend: BackendSchema.default({ kind: 'embedded' }),
+    journal: z.object({ path: z.string().min(1) }).default({ path: '.balcao/journal.sqlite' }),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const limits = config.timeLimits;
+    if (limits.warningSeconds >= limits.idleSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeLimits', 'warningSeconds'],
+        message: 'must be shorter than timeLimits.idleSeconds',
+      });
+    }
+    if (config.mode === 'production') {
+      if (limits.warningSeconds < 20)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeLimits', 'warningSeconds'],
+          message: 'must be at least 20 s in production (WCAG 2.2.1)',
+        });
+      if (limits.maxExtensions < 10)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeLimits', 'maxExtensions'],
+          message: 'must be at least 10 in production (WCAG 2.2.1)',
+        });
+    }
+    if (!config.languages.offered.includes(config.languages.default)) {
+      ctx.addIssue({ code: 'custom', path: ['languages', 'default'], message: 'must be one of languages.offered' });
+    }
+    const ids = new Set<string>();
+    config.devices.forEach((device, i) => {
+      if (ids.has(device.id))
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `duplicate device id "${device.id}"` });
+      ids.add(device.id);
+      if (device.transport !== 'simulated' && (device.vendorId === undefined || device.productId === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i],
+          message: 'a usb or hid device needs vendorId and productId',
+        });
+      }
+    });
+  });
+
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+export type LocalisedText = z.infer<typeof localisedText>;

@@ -1,0 +1,37 @@
+import type { DeviceKind } from '../../devices/device_status.js';
+import type { ServiceTile } from '../rpc/contract.js';
+import type { ServiceId } from '../rpc/service_ids.js';
+
+interface ServiceDefinition {
+  /** Device kinds the service cannot run without; its tile is disabled while any of them is unusable. */
+  requires: DeviceKind[];
+  needs: ServiceTile['needs'];
+  minutes: number;
+  /** Whether this release has the service's flow at the kiosk; tiles of the others explain where to go instead. */
+  flowReady: boolean;
+}
+
+/** What each resident service needs of the kiosk and of the resident. */
+export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
+  'book-appointment': { requires: ['ticket-printer'], needs: ['nothing'], minutes: 3, flowReady: false },
+  'check-in': { requires: ['barcode-scanner', 'ticket-printer'], needs: ['booking-qr'], minutes: 1, flowReady: false },
+  'collect-document': {
+    requires: ['document-reader', 'ticket-printer'],
+    needs: ['identity-document', 'pin'],
+    minutes: 3,
+    flowReady: false,
+  },
+  'proof-of-identity': {
+    requires: ['document-reader', 'document-printer'],
+    needs: ['identity-document', 'pin'],
+    minutes: 3,
+    flowReady: false,
+  },
+  'locker-pickup': {
+    requires: ['barcode-scanner', 'locker-controller'],
+    needs: ['pickup-code'],
+    minutes: 1,
+    flowReady: false,
+  },
+  'locker-apply': { requires: ['ticket-printer'], needs: ['identity-document'], minutes: 2, flowReady: false },
+};

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { KioskConfig } from '../config/config_schema.js';
+import type { SessionEndReason, SessionView } from '../rpc/contract.js';
+import type { EventBus } from '../rpc/event_bus.js';
+import type { Language } from '../rpc/languages.js';
+import type { Clock } from './clock.js';
+
+interface ActiveSession {
+  id: string;
+  language: Language;
+  /** When the idle warning appears and when the session ends, in clock milliseconds. */
+  warningAt: number;
+  endsAt: number;
+  extensionsUsed: number;
+  cancelTimer: () => void;
+}
+
+/** Something that holds a resident's personal data for the session and must drop it when the session ends. */
+export type SessionDataHolder = (sessionId: string, reason: SessionEndReason) => void;
+
+/**
+ * The resident's session, owned by the main process: started on the language screen, kept alive by touches,
+ * warned 'warningSeconds' before the idle limit, extended by "Continue" up to 'maxExtensions' times, and ended on
+ * done / cancel / timeout / out-of-service. Ending calls every registered data holder so personal data is wiped
+ * in the main process; the `session.ended` event makes the renderer wipe its stores.
+ */
+export class SessionService {
+  #session: ActiveSession | null = null;
+  readonly #holders = new Set<SessionDataHolder>();
+
+  constructor(
+    private readonly limits: KioskConfig['timeLimits'],
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Register a holder of per-session data; it is called with the ending session's id. */
+  onSessionEnd(holder: SessionDataHolder): () => void {
+    this.#holders.add(holder);
+    return () => this.#holders.delete(holder);
+  }
+
+  get activeSessionId(): string | null {
+    return this.#session?.id ?? null;
+  }
+
+  view(): SessionView {
+    const s = this.#session;
+    if (!s) return { phase: 'attract' };
+    const now = this.clock.now();
+    const warning = now >= s.warningAt ? { secondsLeft: Math.max(0, Math.ceil((s.endsAt - now) / 1000)) } : null;
+    return {
+      phase: 'active',
+      sessionId: s.id,
+      language: s.language,
+      warning,
+      extensionsLeft: Math.max(0, this.limits.maxExtensions - s.extensionsUsed),
+    };
+  }
+
+  start(language: Language): SessionView {
+    // A start while a session runs (a double tap on the language screen) keeps that session, in the new language.
+    if (this.#session) return this.setLanguage(language);
+    this.#session = {
+      id: randomUUID(),
+      language,
+      warningAt: 0,
+      endsAt: 0,
+      extensionsUsed: 0,
+      cancelTimer: () => {},
+    };
+    return this.#restartIdleTimer();
+  }
+
+  setLanguage(language: Language): SessionView {
+    if (!this.#session) return this.view();
+    this.#session.language = language;
+    return this.#restartIdleTimer();
+  }
+
+  /** A touch restarts the idle timer, but not while the warning shows: only "Continue" answers the warning. */
+  touch(): SessionView {
+    const s = this.#session;
+    if (!s || this.clock.now() >= s.warningAt) return this.view();
+    return this.#restartIdleTimer();
+  }
+
+  extend(): SessionView {
+    const s = this.#session;
+    if (!s || s.extensionsUsed >= this.limits.maxExtensions) return this.view();
+    if (this.clock.now() >= s.warningAt) s.extensionsUsed += 1;
+    return this.#restartIdleTimer();
+  }
+
+  end(reason: SessionEndReason): SessionView {
+    const s = this.#session;
+    if (!s) return this.view();
+    s.cancelTimer();
+    this.#session = null;
+    for (const holder of this.#holders) holder(s.id, reason);
+    this.bus.emit('session.ended', { reason });
+    this.bus.emit('session.changed', this.view());
+    return this.view();
+  }
+
+  #restartIdleTimer(): SessionView {
+    const s = this.#session;
+    if (!s) return this.view();
+    s.cancelTimer();
+    const now = this.clock.now();
+    s.endsAt = now + this.limits.idleSeconds * 1000;
+    s.warningAt = s.endsAt - this.limits.warningSeconds * 1000;
+    s.cancelTimer = this.clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);
+    const view = this.view();
+    this.bus.emit('session.changed', view);
+    return view;
+  }
+
+  #onWarning(s: ActiveSession): void {
+    if (this.#session !== s) return;
+    this.bus.emit('session.changed', this.view());
+    s.cancelTimer = this.clock.setTimeout(() => {
+      if (this.#session === s) this.end('timeout');
+    }, s.endsAt - this.clock.now());
+  }
+}

@@ -1,0 +1,116 @@
+import type { i18n as I18n } from 'i18next';
+import { useEffect } from 'react';
+import type { Language } from '../electron/rpc/languages.js';
+import { AccessibilityPanel } from './components/accessibility_panel.js';
+import { DevDock } from './components/dev_dock.js';
+import { AccessibilityIcon } from './components/icons.js';
+import { IdleWarning } from './components/idle_warning.js';
+import { TopBar } from './components/top_bar.js';
+import { htmlLang } from './i18n/i18n.js';
+import type { RpcClient } from './rpc/rpc_client.js';
+import { useActivityReporter } from './rpc/use_activity_reporter.js';
+import { useKioskConnection } from './rpc/use_kiosk_connection.js';
+import { AttractScreen } from './screens/attract_screen.js';
+import { HomeScreen } from './screens/home_screen.js';
+import { LanguageScreen } from './screens/language_screen.js';
+import { OutOfServiceScreen } from './screens/out_of_service_screen.js';
+import { ServiceIntroScreen } from './screens/service_intro_screen.js';
+import { useAccessibilityStore } from './stores/accessibility_store.js';
+import { useFlowStore } from './stores/flow_store.js';
+import { useKioskStore } from './stores/kiosk_store.js';
+import { useSessionStore } from './stores/session_store.js';
+
+/** Reflect language and accessibility choices on <html>, where CSS and assistive technology read them. */
+function useDocumentAttributes(language: Language | undefined): void {
+  const highContrast = useAccessibilityStore((s) => s.highContrast);
+  const largeText = useAccessibilityStore((s) => s.largeText);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('high-contrast', highContrast);
+    root.classList.toggle('large-text', largeText);
+    if (language) root.lang = htmlLang[language];
+  }, [highContrast, largeText, language]);
+}
+
+export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
+  useKioskConnection(client, i18n);
+  useActivityReporter(client);
+  const screen = useFlowStore((s) => s.screen);
+  const go = useFlowStore((s) => s.go);
+  const session = useSessionStore((s) => s.view);
+  const status = useKioskStore((s) => s.status);
+  const connected = useKioskStore((s) => s.connected);
+  const snapshot = useKioskStore((s) => s.snapshot);
+  const setPanelOpen = useAccessibilityStore((s) => s.setPanelOpen);
+  useDocumentAttributes(session.phase === 'active' ? session.language : snapshot?.languages.default);
+
+  const start = async (openAccessibility = false) => {
+    const result = await client.call('session.start', { language: snapshot?.languages.default ?? 'zh-Hant' });
+    if (!result.ok) return;
+    go({ name: 'language' });
+    if (openAccessibility) setPanelOpen(true);
+  };
+  const chooseLanguage = async (language: Language) => {
+    await i18n.changeLanguage(language);
+    const result = await client.call('session.setLanguage', { language });
+    if (result.ok) go({ name: 'home' });
+  };
+
+  // An active session keeps going through a device fault (its services check their own devices); a new one
+  // cannot start while the kiosk is out of service.
+  const outOfService = !connected || snapshot === null || (status.mode === 'out-of-service' && session.phase !== 'active');
+  if (outOfService) {
+    return (
+      <div className="kiosk">
+        <OutOfServiceScreen />
+        <DevDock />
+      </div>
+    );
+  }
+
+  let body: React.ReactNode;
+  switch (screen.name) {
+    case 'attract':
+      body = <AttractScreen onStart={() => void start()} />;
+      break;
+    case 'language':
+      body = <LanguageScreen onChoose={(language) => void chooseLanguage(language)} />;
+      break;
+    case 'home':
+      body = (
+        <HomeScreen
+          onOpen={(service) => go({ name: 'service', service })}
+          onFinish={() => void client.call('session.end', { reason: 'done' })}
+        />
+      );
+      break;
+    case 'service':
+      body = <ServiceIntroScreen service={screen.service} onBack={() => go({ name: 'home' })} />;
+      break;
+    default: {
+      const unreachable: never = screen;
+      body = unreachable;
+    }
+  }
+
+  return (
+    <div className="kiosk" data-screen={screen.name}>
+      {screen.name === 'attract' ? (
+        <button
+          type="button"
+          className="corner-accessibility"
+          data-testid="attract-accessibility"
+          onClick={() => void start(true)}
+        >
+          <AccessibilityIcon size={48} />
+        </button>
+      ) : (
+        <TopBar />
+      )}
+      {body}
+      <IdleWarning />
+      <AccessibilityPanel />
+      <DevDock />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { languages } from '../../electron/rpc/languages.js';
+import { useRpc } from '../rpc/rpc_context.js';
+import { useAccessibilityStore } from '../stores/accessibility_store.js';
+import { useKioskStore } from '../stores/kiosk_store.js';
+import { useSessionStore } from '../stores/session_store.js';
+import { AccessibilityIcon, GlobeIcon } from './icons.js';
+import { useState } from 'react';
+
+/**
+ * On every screen after the attract loop: where the resident is (the centre), the language switch and the
+ * accessibility button, always in the same places.
+ */
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const rpc = useRpc();
+  const site = useKioskStore((s) => s.snapshot?.site);
+  const offered = useKioskStore((s) => s.snapshot?.languages.offered ?? [...languages]);
+  const session = useSessionStore((s) => s.view);
+  const openAccessibility = useAccessibilityStore((s) => s.setPanelOpen);
+  const [switching, setSwitching] = useState(false);
+  const current = session.phase === 'active' ? session.language : undefined;
+
+  return (
+    <header className="top-bar">
+      <div className="top-bar__site">
+        <span className="top-bar__site-kind">{site ? t(`site.${site.kind}`) : null}</span>
+        <span className="top-bar__site-name">{site && current ? site.name[current] : null}</span>
+      </div>
+      <div className="top-bar__actions">
+        <button
+          type="button"
+          className="chip-button"
+          data-testid="language-switch"
+          aria-expanded={switching}
+          onClick={() => setSwitching((v) => !v)}
+        >
+          <GlobeIcon size={32} />
+          <span>{t('language.name')}</span>
+        </button>
+        <button
+          type="button"
+          className="chip-button"
+          data-testid="accessibility-button"
+          onClick={() => openAccessibility(true)}
+        >
+          <AccessibilityIcon size={32} />
+          <span>{t('accessibility.button')}</span>
+        </button>
+      </div>
+      {switching ? (
+        <div className="language-menu" role="menu">
+          {offered.map((language) => (
+            <button
+              type="button"
+              role="menuitemradio"
+              aria-checked={language === current}
+              key={language}
+              lang={language}
+              className="language-menu__item"
+              data-testid={`switch-to-${language}`}
+              onClick={async () => {
+                setSwitching(false);
+                await i18n.changeLanguage(language);
+                await rpc.call('session.setLanguage', { language });
+              }}
+            >
+              {i18n.getFixedT(language)('language.name')}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import type {
+  EventName,
+  EventPayload,
+  MethodName,
+  MethodParams,
+  MethodResult,
+  ResponseFrame,
+  RpcResult,
+} from '../../electron/rpc/contract.js';
+
+export type RpcEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+/** The renderer's only way to the main process. Two implementations: Electron's preload bridge, or WebSocket. */
+export interface RpcClient {
+  call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<RpcResult<MethodResult<M>>>;
+  onEvent(listener: (event: RpcEvent) => void): () => void;
+  /** Connected / lost; after a reconnect the app asks for a fresh snapshot. */
+  onConnection(listener: (connected: boolean) => void): () => void;
+}
+
+/** The object the Electron preload exposes as `window.balcao`. */
+export interface PreloadBridge {
+  invoke(frame: unknown): Promise<unknown>;
+  onEvent(listener: (frame: unknown) => void): () => void;
+}
+
+export function asResult<T>(frame: ResponseFrame | undefined): RpcResult<T> {
+  if (!frame) return { ok: false, error: { code: 'unavailable', message: 'no response' } };
+  return frame.ok ? { ok: true, value: frame.value as T } : { ok: false, error: frame.error };
+}

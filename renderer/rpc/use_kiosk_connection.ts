@@ -1,0 +1,65 @@
+import type { i18n as I18n } from 'i18next';
+import { useEffect } from 'react';
+import { useFlowStore } from '../stores/flow_store.js';
+import { useKioskStore } from '../stores/kiosk_store.js';
+import { resetResidentStores } from '../stores/reset_resident_stores.js';
+import { useSessionStore } from '../stores/session_store.js';
+import type { RpcClient } from './rpc_client.js';
+
+/**
+ * Keeps the stores in step with the main process: a snapshot on every (re)connect, then pushed events. A session
+ * that ends for any reason wipes every resident store and returns to the attract screen.
+ */
+export function useKioskConnection(client: RpcClient, i18n: I18n): void {
+  useEffect(() => {
+    const kiosk = useKioskStore.getState();
+    const applySession = (view: ReturnType<typeof useSessionStore.getState>['view']) => {
+      useSessionStore.getState().setView(view);
+      if (view.phase === 'active' && i18n.language !== view.language) void i18n.changeLanguage(view.language);
+    };
+    const offConnection = client.onConnection(async (connected) => {
+      kiosk.setConnected(connected);
+      if (!connected) return;
+      const snapshot = await client.call('kiosk.snapshot', {});
+      if (!snapshot.ok) return;
+      useKioskStore.getState().applySnapshot(snapshot.value);
+      if (snapshot.value.session.phase === 'attract') {
+        resetResidentStores();
+        void i18n.changeLanguage(snapshot.value.languages.default);
+      } else {
+        applySession(snapshot.value.session);
+        if (useFlowStore.getState().screen.name === 'attract') useFlowStore.getState().go({ name: 'home' });
+      }
+    });
+    const offEvents = client.onEvent((frame) => {
+      switch (frame.event) {
+        case 'session.changed':
+          applySession(frame.payload);
+          return;
+        case 'session.ended': {
+          resetResidentStores();
+          const fallback = useKioskStore.getState().snapshot?.languages.default;
+          if (fallback) void i18n.changeLanguage(fallback);
+          return;
+        }
+        case 'kiosk.statusChanged':
+          useKioskStore.getState().setStatus(frame.payload);
+          return;
+        case 'kiosk.servicesChanged':
+          useKioskStore.getState().setServices(frame.payload);
+          return;
+        case 'devices.changed':
+          useKioskStore.getState().setDevices(frame.payload);
+          return;
+        default: {
+          const unreachable: never = frame;
+          return unreachable;
+        }
+      }
+    });
+    return () => {
+      offConnection();
+      offEvents();
+    };
+  }, [client, i18n]);
+}

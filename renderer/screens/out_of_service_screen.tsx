@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskStatus } from '../../electron/rpc/contract.js';
+import { languages } from '../../electron/rpc/languages.js';
+import { WrenchIcon } from '../components/icons.js';
+import { useKioskStore } from '../stores/kiosk_store.js';
+
+type Reason = 'maintenance' | 'deviceUnavailable' | 'connectionLost';
+
+function reasonOf(status: KioskStatus, connected: boolean): Reason {
+  if (!connected) return 'connectionLost';
+  if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) return 'maintenance';
+  return 'deviceUnavailable';
+}
+
+/**
+ * Shown instead of the attract screen while the kiosk cannot serve. Nobody has chosen a language, so it speaks all
+ * four; the terminal id and reason help the resident report it and staff find it.
+ */
+export function OutOfServiceScreen() {
+  const { i18n } = useTranslation();
+  const status = useKioskStore((s) => s.status);
+  const connected = useKioskStore((s) => s.connected);
+  const terminalId = useKioskStore((s) => s.snapshot?.terminalId);
+  const reason = reasonOf(status, connected);
+  return (
+    <main className="out-of-service" data-testid="out-of-service" data-reason={reason}>
+      <WrenchIcon size={120} />
+      <div className="out-of-service__messages">
+        {languages.map((language) => {
+          const t = i18n.getFixedT(language);
+          return (
+            <section key={language} lang={language} className="out-of-service__message">
+              <h1>{t('outOfService.title')}</h1>
+              <p>
+                {t(`outOfService.${reason}`)} {t('outOfService.nearby')}
+              </p>
+            </section>
+          );
+        })}
+      </div>
+      <p className="out-of-service__terminal">{terminalId}</p>
+    </main>
+  );
+}

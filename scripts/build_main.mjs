@@ -1,0 +1,12 @@
+// Bundles the main-process entry points with esbuild. Dependencies stay external (native modules must be loaded
+// from node_modules, and electron-builder packs node_modules as it is).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  // The sandboxed preload may only require('electron'): it is bundled whole, as CommonJS.
+  build({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/host/browser_host_main.ts'], outfile: 'dist/electron/host.mjs', format: 'esm' }),
+]);
