@@ -24,7 +24,11 @@ export interface KioskAppOptions {
  * Composes the kiosk's services behind the RPC router. Both hosts (the Electron shell and the browser-mode host)
  * build exactly this, so the services never know which transport called them.
  */
-export function createKioskApp(config: KioskConfig, devices: DeviceHub, options: KioskAppOptions = {}): KioskApp {
+export function createKioskApp(
+  config: KioskConfig,
+  devices: DeviceHub,
+  options: KioskAppOptions = {},
+): KioskApp {
   const bus = new EventBus();
   const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
   const kioskStatus = new KioskStatusService(config, bus);

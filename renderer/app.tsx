@@ -58,7 +58,8 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
 
   // An active session keeps going through a device fault (its services check their own devices); a new one
   // cannot start while the kiosk is out of service.
-  const outOfService = !connected || snapshot === null || (status.mode === 'out-of-service' && session.phase !== 'active');
+  const outOfService =
+    !connected || snapshot === null || (status.mode === 'out-of-service' && session.phase !== 'active');
   if (outOfService) {
     return (
       <div className="kiosk">
@@ -105,7 +106,7 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
           <AccessibilityIcon size={48} />
         </button>
       ) : (
-        <TopBar />
+        <TopBar showLanguageSwitch={screen.name !== 'language'} />
       )}
       {body}
       <IdleWarning />

@@ -8,7 +8,12 @@ import { ServiceIdSchema } from '../rpc/service_ids.js';
  * names the field (see config_loader.ts), never a half-configured kiosk.
  */
 
-const localisedText = z.object({ 'zh-Hant': z.string(), 'zh-Hans': z.string(), pt: z.string(), en: z.string() });
+const localisedText = z.object({
+  'zh-Hant': z.string(),
+  'zh-Hans': z.string(),
+  pt: z.string(),
+  en: z.string(),
+});
 
 const TimeLimitsSchema = z.object({
   /** Inactivity before the session ends, the warning period included. */
@@ -32,7 +37,9 @@ const BackendSchema = z.discriminatedUnion('kind', [
 
 export const KioskConfigSchema = z
   .object({
-    terminal: z.object({ id: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'upper-case letters, digits and dashes') }),
+    terminal: z.object({
+      id: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'upper-case letters, digits and dashes'),
+    }),
     site: z.object({
       /** Which kind of centre: the Macau 24-hour centres, or Hengqin (Simplified Chinese offered first). */
       kind: z.enum(['macau', 'hengqin']),
@@ -43,7 +50,10 @@ export const KioskConfigSchema = z
     mode: z.enum(['production', 'development', 'test']).default('production'),
     languages: z
       .object({
-        offered: z.array(LanguageSchema).min(1).default([...languages]),
+        offered: z
+          .array(LanguageSchema)
+          .min(1)
+          .default([...languages]),
         default: LanguageSchema.default('zh-Hant'),
       })
       .default({ offered: [...languages], default: 'zh-Hant' }),
@@ -83,14 +93,25 @@ export const KioskConfigSchema = z
         });
     }
     if (!config.languages.offered.includes(config.languages.default)) {
-      ctx.addIssue({ code: 'custom', path: ['languages', 'default'], message: 'must be one of languages.offered' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages', 'default'],
+        message: 'must be one of languages.offered',
+      });
     }
     const ids = new Set<string>();
     config.devices.forEach((device, i) => {
       if (ids.has(device.id))
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `duplicate device id "${device.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'id'],
+          message: `duplicate device id "${device.id}"`,
+        });
       ids.add(device.id);
-      if (device.transport !== 'simulated' && (device.vendorId === undefined || device.productId === undefined)) {
+      if (
+        device.transport !== 'simulated' &&
+        (device.vendorId === undefined || device.productId === undefined)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['devices', i],

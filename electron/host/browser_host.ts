@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { KioskApp } from '../kiosk_app.js';
 import { eventFrame, handleRequestFrame, maxRequestBytes } from '../rpc/frame_handler.js';
 import { securityHeaders } from './content_security_policy.js';
@@ -56,7 +56,9 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const allowed =
-      url.pathname === '/rpc' && req.headers.origin === origin && tokensEqual(token, url.searchParams.get('token'));
+      url.pathname === '/rpc' &&
+      req.headers.origin === origin &&
+      tokensEqual(token, url.searchParams.get('token'));
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;

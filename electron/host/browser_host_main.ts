@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });
   // The first line is machine-readable: tests and supervisors read the URL from it.
   console.log(`BALCAO_URL=${host.url}`);
-  console.log(`Balcão ${config.terminal.id} (${config.mode}) in browser mode. Open the URL above in Chromium.`);
+  console.log(
+    `Balcão ${config.terminal.id} (${config.mode}) in browser mode. Open the URL above in Chromium.`,
+  );
   const browser = args.open ? openChromiumKiosk(host.url) : null;
 
   const stop = async () => {

@@ -21,7 +21,8 @@ export function parseHostArguments(argv: string[], env: NodeJS.ProcessEnv): Host
     strict: true,
   });
   const port = Number(values.port ?? env.BALCAO_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got ${values.port}`);
   return {
     configPath: values.config ?? env.BALCAO_CONFIG ?? 'config/balcao.config.json',
     port,

@@ -31,9 +31,11 @@ export class PlugStateDeviceHub implements DeviceHub {
 
   async setPlugged(deviceId: string, plugged: boolean): Promise<boolean> {
     const device = this.devices.find((d) => d.id === deviceId);
-    if (!device || device.transport !== 'simulated') return false;
+    if (device?.transport !== 'simulated') return false;
     this.#statuses = this.#statuses.map((s) =>
-      s.id === deviceId ? ({ ...s, status: { state: plugged ? 'ready' : 'disconnected' } } as DeviceStatus) : s,
+      s.id === deviceId
+        ? ({ ...s, status: { state: plugged ? 'ready' : 'disconnected' } } as DeviceStatus)
+        : s,
     );
     for (const listener of this.#listeners) listener(this.#statuses);
     return true;

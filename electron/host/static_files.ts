@@ -38,6 +38,10 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     return { ok: true, body: await readFile(full), contentType: type };
   } catch {
     if (extname(relative) !== '') return { ok: false, status: 404 };
-    return { ok: true, body: await readFile(resolve(rootPath, 'index.html')), contentType: mimeTypes['.html']! };
+    return {
+      ok: true,
+      body: await readFile(resolve(rootPath, 'index.html')),
+      contentType: mimeTypes['.html']!,
+    };
   }
 }

@@ -72,12 +72,18 @@ export const methods = {
   /** Everything the renderer needs to draw its first screen, and again after a reconnect. */
   'kiosk.snapshot': { params: empty, result: KioskSnapshotSchema },
   'session.start': { params: z.object({ language: LanguageSchema }).strict(), result: SessionViewSchema },
-  'session.setLanguage': { params: z.object({ language: LanguageSchema }).strict(), result: SessionViewSchema },
+  'session.setLanguage': {
+    params: z.object({ language: LanguageSchema }).strict(),
+    result: SessionViewSchema,
+  },
   /** The resident touched the screen: the idle timer starts again (ignored while the warning shows). */
   'session.touch': { params: empty, result: SessionViewSchema },
   /** "Continue" on the idle warning. */
   'session.extend': { params: empty, result: SessionViewSchema },
-  'session.end': { params: z.object({ reason: z.enum(['done', 'cancelled']) }).strict(), result: SessionViewSchema },
+  'session.end': {
+    params: z.object({ reason: z.enum(['done', 'cancelled']) }).strict(),
+    result: SessionViewSchema,
+  },
   /** Dev dock (development and test modes only; the router refuses them in production). */
   'dev.setMaintenance': { params: z.object({ on: z.boolean() }).strict(), result: KioskStatusSchema },
   'dev.setDevicePlugged': {
@@ -105,7 +111,13 @@ export type EventPayload<E extends EventName> = z.infer<Events[E]>;
 /** Methods only the dev dock may call. */
 export const devMethodPrefix = 'dev.';
 
-export const RpcErrorCodeSchema = z.enum(['unknown-method', 'invalid-params', 'forbidden', 'unavailable', 'internal']);
+export const RpcErrorCodeSchema = z.enum([
+  'unknown-method',
+  'invalid-params',
+  'forbidden',
+  'unavailable',
+  'internal',
+]);
 export type RpcErrorCode = z.infer<typeof RpcErrorCodeSchema>;
 export type RpcError = { code: RpcErrorCode; message: string };
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -11,7 +11,9 @@ import {
 
 /** One handler per contract method; params arrive already validated. */
 export type Handlers = {
-  [M in MethodName]: (params: z.infer<(typeof methods)[M]['params']>) => Promise<MethodResult<M>> | MethodResult<M>;
+  [M in MethodName]: (
+    params: z.infer<(typeof methods)[M]['params']>,
+  ) => Promise<MethodResult<M>> | MethodResult<M>;
 };
 
 export interface RouterOptions {

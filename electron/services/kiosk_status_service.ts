@@ -59,7 +59,8 @@ export class KioskStatusService {
         reasons.push({ kind: 'device-unavailable', deviceId: device.id, deviceKind: device.kind });
       }
     }
-    const status: KioskStatus = reasons.length > 0 ? { mode: 'out-of-service', reasons } : { mode: 'in-service' };
+    const status: KioskStatus =
+      reasons.length > 0 ? { mode: 'out-of-service', reasons } : { mode: 'in-service' };
     const usable = this.#usableKinds();
     const services: ServiceTile[] = this.config.services.map((id) => {
       const def = serviceCatalogue[id];

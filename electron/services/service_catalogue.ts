@@ -14,7 +14,12 @@ interface ServiceDefinition {
 /** What each resident service needs of the kiosk and of the resident. */
 export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
   'book-appointment': { requires: ['ticket-printer'], needs: ['nothing'], minutes: 3, flowReady: false },
-  'check-in': { requires: ['barcode-scanner', 'ticket-printer'], needs: ['booking-qr'], minutes: 1, flowReady: false },
+  'check-in': {
+    requires: ['barcode-scanner', 'ticket-printer'],
+    needs: ['booking-qr'],
+    minutes: 1,
+    flowReady: false,
+  },
   'collect-document': {
     requires: ['document-reader', 'ticket-printer'],
     needs: ['identity-document', 'pin'],
@@ -33,5 +38,10 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     minutes: 1,
     flowReady: false,
   },
-  'locker-apply': { requires: ['ticket-printer'], needs: ['identity-document'], minutes: 2, flowReady: false },
+  'locker-apply': {
+    requires: ['ticket-printer'],
+    needs: ['identity-document'],
+    minutes: 2,
+    flowReady: false,
+  },
 };

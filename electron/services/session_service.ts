@@ -12,6 +12,11 @@ interface ActiveSession {
   warningAt: number;
   endsAt: number;
   extensionsUsed: number;
+  /**
+   * Set by the warning timer itself, not by comparing clocks: a timer may fire a millisecond before the wall
+   * clock says it is due, and the warning must show whenever the timer fired.
+   */
+  warningShown: boolean;
   cancelTimer: () => void;
 }
 
@@ -48,7 +53,7 @@ export class SessionService {
     const s = this.#session;
     if (!s) return { phase: 'attract' };
     const now = this.clock.now();
-    const warning = now >= s.warningAt ? { secondsLeft: Math.max(0, Math.ceil((s.endsAt - now) / 1000)) } : null;
+    const warning = s.warningShown ? { secondsLeft: Math.max(0, Math.ceil((s.endsAt - now) / 1000)) } : null;
     return {
       phase: 'active',
       sessionId: s.id,
@@ -67,6 +72,7 @@ export class SessionService {
       warningAt: 0,
       endsAt: 0,
       extensionsUsed: 0,
+      warningShown: false,
       cancelTimer: () => {},
     };
     return this.#restartIdleTimer();
@@ -81,14 +87,14 @@ export class SessionService {
   /** A touch restarts the idle timer, but not while the warning shows: only "Continue" answers the warning. */
   touch(): SessionView {
     const s = this.#session;
-    if (!s || this.clock.now() >= s.warningAt) return this.view();
+    if (!s || s.warningShown) return this.view();
     return this.#restartIdleTimer();
   }
 
   extend(): SessionView {
     const s = this.#session;
     if (!s || s.extensionsUsed >= this.limits.maxExtensions) return this.view();
-    if (this.clock.now() >= s.warningAt) s.extensionsUsed += 1;
+    if (s.warningShown) s.extensionsUsed += 1;
     return this.#restartIdleTimer();
   }
 
@@ -110,6 +116,7 @@ export class SessionService {
     const now = this.clock.now();
     s.endsAt = now + this.limits.idleSeconds * 1000;
     s.warningAt = s.endsAt - this.limits.warningSeconds * 1000;
+    s.warningShown = false;
     s.cancelTimer = this.clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);
     const view = this.view();
     this.bus.emit('session.changed', view);
@@ -118,9 +125,13 @@ export class SessionService {
 
   #onWarning(s: ActiveSession): void {
     if (this.#session !== s) return;
+    s.warningShown = true;
     this.bus.emit('session.changed', this.view());
-    s.cancelTimer = this.clock.setTimeout(() => {
-      if (this.#session === s) this.end('timeout');
-    }, s.endsAt - this.clock.now());
+    s.cancelTimer = this.clock.setTimeout(
+      () => {
+        if (this.#session === s) this.end('timeout');
+      },
+      Math.max(0, s.endsAt - this.clock.now()),
+    );
   }
 }

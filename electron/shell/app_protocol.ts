@@ -6,7 +6,10 @@ import { appHost, appScheme } from './window_options.js';
 /** Must run before the app is ready: the app scheme behaves like https (secure origin, standard URLs). */
 export function registerAppScheme(electron: ElectronApi): void {
   electron.protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: appScheme,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

@@ -9,7 +9,11 @@ export interface CrashPolicy {
 export const defaultCrashPolicy: CrashPolicy = { maxReloads: 3, windowMs: 5 * 60_000 };
 
 /** Pure decision, tested on its own: reload the page, or relaunch the app after repeated failures. */
-export function decideRecovery(crashTimes: number[], now: number, policy: CrashPolicy): 'reload' | 'relaunch' {
+export function decideRecovery(
+  crashTimes: number[],
+  now: number,
+  policy: CrashPolicy,
+): 'reload' | 'relaunch' {
   const recent = crashTimes.filter((t) => now - t <= policy.windowMs);
   return recent.length > policy.maxReloads ? 'relaunch' : 'reload';
 }

@@ -7,12 +7,27 @@ import type * as Electron from 'electron';
 export interface ElectronApi {
   app: Pick<
     Electron.App,
-    'on' | 'whenReady' | 'requestSingleInstanceLock' | 'quit' | 'relaunch' | 'exit' | 'isPackaged' | 'getAppPath'
+    | 'on'
+    | 'whenReady'
+    | 'requestSingleInstanceLock'
+    | 'quit'
+    | 'relaunch'
+    | 'exit'
+    | 'isPackaged'
+    | 'getAppPath'
   >;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   Menu: Pick<typeof Electron.Menu, 'setApplicationMenu'>;
   protocol: Pick<Electron.Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
-  session: { defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest'> };
+  session: {
+    defaultSession: Pick<
+      Electron.Session,
+      | 'setPermissionRequestHandler'
+      | 'setPermissionCheckHandler'
+      | 'setDevicePermissionHandler'
+      | 'webRequest'
+    >;
+  };
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
   powerSaveBlocker: Pick<Electron.PowerSaveBlocker, 'start'>;
 }

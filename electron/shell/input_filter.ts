@@ -8,7 +8,18 @@ export interface KeyInput {
   shift: boolean;
 }
 
-const blockedKeys = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh']);
+const blockedKeys = new Set([
+  'F1',
+  'F3',
+  'F5',
+  'F6',
+  'F7',
+  'F11',
+  'F12',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserRefresh',
+]);
 
 /**
  * Whether a key press must never reach the page: reload, devtools, zoom, find, print, save, view-source,

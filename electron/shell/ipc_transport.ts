@@ -11,7 +11,11 @@ export const eventChannel = 'balcao:event';
  * Electron IPC transport for the RPC contract. Every message's sender frame must be the kiosk window's top frame
  * on the app origin; anything else (a subframe, a navigated-away page) is refused before the router sees it.
  */
-export function serveRpcOverIpc(electron: ElectronApi, app: KioskApp, window: () => Electron.BrowserWindow | null): () => void {
+export function serveRpcOverIpc(
+  electron: ElectronApi,
+  app: KioskApp,
+  window: () => Electron.BrowserWindow | null,
+): () => void {
   electron.ipcMain.handle(rpcChannel, async (event, raw: unknown) => {
     const win = window();
     const frame = event.senderFrame;

@@ -1,10 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { useAccessibilityStore } from '../stores/accessibility_store.js';
 
-function Toggle({ label, on, onToggle, testId }: { label: string; on: boolean; onToggle: () => void; testId: string }) {
+function Toggle({
+  label,
+  on,
+  onToggle,
+  testId,
+}: {
+  label: string;
+  on: boolean;
+  onToggle: () => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
-    <button type="button" role="switch" aria-checked={on} className="toggle" data-testid={testId} onClick={onToggle}>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      className="toggle"
+      data-testid={testId}
+      onClick={onToggle}
+    >
       <span>{label}</span>
       <span className={on ? 'toggle__state toggle__state--on' : 'toggle__state'}>
         {on ? t('accessibility.on') : t('accessibility.off')}

@@ -15,10 +15,16 @@ export function DevDock() {
   const status = useKioskStore((s) => s.status);
   const [open, setOpen] = useState(false);
   if (!devTools) return null;
-  const inMaintenance = status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
+  const inMaintenance =
+    status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
   return (
     <div className="dev-dock" data-testid="dev-dock">
-      <button type="button" className="dev-dock__toggle" onClick={() => setOpen((v) => !v)} aria-expanded={open}>
+      <button
+        type="button"
+        className="dev-dock__toggle"
+        onClick={() => setOpen((v) => !v)}
+        aria-expanded={open}
+      >
         {t('devDock.title')}
       </button>
       {open ? (
@@ -41,7 +47,9 @@ export function DevDock() {
                 <button
                   type="button"
                   data-testid={`dev-plug-${device.id}`}
-                  onClick={() => void rpc.call('dev.setDevicePlugged', { deviceId: device.id, plugged: !plugged })}
+                  onClick={() =>
+                    void rpc.call('dev.setDevicePlugged', { deviceId: device.id, plugged: !plugged })
+                  }
                 >
                   {plugged ? t('devDock.unplug') : t('devDock.replug')}
                 </button>

@@ -26,7 +26,13 @@ export function IdleWarning() {
 
   return (
     <div className="overlay" data-testid="idle-warning">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-body"
+      >
         <h2 id="idle-title" className="dialog__title">
           {t('idle.title')}
         </h2>

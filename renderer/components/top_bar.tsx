@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../electron/rpc/languages.js';
 import { useRpc } from '../rpc/rpc_context.js';
@@ -5,13 +6,12 @@ import { useAccessibilityStore } from '../stores/accessibility_store.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import { AccessibilityIcon, GlobeIcon } from './icons.js';
-import { useState } from 'react';
 
 /**
  * On every screen after the attract loop: where the resident is (the centre), the language switch and the
  * accessibility button, always in the same places.
  */
-export function TopBar() {
+export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) {
   const { t, i18n } = useTranslation();
   const rpc = useRpc();
   const site = useKioskStore((s) => s.snapshot?.site);
@@ -28,16 +28,18 @@ export function TopBar() {
         <span className="top-bar__site-name">{site && current ? site.name[current] : null}</span>
       </div>
       <div className="top-bar__actions">
-        <button
-          type="button"
-          className="chip-button"
-          data-testid="language-switch"
-          aria-expanded={switching}
-          onClick={() => setSwitching((v) => !v)}
-        >
-          <GlobeIcon size={32} />
-          <span>{t('language.name')}</span>
-        </button>
+        {showLanguageSwitch ? (
+          <button
+            type="button"
+            className="chip-button"
+            data-testid="language-switch"
+            aria-expanded={switching}
+            onClick={() => setSwitching((v) => !v)}
+          >
+            <GlobeIcon size={32} />
+            <span>{t('language.name')}</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className="chip-button"

@@ -3,7 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import { type Language, languages } from '../../electron/rpc/languages.js';
 
 /** Every locales/<language>/<namespace>.json file, bundled at build time. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', {
+  eager: true,
+});
 
 export function localeResources(): Resource {
   const resources: Resource = {};
@@ -18,7 +20,12 @@ export function localeResources(): Resource {
 }
 
 /** BCP 47 tags for Intl and the `lang` attribute (fonts and screen readers pick the right variant from it). */
-export const htmlLang: Record<Language, string> = { 'zh-Hant': 'zh-Hant-MO', 'zh-Hans': 'zh-Hans', pt: 'pt-MO', en: 'en-MO' };
+export const htmlLang: Record<Language, string> = {
+  'zh-Hant': 'zh-Hant-MO',
+  'zh-Hans': 'zh-Hans',
+  pt: 'pt-MO',
+  en: 'en-MO',
+};
 
 export function createI18n(initial: Language): I18n {
   const instance = i18next.createInstance();

@@ -44,7 +44,11 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
     <button type="button" className="attract" data-testid="attract-screen" onClick={onStart}>
       <div className="attract__site">
         {order.map((language) => (
-          <span key={language} lang={language} className={language === first ? 'attract__site-main' : undefined}>
+          <span
+            key={language}
+            lang={language}
+            className={language === first ? 'attract__site-main' : undefined}
+          >
             {snapshot?.site.name[language]}
           </span>
         ))}
@@ -66,7 +70,10 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
       ) : null}
       <div className="attract__dots" aria-hidden="true">
         {slides.map((id, i) => (
-          <span key={id} className={i === index % slides.length ? 'attract__dot attract__dot--on' : 'attract__dot'} />
+          <span
+            key={id}
+            className={i === index % slides.length ? 'attract__dot attract__dot--on' : 'attract__dot'}
+          />
         ))}
       </div>
       <div className="attract__cta">

@@ -4,7 +4,13 @@ import { ServiceIcon } from '../components/icons.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
 /** Large tiles for the services this terminal offers; a tile whose devices are unusable says so and is disabled. */
-export function HomeScreen({ onOpen, onFinish }: { onOpen: (service: ServiceId) => void; onFinish: () => void }) {
+export function HomeScreen({
+  onOpen,
+  onFinish,
+}: {
+  onOpen: (service: ServiceId) => void;
+  onFinish: () => void;
+}) {
   const { t } = useTranslation();
   const services = useKioskStore((s) => s.services);
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../electron/rpc/languages.js';
+import { type Language, languages } from '../../electron/rpc/languages.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
 /** Four large buttons, each language named in itself; the prompt is shown in all four. */

@@ -8,7 +8,8 @@ type Reason = 'maintenance' | 'deviceUnavailable' | 'connectionLost';
 
 function reasonOf(status: KioskStatus, connected: boolean): Reason {
   if (!connected) return 'connectionLost';
-  if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) return 'maintenance';
+  if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance'))
+    return 'maintenance';
   return 'deviceUnavailable';
 }
 
@@ -31,9 +32,8 @@ export function OutOfServiceScreen() {
           return (
             <section key={language} lang={language} className="out-of-service__message">
               <h1>{t('outOfService.title')}</h1>
-              <p>
-                {t(`outOfService.${reason}`)} {t('outOfService.nearby')}
-              </p>
+              <p>{t(`outOfService.${reason}`)}</p>
+              <p>{t('outOfService.nearby')}</p>
             </section>
           );
         })}

@@ -1,7 +1,11 @@
 import { create } from 'zustand';
 import type { ServiceId } from '../../electron/rpc/service_ids.js';
 
-export type Screen = { name: 'attract' } | { name: 'language' } | { name: 'home' } | { name: 'service'; service: ServiceId };
+export type Screen =
+  | { name: 'attract' }
+  | { name: 'language' }
+  | { name: 'home' }
+  | { name: 'service'; service: ServiceId };
 
 interface FlowState {
   screen: Screen;

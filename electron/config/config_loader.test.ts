@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatConfigError, loadConfigFile, parseConfig } from './config_loader.js';
+
+const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
+
+function problemsOf(raw: unknown): string[] {
+  const result = parseConfig(raw);
+  if (result.ok) return [];
+  return result.error.code === 'invalid' ? result.error.problems : [result.error.code];
+}
+
+describe('configuration', () => {
+  it('accepts the shipped development configuration and the Hengqin example', () => {
+    expect(parseConfig(shipped).ok).toBe(true);
+    const hengqin = loadConfigFile('config/examples/hengqin.config.json');
+    expect(hengqin.ok).toBe(true);
+    if (hengqin.ok) {
+      expect(hengqin.config.languages.default).toBe('zh-Hans');
+      expect(hengqin.config.devices[0]?.vendorId).toBe(0x0c2e);
+    }
+  });
+
+  it('names the field of every problem', () => {
+    const bad = { ...shipped, terminal: { id: 'lower case' }, services: ['teleport'] };
+    const problems = problemsOf(bad);
+    expect(problems.some((p) => p.startsWith('terminal.id:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('services[0]:'))).toBe(true);
+  });
+
+  it('enforces the WCAG 2.2.1 minima in production, and relaxes them for tests', () => {
+    const limits = { idleSeconds: 10, warningSeconds: 5, maxExtensions: 3, attractSlideSeconds: 6 };
+    const production = problemsOf({ ...shipped, mode: 'production', timeLimits: limits });
+    expect(production).toContain(
+      'timeLimits.warningSeconds: must be at least 20 s in production (WCAG 2.2.1)',
+    );
+    expect(production).toContain('timeLimits.maxExtensions: must be at least 10 in production (WCAG 2.2.1)');
+    expect(problemsOf({ ...shipped, mode: 'test', timeLimits: limits })).toEqual([]);
+  });
+
+  it('rejects a warning as long as the idle limit', () => {
+    const limits = { idleSeconds: 30, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 6 };
+    expect(problemsOf({ ...shipped, timeLimits: limits })).toContain(
+      'timeLimits.warningSeconds: must be shorter than timeLimits.idleSeconds',
+    );
+  });
+
+  it('rejects duplicate device ids and real devices without vendor/product ids', () => {
+    const devices = [
+      { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+      { id: 'scanner', kind: 'ticket-printer', transport: 'usb' },
+    ];
+    const problems = problemsOf({ ...shipped, devices });
+    expect(problems).toContain('devices[1].id: duplicate device id "scanner"');
+    expect(problems).toContain('devices[1]: a usb or hid device needs vendorId and productId');
+  });
+
+  it('rejects unknown top-level fields (a typo must not be silently ignored)', () => {
+    expect(problemsOf({ ...shipped, timeLimit: {} }).join()).toContain('timeLimit');
+  });
+
+  it('reports an unreadable file and a file that is not JSON with their paths', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-config-'));
+    const missing = loadConfigFile(join(dir, 'missing.json'));
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(formatConfigError(missing.error)).toContain('missing.json cannot be read');
+    writeFileSync(join(dir, 'broken.json'), '{ "terminal": ');
+    const broken = loadConfigFile(join(dir, 'broken.json'));
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(formatConfigError(broken.error)).toMatch(/broken\.json is not valid JSON/);
+  });
+});

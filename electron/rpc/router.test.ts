@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from './router.js';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const attract = { phase: 'attract' } as const;
+  return {
+    'kiosk.snapshot': () => {
+      throw new Error('not used');
+    },
+    'session.start': () => attract,
+    'session.setLanguage': () => attract,
+    'session.touch': () => attract,
+    'session.extend': () => attract,
+    'session.end': () => attract,
+    'dev.setMaintenance': () => ({ mode: 'in-service' }),
+    'dev.setDevicePlugged': () => [],
+    ...overrides,
+  };
+}
+
+describe('RPC router', () => {
+  it('calls the handler with validated params and returns its result', async () => {
+    const start = vi.fn(() => ({ phase: 'attract' as const }));
+    const router = createRouter(handlers({ 'session.start': start }), { allowDevMethods: false });
+    await expect(router.call('session.start', { language: 'pt' })).resolves.toEqual({
+      ok: true,
+      value: { phase: 'attract' },
+    });
+    expect(start).toHaveBeenCalledWith({ language: 'pt' });
+  });
+
+  it('refuses unknown methods, including prototype names', async () => {
+    const router = createRouter(handlers(), { allowDevMethods: true });
+    for (const method of ['nope', '__proto__', 'constructor', 'toString']) {
+      const result = await router.call(method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
+  });
+
+  it('refuses malformed params and extra fields before any handler runs', async () => {
+    const start = vi.fn();
+    const router = createRouter(handlers({ 'session.start': start }), { allowDevMethods: false });
+    for (const params of [{ language: 'fr' }, { language: 'pt', extra: 1 }, 'pt', 42, []]) {
+      expect(await router.call('session.start', params)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-params' },
+      });
+    }
+    expect(start).not.toHaveBeenCalled();
+  });
+
+  it('refuses dev dock methods unless development tools are allowed', async () => {
+    const production = createRouter(handlers(), { allowDevMethods: false });
+    expect(await production.call('dev.setMaintenance', { on: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const development = createRouter(handlers(), { allowDevMethods: true });
+    expect(await development.call('dev.setMaintenance', { on: true })).toMatchObject({ ok: true });
+  });
+
+  it('answers a throwing handler with `internal` and reports the error to the log only', async () => {
+    const onInternalError = vi.fn();
+    const router = createRouter(
+      handlers({
+        'session.touch': () => {
+          throw new Error('secret detail');
+        },
+      }),
+      { allowDevMethods: false, onInternalError },
+    );
+    const result = await router.call('session.touch', {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'session.touch failed' } });
+    expect(onInternalError).toHaveBeenCalledOnce();
+  });
+
+  it('never lets a result outside the contract reach the renderer', async () => {
+    const router = createRouter(
+      handlers({ 'session.touch': () => ({ phase: 'active', sessionId: 'x' }) as never }),
+      { allowDevMethods: false },
+    );
+    expect(await router.call('session.touch', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../test/support/fake_clock.js';
+import type { EventName } from '../rpc/contract.js';
+import { EventBus } from '../rpc/event_bus.js';
+import { SessionService } from './session_service.js';
+
+const limits = { idleSeconds: 120, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 6 };
+
+describe('SessionService', () => {
+  let clock: FakeClock;
+  let bus: EventBus;
+  let events: { event: EventName; payload: unknown }[];
+  let session: SessionService;
+
+  beforeEach(() => {
+    clock = new FakeClock();
+    bus = new EventBus();
+    events = [];
+    bus.subscribe((event, payload) => events.push({ event, payload }));
+    session = new SessionService(limits, clock, bus);
+  });
+
+  it('starts on the attract screen with no session', () => {
+    expect(session.view()).toEqual({ phase: 'attract' });
+    expect(session.activeSessionId).toBeNull();
+  });
+
+  it('shows the warning warningSeconds before the idle limit, then ends the session at the limit', () => {
+    session.start('pt');
+    clock.advance(89_999);
+    expect(session.view()).toMatchObject({ phase: 'active', warning: null });
+    clock.advance(1);
+    expect(session.view()).toMatchObject({ phase: 'active', language: 'pt', warning: { secondsLeft: 30 } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'session.changed',
+      payload: { warning: { secondsLeft: 30 } },
+    });
+    clock.advance(29_999);
+    expect(session.view().phase).toBe('active');
+    clock.advance(1);
+    expect(session.view()).toEqual({ phase: 'attract' });
+    expect(events.map((e) => e.event)).toContain('session.ended');
+    expect(events.find((e) => e.event === 'session.ended')?.payload).toEqual({ reason: 'timeout' });
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('restarts the idle timer on a touch, but a touch does not answer the warning', () => {
+    session.start('en');
+    clock.advance(80_000);
+    session.touch();
+    clock.advance(80_000);
+    expect(session.view()).toMatchObject({ warning: null });
+    clock.advance(10_000);
+    expect(session.view()).toMatchObject({ warning: { secondsLeft: 30 } });
+    session.touch();
+    expect(session.view()).toMatchObject({ warning: { secondsLeft: 30 } });
+    clock.advance(30_000);
+    expect(session.view()).toEqual({ phase: 'attract' });
+  });
+
+  it('can be extended at least ten times (WCAG 2.2.1), and not an eleventh', () => {
+    session.start('zh-Hant');
+    for (let i = 1; i <= 10; i++) {
+      clock.advance(90_000);
+      expect(session.view()).toMatchObject({ warning: { secondsLeft: 30 }, extensionsLeft: 11 - i });
+      session.extend();
+      expect(session.view()).toMatchObject({ warning: null, extensionsLeft: 10 - i });
+    }
+    clock.advance(90_000);
+    expect(session.view()).toMatchObject({ warning: { secondsLeft: 30 }, extensionsLeft: 0 });
+    session.extend();
+    expect(session.view()).toMatchObject({ warning: { secondsLeft: 30 } });
+    clock.advance(30_000);
+    expect(session.view()).toEqual({ phase: 'attract' });
+  });
+
+  it('does not count a "Continue" pressed before the warning as an extension', () => {
+    session.start('zh-Hans');
+    session.extend();
+    expect(session.view()).toMatchObject({ extensionsLeft: 10 });
+  });
+
+  it('calls every data holder with the session id when the session ends, for any reason', () => {
+    const wiped: string[] = [];
+    session.onSessionEnd((id, reason) => wiped.push(`${id}:${reason}`));
+    const first = session.start('pt');
+    session.end('done');
+    const second = session.start('en');
+    clock.advance(120_000);
+    expect(first.phase === 'active' && second.phase === 'active').toBe(true);
+    if (first.phase !== 'active' || second.phase !== 'active') return;
+    expect(wiped).toEqual([`${first.sessionId}:done`, `${second.sessionId}:timeout`]);
+    expect(first.sessionId).not.toEqual(second.sessionId);
+  });
+
+  it('keeps the running session (in the new language) when start is pressed twice', () => {
+    const first = session.start('pt');
+    const again = session.start('en');
+    expect(again).toMatchObject({ phase: 'active', language: 'en' });
+    expect(first.phase === 'active' && again.phase === 'active' && first.sessionId === again.sessionId).toBe(
+      true,
+    );
+  });
+
+  it('ignores touch, extend, language and end when no session runs', () => {
+    expect(session.touch()).toEqual({ phase: 'attract' });
+    expect(session.extend()).toEqual({ phase: 'attract' });
+    expect(session.setLanguage('pt')).toEqual({ phase: 'attract' });
+    expect(session.end('cancelled')).toEqual({ phase: 'attract' });
+    expect(events).toEqual([]);
+  });
+});
