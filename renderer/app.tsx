@@ -60,43 +60,32 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   // cannot start while the kiosk is out of service.
   const outOfService =
     !connected || snapshot === null || (status.mode === 'out-of-service' && session.phase !== 'active');
-  if (outOfService) {
-    return (
-      <div className="kiosk">
-        <OutOfServiceScreen />
-        <DevDock />
-      </div>
-    );
-  }
-
-  let body: React.ReactNode;
-  switch (screen.name) {
-    case 'attract':
-      body = <AttractScreen onStart={() => void start()} />;
-      break;
-    case 'language':
-      body = <LanguageScreen onChoose={(language) => void chooseLanguage(language)} />;
-      break;
-    case 'home':
-      body = (
-        <HomeScreen
-          onOpen={(service) => go({ name: 'service', service })}
-          onFinish={() => void client.call('session.end', { reason: 'done' })}
-        />
-      );
-      break;
-    case 'service':
-      body = <ServiceIntroScreen service={screen.service} onBack={() => go({ name: 'home' })} />;
-      break;
-    default: {
-      const unreachable: never = screen;
-      body = unreachable;
+  const screenBody = (): React.ReactNode => {
+    switch (screen.name) {
+      case 'attract':
+        return <AttractScreen onStart={() => void start()} />;
+      case 'language':
+        return <LanguageScreen onChoose={(language) => void chooseLanguage(language)} />;
+      case 'home':
+        return (
+          <HomeScreen
+            onOpen={(service) => go({ name: 'service', service })}
+            onFinish={() => void client.call('session.end', { reason: 'done' })}
+          />
+        );
+      case 'service':
+        return <ServiceIntroScreen service={screen.service} onBack={() => go({ name: 'home' })} />;
+      default: {
+        const unreachable: never = screen;
+        return unreachable;
+      }
     }
-  }
+  };
+  const body = outOfService ? <OutOfServiceScreen /> : screenBody();
 
   return (
-    <div className="kiosk" data-screen={screen.name}>
-      {screen.name === 'attract' ? (
+    <div className="kiosk" data-screen={outOfService ? 'out-of-service' : screen.name}>
+      {outOfService ? null : screen.name === 'attract' ? (
         <button
           type="button"
           className="corner-accessibility"
@@ -109,8 +98,8 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
         <TopBar showLanguageSwitch={screen.name !== 'language'} />
       )}
       {body}
-      <IdleWarning />
-      <AccessibilityPanel />
+      {outOfService ? null : <IdleWarning />}
+      {outOfService ? null : <AccessibilityPanel />}
       <DevDock />
     </div>
   );

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { e2eConfig } from './support/e2e_config.js';
+import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+
+/** The kiosk stops taking residents when it cannot serve them, and says so in all four languages. */
+let host: KioskHost;
+test.beforeAll(async () => {
+  host = await startKioskHost(e2eConfig());
+});
+test.afterAll(async () => host.stop());
+
+test('a required device unplugged shows the out-of-service screen; replugged, the kiosk serves again', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  await host.call('dev.setDevicePlugged', { deviceId: 'ticket-printer', plugged: false });
+  const screen = page.getByTestId('out-of-service');
+  await expect(screen).toBeVisible();
+  await expect(screen).toHaveAttribute('data-reason', 'deviceUnavailable');
+  await expect(screen).toContainText('暫停服務');
+  await expect(screen).toContainText('Temporariamente fora de serviço');
+  await expect(screen).toContainText('MO-E2E-01');
+  await host.call('dev.setDevicePlugged', { deviceId: 'ticket-printer', plugged: true });
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+test('an optional device unplugged only disables the services that need it', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('tile-locker-pickup')).toBeEnabled();
+  await host.call('dev.setDevicePlugged', { deviceId: 'lockers', plugged: false });
+  await expect(page.getByTestId('tile-locker-pickup')).toBeDisabled();
+  await expect(page.getByTestId('tile-locker-pickup')).toContainText('Not available right now');
+  await expect(page.getByTestId('tile-check-in')).toBeEnabled();
+  await host.call('dev.setDevicePlugged', { deviceId: 'lockers', plugged: true });
+  await expect(page.getByTestId('tile-locker-pickup')).toBeEnabled();
+  await page.getByTestId('finish').click();
+});
+
+test('maintenance ends a running session and takes the kiosk out of service', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId('language-pt').click();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  await host.call('dev.setMaintenance', { on: true });
+  await expect(page.getByTestId('out-of-service')).toHaveAttribute('data-reason', 'maintenance');
+  expect(await host.call('kiosk.snapshot', {})).toMatchObject({ value: { session: { phase: 'attract' } } });
+  await host.call('dev.setMaintenance', { on: false });
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+test('the dev dock can unplug a device from the screen in development and test modes', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('dev-dock').getByRole('button').first().click();
+  await page.getByTestId('dev-plug-scanner').click();
+  await expect(page.getByTestId('out-of-service')).toBeVisible();
+  await page.getByTestId('dev-plug-scanner').click();
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+test('losing the main process shows the out-of-service screen instead of a dead page', async ({ page }) => {
+  const own = await startKioskHost(e2eConfig());
+  await page.goto(own.url);
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  await own.stop();
+  await expect(page.getByTestId('out-of-service')).toHaveAttribute('data-reason', 'connectionLost');
+});
