@@ -2,11 +2,33 @@
 // from node_modules, and electron-builder packs node_modules as it is).
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+};
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: ['electron/shell/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+  }),
   // The sandboxed preload may only require('electron'): it is bundled whole, as CommonJS.
-  build({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
-  build({ ...common, entryPoints: ['electron/host/browser_host_main.ts'], outfile: 'dist/electron/host.mjs', format: 'esm' }),
+  build({
+    ...common,
+    entryPoints: ['electron/shell/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/host/browser_host_main.ts'],
+    outfile: 'dist/electron/host.mjs',
+    format: 'esm',
+  }),
 ]);
