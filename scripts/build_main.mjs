@@ -31,4 +31,10 @@ await Promise.all([
     outfile: 'dist/electron/host.mjs',
     format: 'esm',
   }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/cli_main.ts'],
+    outfile: 'dist/electron/cli.mjs',
+    format: 'esm',
+  }),
 ]);
