@@ -1,0 +1,210 @@
+import type { LockerState } from '../device_status.js';
+import type { DeviceConnection } from '../transport/device_connection.js';
+import type { HidTransport } from '../transport/hid_transport.js';
+import type { TransferFailure } from '../transport/usb_transport.js';
+import type { LockerOptions } from './locker_config.js';
+import {
+  decodeRelayStatus,
+  encodeRelayCommand,
+  RELAY_STATUS_LENGTH,
+  RELAY_STATUS_REPORT_ID,
+  type RelayBoardStatus,
+  type RelayCommand,
+} from './usb_relay_protocol.js';
+
+export type DoorFailure =
+  | { code: 'unknown-door'; door: string }
+  | { code: 'disconnected' }
+  /** The relay did not read back as switched on: the latch never got power. */
+  | { code: 'relay-not-confirmed'; channel: number }
+  /** The relay did not read back as off after the pulse: the latch may be burning; staff must look. */
+  | { code: 'relay-stuck-on'; channel: number }
+  | { code: 'timeout' }
+  | { code: 'io'; detail: string };
+
+export type DoorResult = { ok: true } | { ok: false; error: DoorFailure };
+
+/** What the locker service and the manager need of a locker controller. */
+export interface LockerController {
+  status(): LockerState;
+  onStatus(listener: (state: LockerState) => void): () => void;
+  doors(): string[];
+  /** Pulses the door's latch relay; `ok` once the board read back the relay on, then off again. */
+  openDoor(door: string): Promise<DoorResult>;
+  /** Resolves `ok` when the door's sensor reads closed, or `timeout` after `timeoutMs`. */
+  waitClosed(door: string, timeoutMs: number): Promise<DoorResult>;
+  /** One read of the door sensor: true = closed. */
+  isClosed(door: string): Promise<{ ok: true; closed: boolean } | { ok: false; error: DoorFailure }>;
+}
+
+type BoardRead = { ok: true; status: RelayBoardStatus } | { ok: false; error: DoorFailure };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function doorFailureOf(failure: TransferFailure): DoorFailure {
+  switch (failure.code) {
+    case 'disconnected':
+      return { code: 'disconnected' };
+    case 'timeout':
+      return { code: 'timeout' };
+    case 'stall':
+      return { code: 'io', detail: 'stall' };
+    case 'io':
+      return { code: 'io', detail: failure.detail };
+    default: {
+      const unreachable: never = failure;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Locker doors on a USBRelay HID board. Commands are serialised (one transfer sequence at a time), every
+ * transfer fault turns the status to `disconnected` and hands reconnecting to the `DeviceConnection`, and an
+ * idle health read notices an unplugged board even when nobody opens a door.
+ */
+export class LockerDriver implements LockerController {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly statusListeners = new Set<(state: LockerState) => void>();
+  private lastState: LockerState;
+  private activeOpens = 0;
+  private healthTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly connection: DeviceConnection<HidTransport>,
+    private readonly options: LockerOptions,
+  ) {
+    this.lastState = this.computeState();
+    connection.onState(() => this.publishState());
+  }
+
+  status(): LockerState {
+    return this.lastState;
+  }
+
+  onStatus(listener: (state: LockerState) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  doors(): string[] {
+    return Object.keys(this.options.doors);
+  }
+
+  start(): void {
+    this.connection.start();
+    this.healthTimer ??= setInterval(() => void this.checkNow(), this.options.healthCheckMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.healthTimer !== undefined) clearInterval(this.healthTimer);
+    this.healthTimer = undefined;
+    await this.queue;
+    await this.connection.stop();
+  }
+
+  /** Reads the board once (health check; the manager calls it on a USB detach event). */
+  async checkNow(): Promise<void> {
+    if (this.connection.state === 'connected') await this.serial(() => this.readBoard());
+  }
+
+  async openDoor(door: string): Promise<DoorResult> {
+    const wiring = this.options.doors[door];
+    if (wiring === undefined) return { ok: false, error: { code: 'unknown-door', door } };
+    this.activeOpens += 1;
+    this.publishState();
+    try {
+      return await this.serial(() => this.pulse(wiring.relay));
+    } finally {
+      this.activeOpens -= 1;
+      this.publishState();
+    }
+  }
+
+  async isClosed(door: string): Promise<{ ok: true; closed: boolean } | { ok: false; error: DoorFailure }> {
+    const wiring = this.options.doors[door];
+    if (wiring === undefined) return { ok: false, error: { code: 'unknown-door', door } };
+    const read = await this.serial(() => this.readBoard());
+    if (!read.ok) return read;
+    return { ok: true, closed: (read.status.sensorMask & (1 << (wiring.sensor - 1))) !== 0 };
+  }
+
+  async waitClosed(door: string, timeoutMs: number): Promise<DoorResult> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const read = await this.isClosed(door);
+      if (!read.ok) return read;
+      if (read.closed) return { ok: true };
+      const left = deadline - performance.now();
+      if (left <= 0) return { ok: false, error: { code: 'timeout' } };
+      await sleep(Math.min(this.options.sensorPollMs, left));
+    }
+  }
+
+  private async pulse(channel: number): Promise<DoorResult> {
+    const on = await this.command({ kind: 'on', channel });
+    if (!on.ok) return on;
+    const afterOn = await this.readBoard();
+    if (!afterOn.ok) return afterOn;
+    const bit = 1 << (channel - 1);
+    if ((afterOn.status.relayMask & bit) === 0) {
+      await this.command({ kind: 'off', channel });
+      return { ok: false, error: { code: 'relay-not-confirmed', channel } };
+    }
+    await sleep(this.options.pulseMs);
+    const off = await this.command({ kind: 'off', channel });
+    if (!off.ok) return off;
+    const afterOff = await this.readBoard();
+    if (!afterOff.ok) return afterOff;
+    if ((afterOff.status.relayMask & bit) !== 0)
+      return { ok: false, error: { code: 'relay-stuck-on', channel } };
+    return { ok: true };
+  }
+
+  private async command(command: RelayCommand): Promise<DoorResult> {
+    const transport = await this.connection.acquire();
+    if (!transport.ok) return { ok: false, error: doorFailureOf(transport.error) };
+    const sent = await transport.value.sendFeatureReport(encodeRelayCommand(command));
+    if (sent.ok) return { ok: true };
+    this.connection.fault(transport.value, sent.error);
+    return { ok: false, error: doorFailureOf(sent.error) };
+  }
+
+  private async readBoard(): Promise<BoardRead> {
+    const transport = await this.connection.acquire();
+    if (!transport.ok) return { ok: false, error: doorFailureOf(transport.error) };
+    const report = await transport.value.getFeatureReport(RELAY_STATUS_REPORT_ID, RELAY_STATUS_LENGTH);
+    if (!report.ok) {
+      this.connection.fault(transport.value, report.error);
+      return { ok: false, error: doorFailureOf(report.error) };
+    }
+    const decoded = decodeRelayStatus(report.value);
+    if (!decoded.ok)
+      return { ok: false, error: { code: 'io', detail: `status report of ${decoded.error.length} bytes` } };
+    return decoded;
+  }
+
+  /** Runs one transfer sequence after the previous one, so a pulse is never interleaved with another. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private computeState(): LockerState {
+    if (this.connection.state === 'disconnected') {
+      const failure = this.connection.failure;
+      return failure.code === 'io'
+        ? { state: 'error', code: 'open-failed', detail: failure.detail }
+        : { state: 'disconnected' };
+    }
+    return this.activeOpens > 0 ? { state: 'busy' } : { state: 'ready' };
+  }
+
+  private publishState(): void {
+    const next = this.computeState();
+    if (JSON.stringify(next) === JSON.stringify(this.lastState)) return;
+    this.lastState = next;
+    for (const listener of [...this.statusListeners]) listener(next);
+  }
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { BarcodeScannerDriver, defaultScannerDriverOptions } from '../scanner/barcode_scanner_driver.js';
+import { defaultHidPosDecoderOptions, HidPosDecoder } from '../scanner/hid_pos_decoder.js';
+import { HidPosScannerSimulator } from '../scanner/hid_pos_scanner_simulator.js';
+import {
+  defaultKeyboardWedgeDecoderOptions,
+  KeyboardWedgeDecoder,
+} from '../scanner/keyboard_wedge_decoder.js';
+import { KeyboardWedgeScannerSimulator } from '../scanner/keyboard_wedge_scanner_simulator.js';
+import type { ScanDecoder } from '../scanner/scan_event.js';
+import type { ScannerSimulatorControls } from '../simulator/simulator_controls.js';
+import { DeviceConnection } from '../transport/device_connection.js';
+import type { HidTransport } from '../transport/hid_transport.js';
+import type { TransferResult } from '../transport/usb_transport.js';
+import type { DriverContext, DriverFactoryResult, ManagedDevice } from './driver_registry.js';
+
+/**
+ * Barcode scanners: `model` 'hid-pos' (default; usage page 0x8C, report ID 2) or 'keyboard-wedge' (boot
+ * keyboard; Linux hidraw only — hidapi cannot open keyboards on Windows/macOS, protocols.md §6.1).
+ * Options: { aimPrefix?: boolean (wedge; default true), gapMs?: number (default 250) }.
+ */
+const ScannerOptionsSchema = z.object({
+  aimPrefix: z.boolean().default(true),
+  gapMs: z.number().int().min(20).max(5_000).default(250),
+});
+
+const HID_POS_USAGE_PAGE = 0x8c;
+const GENERIC_DESKTOP_USAGE_PAGE = 0x01;
+
+type ScannerModel = 'hid-pos' | 'keyboard-wedge';
+
+function parse(context: DriverContext) {
+  const model = context.config.model ?? 'hid-pos';
+  if (model !== 'hid-pos' && model !== 'keyboard-wedge') {
+    return { ok: false as const, error: { code: 'unknown-model', detail: `scanner model ${model}` } };
+  }
+  const options = ScannerOptionsSchema.safeParse(context.config.options);
+  if (!options.success)
+    return { ok: false as const, error: { code: 'bad-options', detail: options.error.message } };
+  return { ok: true as const, model: model as ScannerModel, options: options.data };
+}
+
+function decoderFor(model: ScannerModel, options: z.infer<typeof ScannerOptionsSchema>): ScanDecoder {
+  return model === 'hid-pos'
+    ? new HidPosDecoder({ ...defaultHidPosDecoderOptions, interReportGapMs: options.gapMs })
+    : new KeyboardWedgeDecoder({
+        ...defaultKeyboardWedgeDecoderOptions,
+        interKeyGapMs: options.gapMs,
+        aimPrefix: options.aimPrefix,
+      });
+}
+
+function managed(
+  open: () => Promise<TransferResult<HidTransport>>,
+  decoder: ScanDecoder,
+  context: DriverContext,
+  simulator?: ScannerSimulatorControls,
+): ManagedDevice<'barcode-scanner'> {
+  const connection = new DeviceConnection(open, context.backoff);
+  const driver = new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions);
+  return {
+    driver,
+    status: () => driver.status(),
+    onStatus: (listener) => driver.onStatus(listener),
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+    busChanged: (change) => {
+      if (change === 'attach') connection.nudge();
+    },
+    simulator,
+  };
+}
+
+export function simulatedScannerFactory(context: DriverContext): DriverFactoryResult<'barcode-scanner'> {
+  const parsed = parse(context);
+  if (!parsed.ok) return parsed;
+  const id = context.config.id;
+  const simulator =
+    parsed.model === 'hid-pos'
+      ? new HidPosScannerSimulator(context.simulatorLatency)
+      : new KeyboardWedgeScannerSimulator(context.simulatorLatency, {
+          aimPrefix: parsed.options.aimPrefix,
+          keying: 'press-release',
+        });
+  const controls: ScannerSimulatorControls = {
+    kind: 'barcode-scanner',
+    deviceId: id,
+    get plugged() {
+      return simulator.port.plug.plugged;
+    },
+    unplug: () => simulator.unplug(),
+    replug: () => simulator.replug(),
+    scan: (text, symbology) => {
+      if (!simulator.port.plug.plugged) return { ok: false, error: 'unplugged' };
+      if (simulator instanceof HidPosScannerSimulator) {
+        simulator.scan(text, symbology);
+        return { ok: true };
+      }
+      const typed = simulator.scan(text, symbology);
+      return typed.ok
+        ? { ok: true }
+        : { ok: false, error: `cannot type ${JSON.stringify(typed.error.char)}` };
+    },
+  };
+  const device = managed(
+    () => simulator.port.openTransport(),
+    decoderFor(parsed.model, parsed.options),
+    context,
+    controls,
+  );
+  return { ok: true, device };
+}
+
+export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'barcode-scanner'> {
+  const parsed = parse(context);
+  if (!parsed.ok) return parsed;
+  const { vendorId, productId } = context.config;
+  if (vendorId === undefined || productId === undefined) {
+    return { ok: false, error: { code: 'bad-config', detail: 'a hid scanner needs vendorId and productId' } };
+  }
+  const hidPos = parsed.model === 'hid-pos';
+  const open = () =>
+    context.hardware.openHid({
+      vendorId,
+      productId,
+      usagePage: hidPos ? HID_POS_USAGE_PAGE : GENERIC_DESKTOP_USAGE_PAGE,
+      numberedInputReports: hidPos,
+    });
+  return { ok: true, device: managed(open, decoderFor(parsed.model, parsed.options), context) };
+}

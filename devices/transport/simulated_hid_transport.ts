@@ -1,0 +1,133 @@
+import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
+import { ReportQueue } from '../simulator/report_queue.js';
+import { SimulatedPlug } from '../simulator/simulated_plug.js';
+import type { HidTransport } from './hid_transport.js';
+import type { TransferResult } from './usb_transport.js';
+
+/**
+ * The device side of a simulated HID device: what it does with the host's OUT traffic. IN traffic (input
+ * reports) the device pushes itself with `SimulatedHidPort.sendInputReport`. Byte 0 of every buffer is the
+ * report ID, as on the host side (hidapi convention).
+ */
+export interface HidDeviceBehaviour {
+  onOutputReport(report: Uint8Array): TransferResult<void>;
+  onSetFeature(report: Uint8Array): TransferResult<void>;
+  onGetFeature(reportId: number, length: number): TransferResult<Uint8Array>;
+}
+
+const disconnected = { ok: false, error: { code: 'disconnected' } } as const;
+
+/**
+ * The port a simulated HID device is plugged into. The host opens `HidTransport` handles on it; the device
+ * behaviour answers them in memory with configurable latency. `unplug()` fails every pending and later call
+ * of the open handles with `disconnected`; after `replug()` the host opens a new handle.
+ */
+export class SimulatedHidPort {
+  readonly plug = new SimulatedPlug();
+  private readonly open = new Set<SimulatedHidHandle>();
+
+  constructor(
+    readonly behaviour: HidDeviceBehaviour,
+    public latency: SimulatedLatency = noLatency,
+  ) {
+    this.plug.onChange((plugged) => {
+      if (plugged) return;
+      for (const handle of [...this.open]) handle.kill();
+      this.open.clear();
+    });
+  }
+
+  /** What `HID.HIDAsync.open(path)` would give: a handle, or `disconnected` when the device is absent. */
+  async openTransport(): Promise<TransferResult<HidTransport>> {
+    await waitLatency(this.latency);
+    if (!this.plug.plugged) return disconnected;
+    const handle = new SimulatedHidHandle(this, this.plug.generation);
+    this.open.add(handle);
+    return { ok: true, value: handle };
+  }
+
+  /** Device side: send one input report (byte 0 = report ID) to every open handle. Lost if nobody listens. */
+  sendInputReport(report: Uint8Array): void {
+    if (!this.plug.plugged) return;
+    for (const handle of this.open) handle.deliver(report);
+  }
+
+  /** How many handles the host holds open now (tests check that drivers close what they open). */
+  get openHandles(): number {
+    return this.open.size;
+  }
+
+  unplug(): void {
+    this.plug.unplug();
+  }
+
+  replug(): void {
+    this.plug.replug();
+  }
+
+  forget(handle: SimulatedHidHandle): void {
+    this.open.delete(handle);
+  }
+}
+
+class SimulatedHidHandle implements HidTransport {
+  private readonly inbox = new ReportQueue();
+  private closed = false;
+
+  constructor(
+    private readonly port: SimulatedHidPort,
+    private readonly generation: number,
+  ) {}
+
+  deliver(report: Uint8Array): void {
+    this.inbox.push(report.slice());
+  }
+
+  kill(): void {
+    this.inbox.failAll(disconnected);
+  }
+
+  private usable(): TransferResult<void> {
+    if (this.closed) return { ok: false, error: { code: 'io', detail: 'handle closed' } };
+    if (!this.port.plug.alive(this.generation)) return disconnected;
+    return { ok: true, value: undefined };
+  }
+
+  async readReport(timeoutMs: number): Promise<TransferResult<Uint8Array>> {
+    await waitLatency(this.port.latency);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    const result = await this.inbox.take(timeoutMs);
+    // An unplug while waiting wins over a report that raced it.
+    const after = this.usable();
+    return after.ok ? result : after;
+  }
+
+  async writeReport(report: Uint8Array): Promise<TransferResult<void>> {
+    await waitLatency(this.port.latency);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    return this.port.behaviour.onOutputReport(report.slice());
+  }
+
+  async getFeatureReport(reportId: number, length: number): Promise<TransferResult<Uint8Array>> {
+    await waitLatency(this.port.latency);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    return this.port.behaviour.onGetFeature(reportId, length);
+  }
+
+  async sendFeatureReport(report: Uint8Array): Promise<TransferResult<void>> {
+    await waitLatency(this.port.latency);
+    const usable = this.usable();
+    if (!usable.ok) return usable;
+    return this.port.behaviour.onSetFeature(report.slice());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.inbox.failAll({ ok: false, error: { code: 'io', detail: 'handle closed' } });
+    this.port.forget(this);
+  }
+}
