@@ -1,0 +1,91 @@
+/**
+ * From a template and its input to paper: render, rasterise tickets for the ESC/POS head, and hand the job to
+ * the print pipeline (which journals it and owns every retry). A request whose idempotency key is already
+ * journalled is not rendered again: the pipeline's answer for the existing job is returned.
+ */
+
+import type { PrintPayload } from '../journal/print_job_store.js';
+import type { PipelineError, PrintPipeline, SubmitOutcome } from '../journal/print_pipeline.js';
+import {
+  type DocumentError,
+  type DocumentRendererConfig,
+  renderDocument,
+  type TemplateId,
+} from './document_renderer.js';
+import type { RenderOptions } from './pdf/render_pdf.js';
+import { type RasteriseError, type RasteriseOptions, rasteriseTicket } from './raster/ticket_rasteriser.js';
+import type { SignedDocument } from './verification/document_signing.js';
+
+export interface DocumentPrintConfig extends DocumentRendererConfig {
+  ticketPrinterId: string;
+  documentPrinterId: string;
+  rasterise?: RasteriseOptions;
+}
+
+export type DocumentPrintError = DocumentError | RasteriseError | PipelineError;
+
+export interface DocumentPrintOutcome extends SubmitOutcome {
+  /** For the identity proof: what the QR and the code say, so the backend can register the certificate. */
+  verification?: SignedDocument;
+}
+
+export type DocumentPrintResult =
+  | { ok: true; value: DocumentPrintOutcome }
+  | { ok: false; error: DocumentPrintError };
+
+export class DocumentPrintService {
+  constructor(
+    private readonly pipeline: PrintPipeline,
+    private readonly config: DocumentPrintConfig,
+  ) {}
+
+  async print(
+    template: TemplateId,
+    input: unknown,
+    idempotencyKey: string,
+    options: RenderOptions = {},
+  ): Promise<DocumentPrintResult> {
+    const existing = this.pipeline.jobByKey(idempotencyKey);
+    if (existing) {
+      return {
+        ok: true,
+        value: {
+          jobId: existing.id,
+          duplicate: true,
+          status: existing.status,
+          failureReason: existing.failureReason,
+        },
+      };
+    }
+    const rendered = await renderDocument(template, input, this.config, options);
+    if (!rendered.ok) return rendered;
+    const document = rendered.value;
+    let payload: PrintPayload;
+    let printerId: string;
+    if (document.paper === 'ticket') {
+      const raster = await rasteriseTicket(document.pdf, this.config.rasterise);
+      if (!raster.ok) return raster;
+      payload = { format: 'mono-bitmap', bitmap: raster.value };
+      printerId = this.config.ticketPrinterId;
+    } else {
+      payload = { format: 'pdf', pdf: document.pdf, pages: 1 };
+      printerId = this.config.documentPrinterId;
+    }
+    const submitted = await this.pipeline.submit({
+      idempotencyKey,
+      printerId,
+      template,
+      // The spooler shows job names to anyone at the print server: the template, never the resident.
+      jobName: `balcao-${template}`,
+      payload,
+    });
+    if (!submitted.ok) return submitted;
+    return {
+      ok: true,
+      value: {
+        ...submitted.value,
+        ...(document.verification ? { verification: document.verification } : {}),
+      },
+    };
+  }
+}

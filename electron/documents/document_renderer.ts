@@ -1,0 +1,129 @@
+/**
+ * The one entry point for printed documents: validate the template's input, compose it, check fonts, render.
+ * Inputs are unknown until zod says otherwise (they arrive from services and the RPC boundary).
+ */
+import type { z } from 'zod';
+import { type DocumentLanguage, languagePair, scriptFor } from './document_language.js';
+import { type FontChainError, loadFontChain } from './fonts/font_chain.js';
+import { type FontConfig, resolveFontConfig } from './fonts/font_config.js';
+import type { DocumentModel, Paper } from './pdf/document_model.js';
+import { type RenderError, type RenderOptions, renderPdf } from './pdf/render_pdf.js';
+import { AppointmentSlipSchema, composeAppointmentSlip } from './templates/appointment_slip.js';
+import { CollectionReceiptSchema, composeCollectionReceipt } from './templates/collection_receipt.js';
+import { defaultMaskPolicy, type MaskPolicy } from './templates/document_number_mask.js';
+import { composeIdentityProof, IdentityProofSchema } from './templates/identity_proof.js';
+import { composeLockerPickupSlip, LockerPickupSlipSchema } from './templates/locker_pickup_slip.js';
+import { composeQueueTicket, QueueTicketSchema } from './templates/queue_ticket.js';
+import type { SignedDocument, TerminalSigningKey } from './verification/document_signing.js';
+
+export const templateIds = [
+  'appointment-slip',
+  'queue-ticket',
+  'identity-proof',
+  'collection-receipt',
+  'locker-pickup-slip',
+] as const;
+export type TemplateId = (typeof templateIds)[number];
+
+export const templateSchemas = {
+  'appointment-slip': AppointmentSlipSchema,
+  'queue-ticket': QueueTicketSchema,
+  'identity-proof': IdentityProofSchema,
+  'collection-receipt': CollectionReceiptSchema,
+  'locker-pickup-slip': LockerPickupSlipSchema,
+} satisfies Record<TemplateId, z.ZodType>;
+export type TemplateInput<T extends TemplateId> = z.infer<(typeof templateSchemas)[T]>;
+
+export interface DocumentRendererConfig {
+  /** Font chains; the platform's defaults when absent. */
+  fonts?: FontConfig;
+  /** How much of a document number to print; first 1 and last 3 by default. */
+  mask?: MaskPolicy;
+  /** The terminal's key; only the identity proof needs it. */
+  signingKey?: TerminalSigningKey;
+}
+
+export type DocumentError =
+  | { code: 'invalid-input'; issues: string[] }
+  | { code: 'signing-key-missing' }
+  | FontChainError
+  | RenderError;
+
+export interface RenderedDocument {
+  template: TemplateId;
+  paper: Paper;
+  pdf: Uint8Array;
+  widthPt: number;
+  heightPt: number;
+  /** Present for the identity proof: the QR text and short code that were printed. */
+  verification?: SignedDocument;
+}
+
+export type DocumentResult = { ok: true; value: RenderedDocument } | { ok: false; error: DocumentError };
+
+type Composed =
+  | { ok: true; language: DocumentLanguage; model: DocumentModel; verification?: SignedDocument }
+  | { ok: false; error: DocumentError };
+
+function compose(template: TemplateId, input: unknown, config: DocumentRendererConfig): Composed {
+  const schema = templateSchemas[template];
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    // Paths and messages only: zod's messages never quote the rejected (possibly personal) value.
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, error: { code: 'invalid-input', issues } };
+  }
+  const mask = config.mask ?? defaultMaskPolicy;
+  const { language } = parsed.data;
+  // Each schema already accepted the input above; parsing again narrows the union to the template's type.
+  switch (template) {
+    case 'appointment-slip':
+      return { ok: true, language, model: composeAppointmentSlip(AppointmentSlipSchema.parse(parsed.data)) };
+    case 'queue-ticket':
+      return { ok: true, language, model: composeQueueTicket(QueueTicketSchema.parse(parsed.data)) };
+    case 'collection-receipt':
+      return {
+        ok: true,
+        language,
+        model: composeCollectionReceipt(CollectionReceiptSchema.parse(parsed.data), mask),
+      };
+    case 'locker-pickup-slip':
+      return {
+        ok: true,
+        language,
+        model: composeLockerPickupSlip(LockerPickupSlipSchema.parse(parsed.data)),
+      };
+    case 'identity-proof': {
+      if (!config.signingKey) return { ok: false, error: { code: 'signing-key-missing' } };
+      const composed = composeIdentityProof(IdentityProofSchema.parse(parsed.data), mask, config.signingKey);
+      return { ok: true, language, model: composed.model, verification: composed.verification };
+    }
+    default: {
+      const unreachable: never = template;
+      throw new Error(`unknown template ${String(unreachable)}`);
+    }
+  }
+}
+
+export async function renderDocument(
+  template: TemplateId,
+  input: unknown,
+  config: DocumentRendererConfig = {},
+  options: RenderOptions = {},
+): Promise<DocumentResult> {
+  const composed = compose(template, input, config);
+  if (!composed.ok) return composed;
+  const chain = loadFontChain(resolveFontConfig(config.fonts), scriptFor(languagePair(composed.language)));
+  if (!chain.ok) return chain;
+  const rendered = await renderPdf(composed.model, chain.value, options);
+  if (!rendered.ok) return rendered;
+  return {
+    ok: true,
+    value: {
+      template,
+      paper: composed.model.paper,
+      ...rendered.value,
+      ...(composed.verification ? { verification: composed.verification } : {}),
+    },
+  };
+}

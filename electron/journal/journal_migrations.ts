@@ -1,0 +1,5 @@
+/** Every migration of the journal, in one list. Add yours here with the next free id. */
+import type { Migration } from './migrations.js';
+import { printJobsMigration } from './print_jobs_migration.js';
+
+export const journalMigrations: readonly Migration[] = [printJobsMigration];

@@ -1,0 +1,420 @@
+/**
+ * The print-job table as a state machine:
+ *
+ *   queued → sending → sent → confirmed
+ *              │
+ *              ├→ failed{reason}  → queued (resumed when the printer is ready again)
+ *              └→ needs-attention → queued (staff chose reprint) | voided (staff chose not to)
+ *
+ * Every transition is a conditional UPDATE on the expected current status in one transaction with its event
+ * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids.
+ */
+import type Database from 'better-sqlite3';
+import type { MonoBitmap } from '../../devices/printer/printer.js';
+
+export const printJobStatuses = [
+  'queued',
+  'sending',
+  'sent',
+  'confirmed',
+  'failed',
+  'needs-attention',
+  'voided',
+] as const;
+export type PrintJobStatus = (typeof printJobStatuses)[number];
+export type PrinterKind = 'ticket' | 'document';
+
+export type PrintPayload =
+  | { format: 'mono-bitmap'; bitmap: MonoBitmap }
+  | { format: 'pdf'; pdf: Uint8Array; pages: number };
+
+export interface NewPrintJob {
+  /** Same key, same job: a service retrying after a crash never prints twice. */
+  idempotencyKey: string;
+  printerId: string;
+  printerKind: PrinterKind;
+  template: string;
+  /** Spooler job name; never personal data. */
+  jobName: string;
+  payload: PrintPayload;
+}
+
+export interface PrintJobRow {
+  id: number;
+  idempotencyKey: string;
+  printerId: string;
+  printerKind: PrinterKind;
+  template: string;
+  jobName: string;
+  status: PrintJobStatus;
+  failureReason: string | null;
+  attentionReason: string | null;
+  hasPayload: boolean;
+  pages: number;
+  attempts: number;
+  reprintOf: number | null;
+  requestedBy: string | null;
+  requestReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt: string | null;
+}
+
+export interface PrinterCounters {
+  printerId: string;
+  pages: number;
+  tickets: number;
+  paperChanges: number;
+}
+
+export type TransitionError =
+  | { code: 'job-not-found'; jobId: number }
+  | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
+export type TransitionResult = { ok: true } | { ok: false; error: TransitionError };
+
+interface RawRow {
+  id: number;
+  idempotency_key: string;
+  printer_id: string;
+  printer_kind: PrinterKind;
+  template: string;
+  job_name: string;
+  status: PrintJobStatus;
+  failure_reason: string | null;
+  attention_reason: string | null;
+  has_payload: number;
+  pages: number;
+  attempts: number;
+  reprint_of: number | null;
+  requested_by: string | null;
+  request_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+}
+
+const rowColumns = `id, idempotency_key, printer_id, printer_kind, template, job_name, status, failure_reason,
+  attention_reason, payload IS NOT NULL AS has_payload, pages, attempts, reprint_of, requested_by, request_reason,
+  created_at, updated_at, confirmed_at`;
+
+function toRow(raw: RawRow): PrintJobRow {
+  return {
+    id: raw.id,
+    idempotencyKey: raw.idempotency_key,
+    printerId: raw.printer_id,
+    printerKind: raw.printer_kind,
+    template: raw.template,
+    jobName: raw.job_name,
+    status: raw.status,
+    failureReason: raw.failure_reason,
+    attentionReason: raw.attention_reason,
+    hasPayload: raw.has_payload === 1,
+    pages: raw.pages,
+    attempts: raw.attempts,
+    reprintOf: raw.reprint_of,
+    requestedBy: raw.requested_by,
+    requestReason: raw.request_reason,
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at,
+    confirmedAt: raw.confirmed_at,
+  };
+}
+
+export class PrintJobStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Records a job as `queued`, or returns the existing job with the same idempotency key. */
+  insert(
+    job: NewPrintJob,
+    reprint?: { of: number; by: string; reason: string },
+  ): { job: PrintJobRow; created: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.byKey(job.idempotencyKey);
+      if (existing) return { job: existing, created: false };
+      const at = this.now().toISOString();
+      const { blob, width, height, pages } = encodePayload(job.payload);
+      const result = this.db
+        .prepare(
+          `INSERT INTO print_jobs (idempotency_key, printer_id, printer_kind, template, job_name, status, payload,
+             payload_format, bitmap_width, bitmap_height, pages, reprint_of, requested_by, request_reason,
+             created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          job.idempotencyKey,
+          job.printerId,
+          job.printerKind,
+          job.template,
+          job.jobName,
+          blob,
+          job.payload.format,
+          width,
+          height,
+          pages,
+          reprint?.of ?? null,
+          reprint?.by ?? null,
+          reprint?.reason ?? null,
+          at,
+          at,
+        );
+      const id = Number(result.lastInsertRowid);
+      this.event(id, null, 'queued', reprint ? `reprint of ${reprint.of}` : null, at);
+      return { job: this.mustGet(id), created: true };
+    })();
+  }
+
+  get(id: number): PrintJobRow | undefined {
+    const raw = this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE id = ?`).get(id) as
+      | RawRow
+      | undefined;
+    return raw ? toRow(raw) : undefined;
+  }
+
+  byKey(idempotencyKey: string): PrintJobRow | undefined {
+    const raw = this.db
+      .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE idempotency_key = ?`)
+      .get(idempotencyKey) as RawRow | undefined;
+    return raw ? toRow(raw) : undefined;
+  }
+
+  withStatus(status: PrintJobStatus, printerId?: string): PrintJobRow[] {
+    const raws = (
+      printerId === undefined
+        ? this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? ORDER BY id`).all(status)
+        : this.db
+            .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? AND printer_id = ? ORDER BY id`)
+            .all(status, printerId)
+    ) as RawRow[];
+    return raws.map(toRow);
+  }
+
+  payload(id: number): PrintPayload | undefined {
+    const raw = this.db
+      .prepare(
+        'SELECT payload, payload_format, bitmap_width, bitmap_height, pages FROM print_jobs WHERE id = ?',
+      )
+      .get(id) as
+      | {
+          payload: Buffer | null;
+          payload_format: PrintPayload['format'];
+          bitmap_width: number | null;
+          bitmap_height: number | null;
+          pages: number;
+        }
+      | undefined;
+    if (!raw?.payload) return undefined;
+    const bytes = new Uint8Array(raw.payload);
+    return raw.payload_format === 'pdf'
+      ? { format: 'pdf', pdf: bytes, pages: raw.pages }
+      : {
+          format: 'mono-bitmap',
+          bitmap: { width: raw.bitmap_width ?? 0, height: raw.bitmap_height ?? 0, data: bytes },
+        };
+  }
+
+  events(id: number): { fromStatus: string | null; toStatus: string; detail: string | null }[] {
+    return (
+      this.db
+        .prepare('SELECT from_status, to_status, detail FROM print_job_events WHERE job_id = ? ORDER BY id')
+        .all(id) as {
+        from_status: string | null;
+        to_status: string;
+        detail: string | null;
+      }[]
+    ).map((e) => ({ fromStatus: e.from_status, toStatus: e.to_status, detail: e.detail }));
+  }
+
+  /** Commits `sending` (and counts the attempt) before a single byte goes to the printer. */
+  markSending(id: number): TransitionResult {
+    return this.move(id, ['queued'], 'sending', { attempts: true });
+  }
+
+  markSent(id: number): TransitionResult {
+    return this.move(id, ['sending'], 'sent');
+  }
+
+  /** Confirms, drops the bytes and counts paper used, in one transaction. */
+  markConfirmed(id: number): TransitionResult {
+    return this.db.transaction((): TransitionResult => {
+      const moved = this.move(id, ['sent'], 'confirmed', { dropPayload: true, confirmed: true });
+      if (!moved.ok) return moved;
+      const job = this.mustGet(id);
+      this.bumpCounters(
+        job.printerId,
+        job.printerKind === 'document' ? { pages: job.pages } : { tickets: 1 },
+      );
+      return moved;
+    })();
+  }
+
+  markFailed(id: number, reason: string): TransitionResult {
+    return this.move(id, ['sending'], 'failed', { failureReason: reason });
+  }
+
+  markNeedsAttention(id: number, reason: string): TransitionResult {
+    return this.move(id, ['sending', 'queued', 'failed'], 'needs-attention', { attentionReason: reason });
+  }
+
+  /** Back to the queue: a resumable failure after the printer recovered, or staff asked for a reprint. */
+  requeue(id: number, detail: string, from: PrintJobStatus[] = ['failed']): TransitionResult {
+    return this.move(id, from, 'queued', { detail });
+  }
+
+  void(id: number, detail: string): TransitionResult {
+    return this.move(id, ['needs-attention', 'failed', 'queued'], 'voided', { dropPayload: true, detail });
+  }
+
+  /** Staff's reprint of a job whose bytes are still here (needs-attention): recorded with who and why. */
+  requestReprint(id: number, by: string, reason: string): TransitionResult {
+    return this.db.transaction((): TransitionResult => {
+      const moved = this.move(id, ['needs-attention'], 'queued', {
+        detail: `reprint requested by ${by}: ${reason}`,
+      });
+      if (!moved.ok) return moved;
+      this.db
+        .prepare('UPDATE print_jobs SET requested_by = ?, request_reason = ? WHERE id = ?')
+        .run(by, reason, id);
+      return moved;
+    })();
+  }
+
+  /** Jobs still holding bytes whose last change is older than `before`: candidates for the retention limit. */
+  unfinishedSince(before: Date): PrintJobRow[] {
+    const raws = this.db
+      .prepare(
+        `SELECT ${rowColumns} FROM print_jobs
+         WHERE status IN ('queued', 'failed', 'needs-attention') AND updated_at < ? ORDER BY id`,
+      )
+      .all(before.toISOString()) as RawRow[];
+    return raws.map(toRow);
+  }
+
+  counters(printerId: string): PrinterCounters {
+    const raw = this.db
+      .prepare('SELECT pages, tickets, paper_changes FROM printer_counters WHERE printer_id = ?')
+      .get(printerId) as { pages: number; tickets: number; paper_changes: number } | undefined;
+    return {
+      printerId,
+      pages: raw?.pages ?? 0,
+      tickets: raw?.tickets ?? 0,
+      paperChanges: raw?.paper_changes ?? 0,
+    };
+  }
+
+  recordPaperChange(printerId: string): void {
+    this.bumpCounters(printerId, { paperChanges: 1 });
+  }
+
+  private bumpCounters(
+    printerId: string,
+    by: { pages?: number; tickets?: number; paperChanges?: number },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO printer_counters (printer_id, pages, tickets, paper_changes, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (printer_id) DO UPDATE SET pages = pages + excluded.pages, tickets = tickets + excluded.tickets,
+           paper_changes = paper_changes + excluded.paper_changes, updated_at = excluded.updated_at`,
+      )
+      .run(printerId, by.pages ?? 0, by.tickets ?? 0, by.paperChanges ?? 0, this.now().toISOString());
+  }
+
+  private move(
+    id: number,
+    from: PrintJobStatus[],
+    to: PrintJobStatus,
+    options: {
+      attempts?: boolean;
+      dropPayload?: boolean;
+      confirmed?: boolean;
+      failureReason?: string;
+      attentionReason?: string;
+      detail?: string;
+    } = {},
+  ): TransitionResult {
+    return this.db.transaction((): TransitionResult => {
+      const current = this.get(id);
+      if (!current) return { ok: false, error: { code: 'job-not-found', jobId: id } };
+      if (!from.includes(current.status))
+        return { ok: false, error: { code: 'wrong-status', jobId: id, status: current.status } };
+      const at = this.now().toISOString();
+      this.db
+        .prepare(
+          `UPDATE print_jobs SET status = ?, updated_at = ?,
+             attempts = attempts + ?,
+             payload = CASE WHEN ? THEN NULL ELSE payload END,
+             confirmed_at = CASE WHEN ? THEN ? ELSE confirmed_at END,
+             failure_reason = CASE WHEN ? = 'failed' THEN ? ELSE failure_reason END,
+             attention_reason = CASE WHEN ? = 'needs-attention' THEN ? ELSE attention_reason END
+           WHERE id = ? AND status = ?`,
+        )
+        .run(
+          to,
+          at,
+          options.attempts ? 1 : 0,
+          options.dropPayload ? 1 : 0,
+          options.confirmed ? 1 : 0,
+          at,
+          to,
+          options.failureReason ?? null,
+          to,
+          options.attentionReason ?? null,
+          id,
+          current.status,
+        );
+      this.event(
+        id,
+        current.status,
+        to,
+        options.failureReason ?? options.attentionReason ?? options.detail ?? null,
+        at,
+      );
+      return { ok: true };
+    })();
+  }
+
+  private event(
+    jobId: number,
+    from: PrintJobStatus | null,
+    to: PrintJobStatus,
+    detail: string | null,
+    at: string,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO print_job_events (job_id, at, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(jobId, at, from, to, detail);
+  }
+
+  private mustGet(id: number): PrintJobRow {
+    const row = this.get(id);
+    if (!row) throw new Error(`print job ${id} vanished inside its own transaction`);
+    return row;
+  }
+}
+
+function encodePayload(payload: PrintPayload): {
+  blob: Buffer;
+  width: number | null;
+  height: number | null;
+  pages: number;
+} {
+  switch (payload.format) {
+    case 'mono-bitmap':
+      return {
+        blob: Buffer.from(payload.bitmap.data),
+        width: payload.bitmap.width,
+        height: payload.bitmap.height,
+        pages: 1,
+      };
+    case 'pdf':
+      return { blob: Buffer.from(payload.pdf), width: null, height: null, pages: payload.pages };
+    default: {
+      const unreachable: never = payload;
+      throw new Error(`unknown payload ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
