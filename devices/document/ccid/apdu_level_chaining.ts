@@ -1,0 +1,43 @@
+/**
+ * Extended-APDU-level exchange (CCID Rev 1.1 §6.1.4, libccid CmdXfrBlockAPDU_extended): an APDU longer than one
+ * Bulk message goes out in XfrBlocks whose wLevelParameter says begins (01), continues (03) … ends (02); the reader
+ * acknowledges each non-final piece with an empty DataBlock, bChainParameter 10. A long response comes back with
+ * bChainParameter 01/03/…/02, the host pulling each next piece with an empty XfrBlock, wLevelParameter 10.
+ */
+import { chainValues } from './messages.js';
+
+export interface XfrBlockPiece {
+  data: Uint8Array;
+  levelParameter: number;
+}
+
+export type PiecesResult =
+  | { ok: true; value: XfrBlockPiece[] }
+  | { ok: false; error: { code: 'too-long'; length: number; room: number } };
+
+/** Splits a command APDU into XfrBlock pieces of at most `room` bytes (dwMaxCCIDMessageLength − 10). */
+export function xfrBlockPieces(command: Uint8Array, room: number, extendedApdu: boolean): PiecesResult {
+  if (command.length <= room)
+    return { ok: true, value: [{ data: command, levelParameter: chainValues.complete }] };
+  // A short-APDU reader cannot take more than one message: the caller must chain at the ISO 7816 level instead.
+  if (!extendedApdu || room < 1)
+    return { ok: false, error: { code: 'too-long', length: command.length, room } };
+  const pieces: XfrBlockPiece[] = [];
+  for (let offset = 0; offset < command.length; offset += room) {
+    const last = offset + room >= command.length;
+    const levelParameter =
+      offset === 0 ? chainValues.begins : last ? chainValues.ends : chainValues.continues;
+    pieces.push({ data: command.subarray(offset, offset + room), levelParameter });
+  }
+  return { ok: true, value: pieces };
+}
+
+export function concatenate(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * The `options` of a configured CCID reader (`DeviceConfig.options`), validated with zod at the config boundary so a
+ * typo in the terminal's file is reported at start-up instead of becoming a wrong timeout at the counter.
+ */
+import { z } from 'zod';
+import type { CcidReaderOptions } from './ccid_reader.js';
+
+export const CcidReaderOptionsSchema = z
+  .object({
+    slot: z.number().int().min(0).max(255).optional(),
+    responseTimeoutMs: z.number().int().min(10).max(120_000).optional(),
+    writeTimeoutMs: z.number().int().min(10).max(60_000).optional(),
+    /** dwMaxCCIDMessageLength: at least a header and a short APDU; 65 544 is the largest a reader may declare. */
+    maxMessageLength: z.number().int().min(15).max(65_544).optional(),
+    extendedApdu: z.boolean().optional(),
+    maxTimeExtensions: z.number().int().min(1).max(100_000).optional(),
+    interruptPollMs: z.number().int().min(10).max(60_000).optional(),
+  })
+  .strict();
+
+export type CcidOptionsResult =
+  | { ok: true; value: CcidReaderOptions }
+  | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
+
+export function ccidReaderOptionsFromConfig(options: Record<string, unknown>): CcidOptionsResult {
+  const parsed = CcidReaderOptionsSchema.safeParse(options);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-options',
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Device-manager factories for CCID document readers (kind 'document-reader'), simulated and USB. Register them:
+ *   registry.registerDriverFactory('document-reader', 'simulated', simulatedCcidReaderFactory);
+ *   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
+ * Options (zod-checked): see `ccid_reader_config.ts`. The driver object is a `ManagedCcidReader` (an ApduChannel).
+ * The simulated reader starts empty; the dev dock inserts a card through `simulator.extra` (`CcidSimulatorExtra`).
+ */
+import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../../manager/driver_registry.js';
+import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
+import { DeviceConnection } from '../../transport/device_connection.js';
+import type { TransferResult, UsbTransport } from '../../transport/usb_transport.js';
+import type { SimulatedCard } from '../iso7816/apdu_channel.js';
+import { ccidReaderOptionsFromConfig } from './ccid_reader_config.js';
+import { CcidReaderSimulator } from './ccid_reader_simulator.js';
+import { ManagedCcidReader } from './managed_ccid_reader.js';
+
+/** USB interface class of smart-card readers (CCID). */
+export const CCID_INTERFACE_CLASS = 0x0b;
+
+/** What the dev dock can do to a simulated CCID reader besides the plug. */
+export interface CcidSimulatorExtra {
+  insertCard(card: SimulatedCard): void;
+  removeCard(): void;
+  readonly cardPresent: boolean;
+  /** Fault injection (time extensions, wrong bSeq, truncation, removal mid-read) for tests. */
+  readonly simulator: CcidReaderSimulator;
+}
+
+function managed(
+  open: () => Promise<TransferResult<UsbTransport>>,
+  context: DriverContext,
+  options: ReturnType<typeof ccidReaderOptionsFromConfig> & { ok: true },
+  simulator?: OtherSimulatorControls,
+): ManagedDevice<'document-reader'> {
+  const connection = new DeviceConnection(open, context.backoff);
+  const driver = new ManagedCcidReader(connection, options.value);
+  return {
+    driver,
+    status: () => driver.status(),
+    onStatus: (listener) => driver.onStatus(listener),
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+    busChanged: (change) => {
+      if (change === 'attach') connection.nudge();
+      else void driver.checkNow();
+    },
+    ...(simulator === undefined ? {} : { simulator }),
+  };
+}
+
+export function simulatedCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
+  const options = ccidReaderOptionsFromConfig(context.config.options);
+  if (!options.ok)
+    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  const simulator = new CcidReaderSimulator({
+    ...(options.value.maxMessageLength === undefined
+      ? {}
+      : { maxMessageLength: options.value.maxMessageLength }),
+    extendedApdu: options.value.extendedApdu ?? false,
+    chipLatencyMs: context.simulatorLatency.baseMs,
+    // A contactless reader: it answers GET DATA (UID) itself. eMRTDs use random UIDs; this one is fixed.
+    uid: Uint8Array.of(0x08, 0x5a, 0x1c, 0x33),
+  });
+  const extra: CcidSimulatorExtra = {
+    insertCard: (card) => simulator.insertCard(card),
+    removeCard: () => simulator.removeCard(),
+    get cardPresent() {
+      return simulator.cardPresent;
+    },
+    simulator,
+  };
+  const controls: OtherSimulatorControls = {
+    kind: 'document-reader',
+    deviceId: context.config.id,
+    get plugged() {
+      return simulator.plugged;
+    },
+    unplug: () => simulator.unplug(),
+    replug: () => simulator.replug(),
+    extra,
+  };
+  return { ok: true, device: managed(async () => simulator.openTransport(), context, options, controls) };
+}
+
+export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
+  const options = ccidReaderOptionsFromConfig(context.config.options);
+  if (!options.ok)
+    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  const { vendorId, productId } = context.config;
+  if (vendorId === undefined || productId === undefined) {
+    return {
+      ok: false,
+      error: { code: 'missing-usb-id', detail: 'a USB CCID reader needs vendorId and productId' },
+    };
+  }
+  const open = () => context.hardware.openUsb({ vendorId, productId, interfaceClass: CCID_INTERFACE_CLASS });
+  return { ok: true, device: managed(open, context, options) };
+}

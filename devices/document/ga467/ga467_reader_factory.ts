@@ -1,0 +1,88 @@
+/**
+ * Device-manager factories for GA 467 identity card readers (kind 'id-card-reader'), simulated and USB bulk:
+ *   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
+ *   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
+ * Options (zod-checked): see `ga467_reader_config.ts`. The driver object is a `ManagedGa467Reader`.
+ * The simulated reader starts empty; the dev dock lays a card on it through `simulator.extra` (`Ga467SimulatorExtra`).
+ * HID-class GA 467 readers are not covered (see `ga467_link.ts`).
+ */
+import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../../manager/driver_registry.js';
+import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
+import { DeviceConnection } from '../../transport/device_connection.js';
+import type { TransferResult, UsbTransport } from '../../transport/usb_transport.js';
+import { ga467OptionsFromConfig } from './ga467_reader_config.js';
+import { Ga467ReaderSimulator, type SimulatedIdCard } from './ga467_reader_simulator.js';
+import { ManagedGa467Reader } from './managed_ga467_reader.js';
+
+export interface Ga467SimulatorExtra {
+  placeCard(card: SimulatedIdCard): void;
+  takeCard(): void;
+  readonly cardPresent: boolean;
+  readonly simulator: Ga467ReaderSimulator;
+}
+
+type ParsedOptions = ReturnType<typeof ga467OptionsFromConfig> & { ok: true };
+
+function managed(
+  open: () => Promise<TransferResult<UsbTransport>>,
+  context: DriverContext,
+  options: ParsedOptions,
+  simulator?: OtherSimulatorControls,
+): ManagedDevice<'id-card-reader'> {
+  const connection = new DeviceConnection(open, context.backoff);
+  const driver = new ManagedGa467Reader(connection, options.value.reader, options.value.link);
+  return {
+    driver,
+    status: () => driver.status(),
+    onStatus: (listener) => driver.onStatus(listener),
+    start: () => driver.start(),
+    stop: () => driver.stop(),
+    busChanged: (change) => {
+      if (change === 'attach') connection.nudge();
+      else void driver.checkNow();
+    },
+    ...(simulator === undefined ? {} : { simulator }),
+  };
+}
+
+export function simulatedGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
+  const options = ga467OptionsFromConfig(context.config.options);
+  if (!options.ok)
+    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  const simulator = new Ga467ReaderSimulator();
+  const extra: Ga467SimulatorExtra = {
+    placeCard: (card) => simulator.placeCard(card),
+    takeCard: () => simulator.takeCard(),
+    get cardPresent() {
+      return simulator.cardPresent;
+    },
+    simulator,
+  };
+  const controls: OtherSimulatorControls = {
+    kind: 'id-card-reader',
+    deviceId: context.config.id,
+    get plugged() {
+      return simulator.plugged;
+    },
+    unplug: () => simulator.unplug(),
+    replug: () => simulator.replug(),
+    extra,
+  };
+  return { ok: true, device: managed(async () => simulator.openTransport(), context, options, controls) };
+}
+
+export function usbGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
+  const options = ga467OptionsFromConfig(context.config.options);
+  if (!options.ok)
+    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  const { vendorId, productId } = context.config;
+  if (vendorId === undefined || productId === undefined) {
+    return {
+      ok: false,
+      error: { code: 'missing-usb-id', detail: 'a USB GA 467 reader needs vendorId and productId' },
+    };
+  }
+  // GA 467 readers are vendor-class devices: claim interface 0 (no interface class to match on).
+  const open = () => context.hardware.openUsb({ vendorId, productId });
+  return { ok: true, device: managed(open, context, options) };
+}
