@@ -7,8 +7,8 @@ import { loadavg } from 'node:os';
 import { renderDocument, type TemplateId, templateIds } from '../electron/documents/document_renderer.js';
 import { clearFontCache } from '../electron/documents/fonts/font_chain.js';
 import { rasteriseTicket } from '../electron/documents/raster/ticket_rasteriser.js';
+import { sampleInput } from '../electron/documents/samples/sample_inputs.js';
 import { generateSigningKey } from '../electron/documents/verification/document_signing.js';
-import { sampleInput } from '../test/fixtures/documents/sample_inputs.js';
 import type { BenchResult } from './bench_result.js';
 
 const WARM_RUNS = 50;

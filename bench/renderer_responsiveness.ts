@@ -56,9 +56,14 @@ async function tap(page: Page, testId: string): Promise<void> {
 
 export async function run(): Promise<BenchResult[]> {
   const host = await startKioskHost(
-    e2eConfig({ timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 } }),
+    e2eConfig({
+      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+    }),
   );
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', ...chromiumQuietFlags] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', ...chromiumQuietFlags],
+  });
   try {
     const cold: Record<string, number[]> = { '1x': [], [`${cpuThrottle}x`]: [] };
     for (const rate of [1, cpuThrottle]) {
@@ -68,8 +73,12 @@ export async function run(): Promise<BenchResult[]> {
         await page.addInitScript({ content: probe });
         if (rate > 1) await throttle(page, rate);
         await page.goto(host.url);
-        await page.waitForFunction(() => (window as unknown as { __attractPainted?: number }).__attractPainted);
-        cold[`${rate}x`]!.push(await page.evaluate(() => (window as unknown as { __attractPainted: number }).__attractPainted));
+        await page.waitForFunction(
+          () => (window as unknown as { __attractPainted?: number }).__attractPainted,
+        );
+        cold[`${rate}x`]!.push(
+          await page.evaluate(() => (window as unknown as { __attractPainted: number }).__attractPainted),
+        );
         await context.close();
       }
     }
@@ -92,7 +101,12 @@ export async function run(): Promise<BenchResult[]> {
 
     const median = (v: number[]) => percentile(v, 50);
     return [
-      { name: 'renderer cold start to attract painted (median, 1x CPU)', value: median(cold['1x']!), unit: 'ms', details: { runs: cold['1x'] } },
+      {
+        name: 'renderer cold start to attract painted (median, 1x CPU)',
+        value: median(cold['1x']!),
+        unit: 'ms',
+        details: { runs: cold['1x'] },
+      },
       {
         name: `renderer cold start to attract painted (median, ${cpuThrottle}x CPU throttle)`,
         value: median(cold[`${cpuThrottle}x`]!),
@@ -103,7 +117,12 @@ export async function run(): Promise<BenchResult[]> {
         name: `tap to next screen painted, p95 (${cpuThrottle}x CPU throttle)`,
         value: percentile(taps, 95),
         unit: 'ms',
-        details: { taps: taps.length, p50: percentile(taps, 50), max: Math.max(...taps), viewport: '1080x1920' },
+        details: {
+          taps: taps.length,
+          p50: percentile(taps, 50),
+          max: Math.max(...taps),
+          viewport: '1080x1920',
+        },
       },
     ];
   } finally {

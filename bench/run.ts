@@ -27,16 +27,27 @@ for (const name of modules) {
     const report = {
       module: name,
       date: new Date().toISOString(),
-      machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length },
+      machine: {
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch,
+        cpus: (await import('node:os')).cpus().length,
+      },
       seconds: (Date.now() - started) / 1000,
       results: results.map((r) => ({
         ...r,
-        met: r.target ? (r.target.op === '<=' ? r.value <= r.target.value : r.value >= r.target.value) : undefined,
+        met: r.target
+          ? r.target.op === '<='
+            ? r.value <= r.target.value
+            : r.value >= r.target.value
+          : undefined,
       })),
     };
     writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     for (const r of report.results) {
-      const target = r.target ? ` (target ${r.target.op} ${r.target.value}: ${r.met ? 'met' : 'NOT met'})` : '';
+      const target = r.target
+        ? ` (target ${r.target.op} ${r.target.value}: ${r.met ? 'met' : 'NOT met'})`
+        : '';
       console.log(`${name}: ${r.name} = ${Number(r.value.toFixed(3))} ${r.unit}${target}`);
     }
   } catch (error) {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
@@ -5,6 +6,7 @@ import { createRouter, type Router } from './rpc/router.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
+import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
 
 export interface KioskApp {
@@ -12,11 +14,16 @@ export interface KioskApp {
   bus: EventBus;
   session: SessionService;
   kioskStatus: KioskStatusService;
+  printing: KioskPrintService;
   close(): Promise<void>;
 }
 
 export interface KioskAppOptions {
   clock?: Clock;
+  logger?: {
+    info(fields: Record<string, unknown>, message: string): void;
+    warn(fields: Record<string, unknown>, message: string): void;
+  };
   onInternalError?: (method: string, error: unknown) => void;
 }
 
@@ -27,12 +34,14 @@ export interface KioskAppOptions {
 export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
+  journal: Database.Database,
   options: KioskAppOptions = {},
 ): KioskApp {
   const bus = new EventBus();
   const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const devTools = config.mode !== 'production';
+  const printing = new KioskPrintService(journal, config, devices, session, bus, options.logger);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -69,12 +78,19 @@ export function createKioskApp(
       'session.extend': () => session.extend(),
       'session.end': ({ reason }) => session.end(reason),
       'dev.setMaintenance': ({ on }) => kioskStatus.setMaintenance(on),
-      'dev.setDevicePlugged': async ({ deviceId, plugged }) => {
-        await devices.setPlugged(deviceId, plugged);
-        return devices.statuses();
-      },
+      'dev.simulators': () => devices.simulators(),
+      'dev.simulate': (action) => devices.simulate(action),
+      'dev.printSample': ({ template }) => printing.printSample(template),
+      'maintenance.printJobs': () => printing.staffJobs(),
+      'maintenance.printerCounters': () => printing.counters(),
+      'maintenance.reprint': ({ jobId, staffId, reason }) => printing.reprint(jobId, staffId, reason),
+      'maintenance.voidJob': ({ jobId, staffId, reason }) => printing.voidJob(jobId, staffId, reason),
     },
-    { allowDevMethods: devTools, onInternalError: options.onInternalError },
+    {
+      allowDevMethods: devTools,
+      inMaintenance: () => kioskStatus.maintenance,
+      onInternalError: options.onInternalError,
+    },
   );
 
   return {
@@ -82,11 +98,15 @@ export function createKioskApp(
     bus,
     session,
     kioskStatus,
+    printing,
     async close() {
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
+      await printing.pipeline.idle();
+      printing.close();
       await devices.close();
+      journal.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { AccessibilityPanel } from './components/accessibility_panel.js';
 import { DevDock } from './components/dev_dock.js';
 import { AccessibilityIcon } from './components/icons.js';
 import { IdleWarning } from './components/idle_warning.js';
+import { PrintStatus } from './components/print_status.js';
 import { TopBar } from './components/top_bar.js';
 import { htmlLang } from './i18n/i18n.js';
 import type { RpcClient } from './rpc/rpc_client.js';
@@ -98,6 +99,7 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
         <TopBar showLanguageSwitch={screen.name !== 'language'} />
       )}
       {body}
+      {outOfService ? null : <PrintStatus />}
       {outOfService ? null : <IdleWarning />}
       {outOfService ? null : <AccessibilityPanel />}
       <DevDock />

@@ -13,7 +13,7 @@ const configs = [
     required: false,
     options: { doors: { A1: { relay: 1, sensor: 1 } }, pulseMs: 20, sensorPollMs: 10 },
   },
-  { id: 'reader-1', kind: 'document-reader', transport: 'usb', vendorId: '0x072f', productId: '0x2200' },
+  { id: 'reader-1', kind: 'document-reader', transport: 'hid', vendorId: '0x072f', productId: '0x2200' },
 ].map((config) => DeviceConfigSchema.parse(config));
 
 async function eventually(condition: () => boolean): Promise<void> {
@@ -49,7 +49,7 @@ describe('device CLI commands', () => {
         'ID         KIND               TRANSPORT  MODEL    VID:PID    REQUIRED  STATUS',
         'scanner-1  barcode-scanner    simulated  hid-pos  ----:----  yes       ready',
         'locker-1   locker-controller  simulated  -        ----:----  no        ready',
-        'reader-1   document-reader    usb        -        072f:2200  yes       error no-driver (no document-reader driver over usb)',
+        'reader-1   document-reader    hid        -        072f:2200  yes       error no-driver (no document-reader driver over hid)',
       ].join('\n'),
     );
   });

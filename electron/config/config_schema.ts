@@ -67,6 +67,16 @@ export const KioskConfigSchema = z
     }),
     backend: BackendSchema.default({ kind: 'embedded' }),
     journal: z.object({ path: z.string().min(1) }).default({ path: '.balcao/journal.sqlite' }),
+    documents: z
+      .object({
+        /**
+         * The terminal's Ed25519 private key (PKCS#8 PEM) that signs proof-of-identity documents. Without it, a key
+         * is generated at each start: fine for development, useless for verification after a restart.
+         */
+        signingKeyFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseConfig } from '../config/config_loader.js';
+import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
+import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { type BrowserHost, startBrowserHost } from './browser_host.js';
-import { PlugStateDeviceHub } from './simulated_device_hub.js';
+
+function journalInMemory() {
+  const journal = openJournal(':memory:');
+  if (!journal.ok) throw new Error('journal');
+  return journal.value;
+}
 
 function testConfig(mode: 'production' | 'test') {
   const parsed = parseConfig({
@@ -52,7 +59,7 @@ describe('browser-mode host', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>kiosk</title>');
     writeFileSync(join(mkdtempSync(join(tmpdir(), 'balcao-outside-')), 'secret.json'), '{}');
     const config = testConfig('production');
-    app = createKioskApp(config, new PlugStateDeviceHub(config.devices));
+    app = createKioskApp(config, new ManagerDeviceHub(config.devices), journalInMemory());
     host = await startBrowserHost(app, { rendererRoot: root });
     origin = `http://127.0.0.1:${host.port}`;
   });

@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
+import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { startBrowserHost } from './browser_host.js';
 import { openChromiumKiosk } from './chromium_kiosk.js';
 import { parseHostArguments } from './command_line.js';
-import { PlugStateDeviceHub } from './simulated_device_hub.js';
 
-/** Exit status for a bad configuration (sysexits EX_CONFIG), so a supervisor can tell it from a crash. */
+/** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
 const exitConfigError = 78;
+const exitJournalError = 74;
 
 function rendererRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -26,8 +28,14 @@ async function main(): Promise<void> {
     process.exit(exitConfigError);
   }
   const config = loaded.config;
-  const devices = new PlugStateDeviceHub(config.devices);
-  const app = createKioskApp(config, devices, {
+  const journal = openKioskJournal(config.journal.path);
+  if (!journal.ok) {
+    console.error(formatJournalError(config.journal.path, journal.error));
+    process.exit(exitJournalError);
+  }
+  const devices = new ManagerDeviceHub(config.devices);
+  await devices.start();
+  const app = createKioskApp(config, devices, journal.value, {
     onInternalError: (method, error) => console.error(`internal error in ${method}:`, error),
   });
   const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });

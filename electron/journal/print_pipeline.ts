@@ -171,6 +171,19 @@ export class PrintPipeline {
     return { ok: true, value: this.outcome(job.id, false) };
   }
 
+  /**
+   * The resident this job was for has gone (their session ended) before it printed: it must not print into an
+   * unattended tray later. Queued or failed jobs go to staff (`needs-attention`); a job mid-print is left alone.
+   */
+  holdForStaff(jobId: number, reason: string): boolean {
+    const job = this.store.get(jobId);
+    if (!job || (job.status !== 'queued' && job.status !== 'failed')) return false;
+    if (!this.store.markNeedsAttention(jobId, reason).ok) return false;
+    this.logger?.warn({ jobId, printerId: job.printerId }, 'print job held for staff');
+    this.emit({ type: 'job-needs-attention', jobId, printerId: job.printerId, reason });
+    return true;
+  }
+
   /** Staff reprint of a `needs-attention` job with its kept bytes. */
   async reprint(jobId: number, by: string, reason: string): Promise<SubmitResult> {
     const moved = this.store.requestReprint(jobId, by, reason);

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { DeviceKindSchema, DeviceStatusSchema } from '../../devices/device_status.js';
+import {
+  SimulatedDeviceSchema,
+  SimulatorActionResultSchema,
+  SimulatorActionSchema,
+} from './dev_dock_contract.js';
 import { LanguageSchema } from './languages.js';
+import {
+  PrinterCountersSchema,
+  PrintJobViewSchema,
+  PrintSampleResultSchema,
+  StaffActionResultSchema,
+  StaffActionSchema,
+  StaffPrintJobSchema,
+  sampleTemplates,
+} from './print_contract.js';
 import { ServiceIdSchema } from './service_ids.js';
 
 /**
@@ -86,10 +100,18 @@ export const methods = {
   },
   /** Dev dock (development and test modes only; the router refuses them in production). */
   'dev.setMaintenance': { params: z.object({ on: z.boolean() }).strict(), result: KioskStatusSchema },
-  'dev.setDevicePlugged': {
-    params: z.object({ deviceId: z.string(), plugged: z.boolean() }).strict(),
-    result: z.array(DeviceStatusSchema),
+  'dev.simulators': { params: empty, result: z.array(SimulatedDeviceSchema) },
+  /** Prints a sample document for the running session (until the resident flows print real ones). */
+  'dev.printSample': {
+    params: z.object({ template: z.enum(sampleTemplates) }).strict(),
+    result: PrintSampleResultSchema,
   },
+  'dev.simulate': { params: SimulatorActionSchema, result: SimulatorActionResultSchema },
+  /** Staff, with the kiosk in maintenance: journalled print jobs, reprint and void (each recorded with who/why). */
+  'maintenance.printJobs': { params: empty, result: z.array(StaffPrintJobSchema) },
+  'maintenance.printerCounters': { params: empty, result: z.array(PrinterCountersSchema) },
+  'maintenance.reprint': { params: StaffActionSchema, result: StaffActionResultSchema },
+  'maintenance.voidJob': { params: StaffActionSchema, result: StaffActionResultSchema },
 } as const;
 
 export const events = {
@@ -98,6 +120,8 @@ export const events = {
   'kiosk.statusChanged': KioskStatusSchema,
   'kiosk.servicesChanged': z.array(ServiceTileSchema),
   'devices.changed': z.array(DeviceStatusSchema),
+  /** A print job of the running session moved on (printing, waiting for paper, done…). */
+  'print.jobChanged': PrintJobViewSchema,
 } as const;
 
 export type Methods = typeof methods;
@@ -110,6 +134,8 @@ export type EventPayload<E extends EventName> = z.infer<Events[E]>;
 
 /** Methods only the dev dock may call. */
 export const devMethodPrefix = 'dev.';
+/** Methods only staff may call, with the kiosk in maintenance. */
+export const maintenanceMethodPrefix = 'maintenance.';
 
 export const RpcErrorCodeSchema = z.enum([
   'unknown-method',

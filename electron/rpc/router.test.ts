@@ -13,7 +13,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.extend': () => attract,
     'session.end': () => attract,
     'dev.setMaintenance': () => ({ mode: 'in-service' }),
-    'dev.setDevicePlugged': () => [],
+    'dev.simulators': () => [],
+    'dev.simulate': () => ({ ok: true }),
+    'dev.printSample': () => ({ ok: true, jobId: 1 }),
+    'maintenance.printJobs': () => [],
+    'maintenance.printerCounters': () => [],
+    'maintenance.reprint': () => ({ ok: true }),
+    'maintenance.voidJob': () => ({ ok: true }),
     ...overrides,
   };
 }
@@ -57,6 +63,17 @@ describe('RPC router', () => {
     });
     const development = createRouter(handlers(), { allowDevMethods: true });
     expect(await development.call('dev.setMaintenance', { on: true })).toMatchObject({ ok: true });
+  });
+
+  it('refuses staff methods unless the kiosk is in maintenance', async () => {
+    let maintenance = false;
+    const router = createRouter(handlers(), { allowDevMethods: false, inMaintenance: () => maintenance });
+    expect(await router.call('maintenance.printJobs', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    maintenance = true;
+    expect(await router.call('maintenance.printJobs', {})).toEqual({ ok: true, value: [] });
   });
 
   it('answers a throwing handler with `internal` and reports the error to the log only', async () => {

@@ -4,6 +4,7 @@ import {
   type MethodName,
   type MethodParams,
   type MethodResult,
+  maintenanceMethodPrefix,
   methods,
   type RpcError,
   type RpcResult,
@@ -19,6 +20,8 @@ export type Handlers = {
 export interface RouterOptions {
   /** Dev dock methods are refused unless this is set (development and test modes). */
   allowDevMethods: boolean;
+  /** Staff methods (`maintenance.*`) are refused unless the kiosk is in maintenance right now. */
+  inMaintenance?: () => boolean;
   /** Called for handler exceptions (bugs): the caller gets `internal`, the log gets the error, never the params. */
   onInternalError?: (method: string, error: unknown) => void;
 }
@@ -46,6 +49,9 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (!isMethodName(method)) return fail('unknown-method', `unknown method "${method.slice(0, 100)}"`);
       if (method.startsWith(devMethodPrefix) && !options.allowDevMethods) {
         return fail('forbidden', `${method} is only available in development and test modes`);
+      }
+      if (method.startsWith(maintenanceMethodPrefix) && !options.inMaintenance?.()) {
+        return fail('forbidden', `${method} is only available while the kiosk is in maintenance`);
       }
       const spec = methods[method];
       const parsed = spec.params.safeParse(params ?? {});

@@ -1,13 +1,18 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { PrinterRegistration } from '../journal/print_pipeline.js';
+import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_dock_contract.js';
 
 /**
- * What the kiosk services need of the device layer: live statuses pushed on change, and the dev dock's
- * plug/unplug control (simulated devices only).
+ * What the kiosk services need of the device layer: live statuses pushed on change, and the dev dock's control of
+ * simulated devices.
  */
 export interface DeviceHub {
   statuses(): DeviceStatus[];
   onStatus(listener: (statuses: DeviceStatus[]) => void): () => void;
-  /** Dev dock: unplug or replug a simulated device. Resolves false for an unknown or real device. */
-  setPlugged(deviceId: string, plugged: boolean): Promise<boolean>;
+  /** The simulated devices and what the dock can do to them (empty on a kiosk with real devices only). */
+  simulators(): SimulatedDevice[];
+  simulate(action: SimulatorAction): Promise<SimulatorActionResult>;
+  /** The configured printers' drivers, for the print pipeline. */
+  printers(): PrinterRegistration[];
   close(): Promise<void>;
 }

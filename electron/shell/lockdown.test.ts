@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../config/config_loader.js';
-import { PlugStateDeviceHub } from '../host/simulated_device_hub.js';
+import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { registerAppScheme, serveRenderer } from './app_protocol.js';
 import { decideRecovery } from './crash_recovery.js';
 import type { ElectronApi } from './electron_api.js';
@@ -13,6 +14,12 @@ import { installLockdown, isAppUrl } from './lockdown.js';
 import { appOrigin, kioskWindowOptions } from './window_options.js';
 
 /** A stand-in for the parts of the `electron` module the shell touches, recording what was registered. */
+function journalInMemory() {
+  const journal = openJournal(':memory:');
+  if (!journal.ok) throw new Error('journal');
+  return journal.value;
+}
+
 function standIn() {
   const app = new EventEmitter();
   const handlers: Record<string, unknown> = {};
@@ -224,7 +231,7 @@ describe('IPC transport', () => {
       services: ['check-in'],
     });
     if (!parsed.ok) throw new Error('config');
-    const kiosk = createKioskApp(parsed.config, new PlugStateDeviceHub([]));
+    const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory());
     const window = {
       webContents: { id: 7, send: vi.fn() },
       isDestroyed: () => false,

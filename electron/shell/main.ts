@@ -1,8 +1,11 @@
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import * as electron from 'electron';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
-import { PlugStateDeviceHub } from '../host/simulated_device_hub.js';
+import type { KioskConfig } from '../config/config_schema.js';
+import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { registerAppScheme, serveRenderer } from './app_protocol.js';
 import { installCrashRecovery } from './crash_recovery.js';
 import type { ElectronApi } from './electron_api.js';
@@ -13,7 +16,25 @@ import { appOrigin, kioskWindowOptions } from './window_options.js';
 // Bundled to CommonJS (dist/electron/main.cjs), where __dirname is the bundle's folder.
 const here = __dirname;
 const api = electron as unknown as ElectronApi;
+/** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
 const exitConfigError = 78;
+const exitJournalError = 74;
+
+type Boot =
+  | { ok: true; config: KioskConfig; journal: Database.Database }
+  | { ok: false; message: string; exitCode: number };
+
+/** Configuration and journal, or the one message that says why the kiosk cannot start. */
+function prepareBoot(configPath: string): Boot {
+  const loaded = loadConfigFile(configPath);
+  if (!loaded.ok) return { ok: false, message: formatConfigError(loaded.error), exitCode: exitConfigError };
+  const journal = openKioskJournal(loaded.config.journal.path);
+  if (!journal.ok) {
+    const message = formatJournalError(loaded.config.journal.path, journal.error);
+    return { ok: false, message, exitCode: exitJournalError };
+  }
+  return { ok: true, config: loaded.config, journal: journal.value };
+}
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,20 +47,19 @@ if (!electron.app.requestSingleInstanceLock()) {
   electron.app.quit();
 } else {
   const configPath = argValue('--config') ?? process.env.BALCAO_CONFIG ?? 'config/balcao.config.json';
-  const loaded = loadConfigFile(configPath);
-  if (!loaded.ok) {
-    const message = formatConfigError(loaded.error);
-    console.error(message);
+  const boot = prepareBoot(configPath);
+  if (!boot.ok) {
+    console.error(boot.message);
     electron.app.whenReady().then(() => {
-      electron.dialog.showErrorBox('Balcão', message);
-      electron.app.exit(exitConfigError);
+      electron.dialog.showErrorBox('Balcão', boot.message);
+      electron.app.exit(boot.exitCode);
     });
   } else {
-    const config = loaded.config;
+    const { config, journal } = boot;
     // Devtools need both a non-production configuration and an explicit flag.
     const devTools = config.mode !== 'production' && process.argv.includes('--dev-tools');
-    const devices = new PlugStateDeviceHub(config.devices);
-    const kiosk = createKioskApp(config, devices, {
+    const devices = new ManagerDeviceHub(config.devices);
+    const kiosk = createKioskApp(config, devices, journal, {
       onInternalError: (method, error) => console.error(`internal error in ${method}:`, error),
     });
     let window: electron.BrowserWindow | null = null;
@@ -48,7 +68,8 @@ if (!electron.app.requestSingleInstanceLock()) {
     electron.app.on('window-all-closed', () => electron.app.quit());
     electron.app.on('before-quit', () => void kiosk.close());
 
-    electron.app.whenReady().then(() => {
+    electron.app.whenReady().then(async () => {
+      await devices.start();
       installLockdown(api, devTools);
       serveRenderer(api, join(here, '../renderer'));
       electron.powerSaveBlocker.start('prevent-display-sleep');

@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_dock_contract.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
+/** A sample booking reference the scanner "reads" unless the developer types another. */
+const sampleCode = 'BK-2025-000123';
+
 /**
- * Development and test builds only (the main process refuses dev.* calls in production): put the kiosk into
- * maintenance, unplug or replug a simulated device.
+ * Development and test builds only (the main process refuses dev.* calls in production): maintenance on/off, and
+ * for each simulated device what a person at the kiosk could do to it — unplug it, scan a code, take the paper
+ * out, open a cover, open or close a locker door, place a document on a reader.
  */
 export function DevDock() {
   const { t } = useTranslation();
@@ -14,9 +19,25 @@ export function DevDock() {
   const devices = useKioskStore((s) => s.devices);
   const status = useKioskStore((s) => s.status);
   const [open, setOpen] = useState(false);
+  const [simulated, setSimulated] = useState<SimulatedDevice[]>([]);
+  const [code, setCode] = useState(sampleCode);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch whenever the main process pushes a device change
+  useEffect(() => {
+    if (!open || !devTools) return;
+    void rpc.call('dev.simulators', {}).then((r) => r.ok && setSimulated(r.value));
+  }, [open, devTools, devices, rpc]);
+
   if (!devTools) return null;
   const inMaintenance =
     status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
+  const act = async (action: SimulatorAction) => {
+    await rpc.call('dev.simulate', action);
+    const refreshed = await rpc.call('dev.simulators', {});
+    if (refreshed.ok) setSimulated(refreshed.value);
+  };
+  const stateOf = (id: string) => devices.find((d) => d.id === id)?.status.state ?? '';
+
   return (
     <div className="dev-dock" data-testid="dev-dock">
       <button
@@ -37,27 +58,139 @@ export function DevDock() {
             />
             {t('devDock.maintenance')}
           </label>
-          {devices.map((device) => {
-            const plugged = device.status.state !== 'disconnected';
-            return (
-              <div key={device.id} className="dev-dock__row">
-                <span>
-                  {t(`devices.${device.kind}`)} · {device.status.state}
-                </span>
+          {simulated.map((device) => (
+            <div
+              key={device.deviceId}
+              className="dev-dock__device"
+              data-testid={`dev-device-${device.deviceId}`}
+            >
+              <div className="dev-dock__row">
+                <strong>
+                  {t(`devices.${device.kind}`)} · {stateOf(device.deviceId)}
+                </strong>
                 <button
                   type="button"
-                  data-testid={`dev-plug-${device.id}`}
+                  data-testid={`dev-plug-${device.deviceId}`}
                   onClick={() =>
-                    void rpc.call('dev.setDevicePlugged', { deviceId: device.id, plugged: !plugged })
+                    void act({ action: device.plugged ? 'unplug' : 'replug', deviceId: device.deviceId })
                   }
                 >
-                  {plugged ? t('devDock.unplug') : t('devDock.replug')}
+                  {device.plugged ? t('devDock.unplug') : t('devDock.replug')}
                 </button>
               </div>
-            );
-          })}
+              <DeviceActions device={device} act={act} code={code} setCode={setCode} />
+            </div>
+          ))}
         </div>
       ) : null}
     </div>
   );
+}
+
+function DeviceActions({
+  device,
+  act,
+  code,
+  setCode,
+}: {
+  device: SimulatedDevice;
+  act: (action: SimulatorAction) => Promise<void>;
+  code: string;
+  setCode: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const rpc = useRpc();
+  const deviceId = device.deviceId;
+  switch (device.kind) {
+    case 'barcode-scanner':
+      return (
+        <div className="dev-dock__row">
+          <input value={code} onChange={(e) => setCode(e.target.value)} data-testid="dev-scan-text" />
+          <button
+            type="button"
+            data-testid="dev-scan"
+            onClick={() => void act({ action: 'scan', deviceId, text: code, symbology: 'qr' })}
+          >
+            {t('devDock.scan')}
+          </button>
+        </div>
+      );
+    case 'ticket-printer':
+    case 'document-printer':
+      return (
+        <div className="dev-dock__row dev-dock__row--wrap">
+          <button
+            type="button"
+            data-testid={`dev-print-sample-${deviceId}`}
+            onClick={() =>
+              void rpc.call('dev.printSample', {
+                template: device.kind === 'ticket-printer' ? 'queue-ticket' : 'identity-proof',
+              })
+            }
+          >
+            {t('devDock.printSample')}
+          </button>
+          <button
+            type="button"
+            data-testid={`dev-paper-out-${deviceId}`}
+            onClick={() => void act({ action: 'paper', deviceId, paper: 'out' })}
+          >
+            {t('devDock.paperOut')}
+          </button>
+          <button type="button" onClick={() => void act({ action: 'paper', deviceId, paper: 'low' })}>
+            {t('devDock.paperLow')}
+          </button>
+          <button
+            type="button"
+            data-testid={`dev-paper-load-${deviceId}`}
+            onClick={() => void act({ action: 'paper', deviceId, paper: 'loaded' })}
+          >
+            {t('devDock.paperLoaded')}
+          </button>
+          <button type="button" onClick={() => void act({ action: 'cover', deviceId, open: true })}>
+            {t('devDock.coverOpen')}
+          </button>
+          <button type="button" onClick={() => void act({ action: 'cover', deviceId, open: false })}>
+            {t('devDock.coverClose')}
+          </button>
+        </div>
+      );
+    case 'locker-controller':
+      return (
+        <div className="dev-dock__row dev-dock__row--wrap">
+          {(device.doors ?? []).map(({ door, open }) => (
+            <button
+              key={door}
+              type="button"
+              onClick={() => void act({ action: 'door', deviceId, door, open: !open })}
+            >
+              {door} · {open ? t('devDock.doorClose') : t('devDock.doorOpen')}
+            </button>
+          ))}
+        </div>
+      );
+    case 'document-reader':
+    case 'id-card-reader':
+      return (
+        <div className="dev-dock__row dev-dock__row--wrap">
+          {(device.samples ?? []).map((sample) => (
+            <button
+              key={sample}
+              type="button"
+              data-testid={`dev-document-${deviceId}-${sample}`}
+              onClick={() => void act({ action: 'document', deviceId, sample })}
+            >
+              {t('devDock.documentPlace')} · {sample}
+            </button>
+          ))}
+          <button type="button" onClick={() => void act({ action: 'document', deviceId, sample: null })}>
+            {t('devDock.documentRemove')}
+          </button>
+        </div>
+      );
+    default: {
+      const unreachable: never = device.kind;
+      return unreachable;
+    }
+  }
 }

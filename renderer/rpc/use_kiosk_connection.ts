@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import { useFlowStore } from '../stores/flow_store.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
+import { usePrintStore } from '../stores/print_store.js';
 import { resetResidentStores } from '../stores/reset_resident_stores.js';
 import { useSessionStore } from '../stores/session_store.js';
 import type { RpcClient } from './rpc_client.js';
@@ -50,6 +51,9 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
           return;
         case 'devices.changed':
           useKioskStore.getState().setDevices(frame.payload);
+          return;
+        case 'print.jobChanged':
+          usePrintStore.getState().update(frame.payload);
           return;
         default: {
           const unreachable: never = frame;

@@ -1,5 +1,6 @@
 import { useAccessibilityStore } from './accessibility_store.js';
 import { useFlowStore } from './flow_store.js';
+import { usePrintStore } from './print_store.js';
 import { useSessionStore } from './session_store.js';
 
 /**
@@ -10,4 +11,5 @@ export function resetResidentStores(): void {
   useSessionStore.getState().reset();
   useFlowStore.getState().reset();
   useAccessibilityStore.getState().reset();
+  usePrintStore.getState().reset();
 }

@@ -8,7 +8,7 @@ import { qrMatrix } from '../../electron/documents/pdf/qr_vector.js';
 import { renderPdf, TICKET_DOTS } from '../../electron/documents/pdf/render_pdf.js';
 import { fitWidth, parsePbm } from '../../electron/documents/raster/pbm.js';
 import { rasteriseTicket } from '../../electron/documents/raster/ticket_rasteriser.js';
-import { sampleInput } from '../fixtures/documents/sample_inputs.js';
+import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 
 function pbm(
   width: number,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../electron/documents/document_renderer.js';
+import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 import { decodeBase45, encodeBase45 } from '../../electron/documents/verification/base45.js';
 import {
   generateSigningKey,
@@ -18,7 +19,6 @@ import {
   verifyDocument,
   verifyDocumentCommand,
 } from '../../electron/documents/verification/verify_document.js';
-import { sampleInput } from '../fixtures/documents/sample_inputs.js';
 import { testSigningKey, testTerminalPublicKey } from '../fixtures/documents/test_terminal_key.js';
 
 const keys = { 'MO-CP-07': testTerminalPublicKey };

@@ -16,7 +16,7 @@ import {
   resolveFontConfig,
   windowsFontConfig,
 } from '../../electron/documents/fonts/font_config.js';
-import { sampleInput } from '../fixtures/documents/sample_inputs.js';
+import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 

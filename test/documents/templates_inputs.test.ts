@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentLanguages, languagePair } from '../../electron/documents/document_language.js';
 import { renderDocument, templateIds } from '../../electron/documents/document_renderer.js';
+import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 import { maskDocumentNumber } from '../../electron/documents/templates/document_number_mask.js';
-import { fixedCreationDate, sampleInput } from '../fixtures/documents/sample_inputs.js';
 import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 

@@ -9,7 +9,7 @@ import {
   message,
 } from '../../electron/documents/document_language.js';
 import { renderDocument, type TemplateId, templateIds } from '../../electron/documents/document_renderer.js';
-import { fixedCreationDate, sampleInput } from '../fixtures/documents/sample_inputs.js';
+import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 

@@ -11,7 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { documentLanguages } from '../../electron/documents/document_language.js';
 import { renderDocument, templateIds } from '../../electron/documents/document_renderer.js';
-import { fixedCreationDate, sampleInput } from '../fixtures/documents/sample_inputs.js';
+import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
 import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
 import { compareGrey, encodePgm, parsePgm, renderGrey } from './print_pdf_tools.js';
 

@@ -14,14 +14,14 @@ test('a required device unplugged shows the out-of-service screen; replugged, th
 }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('attract-screen')).toBeVisible();
-  await host.call('dev.setDevicePlugged', { deviceId: 'ticket-printer', plugged: false });
+  await host.call('dev.simulate', { action: 'unplug', deviceId: 'ticket-printer' });
   const screen = page.getByTestId('out-of-service');
   await expect(screen).toBeVisible();
   await expect(screen).toHaveAttribute('data-reason', 'deviceUnavailable');
   await expect(screen).toContainText('暫停服務');
   await expect(screen).toContainText('Temporariamente fora de serviço');
   await expect(screen).toContainText('MO-E2E-01');
-  await host.call('dev.setDevicePlugged', { deviceId: 'ticket-printer', plugged: true });
+  await host.call('dev.simulate', { action: 'replug', deviceId: 'ticket-printer' });
   await expect(page.getByTestId('attract-screen')).toBeVisible();
 });
 
@@ -30,11 +30,11 @@ test('an optional device unplugged only disables the services that need it', asy
   await page.getByTestId('attract-screen').click();
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('tile-locker-pickup')).toBeEnabled();
-  await host.call('dev.setDevicePlugged', { deviceId: 'lockers', plugged: false });
+  await host.call('dev.simulate', { action: 'unplug', deviceId: 'lockers' });
   await expect(page.getByTestId('tile-locker-pickup')).toBeDisabled();
   await expect(page.getByTestId('tile-locker-pickup')).toContainText('Not available right now');
   await expect(page.getByTestId('tile-check-in')).toBeEnabled();
-  await host.call('dev.setDevicePlugged', { deviceId: 'lockers', plugged: true });
+  await host.call('dev.simulate', { action: 'replug', deviceId: 'lockers' });
   await expect(page.getByTestId('tile-locker-pickup')).toBeEnabled();
   await page.getByTestId('finish').click();
 });

@@ -62,9 +62,7 @@ async function expectKioskLayout(page: Page): Promise<void> {
 
 for (const orientation of orientations) {
   for (const locale of locales) {
-    test(`${orientation.name} ${locale}: attract, language, home, service`, async ({
-      page,
-    }) => {
+    test(`${orientation.name} ${locale}: attract, language, home, service`, async ({ page }) => {
       await page.setViewportSize({ width: orientation.width, height: orientation.height });
       await page.goto(host.url);
       await expect(page.getByTestId('attract-screen')).toBeVisible();

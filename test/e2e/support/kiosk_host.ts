@@ -16,7 +16,9 @@ export interface KioskHost {
 /** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
 export async function startKioskHost(config: unknown): Promise<KioskHost> {
   const configPath = join(tmpdir(), `balcao-e2e-${process.pid}-${Date.now()}.json`);
-  writeFileSync(configPath, JSON.stringify(config));
+  // Each host gets its own journal, so no spec sees another's print jobs.
+  const journalPath = join(tmpdir(), `balcao-e2e-${process.pid}-${Date.now()}.sqlite`);
+  writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
   const child: ChildProcess = spawn(
     process.execPath,
     ['dist/electron/host.mjs', '--config', configPath, '--port', '0', '--no-open'],

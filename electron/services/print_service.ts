@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { PrinterState } from '../../devices/device_status.js';
+import type { KioskConfig } from '../config/config_schema.js';
+import { DocumentPrintService } from '../documents/document_print_service.js';
+import type { TemplateId } from '../documents/document_renderer.js';
+import { sampleInput } from '../documents/samples/sample_inputs.js';
+import {
+  generateSigningKey,
+  loadSigningKey,
+  type TerminalSigningKey,
+} from '../documents/verification/document_signing.js';
+import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
+import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
+import type { EventBus } from '../rpc/event_bus.js';
+import type { PrintJobView, StaffActionResult, StaffPrintJob } from '../rpc/print_contract.js';
+import type { DeviceHub } from './device_hub.js';
+import type { SessionService } from './session_service.js';
+
+type JobState = PrintJobView['state'];
+type JobReason = PrintJobView['reason'];
+
+const reasonOf = (state: PrinterState['state'] | string): JobReason => {
+  switch (state) {
+    case 'no-paper':
+    case 'cover-open':
+    case 'disconnected':
+    case 'timeout':
+      return state;
+    default:
+      return 'error';
+  }
+};
+
+/** Which renderer state each pipeline event means for the resident waiting at the kiosk. */
+function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason } | null {
+  switch (event.type) {
+    case 'job-queued':
+    case 'job-resumed':
+      return { state: 'printing', reason: null };
+    case 'job-waiting':
+      return { state: 'waiting', reason: reasonOf(event.printerState) };
+    case 'job-blocked':
+      return { state: 'blocked', reason: reasonOf(event.reason) };
+    case 'job-confirmed':
+      return { state: 'done', reason: null };
+    case 'job-needs-attention':
+      return { state: 'needs-attention', reason: null };
+    case 'job-voided':
+      return { state: 'voided', reason: null };
+    case 'paper-changed':
+      return null;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function signingKey(config: KioskConfig): TerminalSigningKey {
+  const file = config.documents.signingKeyFile;
+  return file
+    ? loadSigningKey(config.terminal.id, readFileSync(file, 'utf8'))
+    : generateSigningKey(config.terminal.id);
+}
+
+/**
+ * The kiosk's printing: documents rendered and journalled through the print pipeline, each job tied to the
+ * resident session that asked for it. The session's own jobs are pushed to its screen as they move on; a job
+ * still unprinted when its session ends goes to staff (never into an unattended tray later).
+ */
+export class KioskPrintService {
+  readonly pipeline: PrintPipeline;
+  readonly #store: PrintJobStore;
+  readonly #documents: DocumentPrintService;
+  readonly #printerIds: string[];
+  #nextSessionJob = 1;
+
+  constructor(
+    db: Database.Database,
+    config: KioskConfig,
+    devices: DeviceHub,
+    private readonly session: SessionService,
+    private readonly bus: EventBus,
+    logger?: PipelineLogger,
+  ) {
+    this.#store = new PrintJobStore(db);
+    const printers = devices.printers();
+    this.#printerIds = printers.map((p) => p.id);
+    this.pipeline = new PrintPipeline(this.#store, printers, logger);
+    this.#documents = new DocumentPrintService(this.pipeline, {
+      ticketPrinterId: printers.find((p) => p.kind === 'ticket')?.id ?? '',
+      documentPrinterId: printers.find((p) => p.kind === 'document')?.id ?? '',
+      signingKey: signingKey(config),
+    });
+    this.pipeline.onEvent((event) => this.#forward(event));
+    session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId));
+    const recovered = this.pipeline.recover();
+    if (recovered.needsAttention.length > 0) {
+      logger?.warn({ jobs: recovered.needsAttention }, 'print jobs need staff attention after restart');
+    }
+  }
+
+  /** Renders and prints a document for the running session; resolves when the pipeline has it. */
+  async printForSession(
+    template: TemplateId,
+    input: unknown,
+  ): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
+    const sessionId = this.session.activeSessionId;
+    if (!sessionId) return { ok: false, error: 'no session' };
+    // The key ties the job to its session (for the screen and for the hold at session end); never personal data.
+    const key = `session:${sessionId}:${this.#nextSessionJob++}`;
+    const result = await this.#documents.print(template, input, key);
+    return result.ok ? { ok: true, jobId: result.value.jobId } : { ok: false, error: result.error.code };
+  }
+
+  /** The dev dock's sample of a template, in the session's language. */
+  printSample(template: TemplateId): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
+    const view = this.session.view();
+    return this.printForSession(
+      template,
+      sampleInput(template, view.phase === 'active' ? view.language : 'zh-Hant'),
+    );
+  }
+
+  staffJobs(): StaffPrintJob[] {
+    const statuses = [
+      'needs-attention',
+      'failed',
+      'queued',
+      'sending',
+      'sent',
+      'confirmed',
+      'voided',
+    ] as const;
+    return statuses
+      .flatMap((status) => this.#store.withStatus(status))
+      .sort((a, b) => b.id - a.id)
+      .slice(0, 100)
+      .map((job) => ({
+        jobId: job.id,
+        printerId: job.printerId,
+        template: job.template,
+        status: job.status,
+        reason: job.attentionReason ?? job.failureReason,
+        canReprint: job.status === 'needs-attention' && job.hasPayload,
+        createdAt: job.createdAt,
+      }));
+  }
+
+  counters(): PrinterCounters[] {
+    return this.#printerIds.map((id) => this.#store.counters(id));
+  }
+
+  async reprint(jobId: number, staffId: string, reason: string): Promise<StaffActionResult> {
+    const result = await this.pipeline.reprint(jobId, staffId, reason);
+    return result.ok ? { ok: true } : { ok: false, error: result.error.code };
+  }
+
+  voidJob(jobId: number, staffId: string, reason: string): StaffActionResult {
+    const result = this.pipeline.voidJob(jobId, staffId, reason);
+    return result.ok ? { ok: true } : { ok: false, error: result.error.code };
+  }
+
+  close(): void {
+    this.pipeline.close();
+  }
+
+  #forward(event: PrintPipelineEvent): void {
+    if (event.type === 'paper-changed') return;
+    const sessionId = this.session.activeSessionId;
+    const job = this.#store.get(event.jobId);
+    if (!sessionId || !job?.idempotencyKey.startsWith(`session:${sessionId}:`)) return;
+    const view = viewOf(event);
+    if (!view) return;
+    this.bus.emit('print.jobChanged', { jobId: event.jobId, printerKind: job.printerKind, ...view });
+  }
+
+  #holdUnprinted(sessionId: string): void {
+    const prefix = `session:${sessionId}:`;
+    for (const status of ['queued', 'failed'] as const) {
+      for (const job of this.#store.withStatus(status)) {
+        if (job.idempotencyKey.startsWith(prefix)) {
+          this.pipeline.holdForStaff(job.id, 'resident-session-ended-before-printing');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { expect, type Page, test } from '@playwright/test';
+import { e2eConfig } from './support/e2e_config.js';
+import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+
+/**
+ * A resident's document through the print pipeline and the simulated ESC/POS printer: printed and confirmed; held
+ * through an empty paper roll with a full-screen message in the resident's language, then resumed; and handed to
+ * staff when the resident leaves before it could print, to be reprinted from maintenance (recorded with who/why).
+ * Until the resident flows print their own documents, the dev dock's "print a sample" starts the job.
+ */
+let host: KioskHost;
+test.beforeAll(async () => {
+  host = await startKioskHost(e2eConfig());
+});
+test.afterAll(async () => host.stop());
+
+async function startSession(page: Page, language: 'en' | 'pt' | 'zh-Hant'): Promise<void> {
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId(`language-${language}`).click();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+}
+
+test('a ticket prints, the printer confirms it, and the resident is told to take it', async ({ page }) => {
+  await startSession(page, 'en');
+  const printed = await host.call('dev.printSample', { template: 'queue-ticket' });
+  expect(printed).toMatchObject({ ok: true, value: { ok: true } });
+  const status = page.getByTestId('print-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText('Please take your ticket');
+  await status.getByRole('button', { name: 'OK' }).click();
+  await expect(status).toBeHidden();
+  await page.getByTestId('finish').click();
+});
+
+test('paper out: the job waits with a clear message in the resident’s language, and prints once paper is back', async ({
+  page,
+}) => {
+  await startSession(page, 'pt');
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
+  await expect
+    .poll(
+      async () =>
+        (await host.call('kiosk.snapshot', {})).ok && JSON.stringify(await host.call('kiosk.snapshot', {})),
+    )
+    .toContain('"no-paper"');
+  await host.call('dev.printSample', { template: 'queue-ticket' });
+  const status = page.getByTestId('print-status');
+  await expect(status).toHaveAttribute('data-reason', 'no-paper');
+  await expect(status).toContainText('A impressora ficou sem papel');
+  await expect(status).toContainText('O seu documento não se perdeu');
+
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
+  await expect(status).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(status).toContainText('Retire a sua senha');
+  await status.getByRole('button').click();
+  await page.getByTestId('finish').click();
+});
+
+test('a resident who leaves before the job printed: staff see it in maintenance and reprint it, recorded', async ({
+  page,
+}) => {
+  await startSession(page, 'zh-Hant');
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
+  await expect
+    .poll(async () => JSON.stringify(await host.call('kiosk.snapshot', {})))
+    .toContain('"no-paper"');
+  const printed = await host.call('dev.printSample', { template: 'queue-ticket' });
+  expect(printed.ok).toBe(true);
+  const jobId = printed.ok ? (printed.value as { jobId: number }).jobId : -1;
+  await expect(page.getByTestId('print-status')).toContainText('打印機缺紙');
+  await page.getByTestId('print-leave').click();
+  await expect(page.getByTestId('out-of-service')).toBeVisible();
+
+  // Staff arrive: maintenance shows the held job; they load paper and reprint it, with their id and reason.
+  expect(await host.call('maintenance.printJobs', {})).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
+  await host.call('dev.setMaintenance', { on: true });
+  const jobs = await host.call('maintenance.printJobs', {});
+  expect(jobs).toMatchObject({
+    ok: true,
+    value: expect.arrayContaining([
+      expect.objectContaining({ jobId, status: 'needs-attention', canReprint: true }),
+    ]),
+  });
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
+  expect(
+    await host.call('maintenance.reprint', {
+      jobId,
+      staffId: 'staff-042',
+      reason: 'resident left before paper refill',
+    }),
+  ).toMatchObject({ ok: true, value: { ok: true } });
+  await expect
+    .poll(async () => {
+      const list = await host.call('maintenance.printJobs', {});
+      return list.ok
+        ? (list.value as { jobId: number; status: string }[]).find((j) => j.jobId === jobId)?.status
+        : null;
+    })
+    .toBe('confirmed');
+  // A second reprint of a confirmed job is refused: nothing prints twice without a new request.
+  expect(
+    await host.call('maintenance.reprint', { jobId, staffId: 'staff-042', reason: 'again' }),
+  ).toMatchObject({
+    ok: true,
+    value: { ok: false },
+  });
+  await host.call('dev.setMaintenance', { on: false });
+});
