@@ -1,11 +1,29 @@
 import type { CliCommand, CliIo } from './command.js';
+import {
+  devicesCommand,
+  openDoorCommand,
+  testPageCommand,
+  testTicketCommand,
+  watchScannerCommand,
+} from './device_commands.js';
+import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
 import { mrz } from './mrz_command.js';
 
 /**
  * `balcao` — the command for the people who install and repair kiosks. Each subcommand lives in its own file and
  * is listed here.
  */
-const commands: CliCommand[] = [mrz];
+const commands: CliCommand[] = [
+  devicesCommand,
+  watchScannerCommand,
+  testTicketCommand,
+  testPageCommand,
+  openDoorCommand,
+  readDocumentCommand,
+  readPermitCommand,
+  mrz,
+  verifyDocumentCliCommand,
+];
 
 function help(io: CliIo): void {
   io.out('balcao — Balcão kiosk field tool\n');
@@ -24,5 +42,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`balcao: unknown command "${name}". Run "balcao help".`);
     return 64;
   }
-  return command.run(args, io);
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    // node:util parseArgs throws on an unknown or malformed flag: that is a usage error, not a crash.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${error.message}\nusage: ${command.usage}`);
+      return 64;
+    }
+    throw error;
+  }
 }
