@@ -29,6 +29,9 @@ export const nativeHardware: HardwareAccess = {
   async watchBus(listener) {
     try {
       const { usb } = await import('usb');
+      // Probe the bus first: without one (a container, a machine with no USB sysfs) the package's hot-plug
+      // watcher rejects a promise nobody can catch, which would take the process down.
+      await usb.getDevices();
       const onConnect = (event: USBConnectionEvent) =>
         listener({ change: 'attach', vendorId: event.device.vendorId, productId: event.device.productId });
       const onDisconnect = (event: USBConnectionEvent) =>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { FontConfigSchema } from '../documents/fonts/font_config.js';
+import { MaskPolicySchema } from '../documents/templates/document_number_mask.js';
 import { LanguageSchema, languages } from '../rpc/languages.js';
 import { ServiceIdSchema } from '../rpc/service_ids.js';
 
@@ -74,6 +76,10 @@ export const KioskConfigSchema = z
          * is generated at each start: fine for development, useless for verification after a restart.
          */
         signingKeyFile: z.string().min(1).optional(),
+        /** Font chains for printed documents; the platform's defaults (Noto CJK on Linux) when absent. */
+        fonts: FontConfigSchema.optional(),
+        /** How much of a document number a printed document shows (first 1 and last 3 by default). */
+        documentNumberMask: MaskPolicySchema.optional(),
       })
       .strict()
       .default({}),

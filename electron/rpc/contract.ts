@@ -7,11 +7,14 @@ import {
 } from './dev_dock_contract.js';
 import { LanguageSchema } from './languages.js';
 import {
+  AcknowledgeAlertSchema,
   PrinterCountersSchema,
+  PrintFailureSchema,
   PrintJobViewSchema,
   PrintSampleResultSchema,
   StaffActionResultSchema,
   StaffActionSchema,
+  StaffAlertSchema,
   StaffPrintJobSchema,
   sampleTemplates,
 } from './print_contract.js';
@@ -101,9 +104,14 @@ export const methods = {
   /** Dev dock (development and test modes only; the router refuses them in production). */
   'dev.setMaintenance': { params: z.object({ on: z.boolean() }).strict(), result: KioskStatusSchema },
   'dev.simulators': { params: empty, result: z.array(SimulatedDeviceSchema) },
-  /** Prints a sample document for the running session (until the resident flows print real ones). */
+  /**
+   * Prints a sample document for the running session (until the resident flows print real ones).
+   * `unprintableName` puts a character no font has into the name, to show the no-tofu rule at work.
+   */
   'dev.printSample': {
-    params: z.object({ template: z.enum(sampleTemplates) }).strict(),
+    params: z
+      .object({ template: z.enum(sampleTemplates), unprintableName: z.boolean().default(false) })
+      .strict(),
     result: PrintSampleResultSchema,
   },
   'dev.simulate': { params: SimulatorActionSchema, result: SimulatorActionResultSchema },
@@ -112,6 +120,8 @@ export const methods = {
   'maintenance.printerCounters': { params: empty, result: z.array(PrinterCountersSchema) },
   'maintenance.reprint': { params: StaffActionSchema, result: StaffActionResultSchema },
   'maintenance.voidJob': { params: StaffActionSchema, result: StaffActionResultSchema },
+  'maintenance.alerts': { params: empty, result: z.array(StaffAlertSchema) },
+  'maintenance.acknowledgeAlert': { params: AcknowledgeAlertSchema, result: StaffActionResultSchema },
 } as const;
 
 export const events = {
@@ -122,6 +132,8 @@ export const events = {
   'devices.changed': z.array(DeviceStatusSchema),
   /** A print job of the running session moved on (printing, waiting for paper, done…). */
   'print.jobChanged': PrintJobViewSchema,
+  /** A document of the running session could not be printed at all; staff have been alerted. */
+  'print.failed': PrintFailureSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -59,3 +59,22 @@ export const PrinterCountersSchema = z.object({
   tickets: z.number().int(),
   paperChanges: z.number().int(),
 });
+
+/** A document the kiosk refused to print at all (it would have shown a missing-glyph box, or could not be laid out). */
+export const PrintFailureSchema = z.object({
+  reason: z.enum(['missing-glyphs', 'cannot-render']),
+});
+
+export const StaffAlertSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['document-not-printable', 'print-needs-attention']),
+  detail: z.string(),
+  printJobId: z.number().int().nullable(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+
+export const AcknowledgeAlertSchema = z
+  .object({ alertId: z.number().int().positive(), staffId: z.string().regex(/^[A-Za-z0-9._-]{2,32}$/) })
+  .strict();

@@ -20,6 +20,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'maintenance.printerCounters': () => [],
     'maintenance.reprint': () => ({ ok: true }),
     'maintenance.voidJob': () => ({ ok: true }),
+    'maintenance.alerts': () => [],
+    'maintenance.acknowledgeAlert': () => ({ ok: true }),
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../documents/verification/document_signing.js';
 import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
 import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
+import { type StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
 import type { EventBus } from '../rpc/event_bus.js';
 import type { PrintJobView, StaffActionResult, StaffPrintJob } from '../rpc/print_contract.js';
 import type { DeviceHub } from './device_hub.js';
@@ -72,8 +73,10 @@ function signingKey(config: KioskConfig): TerminalSigningKey {
 export class KioskPrintService {
   readonly pipeline: PrintPipeline;
   readonly #store: PrintJobStore;
+  readonly #alerts: StaffAlertStore;
   readonly #documents: DocumentPrintService;
   readonly #printerIds: string[];
+  readonly #terminalId: string;
   #nextSessionJob = 1;
 
   constructor(
@@ -82,9 +85,11 @@ export class KioskPrintService {
     devices: DeviceHub,
     private readonly session: SessionService,
     private readonly bus: EventBus,
-    logger?: PipelineLogger,
+    private readonly logger?: PipelineLogger,
   ) {
+    this.#terminalId = config.terminal.id;
     this.#store = new PrintJobStore(db);
+    this.#alerts = new StaffAlertStore(db);
     const printers = devices.printers();
     this.#printerIds = printers.map((p) => p.id);
     this.pipeline = new PrintPipeline(this.#store, printers, logger);
@@ -92,6 +97,8 @@ export class KioskPrintService {
       ticketPrinterId: printers.find((p) => p.kind === 'ticket')?.id ?? '',
       documentPrinterId: printers.find((p) => p.kind === 'document')?.id ?? '',
       signingKey: signingKey(config),
+      fonts: config.documents.fonts,
+      mask: config.documents.documentNumberMask,
     });
     this.pipeline.onEvent((event) => this.#forward(event));
     session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId));
@@ -111,16 +118,52 @@ export class KioskPrintService {
     // The key ties the job to its session (for the screen and for the hold at session end); never personal data.
     const key = `session:${sessionId}:${this.#nextSessionJob++}`;
     const result = await this.#documents.print(template, input, key);
-    return result.ok ? { ok: true, jobId: result.value.jobId } : { ok: false, error: result.error.code };
+    if (result.ok) return { ok: true, jobId: result.value.jobId };
+    const error = result.error;
+    if (
+      error.code === 'missing-glyphs' ||
+      error.code === 'layout-overflow' ||
+      error.code === 'no-font-available'
+    ) {
+      // Never a missing-glyph box on an official document: nothing is printed, the resident is told where to go,
+      // staff are alerted. The alert names the template and how many characters, never the characters themselves.
+      const detail =
+        error.code === 'missing-glyphs'
+          ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
+          : `${template}: ${error.code}`;
+      this.#alerts.raise('document-not-printable', detail);
+      this.logger?.warn({ template, reason: error.code }, 'document not printable');
+      this.bus.emit('print.failed', {
+        reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
+      });
+    }
+    return { ok: false, error: error.code };
   }
 
-  /** The dev dock's sample of a template, in the session's language. */
-  printSample(template: TemplateId): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
+  /** The dev dock's sample of a template, in the session's language (optionally with an unprintable name). */
+  printSample(
+    template: TemplateId,
+    unprintableName = false,
+  ): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
     const view = this.session.view();
-    return this.printForSession(
-      template,
-      sampleInput(template, view.phase === 'active' ? view.language : 'zh-Hant'),
-    );
+    const input: Record<string, unknown> = {
+      ...sampleInput(template, view.phase === 'active' ? view.language : 'zh-Hant'),
+    };
+    // The samples name a real centre's terminal; the document must name (and be signed by) this one.
+    if ('terminalId' in input) input.terminalId = this.#terminalId;
+    // U+E000 is a Private Use Area code point: no font the kiosk ships has a glyph for it.
+    for (const field of ['nameChinese', 'nameOnDocument', 'holderName', 'name']) {
+      if (unprintableName && typeof input[field] === 'string') input[field] = `${input[field]}\u{E000}`;
+    }
+    return this.printForSession(template, input);
+  }
+
+  alerts(): StaffAlert[] {
+    return this.#alerts.list();
+  }
+
+  acknowledgeAlert(alertId: number, staffId: string): StaffActionResult {
+    return this.#alerts.acknowledge(alertId, staffId) ? { ok: true } : { ok: false, error: 'alert-not-open' };
   }
 
   staffJobs(): StaffPrintJob[] {
@@ -168,6 +211,9 @@ export class KioskPrintService {
 
   #forward(event: PrintPipelineEvent): void {
     if (event.type === 'paper-changed') return;
+    if (event.type === 'job-needs-attention') {
+      this.#alerts.raise('print-needs-attention', `print job ${event.jobId}: ${event.reason}`, event.jobId);
+    }
     const sessionId = this.session.activeSessionId;
     const job = this.#store.get(event.jobId);
     if (!sessionId || !job?.idempotencyKey.startsWith(`session:${sessionId}:`)) return;

@@ -17,6 +17,8 @@ export function PrintStatus() {
   const rpc = useRpc();
   const job = usePrintStore(currentPrintJob);
   const dismiss = usePrintStore((s) => s.dismiss);
+  const failure = usePrintStore((s) => s.failure);
+  const clearFailure = usePrintStore((s) => s.fail);
 
   useEffect(() => {
     if (job?.state !== 'done') return;
@@ -24,6 +26,27 @@ export function PrintStatus() {
     return () => clearTimeout(timer);
   }, [job, dismiss]);
 
+  if (failure) {
+    return (
+      <div
+        className="overlay overlay--print"
+        data-testid="print-status"
+        data-state="not-printable"
+        data-reason={failure.reason}
+      >
+        <div className="dialog" role="alertdialog" aria-modal="true" aria-live="assertive">
+          <WrenchIcon size={96} />
+          <h2 className="dialog__title">{t('print.notPrintable.title')}</h2>
+          <p className="dialog__body">{t(`print.notPrintable.${failure.reason}`)}</p>
+          <div className="dialog__actions">
+            <button type="button" className="primary-button" onClick={() => clearFailure(null)}>
+              {t('print.ok')}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
   if (!job) return null;
   const reference = `P-${String(job.jobId).padStart(6, '0')}`;
   const body = (() => {

@@ -55,6 +55,9 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
         case 'print.jobChanged':
           usePrintStore.getState().update(frame.payload);
           return;
+        case 'print.failed':
+          usePrintStore.getState().fail(frame.payload);
+          return;
         default: {
           const unreachable: never = frame;
           return unreachable;

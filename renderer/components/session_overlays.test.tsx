@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
+import { createI18n } from '../i18n/i18n.js';
+import { RpcContext } from '../rpc/rpc_context.js';
+import { usePrintStore } from '../stores/print_store.js';
+import { resetResidentStores } from '../stores/reset_resident_stores.js';
+import { useSessionStore } from '../stores/session_store.js';
+import { IdleWarning } from './idle_warning.js';
+import { PrintStatus } from './print_status.js';
+
+function renderWith(
+  ui: React.ReactNode,
+  client: ReturnType<typeof strictRpcClient>['client'],
+  language: 'en' | 'pt' = 'en',
+) {
+  return render(
+    <RpcContext.Provider value={client}>
+      <I18nextProvider i18n={createI18n(language)}>{ui}</I18nextProvider>
+    </RpcContext.Provider>,
+  );
+}
+
+const activeWithWarning = (secondsLeft: number, extensionsLeft = 10) =>
+  ({ phase: 'active', sessionId: 's1', language: 'en', warning: { secondsLeft }, extensionsLeft }) as const;
+
+describe('idle warning', () => {
+  beforeEach(() => resetResidentStores());
+  afterEach(() => cleanup());
+
+  it('is absent until the main process says the warning is due', () => {
+    const rpc = strictRpcClient({});
+    useSessionStore
+      .getState()
+      .setView({ phase: 'active', sessionId: 's1', language: 'en', warning: null, extensionsLeft: 10 });
+    renderWith(<IdleWarning />, rpc.client);
+    expect(screen.queryByTestId('idle-warning')).toBeNull();
+  });
+
+  it('asks "Need more time?", counts down, and Continue extends the session', async () => {
+    const rpc = strictRpcClient({ 'session.extend': { phase: 'attract' } });
+    act(() => useSessionStore.getState().setView(activeWithWarning(25)));
+    renderWith(<IdleWarning />, rpc.client);
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(screen.getByText('Need more time?')).toBeTruthy();
+    expect(screen.getByText('For your privacy, this session will end in 25 seconds.')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('idle-continue')));
+    expect(rpc.calls).toEqual([{ method: 'session.extend', params: {} }]);
+  });
+
+  it('offers no Continue once the extensions are used up, only "End now"', async () => {
+    const rpc = strictRpcClient({ 'session.end': { phase: 'attract' } });
+    act(() => useSessionStore.getState().setView(activeWithWarning(10, 0)));
+    renderWith(<IdleWarning />, rpc.client);
+    expect(screen.queryByTestId('idle-continue')).toBeNull();
+    expect(screen.getByText('You cannot extend the session any more.')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('idle-end')));
+    expect(rpc.calls).toEqual([{ method: 'session.end', params: { reason: 'cancelled' } }]);
+  });
+});
+
+describe('print status', () => {
+  beforeEach(() => resetResidentStores());
+  afterEach(() => cleanup());
+
+  it('says what happens next when the paper runs out, in the resident’s language', () => {
+    const rpc = strictRpcClient({});
+    act(() =>
+      usePrintStore
+        .getState()
+        .update({ jobId: 7, printerKind: 'ticket', state: 'waiting', reason: 'no-paper' }),
+    );
+    renderWith(<PrintStatus />, rpc.client, 'pt');
+    expect(screen.getByText('A impressora ficou sem papel')).toBeTruthy();
+    expect(screen.getByText(/O seu documento não se perdeu/)).toBeTruthy();
+    expect(screen.queryByText(/erro desconhecido|unknown error/i)).toBeNull();
+  });
+
+  it('gives a staff reference when the outcome is unknown', () => {
+    const rpc = strictRpcClient({});
+    act(() =>
+      usePrintStore
+        .getState()
+        .update({ jobId: 42, printerKind: 'document', state: 'needs-attention', reason: null }),
+    );
+    renderWith(<PrintStatus />, rpc.client);
+    expect(screen.getByText('Please ask staff for help')).toBeTruthy();
+    expect(screen.getByText(/Reference: P-000042/)).toBeTruthy();
+  });
+
+  it('explains a document that cannot be printed because of a missing glyph', () => {
+    const rpc = strictRpcClient({});
+    act(() => usePrintStore.getState().fail({ reason: 'missing-glyphs' }));
+    renderWith(<PrintStatus />, rpc.client);
+    expect(screen.getByText('This document cannot be printed here')).toBeTruthy();
+    expect(screen.getByText(/staffed counter/)).toBeTruthy();
+  });
+
+  it('is wiped with the rest of the resident’s stores when the session ends', () => {
+    act(() =>
+      usePrintStore.getState().update({ jobId: 1, printerKind: 'ticket', state: 'printing', reason: null }),
+    );
+    resetResidentStores();
+    expect(usePrintStore.getState()).toMatchObject({ jobs: [], failure: null });
+  });
+});
