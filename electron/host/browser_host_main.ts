@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { createKioskLogger } from '../services/kiosk_logger.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { startBrowserHost } from './browser_host.js';
 import { openChromiumKiosk } from './chromium_kiosk.js';
@@ -33,10 +34,12 @@ async function main(): Promise<void> {
     console.error(formatJournalError(config.journal.path, journal.error));
     process.exit(exitJournalError);
   }
+  const logger = createKioskLogger(config.terminal.id);
   const devices = new ManagerDeviceHub(config.devices);
   await devices.start();
   const app = createKioskApp(config, devices, journal.value, {
-    onInternalError: (method, error) => console.error(`internal error in ${method}:`, error),
+    logger,
+    onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
   });
   const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });
   // The first line is machine-readable: tests and supervisors read the URL from it.

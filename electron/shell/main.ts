@@ -5,6 +5,7 @@ import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { createKioskLogger } from '../services/kiosk_logger.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { registerAppScheme, serveRenderer } from './app_protocol.js';
 import { installCrashRecovery } from './crash_recovery.js';
@@ -58,9 +59,11 @@ if (!electron.app.requestSingleInstanceLock()) {
     const { config, journal } = boot;
     // Devtools need both a non-production configuration and an explicit flag.
     const devTools = config.mode !== 'production' && process.argv.includes('--dev-tools');
+    const logger = createKioskLogger(config.terminal.id);
     const devices = new ManagerDeviceHub(config.devices);
     const kiosk = createKioskApp(config, devices, journal, {
-      onInternalError: (method, error) => console.error(`internal error in ${method}:`, error),
+      logger,
+      onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
     });
     let window: electron.BrowserWindow | null = null;
 
