@@ -7,20 +7,10 @@ import {
   simulatedCardFromFields,
 } from '../../devices/document/ga467/ga467_reader_simulator.js';
 import type { IdentityTextFields, ResidencePermitFields } from '../../devices/document/ga467/text_block.js';
+import { idCardSamples } from '../../devices/document/simulated_documents.js';
 
-export const macaoPermit: ResidencePermitFields = {
-  kind: 'hmt-residence-permit',
-  name: '陳大文',
-  sexCode: '1',
-  birthDate: '1990-03-15',
-  address: '广东省珠海市横琴新区环岛东路1889号',
-  idNumber: '820000199003150017',
-  issuingAuthority: '珠海市公安局',
-  validFrom: '2023-05-02',
-  validUntil: { kind: 'date', date: '2028-05-01' },
-  passNumber: 'M12345678',
-  issueCount: 1,
-};
+/** A Macao resident's permit: the same card the dev dock and the CLI place on the simulated reader. */
+export const macaoPermit: ResidencePermitFields = idCardSamples['residence-permit'];
 
 /** The simulated card for `fields`; a test whose fields do not fit has a bug, so this throws. */
 export function idCard(fields: IdentityTextFields): SimulatedIdCard {
