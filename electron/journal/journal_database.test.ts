@@ -14,7 +14,7 @@ describe('journal database and migrations', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('opens in WAL with foreign keys on and the print tables in place', () => {
+  it('opens in WAL with foreign keys on and the print and alert tables in place', () => {
     const opened = openJournal(join(dir, 'j.db'));
     if (!opened.ok) throw new Error(opened.error.code);
     const db = opened.value;
@@ -25,7 +25,13 @@ describe('journal database and migrations', () => {
         name: string;
       }[]
     ).map((row) => row.name);
-    expect(tables).toEqual(['print_job_events', 'print_jobs', 'printer_counters', 'schema_migrations']);
+    expect(tables).toEqual([
+      'print_job_events',
+      'print_jobs',
+      'printer_counters',
+      'schema_migrations',
+      'staff_alerts',
+    ]);
     expect(() =>
       db.prepare("INSERT INTO print_job_events (job_id, at, to_status) VALUES (999, 'x', 'queued')").run(),
     ).toThrow(/FOREIGN KEY/);
