@@ -1,20 +1,9 @@
 // `npm start`: the Electron shell when its binary is installed, otherwise browser mode (the same services and
 // renderer under plain Node, opened in Debian's Chromium in kiosk mode when a display is available).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { electronBinary } from './electron_binary.mjs';
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-
-function electronBinary() {
-  try {
-    const path = require('electron'); // the package exports the binary's path, and throws when it is missing
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const electron = process.env.BALCAO_BROWSER_MODE ? null : electronBinary();
 const child = electron

@@ -23,7 +23,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
 
   return (
     <header className="top-bar">
-      <div className="top-bar__site">
+      <div className="top-bar__site" data-testid="top-bar-site">
         <span className="top-bar__site-kind">{site ? t(`site.${site.kind}`) : null}</span>
         <span className="top-bar__site-name">{site && current ? site.name[current] : null}</span>
       </div>

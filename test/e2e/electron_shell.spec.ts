@@ -1,23 +1,14 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron_binary.mjs';
 import { e2eConfig } from './support/e2e_config.js';
 
 /**
  * The real Electron shell, driven through Playwright's `_electron`. Our build machines cannot download Electron's
  * binary, so there this spec is reported as skipped — never as passed. Where the binary exists it runs in full.
  */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
 const binary = electronBinary();
 test.skip(binary === null, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); runs where it is');
 
