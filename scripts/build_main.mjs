@@ -17,6 +17,8 @@ await Promise.all([
     entryPoints: ['electron/shell/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
+    // CommonJS has no import.meta; code that needs its own location falls back to __filename when this is empty.
+    define: { 'import.meta.url': '""' },
   }),
   // The sandboxed preload may only require('electron'): it is bundled whole, as CommonJS.
   build({

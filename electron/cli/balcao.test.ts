@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,12 @@ describe('balcao field tool', () => {
       dataGroupsRead: [1, 2],
       passiveAuthentication: { status: 'verified' },
     });
+    const faceFile = join(mkdtempSync(join(tmpdir(), 'balcao-face-')), 'face.jpg');
+    const withFace = JSON.parse(
+      (await balcao('read-document', '--sample', 'passport-td3', '--face-out', faceFile)).out,
+    );
+    expect(withFace.faceOut).toEqual({ file: faceFile, mimeType: 'image/jpeg' });
+    expect(readFileSync(faceFile).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const untrusted = JSON.parse((await balcao('read-document', '--sample', 'id-card-td1')).out);
     expect(untrusted).toMatchObject({
       document: { documentNumber: 'D23145890734' },

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { sharedFaceImageDecoder } from '../../devices/document/face_image/face_image_decoder.js';
+import { faceImageForDisplay } from '../../devices/document/face_image/face_image_for_display.js';
 import { readResidencePermit } from '../../devices/document/ga467/cli_commands.js';
 import { mrzCommand } from '../../devices/document/icao9303/cli_commands.js';
 import {
@@ -31,7 +33,7 @@ function readCertificate(path: string): Uint8Array {
 export const readDocumentCommand: CliCommand = {
   name: 'read-document',
   usage:
-    'balcao read-document [--config FILE] [--device ID] (--mrz LINE --mrz LINE [--mrz LINE] | --document-number N --birth YYMMDD --expiry YYMMDD | --sample NAME) [--trust CSCA.pem]… [--trust-simulator]',
+    'balcao read-document [--config FILE] [--device ID] (--mrz LINE --mrz LINE [--mrz LINE] | --document-number N --birth YYMMDD --expiry YYMMDD | --sample NAME) [--trust CSCA.pem]… [--trust-simulator] [--face-out FILE]',
   summary:
     'read an eMRTD chip (BAC, DG1, DG2, SOD) and print its data and the passive-authentication result as JSON',
   async run(args, io) {
@@ -47,6 +49,7 @@ export const readDocumentCommand: CliCommand = {
         sample: { type: 'string' },
         trust: { type: 'string', multiple: true },
         'trust-simulator': { type: 'boolean' },
+        'face-out': { type: 'string' },
       },
       strict: true,
     });
@@ -102,6 +105,18 @@ export const readDocumentCommand: CliCommand = {
         return 1;
       }
       const { mrz, faceImage, dataGroupsRead, dataGroupsSkipped, passiveAuthentication } = reading.value;
+      // The face as a screen shows it (JPEG 2000 converted to PNG), for the technician to look at.
+      let faceOut: { file: string; mimeType: string } | { error: string } | undefined;
+      if (values['face-out'] && faceImage) {
+        const display = await faceImageForDisplay(faceImage);
+        await sharedFaceImageDecoder().close();
+        if (display.ok) {
+          writeFileSync(values['face-out'], display.value.bytes);
+          faceOut = { file: values['face-out'], mimeType: display.value.mimeType };
+        } else {
+          faceOut = { error: display.error.code };
+        }
+      }
       io.out(
         JSON.stringify(
           {
@@ -116,6 +131,7 @@ export const readDocumentCommand: CliCommand = {
                   sha256: createHash('sha256').update(faceImage.bytes).digest('hex'),
                 }
               : null,
+            ...(faceOut ? { faceOut } : {}),
             dataGroupsRead,
             dataGroupsSkipped,
             passiveAuthentication,

@@ -2,7 +2,8 @@
  * DG2: the encoded face (9303-10 §4.7.2). `75 { 7F61 { 02 count, 7F60 { A1 header, 5F2E|7F2E biometric data
  * block } … } }`; the data block is an ISO/IEC 19794-5 facial record whose image data is JPEG or JPEG 2000.
  * We extract the first face's image bytes and tell the format by its magic bytes (the record's own "image data
- * type" byte is not trusted); decoding pixels is left to the UI.
+ * type" byte is not trusted). Turning the image into something a screen can show is
+ * face_image/face_image_for_display.ts.
  */
 import { decodeTlvList, expectTlv, findChild, type TlvError } from './ber_tlv.js';
 

@@ -1,3 +1,4 @@
+import { decode as decodeJpeg } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { BacAccessControl } from '../bac.js';
 import { encodeCommandApdu, readBinary, selectApplication, selectElementaryFile } from '../emrtd_commands.js';
@@ -55,7 +56,7 @@ describe('simulated eMRTD chip', () => {
     expect(atr.subarray(1).reduce((acc, byte) => acc ^ byte, 0)).toBe(0);
   });
 
-  it('the minimal JPEG is a well-formed marker sequence of the requested size', () => {
+  it('the minimal JPEG is a decodable portrait and a well-formed marker sequence of the requested size', () => {
     const jpeg = minimalJpeg(20_000);
     expect(jpeg.length).toBe(20_000);
     expect(toHex(jpeg.subarray(0, 2))).toBe('FFD8');
@@ -68,6 +69,9 @@ describe('simulated eMRTD chip', () => {
       offset += 2 + ((jpeg[offset + 2]! << 8) | jpeg[offset + 3]!);
     }
     expect(jpeg[offset + 1]).toBe(0xda);
-    expect(markers.filter((m) => m !== 0xfe)).toEqual([0xdb, 0xc0, 0xc4, 0xc4]);
+    // JFIF APP0, quantisation tables, baseline frame, Huffman tables (jpeg-js writes one segment of each).
+    expect(markers.filter((m) => m !== 0xfe)).toEqual([0xe0, 0xdb, 0xc0, 0xc4]);
+    const decoded = decodeJpeg(jpeg, { useTArray: true });
+    expect([decoded.width, decoded.height]).toEqual([240, 320]);
   });
 });

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFaceImageFixture } from '../../../test/documents/face_image_fixtures.js';
+import { minimalJpeg } from '../icao9303/simulator/minimal_jpeg.js';
+import { FaceImageDecoder, resolveDecoderPaths } from './face_image_decoder.js';
+import { faceImageForDisplay } from './face_image_for_display.js';
+
+/** A stand-in for jpeg-js whose decode misbehaves the way a decoder bug or a hostile image could make it. */
+function misbehavingJpegModule(body: string): string {
+  const directory = mkdtempSync(join(tmpdir(), 'face-image-decoder-'));
+  const path = join(directory, 'misbehaving_jpeg.cjs');
+  writeFileSync(path, `module.exports = { decode() { ${body} } };`);
+  return path;
+}
+
+const decoders: FaceImageDecoder[] = [];
+function decoderWithJpegModule(jpegModulePath: string): FaceImageDecoder {
+  const decoder = new FaceImageDecoder(() => ({ ...resolveDecoderPaths(), jpegModulePath }));
+  decoders.push(decoder);
+  return decoder;
+}
+afterAll(() => Promise.all(decoders.map((decoder) => decoder.close())));
+
+const jpegFace = { format: 'jpeg', bytes: minimalJpeg(0), width: 0, height: 0 } as const;
+const jp2Face = {
+  format: 'jpeg2000',
+  bytes: readFaceImageFixture('portrait_rgb_96x128.jp2'),
+  width: 0,
+  height: 0,
+} as const;
+
+describe('the decoder worker contains a misbehaving decoder', () => {
+  it('a decode that never returns is stopped at the deadline, and the next decode runs in a fresh worker', async () => {
+    const decoder = decoderWithJpegModule(misbehavingJpegModule('for (;;) {}'));
+    const started = performance.now();
+    const hung = await faceImageForDisplay(jpegFace, { decodeTimeoutMs: 300 }, { decoder });
+    expect(hung).toEqual({
+      ok: false,
+      error: { code: 'corrupt', detail: 'JPEG decode abandoned: no result within 300 ms' },
+    });
+    // Well under the 5 s default deadline, even on a loaded test machine.
+    expect(performance.now() - started).toBeLessThan(4000);
+    // The spinning worker was terminated: OpenJPEG answers from a new one.
+    const next = await faceImageForDisplay(jp2Face, {}, { decoder });
+    expect(next.ok && next.value.mimeType).toBe('image/png');
+  });
+
+  it('a decoder that kills its thread is reported as a corrupt image, not as a crash of the caller', async () => {
+    const decoder = decoderWithJpegModule(misbehavingJpegModule('process.exit(3);'));
+    const crashed = await faceImageForDisplay(jpegFace, {}, { decoder });
+    expect(crashed).toEqual({
+      ok: false,
+      error: { code: 'corrupt', detail: 'JPEG decoder crashed: decoder worker exited (3)' },
+    });
+    const next = await faceImageForDisplay(jp2Face, {}, { decoder });
+    expect(next.ok).toBe(true);
+  });
+
+  it('a decoder that cannot be loaded gives decoder-unavailable', async () => {
+    const decoder = decoderWithJpegModule(join(tmpdir(), 'no-such-jpeg-decoder.cjs'));
+    const result = await faceImageForDisplay(jpegFace, {}, { decoder });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'decoder-unavailable', detail: expect.stringContaining('Cannot find module') },
+    });
+  });
+});
