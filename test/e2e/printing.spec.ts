@@ -50,7 +50,10 @@ test('paper out: the job waits with a clear message in the resident’s language
   await expect(status).toContainText('A impressora ficou sem papel');
   await expect(status).toContainText('O seu documento não se perdeu');
   if (process.env.UPDATE_SCREENSHOTS) {
-    await page.screenshot({ path: 'docs/screenshots/print-no-paper-pt-landscape.png', animations: 'disabled' });
+    await page.screenshot({
+      path: 'docs/screenshots/print-no-paper-pt-landscape.png',
+      animations: 'disabled',
+    });
   }
 
   await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
@@ -74,7 +77,10 @@ test('a resident who leaves before the job printed: staff see it in maintenance 
   await expect(page.getByTestId('print-status')).toContainText('打印機缺紙');
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.setViewportSize({ width: 1080, height: 1920 });
-    await page.screenshot({ path: 'docs/screenshots/print-no-paper-zh-Hant-portrait.png', animations: 'disabled' });
+    await page.screenshot({
+      path: 'docs/screenshots/print-no-paper-zh-Hant-portrait.png',
+      animations: 'disabled',
+    });
   }
   await page.getByTestId('print-leave').click();
   await expect(page.getByTestId('out-of-service')).toBeVisible();
