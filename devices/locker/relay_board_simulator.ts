@@ -68,6 +68,10 @@ export class RelayBoardSimulator {
     this.welded |= 1 << (channel - 1);
   }
 
+  get plugged(): boolean {
+    return this.port.plug.plugged;
+  }
+
   unplug(): void {
     this.port.unplug();
     // A board without USB power drops every relay.

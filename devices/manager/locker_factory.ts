@@ -2,35 +2,12 @@ import { LockerOptionsSchema } from '../locker/locker_config.js';
 import { LockerDriver } from '../locker/locker_driver.js';
 import { RelayBoardSimulator } from '../locker/relay_board_simulator.js';
 import { USB_RELAY_PRODUCT_ID, USB_RELAY_VENDOR_ID } from '../locker/usb_relay_protocol.js';
+import { simulatorControlsWithPlug } from '../simulator/plug_controls.js';
 import type { LockerSimulatorControls } from '../simulator/simulator_controls.js';
-import { DeviceConnection } from '../transport/device_connection.js';
-import type { HidTransport } from '../transport/hid_transport.js';
-import type { TransferResult } from '../transport/usb_transport.js';
-import type { DriverContext, DriverFactoryResult, ManagedDevice } from './driver_registry.js';
+import type { DriverContext, DriverFactoryResult } from './driver_registry.js';
+import { managedConnectionDevice } from './managed_connection_device.js';
 
 /** Locker controllers: a USBRelay HID board (16C0:05DF unless configured otherwise); options in locker_config.ts. */
-
-function managed(
-  open: () => Promise<TransferResult<HidTransport>>,
-  driverOptions: ReturnType<typeof LockerOptionsSchema.parse>,
-  context: DriverContext,
-  simulatorFor?: (driver: LockerDriver) => LockerSimulatorControls,
-): ManagedDevice<'locker-controller'> {
-  const connection = new DeviceConnection(open, context.backoff);
-  const driver = new LockerDriver(connection, driverOptions);
-  return {
-    driver,
-    status: () => driver.status(),
-    onStatus: (listener) => driver.onStatus(listener),
-    start: () => driver.start(),
-    stop: () => driver.stop(),
-    busChanged: (change) => {
-      if (change === 'attach') connection.nudge();
-      else void driver.checkNow();
-    },
-    simulator: simulatorFor?.(driver),
-  };
-}
 
 export function simulatedLockerFactory(context: DriverContext): DriverFactoryResult<'locker-controller'> {
   const options = LockerOptionsSchema.safeParse(context.config.options);
@@ -38,28 +15,30 @@ export function simulatedLockerFactory(context: DriverContext): DriverFactoryRes
   const doors = options.data.doors;
   const wiring = new Map(Object.values(doors).map((door) => [door.relay, door.sensor] as const));
   const board = new RelayBoardSimulator(context.simulatorLatency, wiring);
-  const controlsFor = (driver: LockerDriver): LockerSimulatorControls => ({
-    kind: 'locker-controller',
-    deviceId: context.config.id,
-    get plugged() {
-      return board.port.plug.plugged;
-    },
-    unplug: () => board.unplug(),
-    replug: () => board.replug(),
-    doors: () => Object.keys(doors),
-    isDoorOpen: (door) => {
-      const wiring = doors[door];
-      return wiring === undefined ? undefined : board.isDoorOpen(wiring.sensor);
-    },
-    openDoor: (door) => driver.openDoor(door),
-    closeDoor: (door) => {
-      const wiring = doors[door];
-      if (wiring === undefined) return { ok: false, error: `unknown door ${door}` };
-      board.closeDoor(wiring.sensor);
-      return { ok: true };
-    },
-  });
-  return { ok: true, device: managed(() => board.port.openTransport(), options.data, context, controlsFor) };
+  const controlsFor = (driver: LockerDriver) =>
+    simulatorControlsWithPlug<LockerSimulatorControls>('locker-controller', context.config.id, board, {
+      doors: () => Object.keys(doors),
+      isDoorOpen: (door) => {
+        const wiring = doors[door];
+        return wiring === undefined ? undefined : board.isDoorOpen(wiring.sensor);
+      },
+      openDoor: (door) => driver.openDoor(door),
+      closeDoor: (door) => {
+        const wiring = doors[door];
+        if (wiring === undefined) return { ok: false, error: `unknown door ${door}` };
+        board.closeDoor(wiring.sensor);
+        return { ok: true };
+      },
+    });
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      () => board.port.openTransport(),
+      context,
+      (connection) => new LockerDriver(connection, options.data),
+      controlsFor,
+    ),
+  };
 }
 
 export function hidLockerFactory(context: DriverContext): DriverFactoryResult<'locker-controller'> {
@@ -69,5 +48,12 @@ export function hidLockerFactory(context: DriverContext): DriverFactoryResult<'l
   const productId = context.config.productId ?? USB_RELAY_PRODUCT_ID;
   // The board has no numbered reports and no input reports; everything goes through feature reports.
   const open = () => context.hardware.openHid({ vendorId, productId, numberedInputReports: false });
-  return { ok: true, device: managed(open, options.data, context) };
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      open,
+      context,
+      (connection) => new LockerDriver(connection, options.data),
+    ),
+  };
 }

@@ -1,4 +1,4 @@
-import { A4DocumentPrinter } from '../printer/document/a4_document_printer.js';
+import type { A4DocumentPrinter } from '../printer/document/a4_document_printer.js';
 import { SpawnCommandRunner } from '../printer/document/command_runner.js';
 import type { DocumentPrinter, TicketPrinter } from '../printer/printer.js';
 import {
@@ -6,7 +6,7 @@ import {
   createTicketPrinter,
   parseDocumentPrinterOptions,
 } from '../printer/printer_config.js';
-import { A4PdfPrinterSimulator } from '../printer/simulator/a4_pdf_printer_simulator.js';
+import { createSimulatedDocumentPrinter } from '../printer/simulated_printers.js';
 import { EscPosTicketPrinterSimulator } from '../printer/simulator/escpos_ticket_printer_simulator.js';
 import {
   documentPrinterControls,
@@ -79,16 +79,7 @@ export function simulatedDocumentPrinterFactory(
 ): DriverFactoryResult<'document-printer'> {
   const options = parseDocumentPrinterOptions(context.config.options);
   if (!options.ok) return options;
-  const simulator = new A4PdfPrinterSimulator({ msPerPage: 200 });
-  // Timings match the simulator's speed, so a simulated job confirms in about the time it "prints".
-  const printer = new A4DocumentPrinter({
-    usb: {
-      open: async () => simulator.open(),
-      warmupMs: 100,
-      msPerPage: simulator.msPerPage,
-      pollIntervalMs: 50,
-    },
-  });
+  const { printer, simulator } = createSimulatedDocumentPrinter();
   return {
     ok: true,
     device: managed<'document-printer'>(printer, documentPrinterControls(context.config.id, simulator)),

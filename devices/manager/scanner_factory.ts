@@ -8,11 +8,10 @@ import {
 } from '../scanner/keyboard_wedge_decoder.js';
 import { KeyboardWedgeScannerSimulator } from '../scanner/keyboard_wedge_scanner_simulator.js';
 import type { ScanDecoder } from '../scanner/scan_event.js';
+import { simulatorControlsWithPlug } from '../simulator/plug_controls.js';
 import type { ScannerSimulatorControls } from '../simulator/simulator_controls.js';
-import { DeviceConnection } from '../transport/device_connection.js';
-import type { HidTransport } from '../transport/hid_transport.js';
-import type { TransferResult } from '../transport/usb_transport.js';
-import type { DriverContext, DriverFactoryResult, ManagedDevice } from './driver_registry.js';
+import type { DriverContext, DriverFactoryResult } from './driver_registry.js';
+import { managedConnectionDevice } from './managed_connection_device.js';
 
 /**
  * Barcode scanners: `model` 'hid-pos' (default; usage page 0x8C, report ID 2) or 'keyboard-wedge' (boot
@@ -50,27 +49,6 @@ function decoderFor(model: ScannerModel, options: z.infer<typeof ScannerOptionsS
       });
 }
 
-function managed(
-  open: () => Promise<TransferResult<HidTransport>>,
-  decoder: ScanDecoder,
-  context: DriverContext,
-  simulator?: ScannerSimulatorControls,
-): ManagedDevice<'barcode-scanner'> {
-  const connection = new DeviceConnection(open, context.backoff);
-  const driver = new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions);
-  return {
-    driver,
-    status: () => driver.status(),
-    onStatus: (listener) => driver.onStatus(listener),
-    start: () => driver.start(),
-    stop: () => driver.stop(),
-    busChanged: (change) => {
-      if (change === 'attach') connection.nudge();
-    },
-    simulator,
-  };
-}
-
 export function simulatedScannerFactory(context: DriverContext): DriverFactoryResult<'barcode-scanner'> {
   const parsed = parse(context);
   if (!parsed.ok) return parsed;
@@ -82,16 +60,9 @@ export function simulatedScannerFactory(context: DriverContext): DriverFactoryRe
           aimPrefix: parsed.options.aimPrefix,
           keying: 'press-release',
         });
-  const controls: ScannerSimulatorControls = {
-    kind: 'barcode-scanner',
-    deviceId: id,
-    get plugged() {
-      return simulator.port.plug.plugged;
-    },
-    unplug: () => simulator.unplug(),
-    replug: () => simulator.replug(),
+  const controls = simulatorControlsWithPlug<ScannerSimulatorControls>('barcode-scanner', id, simulator, {
     scan: (text, symbology) => {
-      if (!simulator.port.plug.plugged) return { ok: false, error: 'unplugged' };
+      if (!simulator.plugged) return { ok: false, error: 'unplugged' };
       if (simulator instanceof HidPosScannerSimulator) {
         simulator.scan(text, symbology);
         return { ok: true };
@@ -101,14 +72,17 @@ export function simulatedScannerFactory(context: DriverContext): DriverFactoryRe
         ? { ok: true }
         : { ok: false, error: `cannot type ${JSON.stringify(typed.error.char)}` };
     },
+  });
+  const decoder = decoderFor(parsed.model, parsed.options);
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      () => simulator.port.openTransport(),
+      context,
+      (connection) => new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions),
+      () => controls,
+    ),
   };
-  const device = managed(
-    () => simulator.port.openTransport(),
-    decoderFor(parsed.model, parsed.options),
-    context,
-    controls,
-  );
-  return { ok: true, device };
 }
 
 export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'barcode-scanner'> {
@@ -126,5 +100,13 @@ export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'
       usagePage: hidPos ? HID_POS_USAGE_PAGE : GENERIC_DESKTOP_USAGE_PAGE,
       numberedInputReports: hidPos,
     });
-  return { ok: true, device: managed(open, decoderFor(parsed.model, parsed.options), context) };
+  const decoder = decoderFor(parsed.model, parsed.options);
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      open,
+      context,
+      (connection) => new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions),
+    ),
+  };
 }

@@ -46,6 +46,10 @@ export class HidPosScannerSimulator {
     for (const report of reports) this.port.sendInputReport(report);
   }
 
+  get plugged(): boolean {
+    return this.port.plug.plugged;
+  }
+
   unplug(): void {
     this.port.unplug();
   }

@@ -89,6 +89,10 @@ export class KeyboardWedgeScannerSimulator {
     for (const report of reports) this.port.sendInputReport(report);
   }
 
+  get plugged(): boolean {
+    return this.port.plug.plugged;
+  }
+
   unplug(): void {
     this.port.unplug();
   }

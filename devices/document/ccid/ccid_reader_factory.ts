@@ -5,10 +5,10 @@
  * Options (zod-checked): see `ccid_reader_config.ts`. The driver object is a `ManagedCcidReader` (an ApduChannel).
  * The simulated reader starts empty; the dev dock inserts a card through `simulator.extra` (`CcidSimulatorExtra`).
  */
-import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../../manager/driver_registry.js';
+import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
+import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
+import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
-import { DeviceConnection } from '../../transport/device_connection.js';
-import type { TransferResult, UsbTransport } from '../../transport/usb_transport.js';
 import type { SimulatedCard } from '../iso7816/apdu_channel.js';
 import { ccidReaderOptionsFromConfig } from './ccid_reader_config.js';
 import { CcidReaderSimulator } from './ccid_reader_simulator.js';
@@ -24,28 +24,6 @@ export interface CcidSimulatorExtra {
   readonly cardPresent: boolean;
   /** Fault injection (time extensions, wrong bSeq, truncation, removal mid-read) for tests. */
   readonly simulator: CcidReaderSimulator;
-}
-
-function managed(
-  open: () => Promise<TransferResult<UsbTransport>>,
-  context: DriverContext,
-  options: ReturnType<typeof ccidReaderOptionsFromConfig> & { ok: true },
-  simulator?: OtherSimulatorControls,
-): ManagedDevice<'document-reader'> {
-  const connection = new DeviceConnection(open, context.backoff);
-  const driver = new ManagedCcidReader(connection, options.value);
-  return {
-    driver,
-    status: () => driver.status(),
-    onStatus: (listener) => driver.onStatus(listener),
-    start: () => driver.start(),
-    stop: () => driver.stop(),
-    busChanged: (change) => {
-      if (change === 'attach') connection.nudge();
-      else void driver.checkNow();
-    },
-    ...(simulator === undefined ? {} : { simulator }),
-  };
 }
 
 export function simulatedCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
@@ -69,17 +47,18 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
     },
     simulator,
   };
-  const controls: OtherSimulatorControls = {
-    kind: 'document-reader',
-    deviceId: context.config.id,
-    get plugged() {
-      return simulator.plugged;
-    },
-    unplug: () => simulator.unplug(),
-    replug: () => simulator.replug(),
-    extra,
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      async () => simulator.openTransport(),
+      context,
+      (connection) => new ManagedCcidReader(connection, options.value),
+      () =>
+        simulatorControlsWithPlug<OtherSimulatorControls>('document-reader', context.config.id, simulator, {
+          extra,
+        }),
+    ),
   };
-  return { ok: true, device: managed(async () => simulator.openTransport(), context, options, controls) };
 }
 
 export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
@@ -94,5 +73,12 @@ export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResul
     };
   }
   const open = () => context.hardware.openUsb({ vendorId, productId, interfaceClass: CCID_INTERFACE_CLASS });
-  return { ok: true, device: managed(open, context, options) };
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      open,
+      context,
+      (connection) => new ManagedCcidReader(connection, options.value),
+    ),
+  };
 }

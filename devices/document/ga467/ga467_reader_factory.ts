@@ -6,10 +6,10 @@
  * The simulated reader starts empty; the dev dock lays a card on it through `simulator.extra` (`Ga467SimulatorExtra`).
  * HID-class GA 467 readers are not covered (see `ga467_link.ts`).
  */
-import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../../manager/driver_registry.js';
+import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
+import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
+import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
-import { DeviceConnection } from '../../transport/device_connection.js';
-import type { TransferResult, UsbTransport } from '../../transport/usb_transport.js';
 import { ga467OptionsFromConfig } from './ga467_reader_config.js';
 import { Ga467ReaderSimulator, type SimulatedIdCard } from './ga467_reader_simulator.js';
 import { ManagedGa467Reader } from './managed_ga467_reader.js';
@@ -19,30 +19,6 @@ export interface Ga467SimulatorExtra {
   takeCard(): void;
   readonly cardPresent: boolean;
   readonly simulator: Ga467ReaderSimulator;
-}
-
-type ParsedOptions = ReturnType<typeof ga467OptionsFromConfig> & { ok: true };
-
-function managed(
-  open: () => Promise<TransferResult<UsbTransport>>,
-  context: DriverContext,
-  options: ParsedOptions,
-  simulator?: OtherSimulatorControls,
-): ManagedDevice<'id-card-reader'> {
-  const connection = new DeviceConnection(open, context.backoff);
-  const driver = new ManagedGa467Reader(connection, options.value.reader, options.value.link);
-  return {
-    driver,
-    status: () => driver.status(),
-    onStatus: (listener) => driver.onStatus(listener),
-    start: () => driver.start(),
-    stop: () => driver.stop(),
-    busChanged: (change) => {
-      if (change === 'attach') connection.nudge();
-      else void driver.checkNow();
-    },
-    ...(simulator === undefined ? {} : { simulator }),
-  };
 }
 
 export function simulatedGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
@@ -58,17 +34,18 @@ export function simulatedGa467ReaderFactory(context: DriverContext): DriverFacto
     },
     simulator,
   };
-  const controls: OtherSimulatorControls = {
-    kind: 'id-card-reader',
-    deviceId: context.config.id,
-    get plugged() {
-      return simulator.plugged;
-    },
-    unplug: () => simulator.unplug(),
-    replug: () => simulator.replug(),
-    extra,
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      async () => simulator.openTransport(),
+      context,
+      (connection) => new ManagedGa467Reader(connection, options.value.reader, options.value.link),
+      () =>
+        simulatorControlsWithPlug<OtherSimulatorControls>('id-card-reader', context.config.id, simulator, {
+          extra,
+        }),
+    ),
   };
-  return { ok: true, device: managed(async () => simulator.openTransport(), context, options, controls) };
 }
 
 export function usbGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
@@ -84,5 +61,12 @@ export function usbGa467ReaderFactory(context: DriverContext): DriverFactoryResu
   }
   // GA 467 readers are vendor-class devices: claim interface 0 (no interface class to match on).
   const open = () => context.hardware.openUsb({ vendorId, productId });
-  return { ok: true, device: managed(open, context, options) };
+  return {
+    ok: true,
+    device: managedConnectionDevice(
+      open,
+      context,
+      (connection) => new ManagedGa467Reader(connection, options.value.reader, options.value.link),
+    ),
+  };
 }

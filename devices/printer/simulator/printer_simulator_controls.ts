@@ -1,7 +1,9 @@
 /**
- * What the dev dock and end-to-end tests may do to the simulated printers at runtime: the plug (the shape of the
- * manager's `PlugControls`) plus the printer's own sensors in `extra`. Every control returns a value; none throws.
+ * What the dev dock and end-to-end tests may do to the simulated printers at runtime: the plug (`PlugControls`)
+ * plus the printer's own sensors in `extra`. Every control returns a value; none throws.
  */
+import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
+import type { PlugControls } from '../../simulator/simulator_controls.js';
 import type { A4PdfPrinterSimulator } from './a4_pdf_printer_simulator.js';
 import type { EscPosTicketPrinterSimulator } from './escpos_ticket_printer_simulator.js';
 
@@ -18,12 +20,8 @@ export interface TicketPrinterSensorControls {
   printedLines(): string[];
 }
 
-export interface TicketPrinterSimulatorControls {
+export interface TicketPrinterSimulatorControls extends PlugControls {
   readonly kind: 'ticket-printer';
-  readonly deviceId: string;
-  readonly plugged: boolean;
-  unplug(): void;
-  replug(): void;
   readonly extra: TicketPrinterSensorControls;
 }
 
@@ -34,12 +32,8 @@ export interface DocumentPrinterSensorControls {
   printedDocuments(): { pages: number; pagesPrinted: number; complete: boolean }[];
 }
 
-export interface DocumentPrinterSimulatorControls {
+export interface DocumentPrinterSimulatorControls extends PlugControls {
   readonly kind: 'document-printer';
-  readonly deviceId: string;
-  readonly plugged: boolean;
-  unplug(): void;
-  replug(): void;
   readonly extra: DocumentPrinterSensorControls;
 }
 
@@ -49,14 +43,7 @@ export function ticketPrinterControls(
   deviceId: string,
   sim: EscPosTicketPrinterSimulator,
 ): TicketPrinterSimulatorControls {
-  return {
-    kind: 'ticket-printer',
-    deviceId,
-    get plugged() {
-      return sim.plugged;
-    },
-    unplug: () => sim.unplug(),
-    replug: () => sim.replug(),
+  return simulatorControlsWithPlug<TicketPrinterSimulatorControls>('ticket-printer', deviceId, sim, {
     extra: {
       loadPaper: (lines = FULL_ROLL_LINES) => sim.loadPaper(lines),
       runOutOfPaper: () => sim.loadPaper(0),
@@ -65,21 +52,14 @@ export function ticketPrinterControls(
       closeCover: () => sim.closeCover(),
       printedLines: () => sim.engine.textLines(),
     },
-  };
+  });
 }
 
 export function documentPrinterControls(
   deviceId: string,
   sim: A4PdfPrinterSimulator,
 ): DocumentPrinterSimulatorControls {
-  return {
-    kind: 'document-printer',
-    deviceId,
-    get plugged() {
-      return sim.plugged;
-    },
-    unplug: () => sim.unplug(),
-    replug: () => sim.replug(),
+  return simulatorControlsWithPlug<DocumentPrinterSimulatorControls>('document-printer', deviceId, sim, {
     extra: {
       setSheets: (sheets) => {
         sim.sheets = Math.max(0, Math.floor(sheets));
@@ -93,5 +73,5 @@ export function documentPrinterControls(
       printedDocuments: () =>
         sim.documents.map(({ pages, pagesPrinted, complete }) => ({ pages, pagesPrinted, complete })),
     },
-  };
+  });
 }
