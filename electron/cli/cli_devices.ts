@@ -42,6 +42,27 @@ export function pickDevice<K extends keyof DriverByKind & DeviceKind>(
   return driver ? { id: chosen, driver } : { error: `${chosen} is not a ${kind} with a driver` };
 }
 
+/**
+ * The common shape of a one-device command: start the configured devices, pick the device (`--device` or the
+ * first of its kind), run `work` on it; a missing device is a clear message and status 1.
+ */
+export function withDevice<K extends keyof DriverByKind & DeviceKind>(
+  configPath: string,
+  deviceId: string | undefined,
+  kind: K,
+  io: CliIo,
+  work: (device: { id: string; driver: DriverByKind[K] }, hub: ManagerDeviceHub) => Promise<number>,
+): Promise<number> {
+  return withDevices(configPath, io, async (hub) => {
+    const device = pickDevice(hub, kind, deviceId);
+    if ('error' in device) {
+      io.err(device.error);
+      return 1;
+    }
+    return work(device, hub);
+  });
+}
+
 /** Waits until `ready()` or `ms` pass (a device's first status read after start). */
 export async function settle(ready: () => boolean, ms = 3000): Promise<boolean> {
   const deadline = Date.now() + ms;

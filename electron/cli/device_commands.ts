@@ -1,7 +1,7 @@
 import { listDevices, openLockerDoor, watchScanner } from '../../devices/manager/cli_commands.js';
 import { printerStatus, printTestPage, printTestTicket } from '../../devices/printer/cli_commands.js';
 import { buildTestPagePdf } from '../../devices/printer/document/test_page_pdf.js';
-import { parseDeviceArgs, pickDevice, settle, withDevices } from './cli_devices.js';
+import { parseDeviceArgs, settle, withDevice, withDevices } from './cli_devices.js';
 import type { CliCommand } from './command.js';
 
 export const devicesCommand: CliCommand = {
@@ -45,12 +45,7 @@ export const testTicketCommand: CliCommand = {
   summary: 'print a self-test ticket and wait for the printer to confirm it',
   async run(args, io) {
     const values = parseDeviceArgs(args);
-    return withDevices(values.config, io, async (hub) => {
-      const printer = pickDevice(hub, 'ticket-printer', values.device);
-      if ('error' in printer) {
-        io.err(printer.error);
-        return 1;
-      }
+    return withDevice(values.config, values.device, 'ticket-printer', io, async (printer) => {
       await printer.driver.refreshStatus();
       const result = await printTestTicket(printer.driver);
       io.out(result);
@@ -65,12 +60,7 @@ export const testPageCommand: CliCommand = {
   summary: 'print an A4 test page and follow it to completion',
   async run(args, io) {
     const values = parseDeviceArgs(args);
-    return withDevices(values.config, io, async (hub) => {
-      const printer = pickDevice(hub, 'document-printer', values.device);
-      if ('error' in printer) {
-        io.err(printer.error);
-        return 1;
-      }
+    return withDevice(values.config, values.device, 'document-printer', io, async (printer) => {
       await printer.driver.refreshStatus();
       io.out(await printerStatus(printer.id, printer.driver));
       const result = await printTestPage(printer.driver, await buildTestPagePdf());
@@ -91,12 +81,7 @@ export const openDoorCommand: CliCommand = {
       io.err(`usage: ${this.usage}`);
       return 64;
     }
-    return withDevices(values.config, io, async (hub) => {
-      const locker = pickDevice(hub, 'locker-controller', values.device);
-      if ('error' in locker) {
-        io.err(locker.error);
-        return 1;
-      }
+    return withDevice(values.config, values.device, 'locker-controller', io, async (locker, hub) => {
       await settle(() => locker.driver.status().state === 'ready');
       const waitMs = values.waitClose ? Number(values.waitClose) * 1000 : undefined;
       const result = await openLockerDoor(hub.manager, locker.id, door, waitMs);

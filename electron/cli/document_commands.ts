@@ -18,7 +18,7 @@ import {
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
 import { verifyDocumentCommand } from '../documents/verification/verify_document.js';
-import { defaultConfigPath, pickDevice, settle, withDevices } from './cli_devices.js';
+import { defaultConfigPath, settle, withDevice } from './cli_devices.js';
 import type { CliCommand } from './command.js';
 
 /** A CSCA certificate file, DER or PEM. */
@@ -85,63 +85,64 @@ export const readDocumentCommand: CliCommand = {
     const trustStore = (values.trust ?? []).map(readCertificate);
     if (values['trust-simulator']) trustStore.push(await simulatorTrustAnchor());
 
-    return withDevices(values.config ?? defaultConfigPath, io, async (hub) => {
-      const reader = pickDevice(hub, 'document-reader', values.device);
-      if ('error' in reader) {
-        io.err(reader.error);
-        return 1;
-      }
-      if (sample) {
-        const placed = await hub.simulate({ action: 'document', deviceId: reader.id, sample });
-        if (!placed.ok) {
-          io.err(placed.error);
+    return withDevice(
+      values.config ?? defaultConfigPath,
+      values.device,
+      'document-reader',
+      io,
+      async (reader, hub) => {
+        if (sample) {
+          const placed = await hub.simulate({ action: 'document', deviceId: reader.id, sample });
+          if (!placed.ok) {
+            io.err(placed.error);
+            return 1;
+          }
+        }
+        await settle(() => reader.driver.status().state !== 'disconnected');
+        const reading = await readEmrtd(reader.driver, mrzInput, { trustStore, dataGroups: [1, 2] });
+        if (!reading.ok) {
+          io.out(JSON.stringify({ ok: false, stage: 'chip', error: reading.error }, null, 2));
           return 1;
         }
-      }
-      await settle(() => reader.driver.status().state !== 'disconnected');
-      const reading = await readEmrtd(reader.driver, mrzInput, { trustStore, dataGroups: [1, 2] });
-      if (!reading.ok) {
-        io.out(JSON.stringify({ ok: false, stage: 'chip', error: reading.error }, null, 2));
-        return 1;
-      }
-      const { mrz, faceImage, dataGroupsRead, dataGroupsSkipped, passiveAuthentication } = reading.value;
-      // The face as a screen shows it (JPEG 2000 converted to PNG), for the technician to look at.
-      let faceOut: { file: string; mimeType: string } | { error: string } | undefined;
-      if (values['face-out'] && faceImage) {
-        const display = await faceImageForDisplay(faceImage);
-        await sharedFaceImageDecoder().close();
-        if (display.ok) {
-          writeFileSync(values['face-out'], display.value.bytes);
-          faceOut = { file: values['face-out'], mimeType: display.value.mimeType };
-        } else {
-          faceOut = { error: display.error.code };
+        const { mrz, faceImage, dataGroupsRead, dataGroupsSkipped, passiveAuthentication } = reading.value;
+        // The face as a screen shows it (JPEG 2000 converted to PNG), for the technician to look at.
+        let faceOut: { file: string; mimeType: string } | { error: string } | undefined;
+        if (values['face-out'] && faceImage) {
+          const display = await faceImageForDisplay(faceImage);
+          await sharedFaceImageDecoder().close();
+          if (display.ok) {
+            writeFileSync(values['face-out'], display.value.bytes);
+            faceOut = { file: values['face-out'], mimeType: display.value.mimeType };
+          } else {
+            faceOut = { error: display.error.code };
+          }
         }
-      }
-      io.out(
-        JSON.stringify(
-          {
-            ok: true,
-            document: mrzCommand([...mrz.lines]).json,
-            faceImage: faceImage
-              ? {
-                  format: faceImage.format,
-                  width: faceImage.width,
-                  height: faceImage.height,
-                  bytes: faceImage.bytes.length,
-                  sha256: createHash('sha256').update(faceImage.bytes).digest('hex'),
-                }
-              : null,
-            ...(faceOut ? { faceOut } : {}),
-            dataGroupsRead,
-            dataGroupsSkipped,
-            passiveAuthentication,
-          },
-          null,
-          2,
-        ),
-      );
-      return passiveAuthentication.status === 'failed' ? 1 : 0;
-    });
+        io.out(
+          JSON.stringify(
+            {
+              ok: true,
+              document: mrzCommand([...mrz.lines]).json,
+              faceImage: faceImage
+                ? {
+                    format: faceImage.format,
+                    width: faceImage.width,
+                    height: faceImage.height,
+                    bytes: faceImage.bytes.length,
+                    sha256: createHash('sha256').update(faceImage.bytes).digest('hex'),
+                  }
+                : null,
+              ...(faceOut ? { faceOut } : {}),
+              dataGroupsRead,
+              dataGroupsSkipped,
+              passiveAuthentication,
+            },
+            null,
+            2,
+          ),
+        );
+        return passiveAuthentication.status === 'failed' ? 1 : 0;
+      },
+    );
   },
 };
 
@@ -159,24 +160,29 @@ export const readPermitCommand: CliCommand = {
       },
       strict: true,
     });
-    return withDevices(values.config ?? defaultConfigPath, io, async (hub) => {
-      const reader = pickDevice(hub, 'id-card-reader', values.device);
-      if ('error' in reader) {
-        io.err(reader.error);
-        return 1;
-      }
-      if (values.sample) {
-        const placed = await hub.simulate({ action: 'document', deviceId: reader.id, sample: values.sample });
-        if (!placed.ok) {
-          io.err(placed.error);
-          return 1;
+    return withDevice(
+      values.config ?? defaultConfigPath,
+      values.device,
+      'id-card-reader',
+      io,
+      async (reader, hub) => {
+        if (values.sample) {
+          const placed = await hub.simulate({
+            action: 'document',
+            deviceId: reader.id,
+            sample: values.sample,
+          });
+          if (!placed.ok) {
+            io.err(placed.error);
+            return 1;
+          }
         }
-      }
-      await settle(() => reader.driver.status().state !== 'disconnected');
-      const result = await readResidencePermit(reader.driver);
-      io.out(result.json);
-      return result.exitCode;
-    });
+        await settle(() => reader.driver.status().state !== 'disconnected');
+        const result = await readResidencePermit(reader.driver);
+        io.out(result.json);
+        return result.exitCode;
+      },
+    );
   },
 };
 
