@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { contrastFailures } from './support/contrast.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
@@ -58,6 +59,7 @@ async function expectKioskLayout(page: Page): Promise<void> {
     return found;
   });
   expect(problems).toEqual([]);
+  expect(await contrastFailures(page)).toEqual([]);
 }
 
 for (const orientation of orientations) {
@@ -129,4 +131,11 @@ test.describe('idle warning and out of service', () => {
       await expect(page.getByTestId('attract-screen')).toBeVisible();
     });
   }
+});
+
+test('the contrast check itself finds low-contrast text', async ({ page }) => {
+  await page.setContent(
+    '<div style="background:#ffffff"><p style="color:#aaaaaa">grey on white</p><p style="color:#222222">fine</p></div>',
+  );
+  expect(await contrastFailures(page)).toEqual(['2.32:1 "grey on white"']);
 });
