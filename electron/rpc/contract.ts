@@ -5,7 +5,7 @@ import {
   SimulatorActionResultSchema,
   SimulatorActionSchema,
 } from './dev_dock_contract.js';
-import { LanguageSchema } from './languages.js';
+import { LanguageSchema } from './language_schema.js';
 import {
   AcknowledgeAlertSchema,
   PrinterCountersSchema,
