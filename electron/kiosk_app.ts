@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
+import type { TerminalSigningKey } from './documents/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Router } from './rpc/router.js';
@@ -20,6 +21,8 @@ export interface KioskApp {
 
 export interface KioskAppOptions {
   clock?: Clock;
+  /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
+  signingKey?: TerminalSigningKey;
   logger?: {
     info(fields: Record<string, unknown>, message: string): void;
     warn(fields: Record<string, unknown>, message: string): void;
@@ -41,7 +44,15 @@ export function createKioskApp(
   const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const devTools = config.mode !== 'production';
-  const printing = new KioskPrintService(journal, config, devices, session, bus, options.logger);
+  const printing = new KioskPrintService(
+    journal,
+    config,
+    devices,
+    session,
+    bus,
+    options.logger,
+    options.signingKey,
+  );
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {

@@ -1,18 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
-import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { prepareBoot } from '../kiosk_boot.js';
 import { createKioskLogger } from '../services/kiosk_logger.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { startBrowserHost } from './browser_host.js';
 import { openChromiumKiosk } from './chromium_kiosk.js';
 import { parseHostArguments } from './command_line.js';
-
-/** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
-const exitConfigError = 78;
-const exitJournalError = 74;
 
 function rendererRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -23,21 +18,19 @@ function rendererRoot(): string {
 
 async function main(): Promise<void> {
   const args = parseHostArguments(process.argv.slice(2), process.env);
-  const loaded = loadConfigFile(args.configPath);
-  if (!loaded.ok) {
-    console.error(formatConfigError(loaded.error));
-    process.exit(exitConfigError);
+  const boot = prepareBoot(args.configPath);
+  if (!boot.ok) {
+    console.error(boot.message);
+    process.exit(boot.exitCode);
   }
-  const config = loaded.config;
-  const journal = openKioskJournal(config.journal.path);
-  if (!journal.ok) {
-    console.error(formatJournalError(config.journal.path, journal.error));
-    process.exit(exitJournalError);
-  }
+  const { config, journal, signingKey } = boot;
   const logger = createKioskLogger(config.terminal.id);
+  if (boot.ephemeralKey)
+    logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
   const devices = new ManagerDeviceHub(config.devices);
   await devices.start();
-  const app = createKioskApp(config, devices, journal.value, {
+  const app = createKioskApp(config, devices, journal, {
+    signingKey,
     logger,
     onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
   });

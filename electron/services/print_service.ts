@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { PrinterState } from '../../devices/device_status.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { DocumentPrintService } from '../documents/document_print_service.js';
 import type { TemplateId } from '../documents/document_renderer.js';
 import { sampleInput } from '../documents/samples/sample_inputs.js';
-import {
-  generateSigningKey,
-  loadSigningKey,
-  type TerminalSigningKey,
-} from '../documents/verification/document_signing.js';
+import { generateSigningKey, type TerminalSigningKey } from '../documents/verification/document_signing.js';
 import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
 import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
 import { type StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
@@ -58,13 +53,6 @@ function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason
   }
 }
 
-function signingKey(config: KioskConfig): TerminalSigningKey {
-  const file = config.documents.signingKeyFile;
-  return file
-    ? loadSigningKey(config.terminal.id, readFileSync(file, 'utf8'))
-    : generateSigningKey(config.terminal.id);
-}
-
 /**
  * The kiosk's printing: documents rendered and journalled through the print pipeline, each job tied to the
  * resident session that asked for it. The session's own jobs are pushed to its screen as they move on; a job
@@ -86,6 +74,8 @@ export class KioskPrintService {
     private readonly session: SessionService,
     private readonly bus: EventBus,
     private readonly logger?: PipelineLogger,
+    /** The terminal's key (see terminal_key_file.ts); an ephemeral one when none is given (tests). */
+    signingKey: TerminalSigningKey = generateSigningKey(config.terminal.id),
   ) {
     this.#terminalId = config.terminal.id;
     this.#store = new PrintJobStore(db);
@@ -96,7 +86,7 @@ export class KioskPrintService {
     this.#documents = new DocumentPrintService(this.pipeline, {
       ticketPrinterId: printers.find((p) => p.kind === 'ticket')?.id ?? '',
       documentPrinterId: printers.find((p) => p.kind === 'document')?.id ?? '',
-      signingKey: signingKey(config),
+      signingKey,
       fonts: config.documents.fonts,
       mask: config.documents.documentNumberMask,
     });

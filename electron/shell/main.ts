@@ -1,10 +1,7 @@
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import * as electron from 'electron';
-import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
-import type { KioskConfig } from '../config/config_schema.js';
-import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import { createKioskApp } from '../kiosk_app.js';
+import { prepareBoot } from '../kiosk_boot.js';
 import { createKioskLogger } from '../services/kiosk_logger.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { registerAppScheme, serveRenderer } from './app_protocol.js';
@@ -17,26 +14,6 @@ import { appOrigin, kioskWindowOptions } from './window_options.js';
 // Bundled to CommonJS (dist/electron/main.cjs), where __dirname is the bundle's folder.
 const here = __dirname;
 const api = electron as unknown as ElectronApi;
-/** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
-const exitConfigError = 78;
-const exitJournalError = 74;
-
-type Boot =
-  | { ok: true; config: KioskConfig; journal: Database.Database }
-  | { ok: false; message: string; exitCode: number };
-
-/** Configuration and journal, or the one message that says why the kiosk cannot start. */
-function prepareBoot(configPath: string): Boot {
-  const loaded = loadConfigFile(configPath);
-  if (!loaded.ok) return { ok: false, message: formatConfigError(loaded.error), exitCode: exitConfigError };
-  const journal = openKioskJournal(loaded.config.journal.path);
-  if (!journal.ok) {
-    const message = formatJournalError(loaded.config.journal.path, journal.error);
-    return { ok: false, message, exitCode: exitJournalError };
-  }
-  return { ok: true, config: loaded.config, journal: journal.value };
-}
-
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -56,12 +33,15 @@ if (!electron.app.requestSingleInstanceLock()) {
       electron.app.exit(boot.exitCode);
     });
   } else {
-    const { config, journal } = boot;
+    const { config, journal, signingKey } = boot;
     // Devtools need both a non-production configuration and an explicit flag.
     const devTools = config.mode !== 'production' && process.argv.includes('--dev-tools');
     const logger = createKioskLogger(config.terminal.id);
     const devices = new ManagerDeviceHub(config.devices);
+    if (boot.ephemeralKey)
+      logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
     const kiosk = createKioskApp(config, devices, journal, {
+      signingKey,
       logger,
       onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
     });

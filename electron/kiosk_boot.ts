@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import { formatConfigError, loadConfigFile } from './config/config_loader.js';
+import type { KioskConfig } from './config/config_schema.js';
+import type { TerminalSigningKey } from './documents/verification/document_signing.js';
+import { readTerminalKey } from './documents/verification/terminal_key_file.js';
+import { formatJournalError, openKioskJournal } from './journal/kiosk_journal.js';
+
+/** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
+export const exitConfigError = 78;
+export const exitJournalError = 74;
+
+export type Boot =
+  | {
+      ok: true;
+      config: KioskConfig;
+      journal: Database.Database;
+      signingKey: TerminalSigningKey;
+      /** True when no key file is configured and documents are signed with a key made for this run only. */
+      ephemeralKey: boolean;
+    }
+  | { ok: false; message: string; exitCode: number };
+
+/**
+ * Everything the kiosk needs before it can serve — configuration, journal, signing key — or the one message that
+ * says why it cannot start. Both hosts (Electron and browser mode) boot through here.
+ */
+export function prepareBoot(configPath: string): Boot {
+  const loaded = loadConfigFile(configPath);
+  if (!loaded.ok) return { ok: false, message: formatConfigError(loaded.error), exitCode: exitConfigError };
+  const config = loaded.config;
+  const key = readTerminalKey(config.terminal.id, config.documents.signingKeyFile);
+  if (!key.ok)
+    return { ok: false, message: `Balcão cannot start: ${key.message}.`, exitCode: exitConfigError };
+  const journal = openKioskJournal(config.journal.path);
+  if (!journal.ok) {
+    return {
+      ok: false,
+      message: formatJournalError(config.journal.path, journal.error),
+      exitCode: exitJournalError,
+    };
+  }
+  return { ok: true, config, journal: journal.value, signingKey: key.key, ephemeralKey: key.ephemeral };
+}
