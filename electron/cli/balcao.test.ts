@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { testSigningKey, testTerminalPublicKey } from '../../test/fixtures/documents/test_terminal_key.js';
 import { renderDocument } from '../documents/document_renderer.js';
 import { sampleInput } from '../documents/samples/sample_inputs.js';
+import { loadSigningKey } from '../documents/verification/document_signing.js';
 import { runCli } from './balcao.js';
 
 /** Runs `balcao …` in-process against the development configuration (every device simulated). */
@@ -117,6 +118,26 @@ describe('balcao field tool', () => {
         region: 'macao',
       },
     });
+  });
+
+  it('provisions a terminal key that the kiosk boots with and verify-document accepts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-provision-'));
+    const made = await balcao('new-signing-key', 'MO-CP-09', '--out', join(dir, 'terminal.pem'));
+    expect(made.status).toBe(0);
+    const table = JSON.parse(made.out) as Record<string, string>;
+    expect(Object.keys(table)).toEqual(['MO-CP-09']);
+    const again = await balcao('new-signing-key', 'MO-CP-09', '--out', join(dir, 'terminal.pem'));
+    expect(again.status).toBe(73);
+
+    const key = loadSigningKey('MO-CP-09', readFileSync(join(dir, 'terminal.pem'), 'utf8'));
+    const input = { ...sampleInput('identity-proof', 'en'), terminalId: 'MO-CP-09' };
+    const rendered = await renderDocument('identity-proof', input, { signingKey: key });
+    if (!rendered.ok || !rendered.value.verification) throw new Error('render');
+    const keys = join(dir, 'keys.json');
+    writeFileSync(keys, JSON.stringify(table));
+    expect((await balcao('verify-document', rendered.value.verification.qrText, '--keys', keys)).status).toBe(
+      0,
+    );
   });
 
   it('verifies a printed proof of identity, and rejects a tampered one', async () => {

@@ -8,6 +8,7 @@ import {
 } from './device_commands.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
 import { mrz } from './mrz_command.js';
+import { signingKeyCommand } from './signing_key_command.js';
 
 /**
  * `balcao` — the command for the people who install and repair kiosks. Each subcommand lives in its own file and
@@ -23,6 +24,7 @@ const commands: CliCommand[] = [
   readPermitCommand,
   mrz,
   verifyDocumentCliCommand,
+  signingKeyCommand,
 ];
 
 function help(io: CliIo): void {
