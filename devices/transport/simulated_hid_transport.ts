@@ -1,6 +1,6 @@
 import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
 import { ReportQueue } from '../simulator/report_queue.js';
-import { SimulatedPlug } from '../simulator/simulated_plug.js';
+import { disconnectedResult, SimulatedPort } from '../simulator/simulated_port.js';
 import type { HidTransport } from './hid_transport.js';
 import type { TransferResult } from './usb_transport.js';
 
@@ -15,58 +15,34 @@ export interface HidDeviceBehaviour {
   onGetFeature(reportId: number, length: number): TransferResult<Uint8Array>;
 }
 
-const disconnected = { ok: false, error: { code: 'disconnected' } } as const;
+const disconnected = disconnectedResult;
 
 /**
  * The port a simulated HID device is plugged into. The host opens `HidTransport` handles on it; the device
  * behaviour answers them in memory with configurable latency. `unplug()` fails every pending and later call
  * of the open handles with `disconnected`; after `replug()` the host opens a new handle.
  */
-export class SimulatedHidPort {
-  readonly plug = new SimulatedPlug();
-  private readonly open = new Set<SimulatedHidHandle>();
-
+export class SimulatedHidPort extends SimulatedPort<SimulatedHidHandle> {
   constructor(
     readonly behaviour: HidDeviceBehaviour,
-    public latency: SimulatedLatency = noLatency,
+    latency: SimulatedLatency = noLatency,
   ) {
-    this.plug.onChange((plugged) => {
-      if (plugged) return;
-      for (const handle of [...this.open]) handle.kill();
-      this.open.clear();
-    });
+    super(latency);
   }
 
   /** What `HID.HIDAsync.open(path)` would give: a handle, or `disconnected` when the device is absent. */
-  async openTransport(): Promise<TransferResult<HidTransport>> {
-    await waitLatency(this.latency);
-    if (!this.plug.plugged) return disconnected;
-    const handle = new SimulatedHidHandle(this, this.plug.generation);
-    this.open.add(handle);
-    return { ok: true, value: handle };
+  openTransport(): Promise<TransferResult<HidTransport>> {
+    return this.openHandle();
+  }
+
+  protected createHandle(generation: number): SimulatedHidHandle {
+    return new SimulatedHidHandle(this, generation);
   }
 
   /** Device side: send one input report (byte 0 = report ID) to every open handle. Lost if nobody listens. */
   sendInputReport(report: Uint8Array): void {
     if (!this.plug.plugged) return;
     for (const handle of this.open) handle.deliver(report);
-  }
-
-  /** How many handles the host holds open now (tests check that drivers close what they open). */
-  get openHandles(): number {
-    return this.open.size;
-  }
-
-  unplug(): void {
-    this.plug.unplug();
-  }
-
-  replug(): void {
-    this.plug.replug();
-  }
-
-  forget(handle: SimulatedHidHandle): void {
-    this.open.delete(handle);
   }
 }
 

@@ -1,6 +1,6 @@
 import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
 import { ReportQueue } from '../simulator/report_queue.js';
-import { SimulatedPlug } from '../simulator/simulated_plug.js';
+import { disconnectedResult, SimulatedPort } from '../simulator/simulated_port.js';
 import type { ControlSetup, TransferResult, UsbTransport } from './usb_transport.js';
 
 /**
@@ -14,31 +14,24 @@ export interface UsbDeviceBehaviour {
   onControlOut(setup: ControlSetup, data: Uint8Array): TransferResult<void>;
 }
 
-const disconnected = { ok: false, error: { code: 'disconnected' } } as const;
+const disconnected = disconnectedResult;
 
 /** The port a simulated USB device is plugged into; see `SimulatedHidPort` for the plug semantics. */
-export class SimulatedUsbPort {
-  readonly plug = new SimulatedPlug();
-  private readonly open = new Set<SimulatedUsbHandle>();
-
+export class SimulatedUsbPort extends SimulatedPort<SimulatedUsbHandle> {
   constructor(
     readonly behaviour: UsbDeviceBehaviour,
-    public latency: SimulatedLatency = noLatency,
+    latency: SimulatedLatency = noLatency,
   ) {
-    this.plug.onChange((plugged) => {
-      if (plugged) return;
-      for (const handle of [...this.open]) handle.kill();
-      this.open.clear();
-    });
+    super(latency);
   }
 
   /** What opening and claiming the interface would give: a handle, or `disconnected` when absent. */
-  async openTransport(): Promise<TransferResult<UsbTransport>> {
-    await waitLatency(this.latency);
-    if (!this.plug.plugged) return disconnected;
-    const handle = new SimulatedUsbHandle(this, this.plug.generation);
-    this.open.add(handle);
-    return { ok: true, value: handle };
+  openTransport(): Promise<TransferResult<UsbTransport>> {
+    return this.openHandle();
+  }
+
+  protected createHandle(generation: number): SimulatedUsbHandle {
+    return new SimulatedUsbHandle(this, generation);
   }
 
   /** Device side: queue one bulk-IN transfer for the open handles. */
@@ -51,22 +44,6 @@ export class SimulatedUsbPort {
   sendInterruptIn(data: Uint8Array): void {
     if (!this.plug.plugged) return;
     for (const handle of this.open) handle.interrupt.push(data.slice());
-  }
-
-  get openHandles(): number {
-    return this.open.size;
-  }
-
-  unplug(): void {
-    this.plug.unplug();
-  }
-
-  replug(): void {
-    this.plug.replug();
-  }
-
-  forget(handle: SimulatedUsbHandle): void {
-    this.open.delete(handle);
   }
 }
 
