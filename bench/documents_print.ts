@@ -4,11 +4,11 @@
  * rasteriser (pdftoppm at 203 dpi), which runs before every ticket is sent to the printer.
  */
 import { loadavg } from 'node:os';
-import { renderDocument, type TemplateId, templateIds } from '../electron/documents/document_renderer.js';
-import { clearFontCache } from '../electron/documents/fonts/font_chain.js';
-import { rasteriseTicket } from '../electron/documents/raster/ticket_rasteriser.js';
-import { sampleInput } from '../electron/documents/samples/sample_inputs.js';
-import { generateSigningKey } from '../electron/documents/verification/document_signing.js';
+import { renderDocument, type TemplateId, templateIds } from '../electron/printed/document_renderer.js';
+import { clearFontCache } from '../electron/printed/fonts/font_chain.js';
+import { rasteriseTicket } from '../electron/printed/raster/ticket_rasteriser.js';
+import { sampleInput } from '../electron/printed/samples/sample_inputs.js';
+import { generateSigningKey } from '../electron/printed/verification/document_signing.js';
 import type { BenchResult } from './bench_result.js';
 
 const WARM_RUNS = 50;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
-import type { TerminalSigningKey } from './documents/verification/document_signing.js';
+import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Router } from './rpc/router.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testTerminalPrivateKeyPem } from '../test/fixtures/documents/test_terminal_key.js';
+import { testTerminalPrivateKeyPem } from '../test/fixtures/printed/test_terminal_key.js';
 import { exitConfigError, exitJournalError, prepareBoot } from './kiosk_boot.js';
 
 const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;

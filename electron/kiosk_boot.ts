@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { formatConfigError, loadConfigFile } from './config/config_loader.js';
 import type { KioskConfig } from './config/config_schema.js';
-import type { TerminalSigningKey } from './documents/verification/document_signing.js';
-import { readTerminalKey } from './documents/verification/terminal_key_file.js';
 import { formatJournalError, openKioskJournal } from './journal/kiosk_journal.js';
+import type { TerminalSigningKey } from './printed/verification/document_signing.js';
+import { readTerminalKey } from './printed/verification/terminal_key_file.js';
 
 /** Exit statuses a supervisor can tell from a crash (sysexits): a bad configuration, an unusable journal. */
 export const exitConfigError = 78;

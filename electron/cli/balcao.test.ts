@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testSigningKey, testTerminalPublicKey } from '../../test/fixtures/documents/test_terminal_key.js';
-import { renderDocument } from '../documents/document_renderer.js';
-import { sampleInput } from '../documents/samples/sample_inputs.js';
-import { loadSigningKey } from '../documents/verification/document_signing.js';
+import { testSigningKey, testTerminalPublicKey } from '../../test/fixtures/printed/test_terminal_key.js';
+import { renderDocument } from '../printed/document_renderer.js';
+import { sampleInput } from '../printed/samples/sample_inputs.js';
+import { loadSigningKey } from '../printed/verification/document_signing.js';
 import { runCli } from './balcao.js';
 
 /** Runs `balcao …` in-process against the development configuration (every device simulated). */

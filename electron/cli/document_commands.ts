@@ -17,7 +17,7 @@ import {
   isEmrtdSample,
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
-import { verifyDocumentCommand } from '../documents/verification/verify_document.js';
+import { verifyDocumentCommand } from '../printed/verification/verify_document.js';
 import { defaultConfigPath, settle, withDevice } from './cli_devices.js';
 import type { CliCommand } from './command.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateSigningKey, publicKeyBase64 } from '../documents/verification/document_signing.js';
+import { generateSigningKey, publicKeyBase64 } from '../printed/verification/document_signing.js';
 import type { CliCommand } from './command.js';
 
 /**

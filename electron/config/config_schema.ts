@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeviceConfigSchema } from '../../devices/device_config.js';
-import { FontConfigSchema } from '../documents/fonts/font_config.js';
-import { MaskPolicySchema } from '../documents/templates/document_number_mask.js';
+import { FontConfigSchema } from '../printed/fonts/font_config.js';
+import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
 import { languages } from '../rpc/languages.js';
 import { ServiceIdSchema } from '../rpc/service_ids.js';

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { PrinterState } from '../../devices/device_status.js';
 import type { KioskConfig } from '../config/config_schema.js';
-import { DocumentPrintService } from '../documents/document_print_service.js';
-import type { TemplateId } from '../documents/document_renderer.js';
-import { sampleInput } from '../documents/samples/sample_inputs.js';
-import { generateSigningKey, type TerminalSigningKey } from '../documents/verification/document_signing.js';
 import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
 import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
 import { type StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
+import { DocumentPrintService } from '../printed/document_print_service.js';
+import type { TemplateId } from '../printed/document_renderer.js';
+import { sampleInput } from '../printed/samples/sample_inputs.js';
+import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
 import type { PrintJobView, StaffActionResult, StaffPrintJob } from '../rpc/print_contract.js';
 import type { DeviceHub } from './device_hub.js';

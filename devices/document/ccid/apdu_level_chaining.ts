@@ -31,13 +31,3 @@ export function xfrBlockPieces(command: Uint8Array, room: number, extendedApdu: 
   }
   return { ok: true, value: pieces };
 }
-
-export function concatenate(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}

@@ -7,10 +7,12 @@
  * - card presence comes from NotifySlotChange (pushed, when monitoring) and GetSlotStatus (asked).
  * Faults become a `ReaderState` or an `ApduFailure` value; nothing here throws on device behaviour.
  */
+
+import { concatBytes } from '../../../lib/bytes.js';
 import type { ReaderState } from '../../device_status.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduChannel, ApduFailure, TransmitResult } from '../iso7816/apdu_channel.js';
-import { concatenate, xfrBlockPieces } from './apdu_level_chaining.js';
+import { xfrBlockPieces } from './apdu_level_chaining.js';
 import { type Atr, type AtrError, parseAtr } from './atr.js';
 import { describeCcidError } from './ccid_errors.js';
 import { CcidMessageExchange } from './ccid_message_exchange.js';
@@ -259,7 +261,7 @@ export class CcidReader implements ApduChannel {
       if (!next.ok) return next;
       response = next.value;
     }
-    return { ok: true, value: concatenate(parts) };
+    return { ok: true, value: concatBytes(...parts) };
   }
 
   private async xfrBlock(data: Uint8Array, levelParameter: number): Promise<ResponseResult> {

@@ -3,6 +3,8 @@
  * keys from MRZ_information, GET CHALLENGE, EXTERNAL AUTHENTICATE, then 3DES secure messaging with session keys
  * from K.IFD ⊕ K.IC and SSC = RND.IC[4:8] || RND.IFD[4:8].
  */
+
+import { concatBytes } from '../../../lib/bytes.js';
 import {
   adjustDesParity,
   constantTimeEqual,
@@ -15,7 +17,6 @@ import {
 } from '../crypto/emrtd_crypto.js';
 import type { ApduChannel } from '../iso7816/apdu_channel.js';
 import type { AccessControl, AccessControlResult } from './access_control.js';
-import { concatBytes } from './ber_tlv.js';
 import { plainLink } from './card_link.js';
 import {
   externalAuthenticate,

@@ -4,6 +4,7 @@
  * in short form or long form with up to 4 length bytes. Indefinite lengths never occur on an eMRTD and are
  * refused. Bytes come from a card: every malformation is a typed error, never an exception.
  */
+import { concatBytes } from '../../../lib/bytes.js';
 
 export interface Tlv {
   /** The tag bytes read as a big-endian number, e.g. 0x5F1F. */
@@ -159,16 +160,6 @@ export function encodeLength(length: number): Uint8Array {
   }
   if (bytes.length > MAX_LENGTH_BYTES) throw new RangeError(`TLV length ${length} needs more than 4 bytes`);
   return Uint8Array.from([0x80 | bytes.length, ...bytes]);
-}
-
-export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Encode one TLV; a list of values is concatenated (a constructed value from its children). */

@@ -3,7 +3,8 @@
  * the file's TLV header, which gives its total size. Handles the status words cards really return mid-file:
  * 6Cxx (wrong Le: repeat with xx) and 6282 (end of file reached before Le bytes).
  */
-import { concatBytes, decodeTlvHeader, expectTlv, type TlvError } from './ber_tlv.js';
+import { concatBytes } from '../../../lib/bytes.js';
+import { decodeTlvHeader, expectTlv, type TlvError } from './ber_tlv.js';
 import type { CardLink, LinkError } from './card_link.js';
 import {
   readBinary,

@@ -7,6 +7,8 @@
  *
  * The cipher is behind `SmCipherSuite` so PACE's AES secure messaging can slot in beside BAC's 3DES.
  */
+
+import { concatBytes } from '../../../lib/bytes.js';
 import {
   constantTimeEqual,
   padIso9797Method2,
@@ -18,7 +20,7 @@ import {
   unpadIso9797Method2,
   wipe,
 } from '../crypto/emrtd_crypto.js';
-import { concatBytes, decodeTlvList, encodeTlv } from './ber_tlv.js';
+import { decodeTlvList, encodeTlv } from './ber_tlv.js';
 import { type CommandApdu, type ResponseApdu, splitResponse } from './emrtd_commands.js';
 
 export interface SmCipherSuite {

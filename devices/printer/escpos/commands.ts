@@ -2,6 +2,7 @@
  * ESC/POS command bytes (protocols.md §5). Pure functions; arguments are validated by the ticket encoder, so an
  * out-of-range value here is a programming error and throws a RangeError.
  */
+import { concatBytes } from '../../../lib/bytes.js';
 import type { MonoBitmap } from '../printer.js';
 
 export const ESC = 0x1b;
@@ -15,18 +16,6 @@ function checkByte(value: number, min: number, max: number, what: string): numbe
     throw new RangeError(`${what} must be an integer in ${min}..${max}, got ${value}`);
   }
   return value;
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** ESC @: clear the print buffer and reset modes (the receive buffer is kept). */
@@ -128,7 +117,7 @@ export function rasterImage(bitmap: MonoBitmap, bandRows: number): Uint8Array[] 
   for (let top = 0; top < bitmap.height; top += bandRows) {
     const rows = Math.min(bandRows, bitmap.height - top);
     const header = Uint8Array.of(GS, 0x76, 0x30, 0, xBytes & 0xff, xBytes >> 8, rows & 0xff, rows >> 8);
-    bands.push(concatBytes([header, bitmap.data.subarray(top * xBytes, (top + rows) * xBytes)]));
+    bands.push(concatBytes(header, bitmap.data.subarray(top * xBytes, (top + rows) * xBytes)));
   }
   return bands;
 }
@@ -141,7 +130,7 @@ export const QR_MAX_STORE_BYTES = 7092 - 3;
 
 function gsParenK(body: readonly number[] | Uint8Array): Uint8Array {
   const length = body.length;
-  return concatBytes([Uint8Array.of(GS, 0x28, 0x6b, length & 0xff, length >> 8), Uint8Array.from(body)]);
+  return concatBytes(Uint8Array.of(GS, 0x28, 0x6b, length & 0xff, length >> 8), Uint8Array.from(body));
 }
 
 /** GS ( k, cn = 49: select model 2, module size, error level, store the data, print the symbol. */
@@ -149,11 +138,11 @@ export function qrCode(data: Uint8Array, moduleSize: number, errorLevel: QrError
   checkByte(moduleSize, 1, 16, 'QR module size');
   if (data.length < 1 || data.length > QR_MAX_STORE_BYTES)
     throw new RangeError('QR data length out of range');
-  return concatBytes([
+  return concatBytes(
     gsParenK([0x31, 0x41, 50, 0]),
     gsParenK([0x31, 0x43, moduleSize]),
     gsParenK([0x31, 0x45, qrErrorByte[errorLevel]]),
-    gsParenK(concatBytes([Uint8Array.of(0x31, 0x50, 0x30), data])),
+    gsParenK(concatBytes(Uint8Array.of(0x31, 0x50, 0x30), data)),
     gsParenK([0x31, 0x51, 0x30]),
-  ]);
+  );
 }

@@ -3,6 +3,7 @@
  * profile always give the same bytes. Invalid content (an empty QR, a bitmap wider than the paper) is a typed
  * error, because it usually comes from data (a booking code, a rendered image) rather than from code.
  */
+import { concatBytes } from '../../../lib/bytes.js';
 import type { MonoBitmap } from '../printer.js';
 import { type CodePageName, encodeText, escPosTableNumber } from './code_pages.js';
 import {
@@ -10,7 +11,6 @@ import {
   align,
   type CutKind,
   characterSize,
-  concatBytes,
   emphasis,
   feedAndCut,
   feedLines,
@@ -159,5 +159,5 @@ export function encodeTicket(
     }
   }
   parts.push(align('left'), feedAndCut(ticket.cut ?? 'partial', 0));
-  return { ok: true, value: { bytes: concatBytes(parts), replacedChars } };
+  return { ok: true, value: { bytes: concatBytes(...parts), replacedChars } };
 }

@@ -12,10 +12,12 @@
  * A fault mid-job fails the job with its reason and sends SOFT_RESET, so the rest of the ticket does not come
  * out later when staff clear the fault. Unplugging gives `disconnected`; the next job reconnects.
  */
+
+import { concatBytes } from '../../../lib/bytes.js';
 import type { PrinterState } from '../../device_status.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import { codePageLabel } from '../escpos/code_pages.js';
-import { concatBytes, processIdRequest, transmitPaperStatusRequest } from '../escpos/commands.js';
+import { processIdRequest, transmitPaperStatusRequest } from '../escpos/commands.js';
 import {
   epsonStatusLayout,
   interpretStatus,
@@ -270,7 +272,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
     const completion = this.options.completion ?? 'process-id';
     const marker = completion === 'process-id' ? processIdRequest(jobId) : transmitPaperStatusRequest();
     const repliesBefore = connection.channel.transmitStatusCount;
-    const job = concatBytes([encoded.value.bytes, marker]);
+    const job = concatBytes(encoded.value.bytes, marker);
     const finished = (): boolean =>
       completion === 'process-id'
         ? connection.channel.sawProcessId(jobId)

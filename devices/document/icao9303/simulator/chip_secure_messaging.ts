@@ -3,6 +3,8 @@
  * read DO97) and wrap a response (DO87, DO99, DO8E). Mirrors ../secure_messaging.ts from the other direction; the
  * simulator uses it so the terminal code is tested against an independent peer, not against itself.
  */
+
+import { concatBytes } from '../../../../lib/bytes.js';
 import {
   constantTimeEqual,
   padIso9797Method2,
@@ -13,7 +15,7 @@ import {
   tripleDesKey,
   unpadIso9797Method2,
 } from '../../crypto/emrtd_crypto.js';
-import { concatBytes, decodeTlvList, encodeTlv } from '../ber_tlv.js';
+import { decodeTlvList, encodeTlv } from '../ber_tlv.js';
 
 export interface UnwrappedCommand {
   readonly ins: number;

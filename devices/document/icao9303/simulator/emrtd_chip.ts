@@ -4,6 +4,8 @@
  * recovery paths can be switched on at any time: responses with a wrong MAC, removal after N APDUs, a slow chip.
  * Build one with `createEmrtdChip` (emrtd_chip_factory.ts), which also makes the files and the signed EF.SOD.
  */
+
+import { concatBytes } from '../../../../lib/bytes.js';
 import {
   constantTimeEqual,
   padIso9797Method2,
@@ -13,7 +15,7 @@ import {
 } from '../../crypto/emrtd_crypto.js';
 import type { SimulatedCard } from '../../iso7816/apdu_channel.js';
 import { bacSessionMaterial, deriveBacKeys } from '../bac.js';
-import { concatBytes, decodeTlv, encodeTlv } from '../ber_tlv.js';
+import { decodeTlv, encodeTlv } from '../ber_tlv.js';
 import { EMRTD_AID } from '../emrtd_commands.js';
 import { ChipSecureMessaging, type UnwrappedCommand } from './chip_secure_messaging.js';
 

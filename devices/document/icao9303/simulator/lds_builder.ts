@@ -2,9 +2,11 @@
  * Builds the LDS files of a simulated eMRTD: EF.COM, DG1 from MRZ lines, DG2 from face image bytes (wrapped in
  * an ISO/IEC 19794-5 facial record inside the biometric templates), and the LDSSecurityObject over them.
  */
+
+import { concatBytes } from '../../../../lib/bytes.js';
 import type { HashAlgorithm } from '../../crypto/emrtd_crypto.js';
 import { hash } from '../../crypto/emrtd_crypto.js';
-import { concatBytes, encodeTlv } from '../ber_tlv.js';
+import { encodeTlv } from '../ber_tlv.js';
 import { encodeDg1Mrz } from '../dg1.js';
 import { encodeLdsSecurityObject } from '../ef_sod.js';
 import { DATA_GROUP_TAGS, type DataGroupNumber } from '../lds_files.js';

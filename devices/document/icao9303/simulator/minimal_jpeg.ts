@@ -6,7 +6,7 @@
  * is typically 15–20 KB and the read path (chaining, extended-length reads) is exercised by that size.
  */
 import { encode as encodeJpeg } from 'jpeg-js';
-import { concatBytes } from '../ber_tlv.js';
+import { concatBytes } from '../../../../lib/bytes.js';
 
 /** Sizes tried, largest first; all 3:4 like an ICAO portrait. */
 export const PORTRAIT_SIZES = [

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentLanguages, languagePair } from '../../electron/documents/document_language.js';
-import { renderDocument, templateIds } from '../../electron/documents/document_renderer.js';
-import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { maskDocumentNumber } from '../../electron/documents/templates/document_number_mask.js';
-import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
+import { documentLanguages, languagePair } from '../../electron/printed/document_language.js';
+import { renderDocument, templateIds } from '../../electron/printed/document_renderer.js';
+import { fixedCreationDate, sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { maskDocumentNumber } from '../../electron/printed/templates/document_number_mask.js';
+import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 
 function keysOf(value: unknown, prefix = ''): string[] {

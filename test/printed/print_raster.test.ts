@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MonoBitmap } from '../../devices/printer/printer.js';
-import { renderDocument } from '../../electron/documents/document_renderer.js';
-import { loadFontChain } from '../../electron/documents/fonts/font_chain.js';
-import { linuxFontConfig } from '../../electron/documents/fonts/font_config.js';
-import { qrMatrix } from '../../electron/documents/pdf/qr_vector.js';
-import { renderPdf, TICKET_DOTS } from '../../electron/documents/pdf/render_pdf.js';
-import { fitWidth, parsePbm } from '../../electron/documents/raster/pbm.js';
-import { rasteriseTicket } from '../../electron/documents/raster/ticket_rasteriser.js';
-import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
+import { renderDocument } from '../../electron/printed/document_renderer.js';
+import { loadFontChain } from '../../electron/printed/fonts/font_chain.js';
+import { linuxFontConfig } from '../../electron/printed/fonts/font_config.js';
+import { qrMatrix } from '../../electron/printed/pdf/qr_vector.js';
+import { renderPdf, TICKET_DOTS } from '../../electron/printed/pdf/render_pdf.js';
+import { fitWidth, parsePbm } from '../../electron/printed/raster/pbm.js';
+import { rasteriseTicket } from '../../electron/printed/raster/ticket_rasteriser.js';
+import { sampleInput } from '../../electron/printed/samples/sample_inputs.js';
 
 function pbm(
   width: number,

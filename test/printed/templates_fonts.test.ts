@@ -4,20 +4,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { renderDocument } from '../../electron/documents/document_renderer.js';
+import { renderDocument } from '../../electron/printed/document_renderer.js';
 import {
   findMissingCodePoints,
   formatCodePoint,
   loadFontChain,
   splitIntoRuns,
-} from '../../electron/documents/fonts/font_chain.js';
+} from '../../electron/printed/fonts/font_chain.js';
 import {
   linuxFontConfig,
   resolveFontConfig,
   windowsFontConfig,
-} from '../../electron/documents/fonts/font_config.js';
-import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
+} from '../../electron/printed/fonts/font_config.js';
+import { sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 
 function pdfFonts(pdf: Uint8Array): string {

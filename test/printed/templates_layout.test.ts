@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { FontkitFont } from 'fontkit';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { documentLanguages } from '../../electron/documents/document_language.js';
-import { linuxFontConfig } from '../../electron/documents/fonts/font_config.js';
+import { documentLanguages } from '../../electron/printed/document_language.js';
+import { linuxFontConfig } from '../../electron/printed/fonts/font_config.js';
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];

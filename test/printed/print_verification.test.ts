@@ -1,25 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderDocument } from '../../electron/documents/document_renderer.js';
-import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { decodeBase45, encodeBase45 } from '../../electron/documents/verification/base45.js';
+import { renderDocument } from '../../electron/printed/document_renderer.js';
+import { sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { decodeBase45, encodeBase45 } from '../../electron/printed/verification/base45.js';
 import {
   generateSigningKey,
   normaliseVerificationCode,
   publicKeyBase64,
   QR_PREFIX,
   signIdentityPayload,
-} from '../../electron/documents/verification/document_signing.js';
+} from '../../electron/printed/verification/document_signing.js';
 import {
   decodePayload,
   encodePayload,
   type IdentityPayload,
-} from '../../electron/documents/verification/identity_payload.js';
+} from '../../electron/printed/verification/identity_payload.js';
 import {
   verifyDocument,
   verifyDocumentCommand,
-} from '../../electron/documents/verification/verify_document.js';
-import { testSigningKey, testTerminalPublicKey } from '../fixtures/documents/test_terminal_key.js';
+} from '../../electron/printed/verification/verify_document.js';
+import { testSigningKey, testTerminalPublicKey } from '../fixtures/printed/test_terminal_key.js';
 
 const keys = { 'MO-CP-07': testTerminalPublicKey };
 const payload: IdentityPayload = {

@@ -8,7 +8,7 @@ import { PrintJobStore } from '../../electron/journal/print_job_store.js';
 import { PrintPipeline } from '../../electron/journal/print_pipeline.js';
 import { FakePrinter } from './print_fake_printer.js';
 
-const child = join(import.meta.dirname, '../fixtures/documents/print_crash_child.ts');
+const child = join(import.meta.dirname, '../fixtures/printed/print_crash_child.ts');
 
 function crashAt(dbPath: string, step: 'sending' | 'sent'): void {
   const run = spawnSync('npx', ['tsx', child, dbPath, step], { encoding: 'utf8', timeout: 30_000 });

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocumentPrintService } from '../../electron/documents/document_print_service.js';
-import { sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { verifyDocument } from '../../electron/documents/verification/verify_document.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
 import { PrintJobStore } from '../../electron/journal/print_job_store.js';
 import { PrintPipeline } from '../../electron/journal/print_pipeline.js';
-import { testSigningKey, testTerminalPublicKey } from '../fixtures/documents/test_terminal_key.js';
+import { DocumentPrintService } from '../../electron/printed/document_print_service.js';
+import { sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { verifyDocument } from '../../electron/printed/verification/verify_document.js';
+import { testSigningKey, testTerminalPublicKey } from '../fixtures/printed/test_terminal_key.js';
 import { FakePrinter } from './print_fake_printer.js';
 import { pdfText } from './print_pdf_tools.js';
 

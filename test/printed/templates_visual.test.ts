@@ -1,7 +1,7 @@
 /**
  * Visual regression: every template in every language rendered to grey pixels with pdftoppm and compared with
- * the committed baselines (test/fixtures/documents/baselines/*.pgm.gz). Regenerate after an intended change
- * with `UPDATE_DOCUMENT_BASELINES=1 npx vitest run test/documents/templates_visual.test.ts` and look at the
+ * the committed baselines (test/fixtures/printed/baselines/*.pgm.gz). Regenerate after an intended change
+ * with `UPDATE_DOCUMENT_BASELINES=1 npx vitest run test/printed/templates_visual.test.ts` and look at the
  * PNGs it writes next to them before committing.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { documentLanguages } from '../../electron/documents/document_language.js';
-import { renderDocument, templateIds } from '../../electron/documents/document_renderer.js';
-import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
+import { documentLanguages } from '../../electron/printed/document_language.js';
+import { renderDocument, templateIds } from '../../electron/printed/document_renderer.js';
+import { fixedCreationDate, sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { compareGrey, encodePgm, parsePgm, renderGrey } from './print_pdf_tools.js';
 
-const baselineDir = join(import.meta.dirname, '../fixtures/documents/baselines');
+const baselineDir = join(import.meta.dirname, '../fixtures/printed/baselines');
 const update = process.env.UPDATE_DOCUMENT_BASELINES === '1';
 /** Up to 0.5 % of pixels may differ by more than a quarter of the grey range (poppler/freetype versions). */
 const tolerance = 0.005;

@@ -7,10 +7,10 @@ import {
   languagePair,
   type MessageKey,
   message,
-} from '../../electron/documents/document_language.js';
-import { renderDocument, type TemplateId, templateIds } from '../../electron/documents/document_renderer.js';
-import { fixedCreationDate, sampleInput } from '../../electron/documents/samples/sample_inputs.js';
-import { testSigningKey } from '../fixtures/documents/test_terminal_key.js';
+} from '../../electron/printed/document_language.js';
+import { renderDocument, type TemplateId, templateIds } from '../../electron/printed/document_renderer.js';
+import { fixedCreationDate, sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 
 const titles: Record<TemplateId, MessageKey> = {
