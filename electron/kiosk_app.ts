@@ -1,9 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
+import type { FlowServices } from './flows/flow.js';
+import { flowHandlers } from './flows/flow_registry.js';
+import { FlowRunner } from './flows/flow_runner.js';
+import { devHandlers } from './handlers/dev_handlers.js';
+import { kioskHandlers } from './handlers/kiosk_handlers.js';
+import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
+import { sessionHandlers } from './handlers/session_handlers.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
-import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
-import { createRouter, type Router } from './rpc/router.js';
+import { createRouter, type Handlers, type Router } from './rpc/router.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
@@ -14,6 +20,7 @@ export interface KioskApp {
   router: Router;
   bus: EventBus;
   session: SessionService;
+  flows: FlowRunner;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
   close(): Promise<void>;
@@ -31,8 +38,11 @@ export interface KioskAppOptions {
 }
 
 /**
- * Composes the kiosk's services behind the RPC router. Both hosts (the Electron shell and the browser-mode host)
- * build exactly this, so the services never know which transport called them.
+ * Composes the kiosk's services, flows and RPC handlers behind the router. Both hosts (the Electron shell and the
+ * browser-mode host) build exactly this, so the services never know which transport called them.
+ *
+ * The handler map is each contract domain's builder spread into one object (as VxSuite's scan app assembles its
+ * API): a new method touches its domain's contract module and builder only.
  */
 export function createKioskApp(
   config: KioskConfig,
@@ -43,7 +53,6 @@ export function createKioskApp(
   const bus = new EventBus();
   const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
-  const devTools = config.mode !== 'production';
   const printing = new KioskPrintService(
     journal,
     config,
@@ -53,6 +62,8 @@ export function createKioskApp(
     options.logger,
     options.signingKey,
   );
+  const services: FlowServices = { session, kioskStatus, devices, printing };
+  const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -62,54 +73,30 @@ export function createKioskApp(
   // Maintenance takes the kiosk from the resident at once: the session ends and its data is wiped.
   const unsubscribeStatus = bus.subscribe((event, payload) => {
     if (event !== 'kiosk.statusChanged') return;
-    const status = payload as KioskSnapshot['status'];
+    const status = payload as KioskStatusService['status'];
     if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) {
       session.end('out-of-service');
     }
   });
 
-  const snapshot = (): KioskSnapshot => ({
-    terminalId: config.terminal.id,
-    site: { kind: config.site.kind, name: config.site.name },
-    languages: config.languages,
-    attractSlideSeconds: config.timeLimits.attractSlideSeconds,
-    devTools,
-    status: kioskStatus.status,
-    session: session.view(),
-    services: kioskStatus.services,
-    devices: devices.statuses(),
+  const handlers: Handlers = {
+    ...kioskHandlers({ config, kioskStatus, session, devices }),
+    ...sessionHandlers(session, flows),
+    ...flowHandlers(flows),
+    ...devHandlers({ kioskStatus, devices, printing }),
+    ...maintenanceHandlers(printing),
+  };
+  const router = createRouter(handlers, {
+    allowDevMethods: config.mode !== 'production',
+    inMaintenance: () => kioskStatus.maintenance,
+    onInternalError: options.onInternalError,
   });
-
-  const router = createRouter(
-    {
-      'kiosk.snapshot': () => snapshot(),
-      'session.start': ({ language }) => session.start(language),
-      'session.setLanguage': ({ language }) => session.setLanguage(language),
-      'session.touch': () => session.touch(),
-      'session.extend': () => session.extend(),
-      'session.end': ({ reason }) => session.end(reason),
-      'dev.setMaintenance': ({ on }) => kioskStatus.setMaintenance(on),
-      'dev.simulators': () => devices.simulators(),
-      'dev.simulate': (action) => devices.simulate(action),
-      'dev.printSample': ({ template, unprintableName }) => printing.printSample(template, unprintableName),
-      'maintenance.printJobs': () => printing.staffJobs(),
-      'maintenance.printerCounters': () => printing.counters(),
-      'maintenance.reprint': ({ jobId, staffId, reason }) => printing.reprint(jobId, staffId, reason),
-      'maintenance.voidJob': ({ jobId, staffId, reason }) => printing.voidJob(jobId, staffId, reason),
-      'maintenance.alerts': () => printing.alerts(),
-      'maintenance.acknowledgeAlert': ({ alertId, staffId }) => printing.acknowledgeAlert(alertId, staffId),
-    },
-    {
-      allowDevMethods: devTools,
-      inMaintenance: () => kioskStatus.maintenance,
-      onInternalError: options.onInternalError,
-    },
-  );
 
   return {
     router,
     bus,
     session,
+    flows,
     kioskStatus,
     printing,
     async close() {

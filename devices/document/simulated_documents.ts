@@ -1,4 +1,4 @@
-import { type SimulatedIdCard, simulatedCardFromFields } from './ga467/ga467_reader_simulator.js';
+import { type SimulatedIdCard, simulatedCardFromFields } from './ga467/simulator/ga467_reader_simulator.js';
 import type { ResidencePermitFields } from './ga467/text_block.js';
 import { createEmrtdChip } from './icao9303/simulator/emrtd_chip_factory.js';
 import { minimalJpeg } from './icao9303/simulator/minimal_jpeg.js';

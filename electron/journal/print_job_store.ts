@@ -10,7 +10,7 @@
  * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids.
  */
 import type Database from 'better-sqlite3';
-import type { MonoBitmap } from '../../devices/printer/printer.js';
+import type { MonoBitmap, PrinterKind } from '../../devices/printer/index.js';
 
 export const printJobStatuses = [
   'queued',
@@ -22,7 +22,15 @@ export const printJobStatuses = [
   'voided',
 ] as const;
 export type PrintJobStatus = (typeof printJobStatuses)[number];
-export type PrinterKind = 'ticket' | 'document';
+export type { PrinterKind };
+
+/** The `printer_kind` column keeps the values migration 10 allows ('ticket', 'document'); rows speak PrinterKind. */
+const kindColumn = { 'ticket-printer': 'ticket', 'document-printer': 'document' } as const;
+type KindColumn = (typeof kindColumn)[PrinterKind];
+const kindOfColumn: Record<KindColumn, PrinterKind> = {
+  ticket: 'ticket-printer',
+  document: 'document-printer',
+};
 
 export type PrintPayload =
   | { format: 'mono-bitmap'; bitmap: MonoBitmap }
@@ -76,7 +84,7 @@ interface RawRow {
   id: number;
   idempotency_key: string;
   printer_id: string;
-  printer_kind: PrinterKind;
+  printer_kind: KindColumn;
   template: string;
   job_name: string;
   status: PrintJobStatus;
@@ -102,7 +110,7 @@ function toRow(raw: RawRow): PrintJobRow {
     id: raw.id,
     idempotencyKey: raw.idempotency_key,
     printerId: raw.printer_id,
-    printerKind: raw.printer_kind,
+    printerKind: kindOfColumn[raw.printer_kind],
     template: raw.template,
     jobName: raw.job_name,
     status: raw.status,
@@ -146,7 +154,7 @@ export class PrintJobStore {
         .run(
           job.idempotencyKey,
           job.printerId,
-          job.printerKind,
+          kindColumn[job.printerKind],
           job.template,
           job.jobName,
           blob,
@@ -244,7 +252,7 @@ export class PrintJobStore {
       const job = this.mustGet(id);
       this.bumpCounters(
         job.printerId,
-        job.printerKind === 'document' ? { pages: job.pages } : { tickets: 1 },
+        job.printerKind === 'document-printer' ? { pages: job.pages } : { tickets: 1 },
       );
       return moved;
     })();

@@ -23,7 +23,7 @@ import type {
   PrintFailure,
   PrintOutcome,
   TicketPrinter,
-} from '../../devices/printer/printer.js';
+} from '../../devices/printer/index.js';
 import type {
   PrinterKind,
   PrintJobRow,
@@ -33,8 +33,8 @@ import type {
 } from './print_job_store.js';
 
 export type PrinterRegistration =
-  | { id: string; kind: 'ticket'; printer: TicketPrinter }
-  | { id: string; kind: 'document'; printer: DocumentPrinter };
+  | { id: string; kind: 'ticket-printer'; printer: TicketPrinter }
+  | { id: string; kind: 'document-printer'; printer: DocumentPrinter };
 
 export interface PrintRequest {
   idempotencyKey: string;
@@ -150,7 +150,7 @@ export class PrintPipeline {
   async submit(request: PrintRequest): Promise<SubmitResult> {
     const registration = this.printers.get(request.printerId);
     if (!registration) return { ok: false, error: { code: 'unknown-printer', printerId: request.printerId } };
-    const expected: PrintPayload['format'] = registration.kind === 'ticket' ? 'mono-bitmap' : 'pdf';
+    const expected: PrintPayload['format'] = registration.kind === 'ticket-printer' ? 'mono-bitmap' : 'pdf';
     if (request.payload.format !== expected) {
       return {
         ok: false,
@@ -368,11 +368,11 @@ export class PrintPipeline {
     jobName: string,
   ): Promise<PrintOutcome> {
     switch (registration.kind) {
-      case 'ticket':
+      case 'ticket-printer':
         if (payload.format !== 'mono-bitmap')
           return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
         return registration.printer.printRaster(payload.bitmap);
-      case 'document':
+      case 'document-printer':
         if (payload.format !== 'pdf')
           return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
         return registration.printer.printPdf(payload.pdf, jobName);

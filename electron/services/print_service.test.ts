@@ -46,7 +46,7 @@ describe('kiosk print service', () => {
   afterEach(() => app.close());
 
   it('prints a session’s ticket and tells that session how it went', async () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     const printed = await app.printing.printSample('queue-ticket');
     expect(printed.ok).toBe(true);
     await eventually(() =>
@@ -57,7 +57,7 @@ describe('kiosk print service', () => {
   });
 
   it('refuses to print a document with a character no font has: nothing printed, resident told, staff alerted', async () => {
-    app.session.start('zh-Hant');
+    app.flows.startSession('zh-Hant');
     const printed = await app.printing.printSample('identity-proof', true);
     expect(printed).toEqual({ ok: false, error: 'missing-glyphs' });
     expect(events).toContainEqual({ event: 'print.failed', payload: { reason: 'missing-glyphs' } });
@@ -75,7 +75,7 @@ describe('kiosk print service', () => {
   });
 
   it('does not tell one session about another session’s jobs, and holds an unprinted job for staff', async () => {
-    app.session.start('pt');
+    app.flows.startSession('pt');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'out' });
     await eventually(() => devices.statuses().some((s) => s.status.state === 'no-paper'));
     const printed = await app.printing.printSample('queue-ticket');
@@ -90,7 +90,7 @@ describe('kiosk print service', () => {
     expect(app.printing.alerts()[0]).toMatchObject({ kind: 'print-needs-attention', printJobId: job?.jobId });
 
     events.length = 0;
-    app.session.start('en');
+    app.flows.startSession('en');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'loaded' });
     await app.printing.reprint(job!.jobId, 'staff-042', 'resident came back');
     await eventually(() => app.printing.staffJobs()[0]?.status === 'confirmed');

@@ -9,7 +9,8 @@ import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
-import type { PrintJobView, StaffActionResult, StaffPrintJob } from '../rpc/print_contract.js';
+import type { StaffActionResult, StaffPrintJob } from '../rpc/maintenance_contract.js';
+import type { PrintJobView } from '../rpc/print_contract.js';
 import type { DeviceHub } from './device_hub.js';
 import type { SessionService } from './session_service.js';
 
@@ -84,8 +85,8 @@ export class KioskPrintService {
     this.#printerIds = printers.map((p) => p.id);
     this.pipeline = new PrintPipeline(this.#store, printers, logger);
     this.#documents = new DocumentPrintService(this.pipeline, {
-      ticketPrinterId: printers.find((p) => p.kind === 'ticket')?.id ?? '',
-      documentPrinterId: printers.find((p) => p.kind === 'document')?.id ?? '',
+      ticketPrinterId: printers.find((p) => p.kind === 'ticket-printer')?.id ?? '',
+      documentPrinterId: printers.find((p) => p.kind === 'document-printer')?.id ?? '',
       signingKey,
       fonts: config.documents.fonts,
       mask: config.documents.documentNumberMask,

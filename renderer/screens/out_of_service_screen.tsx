@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { KioskStatus } from '../../electron/rpc/contract.js';
+import type { KioskStatus } from '../../electron/rpc/kiosk_contract.js';
 import { languages } from '../../electron/rpc/languages.js';
 import { WrenchIcon } from '../components/icons.js';
 import { useKioskStore } from '../stores/kiosk_store.js';

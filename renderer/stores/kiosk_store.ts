@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DeviceStatus } from '../../devices/device_status.js';
-import type { KioskSnapshot, KioskStatus, ServiceTile } from '../../electron/rpc/contract.js';
+import type { DeviceStatus } from '../../electron/rpc/device_status.js';
+import type { KioskSnapshot, KioskStatus, ServiceTile } from '../../electron/rpc/kiosk_contract.js';
 
 interface KioskState {
   snapshot: Omit<KioskSnapshot, 'session' | 'status' | 'services' | 'devices'> | null;
@@ -16,7 +16,10 @@ interface KioskState {
   setConnected(connected: boolean): void;
 }
 
-/** What the terminal is and whether it can serve: pushed by the main process, never polled. */
+/**
+ * What the terminal is and whether it can serve: pushed by the main process, never polled. Not a resident store:
+ * nothing here belongs to a resident, and it outlives every session.
+ */
 export const useKioskStore = create<KioskState>((set) => ({
   snapshot: null,
   status: { mode: 'in-service' },

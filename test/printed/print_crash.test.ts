@@ -27,7 +27,7 @@ function reopen(dbPath: string): {
   if (!opened.ok) throw new Error(opened.error.code);
   const store = new PrintJobStore(opened.value);
   const printer = new FakePrinter();
-  const pipeline = new PrintPipeline(store, [{ id: 'ticket-1', kind: 'ticket', printer }]);
+  const pipeline = new PrintPipeline(store, [{ id: 'ticket-1', kind: 'ticket-printer', printer }]);
   return {
     store,
     printer,

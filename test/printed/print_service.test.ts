@@ -31,8 +31,8 @@ describe('document print service: template to paper through the journal', () => 
     ticketPrinter = new FakePrinter();
     a4Printer = new FakePrinter();
     pipeline = new PrintPipeline(store, [
-      { id: 'ticket-1', kind: 'ticket', printer: ticketPrinter },
-      { id: 'a4-1', kind: 'document', printer: a4Printer },
+      { id: 'ticket-1', kind: 'ticket-printer', printer: ticketPrinter },
+      { id: 'a4-1', kind: 'document-printer', printer: a4Printer },
     ]);
     service = new DocumentPrintService(pipeline, {
       ticketPrinterId: 'ticket-1',
