@@ -62,38 +62,40 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   // cannot start while the kiosk is out of service.
   const outOfService =
     !connected || snapshot === null || (status.mode === 'out-of-service' && session === null);
-  if (outOfService) {
+  const flow = outOfService ? null : (session?.flow ?? null);
+  const screen = outOfService ? 'out-of-service' : flow ? `${flow.service}/${flow.step}` : 'attract';
+  const body = (): React.ReactNode => {
+    if (outOfService) return <OutOfServiceScreen />;
+    if (flow === null) {
+      return (
+        <>
+          <button
+            type="button"
+            className="corner-accessibility"
+            data-testid="attract-accessibility"
+            onClick={() => void start(true)}
+          >
+            <AccessibilityIcon size={48} />
+          </button>
+          <AttractScreen onStart={() => void start(false)} />
+        </>
+      );
+    }
     return (
-      <div className="kiosk" data-screen="out-of-service">
-        <OutOfServiceScreen />
-        <DevDock />
-      </div>
+      <>
+        <TopBar showLanguageSwitch={!(flow.service === 'home' && flow.step === 'language')} />
+        <FlowHost flow={flow} />
+        <PrintStatus />
+        <IdleWarning />
+        <AccessibilityPanel />
+      </>
     );
-  }
-  if (session === null) {
-    return (
-      <div className="kiosk" data-screen="attract">
-        <button
-          type="button"
-          className="corner-accessibility"
-          data-testid="attract-accessibility"
-          onClick={() => void start(true)}
-        >
-          <AccessibilityIcon size={48} />
-        </button>
-        <AttractScreen onStart={() => void start(false)} />
-        <DevDock />
-      </div>
-    );
-  }
-  const { flow } = session;
+  };
+
+  // One tree whatever the screen, so the dev dock (last) keeps its state across screens.
   return (
-    <div className="kiosk" data-screen={`${flow.service}/${flow.step}`}>
-      <TopBar showLanguageSwitch={!(flow.service === 'home' && flow.step === 'language')} />
-      <FlowHost flow={flow} />
-      <PrintStatus />
-      <IdleWarning />
-      <AccessibilityPanel />
+    <div className="kiosk" data-screen={screen}>
+      {body()}
       <DevDock />
     </div>
   );
