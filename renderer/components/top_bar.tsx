@@ -15,7 +15,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
   const { t, i18n } = useTranslation();
   const rpc = useRpc();
   const site = useKioskStore((s) => s.snapshot?.site);
-  const offered = useKioskStore((s) => s.snapshot?.languages.offered ?? [...languages]);
+  const offered = useKioskStore((s) => s.snapshot?.languages.offered) ?? languages;
   const session = useSessionStore((s) => s.view);
   const openAccessibility = useAccessibilityPanel((s) => s.setOpen);
   const [switching, setSwitching] = useState(false);

@@ -49,3 +49,25 @@ describe('dev dock controls for the simulated printers', () => {
     expect(await printer.refreshStatus()).toEqual({ state: 'ready' });
   });
 });
+
+describe('the paper control every simulated printer shares', () => {
+  it('out, low and loaded mean an empty, a nearly empty and a full roll or tray, on both kinds', async () => {
+    const ticket = createSimulatedTicketPrinter({ latencyMsPerLine: 0 }, { transferTimeoutMs: 50 });
+    const ticketControls = ticketPrinterControls('ticket-printer', ticket.simulator);
+    const a4 = createSimulatedDocumentPrinter({ msPerPage: 1 });
+    const a4Controls = documentPrinterControls('a4', a4.simulator);
+    const states = async () => [
+      (await ticket.printer.refreshStatus()).state,
+      (await a4.printer.refreshStatus()).state,
+    ];
+
+    for (const controls of [ticketControls, a4Controls]) controls.setPaper('out');
+    expect(await states()).toEqual(['no-paper', 'no-paper']);
+    ticketControls.setPaper('low');
+    a4Controls.setPaper('low');
+    expect(await states()).toEqual(['paper-low', 'ready']);
+    expect(a4.simulator.sheets).toBeGreaterThan(0);
+    for (const controls of [ticketControls, a4Controls]) controls.setPaper('loaded');
+    expect(await states()).toEqual(['ready', 'ready']);
+  });
+});

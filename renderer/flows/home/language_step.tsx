@@ -7,7 +7,7 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
 export function LanguageStep() {
   const { i18n } = useTranslation();
   const rpc = useRpc();
-  const offered = useKioskStore((s) => s.snapshot?.languages.offered ?? [...languages]);
+  const offered = useKioskStore((s) => s.snapshot?.languages.offered) ?? languages;
   return (
     <main className="language-screen" data-testid="language-screen">
       <h1 className="language-screen__prompt">
