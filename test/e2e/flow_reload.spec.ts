@@ -13,7 +13,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-test('a reload mid-step returns to that step, in the same language, with large text still on', async ({ page }) => {
+test('a reload mid-step returns to that step, in the same language, with large text still on', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await page.getByTestId('attract-accessibility').click();
   await page.getByTestId('toggle-large-text').click();
@@ -52,7 +54,9 @@ test('a reload on the language step stays on the language step', async ({ page }
   await page.getByTestId('finish').click();
 });
 
-test('a second connection sees the step the first one shows, and follows it as it moves', async ({ browser }) => {
+test('a second connection sees the step the first one shows, and follows it as it moves', async ({
+  browser,
+}) => {
   const first = await browser.newPage();
   await first.goto(host.url);
   await first.getByTestId('attract-screen').click();
