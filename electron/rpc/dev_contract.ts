@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../devices/device_status.js';
 import { paperLevels } from '../../devices/simulator/index.js';
+import { templateIds } from '../printed/template_ids.js';
 import { KioskStatusSchema } from './kiosk_contract.js';
-import { type DomainMethods, noParams } from './method_spec.js';
+import { actionOutcomeSchema, type DomainMethods, noParams } from './method_spec.js';
 
 /** Methods only the dev dock may call: the router refuses them in production. */
 export const devMethodPrefix = 'dev.';
@@ -37,10 +38,7 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
 ]);
 export type SimulatorAction = z.infer<typeof SimulatorActionSchema>;
 
-export const SimulatorActionResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const SimulatorActionResultSchema = actionOutcomeSchema();
 export type SimulatorActionResult = z.infer<typeof SimulatorActionResultSchema>;
 
 /** One simulated device as the dock lists it, with what can be done to it. */
@@ -53,18 +51,7 @@ export const SimulatedDeviceSchema = z.object({
 });
 export type SimulatedDevice = z.infer<typeof SimulatedDeviceSchema>;
 
-export const sampleTemplates = [
-  'appointment-slip',
-  'queue-ticket',
-  'identity-proof',
-  'collection-receipt',
-  'locker-pickup-slip',
-] as const;
-
-export const PrintSampleResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), jobId: z.number().int() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const PrintSampleResultSchema = actionOutcomeSchema({ jobId: z.number().int() });
 
 /** The dev dock (development and test modes only). */
 export const devMethods = {
@@ -76,9 +63,7 @@ export const devMethods = {
    * `unprintableName` puts a character no font has into the name, to show the no-tofu rule at work.
    */
   'dev.printSample': {
-    params: z
-      .object({ template: z.enum(sampleTemplates), unprintableName: z.boolean().default(false) })
-      .strict(),
+    params: z.object({ template: z.enum(templateIds), unprintableName: z.boolean().default(false) }).strict(),
     result: PrintSampleResultSchema,
   },
 } as const satisfies DomainMethods<'dev'>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { printJobStatuses } from '../journal/print_job_store.js';
-import { type DomainMethods, noParams } from './method_spec.js';
+import { actionOutcomeSchema, type DomainMethods, noParams } from './method_spec.js';
 
 /**
  * Staff, with the kiosk in maintenance (the router refuses these methods otherwise): journalled print jobs,
@@ -33,10 +33,7 @@ export const StaffActionSchema = z
   })
   .strict();
 
-export const StaffActionResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const StaffActionResultSchema = actionOutcomeSchema();
 export type StaffActionResult = z.infer<typeof StaffActionResultSchema>;
 
 export const PrinterCountersSchema = z.object({
