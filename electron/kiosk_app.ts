@@ -51,7 +51,8 @@ export function createKioskApp(
   options: KioskAppOptions = {},
 ): KioskApp {
   const bus = new EventBus();
-  const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
+  const clock = options.clock ?? systemClock;
+  const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const printing = new KioskPrintService(
     journal,
@@ -62,7 +63,7 @@ export function createKioskApp(
     options.logger,
     options.signingKey,
   );
-  const services: FlowServices = { session, kioskStatus, devices, printing };
+  const services: FlowServices = { clock, session, kioskStatus, devices, printing };
   const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());

@@ -1,6 +1,7 @@
 import type { Result } from '../../lib/result.js';
 import type { FlowId, FlowViewOf } from '../rpc/flow_contract.js';
 import type { IntentRefusal } from '../rpc/flows/intent_result.js';
+import type { Clock } from '../services/clock.js';
 import type { DeviceHub } from '../services/device_hub.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 import type { KioskPrintService } from '../services/print_service.js';
@@ -16,6 +17,8 @@ import type { SessionService } from '../services/session_service.js';
 
 /** What the kiosk's services offer a flow. A flow's `start` names the part it uses, so its tests build only that. */
 export interface FlowServices {
+  /** A flow's own timeouts go on this clock, so its tests run them on a fake one. */
+  clock: Clock;
   session: SessionService;
   kioskStatus: KioskStatusService;
   devices: DeviceHub;

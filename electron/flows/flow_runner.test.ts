@@ -34,7 +34,7 @@ describe('flow runner', () => {
     };
     const { session, kioskStatus, printing } = kiosk.app;
     runner = new FlowRunner(
-      { session, kioskStatus, printing, devices: kiosk.devices },
+      { clock: kiosk.clock, session, kioskStatus, printing, devices: kiosk.devices },
       { home: recordingHome },
     );
   });
