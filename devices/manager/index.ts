@@ -1,7 +1,7 @@
 /**
  * The device manager: runs the configured devices (real or simulated) through the driver registry and publishes
  * their statuses. This folder's public surface: code outside devices/ imports the manager from here only
- * (test/import_boundaries.test.ts checks it).
+ * (test/architecture/import_rules.test.ts checks it).
  */
 export { createDefaultRegistry } from './default_registry.js';
 export { DeviceManager, type DeviceManagerOptions } from './device_manager.js';

@@ -1,6 +1,6 @@
 /**
  * Ticket (ESC/POS) and A4 document printers: this folder's public surface. Code outside devices/ imports the
- * printers from here only (test/import_boundaries.test.ts checks it); tests and benchmarks may reach inside.
+ * printers from here only (test/architecture/import_rules.test.ts checks it); tests and benchmarks may reach inside.
  */
 export type { A4DocumentPrinter } from './document/a4_document_printer.js';
 export type {

@@ -1,6 +1,6 @@
 /**
  * Barcode scanners (HID POS, keyboard wedge): this folder's public surface. Code outside devices/ imports the
- * scanner from here only (test/import_boundaries.test.ts checks it); tests and benchmarks may reach inside.
+ * scanner from here only (test/architecture/import_rules.test.ts checks it); tests and benchmarks may reach inside.
  */
 export type { BarcodeScanner } from './barcode_scanner_driver.js';
 export type { ScanEvent, ScannedCode, Symbology } from './scan_event.js';

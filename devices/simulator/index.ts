@@ -1,7 +1,7 @@
 /**
  * What every byte-level simulator shares, and the typed controls the dev dock and tests use on a simulated
  * device (one set per kind, declared beside each simulator). This folder's public surface: code outside devices/
- * imports from here only (test/import_boundaries.test.ts checks it).
+ * imports from here only (test/architecture/import_rules.test.ts checks it).
  */
 export { noLatency, type SimulatedLatency } from './latency.js';
 export {
