@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskApp } from '../kiosk_app.js';
-import { prepareBoot } from '../kiosk_boot.js';
+import { exitConfigError, prepareBoot } from '../kiosk_boot.js';
 import { createKioskLogger } from '../services/kiosk_logger.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { startBrowserHost } from './browser_host.js';
 import { openChromiumKiosk } from './chromium_kiosk.js';
 import { parseHostArguments } from './command_line.js';
+import { takeHostToken } from './host_token.js';
 
 function rendererRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -18,6 +19,11 @@ function rendererRoot(): string {
 
 async function main(): Promise<void> {
   const args = parseHostArguments(process.argv.slice(2), process.env);
+  const token = takeHostToken(process.env);
+  if (!token.ok) {
+    console.error(`Balcão cannot start: ${token.error}.`);
+    process.exit(exitConfigError);
+  }
   const boot = prepareBoot(args.configPath);
   if (!boot.ok) {
     console.error(boot.message);
@@ -34,7 +40,12 @@ async function main(): Promise<void> {
     logger,
     onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
   });
-  const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });
+  const host = await startBrowserHost(app, {
+    rendererRoot: rendererRoot(),
+    port: args.port,
+    logger,
+    token: token.value,
+  });
   // The first line is machine-readable: tests and supervisors read the URL from it.
   console.log(`BALCAO_URL=${host.url}`);
   console.log(
