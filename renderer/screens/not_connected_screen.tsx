@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { languages } from '../../electron/rpc/languages.js';
 import { WrenchIcon } from '../components/icons.js';
+import { MessageInEveryLanguage } from '../components/message_in_every_language.js';
 
 /**
  * Shown when the browser-mode host refuses this page: it was opened without the URL's `#token=` part, with a
@@ -8,21 +7,10 @@ import { WrenchIcon } from '../components/icons.js';
  * is no snapshot without a connection (no terminal id, no default language), so it speaks all four languages.
  */
 export function NotConnectedScreen() {
-  const { i18n } = useTranslation();
   return (
     <main className="out-of-service" data-testid="not-connected">
       <WrenchIcon size={120} />
-      <div className="out-of-service__messages">
-        {languages.map((language) => {
-          const t = i18n.getFixedT(language);
-          return (
-            <section key={language} lang={language} className="out-of-service__message">
-              <h1>{t('notConnected.title')}</h1>
-              <p>{t('notConnected.body')}</p>
-            </section>
-          );
-        })}
-      </div>
+      <MessageInEveryLanguage titleKey="notConnected.title" lineKeys={['notConnected.body']} />
     </main>
   );
 }
