@@ -7,8 +7,10 @@ import {
   watchScannerCommand,
 } from './device_commands.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
+import { lockerCommand } from './locker_commands.js';
 import { mrz } from './mrz_command.js';
 import { signingKeyCommand } from './signing_key_command.js';
+import { staffCommand } from './staff_commands.js';
 
 /**
  * `balcao` — the command for the people who install and repair kiosks. Each subcommand lives in its own file and
@@ -25,6 +27,8 @@ const commands: CliCommand[] = [
   mrz,
   verifyDocumentCliCommand,
   signingKeyCommand,
+  lockerCommand,
+  staffCommand,
 ];
 
 function help(io: CliIo): void {
