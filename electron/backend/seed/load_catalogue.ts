@@ -60,47 +60,65 @@ function allCombinations(): Combination[] {
   return all;
 }
 
-/** The largest scale the vocabulary can fill with distinct names for a seed of `seedServices` services. */
-export function maxLoadScale(seedServices: number): number {
-  return Math.floor((seedServices + allCombinations().length) / seedServices);
-}
-
 export function generateLoadCatalogue(seed: SeedCatalogue, scale: number): SeedCatalogue {
-  const target = scale * seed.services.length;
-  const generatedCount = target - seed.services.length;
-  if (!Number.isInteger(scale) || scale < 1 || generatedCount > allCombinations().length)
+  const generatedCount = scale * seed.services.length - seed.services.length;
+  const named = namedCombinations(seed);
+  if (!Number.isInteger(scale) || scale < 1 || generatedCount > named.length)
     throw new RangeError(
-      `load catalogue scale must be an integer from 1 to ${maxLoadScale(seed.services.length)}, got ${scale}`,
+      `load catalogue scale must be an integer from 1 to ${Math.floor((seed.services.length + named.length) / seed.services.length)}, got ${scale}`,
     );
   const byDepartment = new Map<string, SeedService[]>();
   for (const service of seed.services)
     byDepartment.set(service.department, [...(byDepartment.get(service.department) ?? []), service]);
   const hengqinServices = seed.services.filter((service) => service.site === 'hengqin');
-  const generated = allCombinations()
-    .slice(0, generatedCount)
-    .map((combination, j) => {
-      const random = mulberry32(SHUFFLE_SEED ^ Math.imul(j + 1, 0x9e37_79b1));
-      const hengqin = hengqinServices.length > 0 && j % HENGQIN_EVERY === HENGQIN_EVERY - 1;
-      const templates = hengqin ? hengqinServices : (byDepartment.get(combination.subject.department) ?? []);
-      const template = pick(templates.length > 0 ? templates : seed.services, random);
-      return generatedService(j, combination, template, hengqin, random);
-    });
+  const generated = named.slice(0, generatedCount).map(({ combination, name }, j) => {
+    const random = mulberry32(SHUFFLE_SEED ^ Math.imul(j + 1, 0x9e37_79b1));
+    const hengqin = isHengqin(j, hengqinServices);
+    const templates = hengqin ? hengqinServices : (byDepartment.get(combination.subject.department) ?? []);
+    const template = pick(templates.length > 0 ? templates : seed.services, random);
+    return generatedService(j, name, template, hengqin, random);
+  });
   return { ...seed, services: [...seed.services, ...generated] };
+}
+
+function isHengqin(j: number, hengqinServices: readonly SeedService[]): boolean {
+  return hengqinServices.length > 0 && j % HENGQIN_EVERY === HENGQIN_EVERY - 1;
+}
+
+/**
+ * The combinations in their fixed order with the name each gives as generated service `j` (Hengqin ones get
+ * "橫琴 … / em Hengqin"), leaving out any name the seed already uses in some language: a search must not find two
+ * services with one name.
+ */
+function namedCombinations(seed: SeedCatalogue): { combination: Combination; name: SeedText }[] {
+  const taken = new Set(seed.services.flatMap((service) => nameKeys(service.name)));
+  const hengqinServices = seed.services.filter((service) => service.site === 'hengqin');
+  const named: { combination: Combination; name: SeedText }[] = [];
+  for (const combination of allCombinations()) {
+    const plain = combinationName(combination);
+    const name = isHengqin(named.length, hengqinServices) ? inHengqin(plain) : plain;
+    if (nameKeys(name).some((key) => taken.has(key))) continue;
+    named.push({ combination, name });
+  }
+  return named;
+}
+
+function nameKeys(name: SeedText): string[] {
+  return Object.entries(name).map(([language, text]) => `${language}:${text.toLowerCase()}`);
 }
 
 function generatedService(
   j: number,
-  combination: Combination,
+  name: SeedText,
   template: SeedService,
   hengqin: boolean,
   random: () => number,
 ): SeedService {
   const number = String(j).padStart(5, '0');
-  const name = combinationName(combination);
   return {
     id: hengqin ? `hq-load-${number}` : `${template.department.toLowerCase()}-load-${number}`,
     department: template.department,
-    name: hengqin ? inHengqin(name) : name,
+    name,
     site: template.site,
     requirements: [...template.requirements],
     feeAvos: pick(FEES_AVOS, random),
