@@ -17,7 +17,8 @@ import type { SeedCatalogue, SeedService, SeedText } from './seed_schema.js';
  * The seed's departments, centres, locker points and residents are kept, and so are its 692 services (search must
  * still find them among the crowd). Every generated service is `sample: true` and named from load_vocabulary.ts
  * in all four languages: each name is a distinct combination of action, document kind, subject and qualifier, so
- * no two generated names repeat. A subject says which department handles it, and the generated service borrows
+ * no two generated names repeat, and a combination whose name the seed already uses is skipped. The vocabulary
+ * makes about 10,000 names, enough for scale 15. A subject says which department handles it, and the generated service borrows
  * the centres, site, requirements, booking and locker flags of a real service of that department, so the load
  * catalogue passes the same checks as the seed. About one in 69 generated services is a Hengqin service under a
  * Mainland authority, as in the seed (10 of 692).
@@ -115,13 +116,15 @@ function generatedService(
   random: () => number,
 ): SeedService {
   const number = String(j).padStart(5, '0');
+  const feeAvos = pick(FEES_AVOS, random);
+  const requirements = template.requirements.filter((r) => r !== 'fee');
   return {
     id: hengqin ? `hq-load-${number}` : `${template.department.toLowerCase()}-load-${number}`,
     department: template.department,
     name,
     site: template.site,
-    requirements: [...template.requirements],
-    feeAvos: pick(FEES_AVOS, random),
+    requirements: feeAvos > 0 ? [...requirements, 'fee'] : requirements,
+    feeAvos,
     appointmentMinutes: pick(APPOINTMENT_MINUTES, random),
     bookable: template.bookable,
     lockerPickup: template.lockerPickup,

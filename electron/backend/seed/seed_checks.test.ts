@@ -110,6 +110,17 @@ describe('the seed checks', () => {
     });
   });
 
+  it('report a fee the requirements do not ask for', () => {
+    const catalogue = broken((c) => {
+      const s = c.services.find((s) => s.id === 'dsi-passport-application');
+      if (s) s.requirements = ['identity-document', 'photo'];
+    });
+    expect(checkCatalogue(catalogue)).toContainEqual({
+      code: 'fee-not-required',
+      serviceId: 'dsi-passport-application',
+    });
+  });
+
   it('report a locker point without its centre, or holding more items than compartments', () => {
     const catalogue = broken((c) => {
       at(c.lockerPoints, 0).id = 'locker-nowhere';

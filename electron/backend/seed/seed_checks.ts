@@ -3,7 +3,7 @@ import { type CompartmentSize, compartmentSizes, type SeedCatalogue } from './se
 /**
  * The rules that hold across records of the seed catalogue, which no single record's schema can state: ids are
  * unique, every reference resolves, a Hengqin service sits under a Mainland authority at a Hengqin centre, a
- * bookable service has a centre with counters, a locker point belongs to a centre and holds no more items than it
+ * bookable service has a centre with counters, a service that costs something asks for the fee, a locker point belongs to a centre and holds no more items than it
  * has compartments, and no two residents share a document. `checkCatalogue` lists every broken rule (not just the
  * first), so one run of the tests shows all that a data edit broke.
  */
@@ -21,6 +21,8 @@ export type SeedProblem =
   /** A Hengqin service listed at a Macau centre. */
   | { code: 'hengqin-service-outside-hengqin'; serviceId: string; centreId: string }
   | { code: 'bookable-without-counter'; serviceId: string }
+  /** A fee above zero that the service's requirements do not ask the resident to pay. */
+  | { code: 'fee-not-required'; serviceId: string }
   /** Locker point ids are `locker-<centre id>`. */
   | { code: 'locker-without-centre'; lockerId: string }
   | { code: 'occupied-exceeds-compartments'; lockerId: string; size: CompartmentSize }
@@ -89,6 +91,8 @@ function serviceReferences(catalogue: SeedCatalogue): SeedProblem[] {
     }
     if (service.bookable && !hasCounter)
       problems.push({ code: 'bookable-without-counter', serviceId: service.id });
+    if (service.feeAvos > 0 && !service.requirements.includes('fee'))
+      problems.push({ code: 'fee-not-required', serviceId: service.id });
   }
   return problems;
 }
