@@ -10,6 +10,9 @@
  * never reached in a build that passed them. The result is frozen: callers share it, and a caller that wants to
  * change it (sort, filter) works on a copy.
  *
+ * One sample state worth knowing: `locker-fai-chi-kei` has every large compartment occupied (data/locker_points.json),
+ * so the Smart Locker apply flow can show "no free compartment of this size" against the seed.
+ *
  * `loadTestCatalogue(scale)` is the generated catalogue for tests and benchmarks (`load_catalogue.ts`).
  */
 
