@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp } from '../kiosk_app.js';
@@ -231,7 +232,9 @@ describe('IPC transport', () => {
       services: ['check-in'],
     });
     if (!parsed.ok) throw new Error('config');
-    const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory());
+    const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory(), {
+      logger: recordingLogger(),
+    });
     const window = {
       webContents: { id: 7, send: vi.fn() },
       isDestroyed: () => false,
