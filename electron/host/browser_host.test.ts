@@ -23,6 +23,8 @@ function testConfig(mode: 'production' | 'test') {
     mode,
     services: ['check-in'],
     devices: [{ id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' }],
+    // Production requires it; only the boot reads the file, and this test builds the app without booting.
+    documents: { signingKeyFile: 'terminal.pem' },
   });
   if (!parsed.ok) throw new Error('bad test config');
   return parsed.config;

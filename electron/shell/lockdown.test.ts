@@ -230,6 +230,8 @@ describe('IPC transport', () => {
       site: { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } },
       mode: 'production',
       services: ['check-in'],
+      // Production requires it; only the boot reads the file, and this test builds the app without booting.
+      documents: { signingKeyFile: 'terminal.pem' },
     });
     if (!parsed.ok) throw new Error('config');
     const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory(), {
