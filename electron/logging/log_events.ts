@@ -57,7 +57,8 @@ export const logEvents = {
   'kiosk-started': {
     disposition: 'success',
     level: 'info',
-    meaning: 'The kiosk is running: devices started, services composed, host ready.',
+    meaning:
+      'The kiosk is running: configuration, journal and key loaded, devices started, services composed.',
   },
   'kiosk-stopping': {
     disposition: 'info',
