@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/support/eventually.js';
 import { FakeClock } from '../../test/support/fake_clock.js';
 import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
@@ -7,14 +8,6 @@ import { createKioskApp, type KioskApp } from '../kiosk_app.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import { logDeviceReports } from './device_log.js';
 import { logKioskEvents } from './kiosk_event_log.js';
-
-async function eventually(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('the kiosk’s life in its log', () => {
   let clock: FakeClock;

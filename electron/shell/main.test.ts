@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventually } from '../../test/support/eventually.js';
 
 /**
  * The Electron shell's entry point against a stand-in `electron` module (the binary cannot run here): what it
@@ -84,14 +85,6 @@ async function runMain(packaged: boolean, userArgs: string[]) {
   return electron;
 }
 
-async function eventually(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('the Electron shell entry point', () => {
   afterEach(() => {
     process.argv = argv;
@@ -114,7 +107,7 @@ describe('the Electron shell entry point', () => {
 
   it('refuses a development configuration in a packaged build (78)', async () => {
     const { app, module } = await runMain(true, ['--config', devConfigFile('development')]);
-    await eventually(() => app.exit.mock.calls.length > 0);
+    await eventually(() => app.exit.mock.calls.length > 0, 5_000);
     expect(app.exit).toHaveBeenCalledWith(78);
     expect(module.dialog.showErrorBox.mock.calls[0]?.[1]).toContain(
       'does not run a "development" configuration',
@@ -136,7 +129,7 @@ describe('the Electron shell entry point', () => {
       devConfigFile('development'),
       '--ozone-platform=x11',
     ]);
-    await eventually(() => windows.length === 1 && (windows[0]?.loaded.length ?? 0) === 1);
+    await eventually(() => windows.length === 1 && (windows[0]?.loaded.length ?? 0) === 1, 5_000);
     expect(app.exit).not.toHaveBeenCalled();
     expect(windows[0]?.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true } });
     expect(windows[0]?.loaded).toEqual(['app://balcao/index.html']);

@@ -105,15 +105,20 @@ function stringValue(line: ScannedLine, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function common(line: ScannedLine, env: NodeJS.ProcessEnv): Result<CommonArguments, string> {
+/** The host's flags scanned, then what both hosts share (configuration path, log level) checked. */
+function scanCommon(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  host: KioskHostKind,
+): Result<{ line: ScannedLine; shared: CommonArguments }, string> {
+  const line = scan(argv, host);
+  if (!line.ok) return line;
   if (env.BALCAO_CONFIG === '') return err('BALCAO_CONFIG is set but empty: give a configuration file');
   const level = env.BALCAO_LOG_LEVEL ?? 'info';
   if (!isLogLevelSetting(level))
     return err(`BALCAO_LOG_LEVEL must be debug, info, warn, error or silent, got "${level}"`);
-  return ok({
-    configPath: stringValue(line, 'config') ?? env.BALCAO_CONFIG ?? defaultConfigPath,
-    logLevel: level,
-  });
+  const configPath = stringValue(line.value, 'config') ?? env.BALCAO_CONFIG ?? defaultConfigPath;
+  return ok({ line: line.value, shared: { configPath, logLevel: level } });
 }
 
 function parsePort(text: string, source: string): Result<number, string> {
@@ -126,11 +131,10 @@ export function parseBrowserHostArguments(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Result<BrowserHostArguments, string> {
-  const line = scan(argv, 'browser');
-  if (!line.ok) return line;
-  const shared = common(line.value, env);
-  if (!shared.ok) return shared;
-  const flagPort = stringValue(line.value, 'port');
+  const scanned = scanCommon(argv, env, 'browser');
+  if (!scanned.ok) return scanned;
+  const { line, shared } = scanned.value;
+  const flagPort = stringValue(line, 'port');
   const port =
     flagPort !== undefined
       ? parsePort(flagPort, '--port')
@@ -139,23 +143,18 @@ export function parseBrowserHostArguments(
         : ok(0);
   if (!port.ok) return port;
   const display = Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-  const open = line.value.values.has('no-open') ? false : line.value.values.has('open') || display;
-  return ok({ ...shared.value, port: port.value, open });
+  const open = line.values.has('no-open') ? false : line.values.has('open') || display;
+  return ok({ ...shared, port: port.value, open });
 }
 
 export function parseElectronShellArguments(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Result<ElectronShellArguments, string> {
-  const line = scan(argv, 'electron');
-  if (!line.ok) return line;
-  const shared = common(line.value, env);
-  if (!shared.ok) return shared;
-  return ok({
-    ...shared.value,
-    devTools: line.value.values.has('dev-tools'),
-    chromiumSwitches: line.value.unknownSwitches,
-  });
+  const scanned = scanCommon(argv, env, 'electron');
+  if (!scanned.ok) return scanned;
+  const { line, shared } = scanned.value;
+  return ok({ ...shared, devTools: line.values.has('dev-tools'), chromiumSwitches: line.unknownSwitches });
 }
 
 /**
