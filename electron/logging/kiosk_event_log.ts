@@ -33,13 +33,14 @@ export function logKioskEvents(bus: EventBus, logger: KioskLogger, initial: Kios
       s.mode === 'out-of-service' && s.reasons.some((reason) => reason.kind === 'maintenance');
     if (!inMaintenance(status) && inMaintenance(next)) logger.log('maintenance-entered');
     if (inMaintenance(status) && !inMaintenance(next)) logger.log('maintenance-left');
-    if (next.mode === 'out-of-service') {
+    // Only the moments the kiosk stops and starts serving: each reason coming and going has its own line
+    // (maintenance, device events).
+    if (next.mode === 'out-of-service' && status.mode === 'in-service') {
       const reasons = next.reasons.map((r) =>
         r.kind === 'maintenance' ? r.kind : `${r.kind}:${r.deviceId}`,
       );
-      if (status.mode === 'in-service' || JSON.stringify(status.reasons) !== JSON.stringify(next.reasons))
-        logger.log('kiosk-out-of-service', { reasons });
-    } else if (status.mode === 'out-of-service') {
+      logger.log('kiosk-out-of-service', { reasons });
+    } else if (next.mode === 'in-service' && status.mode === 'out-of-service') {
       logger.log('kiosk-in-service');
     }
     status = next;

@@ -45,7 +45,9 @@ export function createKioskLogger(options: KioskLoggerOptions = {}): KioskLogger
     // Errors were already turned into `{ type, message, stack }` (masked) by the redaction above.
     serializers: { err: (value: unknown) => value },
   };
-  const out = options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+  // Synchronous writes: a line is on stdout before the next statement runs, so nothing is lost when the kiosk
+  // exits or crashes, and log lines keep their order with the host's own stdout lines.
+  const out = pino(pinoOptions, options.destination ?? pino.destination({ dest: 1, sync: true }));
   return {
     log(event, fields = {}) {
       const details = logEvents[event];
