@@ -18,7 +18,7 @@ import {
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
 import { defaultConfigPath } from '../config/config_loader.js';
-import { readKeyTable } from '../printed/verification/key_table_file.js';
+import { keyTableErrorMessage, readKeyTable } from '../keys/key_table.js';
 import { verifyDocumentCommand } from '../printed/verification/verify_document.js';
 import { exitStatus } from '../startup/exit_status.js';
 import { settle, withDevice } from './cli_devices.js';
@@ -207,7 +207,7 @@ export const verifyDocumentCliCommand: CliCommand = {
     }
     const keys = readKeyTable(values.keys);
     if (!keys.ok) {
-      io.err(keys.error);
+      io.err(keyTableErrorMessage(keys.error));
       return exitStatus.noInput;
     }
     const result = verifyDocumentCommand(input, keys.value);

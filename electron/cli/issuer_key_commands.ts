@@ -7,6 +7,7 @@ import {
   writeIssuerKey,
 } from '../keys/issuer_key_file.js';
 import { PublicKeyTableSchema, publicKeyEntry } from '../keys/key_table.js';
+import { exitStatus } from '../startup/exit_status.js';
 import type { CliCommand, CliIo } from './command.js';
 
 /**
@@ -23,26 +24,26 @@ export function newIssuerKey(
 ): number {
   if (!IssuerIdSchema.safeParse(issuer).success) {
     io.err(`issuer id "${issuer}": letters, digits and - only, at most 32`);
-    return 64;
+    return exitStatus.usage;
   }
   let table: Record<string, string> = {};
   if (existsSync(tableFile)) {
     const parsed = PublicKeyTableSchema.safeParse(safeJson(readFileSync(tableFile, 'utf8')));
     if (!parsed.success) {
-      io.err(`${tableFile}: cannot read keys (not an object of issuer id → public key)`);
-      return 66;
+      io.err(`cannot read keys from ${tableFile}: expected a JSON object of issuer id → public key`);
+      return exitStatus.noInput;
     }
     table = parsed.data;
     if (Object.hasOwn(table, issuer)) {
       io.err(`${tableFile} already has a key for ${issuer}: remove it first if you mean to replace it`);
-      return 73;
+      return exitStatus.cannotCreate;
     }
   }
   const key = generateIssuerKey(kind, issuer);
   const written = writeIssuerKey(out, key);
   if (!written.ok) {
     io.err(`${out} exists: an issuing key is never overwritten (remove it first if you mean to replace it)`);
-    return 73;
+    return exitStatus.cannotCreate;
   }
   table[issuer] = publicKeyEntry(key.privateKey);
   writeFileSync(tableFile, `${JSON.stringify(table, null, 2)}\n`);
@@ -85,7 +86,7 @@ export function newIssuerKeyCommand(
       });
       if (!values.out || !values.table) {
         io.err(`usage: ${spec.usage}`);
-        return 64;
+        return exitStatus.usage;
       }
       return newIssuerKey(kind, values.issuer, values.out, values.table, io);
     },

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readIssuerKey } from '../keys/issuer_key_file.js';
-import { readKeyTable } from '../keys/key_table.js';
+import { keyTableErrorMessage, readKeyTable } from '../keys/key_table.js';
 import { issuePickupCode, normalisePickupDigits, verifyPickupCode } from '../lockers/pickup_code.js';
+import { exitStatus } from '../startup/exit_status.js';
 import type { CliCommand } from './command.js';
 import { commandGroup } from './command_group.js';
 import { newIssuerKeyCommand, parseExpiry } from './issuer_key_commands.js';
@@ -33,16 +34,16 @@ const issueCode: CliCommand = {
     const expiresAt = parseExpiry(values.expires);
     if (!applicationId || !values.station || !values.compartment || !values.key) {
       io.err(`usage: ${this.usage}`);
-      return 64;
+      return exitStatus.usage;
     }
     if (expiresAt === undefined) {
       io.err(`--expires: not an ISO 8601 date or instant: ${values.expires ?? '(missing)'}`);
-      return 64;
+      return exitStatus.usage;
     }
     const key = readIssuerKey(values.key, 'locker-pickup');
     if (!key.ok) {
       io.err(`${values.key}: cannot read the issuing key (${key.error.code})`);
-      return 66;
+      return exitStatus.noInput;
     }
     try {
       const issued = issuePickupCode(
@@ -53,7 +54,7 @@ const issueCode: CliCommand = {
       return 0;
     } catch {
       io.err('application id, station or compartment has characters a pickup code cannot carry');
-      return 65;
+      return exitStatus.dataError;
     }
   },
 };
@@ -73,12 +74,12 @@ const verifyCode: CliCommand = {
     const code = positionals[0];
     if (code === undefined || !values.station || !values.keys) {
       io.err(`usage: ${this.usage}`);
-      return 64;
+      return exitStatus.usage;
     }
     const keys = readKeyTable(values.keys);
     if (!keys.ok) {
-      io.err(`${values.keys}: cannot read keys (${keys.error.detail})`);
-      return 66;
+      io.err(keyTableErrorMessage(keys.error));
+      return exitStatus.noInput;
     }
     // Typed digits carry no signature: only the backend can map them to a code.
     if (normalisePickupDigits(code) !== undefined) {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { readIssuerKey } from '../keys/issuer_key_file.js';
 import { issueStaffBadge, StaffRoleSchema } from '../staff/staff_badge.js';
+import { exitStatus } from '../startup/exit_status.js';
 import type { CliCommand } from './command.js';
 import { commandGroup } from './command_group.js';
 import { newIssuerKeyCommand, parseExpiry } from './issuer_key_commands.js';
@@ -34,23 +35,23 @@ const newBadge: CliCommand = {
     const staffId = positionals[0];
     if (!staffId || !values.name || !values.roles || !values.key || !values.out) {
       io.err(`usage: ${this.usage}`);
-      return 64;
+      return exitStatus.usage;
     }
     const expiresAt = parseExpiry(values.expires);
     if (expiresAt === undefined) {
       io.err(`--expires: not an ISO 8601 date or instant: ${values.expires ?? '(missing)'}`);
-      return 64;
+      return exitStatus.usage;
     }
     const roles = values.roles.split(',').map((r) => r.trim());
     const badRole = roles.find((r) => !StaffRoleSchema.safeParse(r).success);
     if (badRole !== undefined) {
       io.err(`--roles: unknown role "${badRole}"; roles: ${StaffRoleSchema.options.join(', ')}`);
-      return 64;
+      return exitStatus.usage;
     }
     const key = readIssuerKey(values.key, 'staff-badge');
     if (!key.ok) {
       io.err(`${values.key}: cannot read the issuing key (${key.error.code})`);
-      return 66;
+      return exitStatus.noInput;
     }
     let text: string;
     try {
@@ -62,7 +63,7 @@ const newBadge: CliCommand = {
       io.err(
         'staff id or name cannot be carried by a badge (staff id: letters, digits, -; name: 1–60 characters)',
       );
-      return 65;
+      return exitStatus.dataError;
     }
     // Alphanumeric mode holds the base45 text; level M survives a scuffed badge.
     const png = await QRCode.toBuffer([{ data: text, mode: 'alphanumeric' }], {

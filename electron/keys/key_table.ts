@@ -15,6 +15,18 @@ export type PublicKeyTable = z.infer<typeof PublicKeyTableSchema>;
 
 export type KeyTableError = { code: 'cannot-read'; file: string; detail: string };
 
+/** The one line a person reads when a key table cannot be used. */
+export function keyTableErrorMessage(error: KeyTableError): string {
+  return `cannot read keys from ${error.file}: ${error.detail}`;
+}
+
+function shapeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object whose values are not all text';
+  return `a ${typeof value}`;
+}
+
 /** An Ed25519 public key from a table entry, or undefined when the entry is not one. */
 export function publicKeyFrom(encoded: string): KeyObject | undefined {
   try {
@@ -45,13 +57,17 @@ export function tableEntry(table: PublicKeyTable, signerId: string): string | un
   return Object.hasOwn(table, signerId) ? table[signerId] : undefined;
 }
 
-/** Reads and checks a key-table file: any file that is not a JSON object of strings is `cannot-read`. */
+/**
+ * Reads and checks a key-table file. A file that cannot be read, is not JSON, or is JSON of another shape (`null`,
+ * an array, a number, values that are not text) is `cannot-read` with a reason — never an exception, never a
+ * table that half works.
+ */
 export function readKeyTable(file: string): Result<PublicKeyTable, KeyTableError> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return err({ code: 'cannot-read', file, detail: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    return err({ code: 'cannot-read', file, detail: (error as Error).message });
   }
   let json: unknown;
   try {
@@ -61,6 +77,10 @@ export function readKeyTable(file: string): Result<PublicKeyTable, KeyTableError
   }
   const parsed = PublicKeyTableSchema.safeParse(json);
   if (!parsed.success)
-    return err({ code: 'cannot-read', file, detail: 'not an object of signer id → public key' });
+    return err({
+      code: 'cannot-read',
+      file,
+      detail: `expected a JSON object of signer id → public key, got ${shapeOf(json)}`,
+    });
   return ok(parsed.data);
 }

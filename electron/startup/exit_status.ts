@@ -6,6 +6,8 @@ export const exitStatus = {
   ok: 0,
   /** A command-line mistake: unknown flag, missing value, a bad environment variable. */
   usage: 64,
+  /** Input data that cannot be used as asked (an id a signed code cannot carry). */
+  dataError: 65,
   /** An input file that cannot be read or has the wrong shape (a key table). */
   noInput: 66,
   /** A file that exists and must not be overwritten (a terminal's key). */
