@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
+import type { KioskLogger } from './logging/kiosk_logger.js';
+import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
@@ -23,11 +25,8 @@ export interface KioskAppOptions {
   clock?: Clock;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
-  logger?: {
-    info(fields: Record<string, unknown>, message: string): void;
-    warn(fields: Record<string, unknown>, message: string): void;
-  };
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
+  logger: KioskLogger;
 }
 
 /**
@@ -38,7 +37,7 @@ export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
   journal: Database.Database,
-  options: KioskAppOptions = {},
+  options: KioskAppOptions,
 ): KioskApp {
   const bus = new EventBus();
   const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
@@ -102,12 +101,12 @@ export function createKioskApp(
     {
       allowDevMethods: devTools,
       inMaintenance: () => kioskStatus.maintenance,
-      onInternalError: options.onInternalError,
+      onInternalError: (method, error) => options.logger.log('rpc-internal-error', { method, err: error }),
     },
   );
 
   return {
-    router,
+    router: logRpcRefusals(router, options.logger),
     bus,
     session,
     kioskStatus,

@@ -9,9 +9,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { KioskApp } from '../kiosk_app.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { eventFrame, maxRequestBytes } from '../rpc/frame_handler.js';
 import { securityHeaders } from './content_security_policy.js';
-import type { HostLogger } from './host_logger.js';
 import { generateHostToken, isHostToken } from './host_token.js';
 import {
   admitRequest,
@@ -37,7 +37,7 @@ export interface BrowserHostOptions {
   /** 0 picks a free port. The host listens on loopback only. */
   port?: number;
   /** Refusals and protocol errors are logged here: addresses, reasons and codes, never the token or a payload. */
-  logger: HostLogger;
+  logger: KioskLogger;
   /** The supervisor's token, so pages opened before a restart still get in (see host_token.ts). */
   token?: string;
 }
@@ -64,10 +64,7 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   const identity: HostIdentity = { origin: '', token };
 
   const logRefusal = (req: IncomingMessage, { status, reason }: Refusal, upgrade: boolean) =>
-    logger.warn(
-      { remoteAddress: remoteAddressOf(req), status, reason, upgrade },
-      'browser host refused a request',
-    );
+    logger.log('host-connection-refused', { remoteAddress: remoteAddressOf(req), status, reason, upgrade });
   const refuseHttp = (req: IncomingMessage, res: ServerResponse, refused: Refusal) => {
     logRefusal(req, refused, false);
     res.writeHead(refused.status, { ...refusalHeaders(refused.status), 'Content-Length': '0' }).end();
@@ -99,7 +96,7 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
 
   const server: Server = createServer((req, res) => {
     serveHttp(req, res).catch((error: unknown) => {
-      logger.error({ remoteAddress: remoteAddressOf(req), err: error }, 'browser host request failed');
+      logger.log('host-request-failed', { remoteAddress: remoteAddressOf(req), upgrade: false, err: error });
       if (!res.headersSent) res.writeHead(500, { Connection: 'close' });
       res.end();
     });
@@ -110,7 +107,7 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const code = error.code ?? 'unknown';
     const remoteAddress = (socket as Socket).remoteAddress ?? 'unknown';
-    if (code !== 'ECONNRESET') logger.warn({ remoteAddress, code }, 'browser host could not parse a request');
+    if (code !== 'ECONNRESET') logger.log('host-request-unparsable', { remoteAddress, code });
     refuseSocket(
       socket,
       code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400,
@@ -143,15 +140,15 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
       const remoteAddress = remoteAddressOf(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.add(ws);
-        logger.info({ remoteAddress }, 'rpc socket connected');
+        logger.log('host-socket-connected', { remoteAddress });
         ws.on('close', (code) => {
           sockets.delete(ws);
-          logger.info({ remoteAddress, code }, 'rpc socket closed');
+          logger.log('host-socket-closed', { remoteAddress, code });
         });
         serveRpcSocket(ws, app.router, logger, remoteAddress);
       });
     } catch (error) {
-      logger.error({ remoteAddress: remoteAddressOf(req), err: error }, 'browser host upgrade failed');
+      logger.log('host-request-failed', { remoteAddress: remoteAddressOf(req), upgrade: true, err: error });
       socket.destroy();
     }
   });

@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { recordingLogger } from '../../test/support/browser_host_fixture.js';
+import { describe, expect, it, vi } from 'vitest';
+import { recordingLogger } from '../../test/support/recording_logger.js';
+import { parseBrowserHostArguments } from '../startup/kiosk_arguments.js';
 import { superviseBrowserHost } from './host_supervisor.js';
+import { startSupervisedBrowserHost } from './host_supervisor_main.js';
 import { isHostToken } from './host_token.js';
 
 /**
@@ -25,9 +27,13 @@ function supervise(plan: (number | 'kill' | 'serve')[], argv: string[] = ['--no-
   const logger = recordingLogger();
   const output: string[] = [];
   const browsers: { url: string; process: ChildProcess }[] = [];
+  const env = { ...process.env, FAKE_HOST_RECORD: record, FAKE_HOST_PLAN: JSON.stringify(plan), DISPLAY: '' };
+  const flags = parseBrowserHostArguments(argv, env);
+  if (!flags.ok) throw new Error(flags.error);
   const supervisor = superviseBrowserHost({
     argv,
-    env: { ...process.env, FAKE_HOST_RECORD: record, FAKE_HOST_PLAN: JSON.stringify(plan), DISPLAY: '' },
+    flags: flags.value,
+    env,
     hostCommand: { command: process.execPath, args: [fakeHost] },
     logger,
     output: { write: (text: string) => output.push(text) },
@@ -67,19 +73,19 @@ describe('the browser-host supervisor', () => {
       `BALCAO_URL=http://127.0.0.1:41000/#token=${token}\n`,
     ]);
 
-    const restarts = s.logger.entries.filter(
-      (e) => e.message === 'browser host exited unexpectedly; restarting it',
-    );
-    expect(restarts.map((e) => [e.fields.code, e.fields.signal, e.fields.restartInMs])).toEqual([
+    const restarts = s.logger.of('supervisor-host-restarting');
+    expect(restarts.map((fields) => [fields.code, fields.signal, fields.restartInMs])).toEqual([
       [1, null, 20],
       [null, 'SIGKILL', 40],
       [1, null, 80],
     ]);
-    expect(JSON.stringify(s.logger.entries)).not.toContain(token);
+    expect(s.logger.of('supervisor-host-started')).toHaveLength(4);
+    expect(JSON.stringify(s.logger.lines)).not.toContain(token);
 
     s.supervisor.stop('SIGTERM');
     expect(await s.supervisor.done).toBe(0);
     expect(s.runs()).toHaveLength(4);
+    expect(s.logger.of('supervisor-host-stopped')).toEqual([{ code: 0, signal: null }]);
   });
 
   it.each([
@@ -92,9 +98,8 @@ describe('the browser-host supervisor', () => {
       const s = supervise([code, 'serve']);
       expect(await s.supervisor.done).toBe(code);
       expect(s.runs()).toHaveLength(1);
-      expect(s.logger.entries).toContainEqual(
-        expect.objectContaining({ level: 'error', fields: { code, reason } }),
-      );
+      expect(s.logger.of('supervisor-host-not-restarted')).toEqual([{ code, reason }]);
+      expect(s.logger.of('supervisor-host-restarting')).toEqual([]);
     },
   );
 
@@ -102,15 +107,12 @@ describe('the browser-host supervisor', () => {
     const s = supervise([0, 'serve']);
     expect(await s.supervisor.done).toBe(0);
     expect(s.runs()).toHaveLength(1);
+    expect(s.logger.of('supervisor-host-stopped')).toEqual([{ code: 0, signal: null }]);
   });
 
   it('stopped while waiting to restart, starts nothing more', async () => {
     const s = supervise([1], ['--no-open']);
-    await expect
-      .poll(() =>
-        s.logger.entries.some((e) => e.message === 'browser host exited unexpectedly; restarting it'),
-      )
-      .toBe(true);
+    await expect.poll(() => s.logger.of('supervisor-host-restarting').length).toBe(1);
     s.supervisor.stop('SIGINT');
     expect(await s.supervisor.done).toBe(0);
     await new Promise((r) => setTimeout(r, 150));
@@ -129,9 +131,30 @@ describe('the browser-host supervisor', () => {
     await browserExit;
   });
 
-  it('refuses a bad flag before starting any host', async () => {
-    const s = supervise(['serve'], ['--bogus']);
-    expect(await s.supervisor.done).toBe(64);
-    expect(s.runs()).toHaveLength(0);
-  });
+  it.each([
+    {
+      argv: ['--bogus'],
+      env: {},
+      message: 'Balcão: unknown flag --bogus (flags: --config FILE, --port N, --open, --no-open)',
+    },
+    {
+      argv: [],
+      env: { BALCAO_PORT: 'abc' },
+      message: 'Balcão: BALCAO_PORT must be a port number from 0 to 65535, got "abc"',
+    },
+    { argv: ['--port'], env: {}, message: 'Balcão: --port needs a value (--port N)' },
+  ])(
+    'refuses $argv $env in one line with status 64, before starting any host',
+    async ({ argv, env, message }) => {
+      const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        // No host bundle is needed: a refused command line starts nothing.
+        const supervisor = startSupervisedBrowserHost(argv, { ...env, BALCAO_LOG_LEVEL: 'silent' });
+        expect(await supervisor.done).toBe(64);
+        expect(printed.mock.calls).toEqual([[message]]);
+      } finally {
+        printed.mockRestore();
+      }
+    },
+  );
 });

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { type Clock, systemClock } from '../services/clock.js';
-import { parseHostArguments } from './command_line.js';
-import type { HostLogger } from './host_logger.js';
+import { exitStatus } from '../startup/exit_status.js';
+import type { BrowserHostArguments } from '../startup/kiosk_arguments.js';
 import { generateHostToken, hostTokenVariable } from './host_token.js';
-import { exitUsageError, RestartPolicy, type RestartPolicyOptions } from './restart_policy.js';
+import { RestartPolicy, type RestartPolicyOptions } from './restart_policy.js';
 
 /**
  * `npm start` in browser mode: runs the host process (`dist/electron/host.mjs`) and starts it again when it
@@ -25,10 +26,12 @@ import { exitUsageError, RestartPolicy, type RestartPolicyOptions } from './rest
 export interface HostSupervisorOptions {
   /** The user's flags, passed to every host (`--config`, `--port`, …). */
   argv: string[];
+  /** The same flags as parseBrowserHostArguments read them (the caller checks them before any host starts). */
+  flags: BrowserHostArguments;
   env: NodeJS.ProcessEnv;
   /** The program and leading arguments that start one host, e.g. `node dist/electron/host.mjs`. */
   hostCommand: { command: string; args: string[] };
-  logger: HostLogger;
+  logger: KioskLogger;
   /** Where the host's stdout lines go (its JSON logs), and the URL line once. */
   output: { write(text: string): unknown };
   /** Opens the kiosk browser on the URL; called once, only when the flags and the display ask for it. */
@@ -46,20 +49,11 @@ export interface HostSupervisor {
 const urlLinePrefix = 'BALCAO_URL=';
 
 export function superviseBrowserHost(options: HostSupervisorOptions): HostSupervisor {
-  const { logger, clock = systemClock } = options;
+  const { logger, flags, clock = systemClock } = options;
   let resolveDone: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => {
     resolveDone = resolve;
   });
-
-  let flags: ReturnType<typeof parseHostArguments>;
-  try {
-    flags = parseHostArguments(options.argv, options.env);
-  } catch (error) {
-    // Checked here too, so a bad flag stops at once instead of crashing a host in a loop.
-    console.error(`balcao: ${error instanceof Error ? error.message : String(error)}`);
-    return { done: Promise.resolve(exitUsageError), stop: () => {} };
-  }
 
   const token = generateHostToken();
   const policy = new RestartPolicy(options.policy);
@@ -96,14 +90,14 @@ export function superviseBrowserHost(options: HostSupervisorOptions): HostSuperv
     });
     host = child;
     const startedAt = clock.now();
-    logger.info({ hostPid: child.pid, port }, 'browser host started');
+    logger.log('supervisor-host-started', { hostPid: child.pid, port });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith(urlLinePrefix)) onUrlLine(line);
       else options.output.write(`${line}\n`);
     });
     child.once('error', (error) => {
       // The host program could not be started at all (spawn failed): nothing a restart would change.
-      logger.error({ err: error }, 'browser host could not be started');
+      logger.log('supervisor-host-unstartable', { err: error });
       host = null;
       finish(1);
     });
@@ -115,22 +109,25 @@ export function superviseBrowserHost(options: HostSupervisorOptions): HostSuperv
 
   const onHostExit = (code: number | null, signal: NodeJS.Signals | null, ranForMs: number) => {
     if (stopping) {
-      logger.info({ code, signal }, 'browser host stopped');
-      finish(code ?? 0);
+      logger.log('supervisor-host-stopped', { code, signal });
+      finish(code ?? exitStatus.ok);
       return;
     }
     const decision = policy.decide({ code, signal, ranForMs });
     switch (decision.kind) {
       case 'stop':
-        if (decision.reason === 'clean-exit') logger.info({ code }, 'browser host stopped');
-        else logger.error({ code, reason: decision.reason }, 'browser host cannot start; not restarting it');
+        if (decision.reason === 'clean-exit') logger.log('supervisor-host-stopped', { code, signal });
+        else logger.log('supervisor-host-not-restarted', { code, reason: decision.reason });
         finish(decision.exitCode);
         return;
       case 'restart':
-        logger.error(
-          { code, signal, ranForMs, crashesInARow: decision.crashesInARow, restartInMs: decision.delayMs },
-          'browser host exited unexpectedly; restarting it',
-        );
+        logger.log('supervisor-host-restarting', {
+          code,
+          signal,
+          ranForMs,
+          crashesInARow: decision.crashesInARow,
+          restartInMs: decision.delayMs,
+        });
         cancelRestart = clock.setTimeout(startHost, decision.delayMs);
         return;
       default: {
@@ -148,7 +145,7 @@ export function superviseBrowserHost(options: HostSupervisorOptions): HostSuperv
       stopping = true;
       cancelRestart?.();
       if (host) host.kill(signal);
-      else finish(0);
+      else finish(exitStatus.ok);
     },
   };
 }

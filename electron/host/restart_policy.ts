@@ -1,4 +1,4 @@
-import { exitConfigError, exitJournalError } from '../kiosk_boot.js';
+import { exitStatus } from '../startup/exit_status.js';
 
 /**
  * When the browser-mode host process ends, should the supervisor start it again, and when?
@@ -28,8 +28,6 @@ export const defaultRestartPolicy: RestartPolicyOptions = {
   stableAfterMs: 60_000,
 };
 
-export const exitUsageError = 64;
-
 export type StopReason = 'clean-exit' | 'usage-error' | 'journal-error' | 'configuration-error';
 
 export interface HostExit {
@@ -43,9 +41,9 @@ export type ExitDecision =
   | { kind: 'stop'; exitCode: number; reason: StopReason };
 
 const permanentFailures: ReadonlyMap<number, StopReason> = new Map([
-  [exitUsageError, 'usage-error'],
-  [exitJournalError, 'journal-error'],
-  [exitConfigError, 'configuration-error'],
+  [exitStatus.usage, 'usage-error'],
+  [exitStatus.ioError, 'journal-error'],
+  [exitStatus.config, 'configuration-error'],
 ]);
 
 export class RestartPolicy {
@@ -57,7 +55,7 @@ export class RestartPolicy {
   }
 
   decide(exit: HostExit): ExitDecision {
-    if (exit.code === 0) return { kind: 'stop', exitCode: 0, reason: 'clean-exit' };
+    if (exit.code === exitStatus.ok) return { kind: 'stop', exitCode: exitStatus.ok, reason: 'clean-exit' };
     const permanent = exit.code === null ? undefined : permanentFailures.get(exit.code);
     if (permanent !== undefined && exit.code !== null)
       return { kind: 'stop', exitCode: exit.code, reason: permanent };

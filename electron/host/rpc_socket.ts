@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { handleRequestFrame } from '../rpc/frame_handler.js';
 import type { Router } from '../rpc/router.js';
-import type { HostLogger } from './host_logger.js';
 
 /** Closes a socket that sends binary frames: the contract is JSON text. */
 export const closeUnsupportedData = 1003;
@@ -20,21 +20,21 @@ export const closeUnsupportedData = 1003;
 export function serveRpcSocket(
   ws: WebSocket,
   router: Router,
-  logger: HostLogger,
+  logger: KioskLogger,
   remoteAddress: string,
 ): void {
   ws.on('error', (error: Error & { code?: string }) => {
-    logger.warn({ remoteAddress, code: error.code ?? 'unknown' }, 'rpc socket closed on a protocol error');
+    logger.log('host-frame-refused', { remoteAddress, code: error.code ?? 'unknown' });
   });
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
-      logger.warn({ remoteAddress, code: 'binary-frame' }, 'rpc socket closed on a protocol error');
+      logger.log('host-frame-refused', { remoteAddress, code: 'binary-frame' });
       ws.close(closeUnsupportedData, 'text frames only');
       return;
     }
     answer(ws, router, data.toString()).catch((error: unknown) => {
       // handleRequestFrame turns handler exceptions into `internal`; reaching here is a bug in this file.
-      logger.error({ remoteAddress, err: error }, 'rpc frame could not be answered');
+      logger.log('host-frame-unanswered', { remoteAddress, err: error });
     });
   });
 }

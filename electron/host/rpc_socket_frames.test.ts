@@ -248,7 +248,7 @@ describe('hostile WebSocket frames close only their own socket', () => {
   });
 
   it.each(rows)('$name → close $closeCode', async ({ frames, closeCode, logCode }) => {
-    const logged = t.logger.entries.length;
+    const logged = t.logger.lines.length;
     const raw = await handshake(t);
     for (const frame of frames) raw.socket.write(frame);
     await expect.poll(() => closeCodeIn(raw.afterHandshake())).toBe(closeCode);
@@ -256,11 +256,12 @@ describe('hostile WebSocket frames close only their own socket', () => {
     raw.socket.end(clientFrame({ opcode: 0x8, payload: closePayload(closeCode) }));
     await raw.closed;
 
-    const entries = t.logger.entries.slice(logged);
-    expect(entries).toContainEqual(
-      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ code: logCode }) }),
-    );
-    expect(JSON.stringify(entries)).not.toContain(marker);
+    const lines = t.logger.lines.slice(logged);
+    expect(lines).toContainEqual({
+      event: 'host-frame-refused',
+      fields: expect.objectContaining({ code: logCode }),
+    });
+    expect(JSON.stringify(lines)).not.toContain(marker);
     expect(await request(bystander, { id: 7, method: 'kiosk.snapshot', params: {} })).toMatchObject({
       id: 7,
       ok: true,

@@ -24,6 +24,7 @@ import type {
   PrintOutcome,
   TicketPrinter,
 } from '../../devices/printer/printer.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type {
   PrinterKind,
   PrintJobRow,
@@ -54,11 +55,6 @@ export type PrintPipelineEvent =
   | { type: 'job-needs-attention'; jobId: number; printerId: string; reason: string }
   | { type: 'job-voided'; jobId: number; printerId: string }
   | { type: 'paper-changed'; printerId: string };
-
-export interface PipelineLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-}
 
 export type PipelineError =
   | { code: 'unknown-printer'; printerId: string }
@@ -101,7 +97,7 @@ export class PrintPipeline {
   constructor(
     private readonly store: PrintJobStore,
     printers: readonly PrinterRegistration[],
-    private readonly logger?: PipelineLogger,
+    private readonly logger: KioskLogger,
   ) {
     for (const registration of printers) {
       this.printers.set(registration.id, registration);
@@ -135,10 +131,12 @@ export class PrintPipeline {
       for (const job of this.store.withStatus(status)) {
         if (this.store.markNeedsAttention(job.id, reason).ok) {
           report.needsAttention.push(job.id);
-          this.logger?.warn(
-            { jobId: job.id, printerId: job.printerId, from: status },
-            'print job needs attention after restart',
-          );
+          this.logger.log('print-job-needs-attention', {
+            jobId: job.id,
+            printerId: job.printerId,
+            from: status,
+            cause: 'restart',
+          });
           this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
         }
       }
@@ -159,13 +157,10 @@ export class PrintPipeline {
     }
     const { job, created } = this.store.insert({ ...request, printerKind: registration.kind });
     if (!created) {
-      this.logger?.info({ jobId: job.id, status: job.status }, 'duplicate print request ignored');
+      this.logger.log('print-job-duplicate-ignored', { jobId: job.id, status: job.status });
       return { ok: true, value: this.outcome(job.id, true) };
     }
-    this.logger?.info(
-      { jobId: job.id, printerId: job.printerId, template: job.template },
-      'print job queued',
-    );
+    this.logger.log('print-job-queued', { jobId: job.id, printerId: job.printerId, template: job.template });
     this.emit({ type: 'job-queued', jobId: job.id, printerId: job.printerId, template: job.template });
     await this.drain(request.printerId);
     return { ok: true, value: this.outcome(job.id, false) };
@@ -179,7 +174,7 @@ export class PrintPipeline {
     const job = this.store.get(jobId);
     if (!job || (job.status !== 'queued' && job.status !== 'failed')) return false;
     if (!this.store.markNeedsAttention(jobId, reason).ok) return false;
-    this.logger?.warn({ jobId, printerId: job.printerId }, 'print job held for staff');
+    this.logger.log('print-job-held-for-staff', { jobId, printerId: job.printerId });
     this.emit({ type: 'job-needs-attention', jobId, printerId: job.printerId, reason });
     return true;
   }
@@ -190,7 +185,7 @@ export class PrintPipeline {
     if (!moved.ok) return moved;
     const job = this.store.get(jobId);
     if (!job) return { ok: false, error: { code: 'job-not-found', jobId } };
-    this.logger?.info({ jobId, printerId: job.printerId }, 'reprint requested by staff');
+    this.logger.log('print-job-reprint-requested', { jobId, printerId: job.printerId });
     await this.drain(job.printerId);
     return { ok: true, value: this.outcome(jobId, false) };
   }
@@ -241,7 +236,7 @@ export class PrintPipeline {
         ).ok
       ) {
         expired.push(job.id);
-        this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'unresolved print job expired');
+        this.logger.log('print-job-expired', { jobId: job.id, printerId: job.printerId });
         this.emit({ type: 'job-voided', jobId: job.id, printerId: job.printerId });
       }
     }
@@ -335,7 +330,7 @@ export class PrintPipeline {
     if (outcome.ok) {
       this.store.markSent(job.id);
       this.store.markConfirmed(job.id);
-      this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'print job confirmed');
+      this.logger.log('print-job-confirmed', { jobId: job.id, printerId: job.printerId });
       this.emit({ type: 'job-confirmed', jobId: job.id, printerId: job.printerId });
       return true;
     }
@@ -344,20 +339,22 @@ export class PrintPipeline {
     this.lastState.set(job.printerId, registration.printer.status().state);
     if (resumableReasons.has(failure.reason)) {
       this.store.markFailed(job.id, failure.reason);
-      this.logger?.warn(
-        { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-        'print job blocked',
-      );
+      this.logger.log('print-job-blocked', {
+        jobId: job.id,
+        printerId: job.printerId,
+        reason: failure.reason,
+      });
       this.emit({ type: 'job-blocked', jobId: job.id, printerId: job.printerId, reason: failure.reason });
       return false;
     }
     const reason =
       failure.reason === 'error' ? `printer-error: ${failure.detail}` : 'printer-timeout: outcome unknown';
     this.store.markNeedsAttention(job.id, reason);
-    this.logger?.warn(
-      { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-      'print job needs attention',
-    );
+    this.logger.log('print-job-needs-attention', {
+      jobId: job.id,
+      printerId: job.printerId,
+      reason: failure.reason,
+    });
     this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
     return false;
   }

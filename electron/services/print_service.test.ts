@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
@@ -38,7 +39,7 @@ describe('kiosk print service', () => {
     await devices.start();
     const journal = openJournal(':memory:');
     if (!journal.ok) throw new Error('journal');
-    app = createKioskApp(config, devices, journal.value);
+    app = createKioskApp(config, devices, journal.value, { logger: recordingLogger() });
     events = [];
     app.bus.subscribe((event, payload) => events.push({ event, payload }));
     await eventually(() => devices.statuses().every((s) => s.status.state === 'ready'));

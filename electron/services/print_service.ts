@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { PrinterState } from '../../devices/device_status.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
-import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
+import { PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
 import { type StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { DocumentPrintService } from '../printed/document_print_service.js';
 import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
@@ -73,7 +74,7 @@ export class KioskPrintService {
     devices: DeviceHub,
     private readonly session: SessionService,
     private readonly bus: EventBus,
-    private readonly logger?: PipelineLogger,
+    private readonly logger: KioskLogger,
     /** The terminal's key (see terminal_key_file.ts); an ephemeral one when none is given (tests). */
     signingKey: TerminalSigningKey = generateSigningKey(config.terminal.id),
   ) {
@@ -94,7 +95,7 @@ export class KioskPrintService {
     session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId));
     const recovered = this.pipeline.recover();
     if (recovered.needsAttention.length > 0) {
-      logger?.warn({ jobs: recovered.needsAttention }, 'print jobs need staff attention after restart');
+      logger.log('print-jobs-recovered', { jobs: recovered.needsAttention });
     }
   }
 
@@ -122,7 +123,7 @@ export class KioskPrintService {
           ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
           : `${template}: ${error.code}`;
       this.#alerts.raise('document-not-printable', detail);
-      this.logger?.warn({ template, reason: error.code }, 'document not printable');
+      this.logger.log('document-not-printable', { template, reason: error.code });
       this.bus.emit('print.failed', {
         reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
       });

@@ -104,7 +104,7 @@ test('a host killed under npm start comes back on its own, and the open page sho
 
     const logs = kiosk.logLines.join('\n');
     expect(logs).toContain('"signal":"SIGKILL"');
-    expect(logs).toContain('browser host exited unexpectedly; restarting it');
+    expect(logs).toContain('"event":"supervisor-host-restarting"');
     const token = new URLSearchParams(new URL(kiosk.url).hash.slice(1)).get('token')!;
     expect(kiosk.logLines.filter((line) => line.includes(token))).toEqual([`BALCAO_URL=${kiosk.url}`]);
   } finally {

@@ -20,7 +20,7 @@ function refusals(reason: string): unknown[] {
   return host.logLines
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => entry.msg === 'browser host refused a request' && entry.reason === reason);
+    .filter((entry) => entry.event === 'host-connection-refused' && entry.reason === reason);
 }
 
 test('a URL without the token shows "not connected" in four languages, and the host logs why', async ({

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../electron/journal/journal_database.js';
 import { PrintJobStore } from '../../electron/journal/print_job_store.js';
 import { PrintPipeline } from '../../electron/journal/print_pipeline.js';
+import { recordingLogger } from '../support/recording_logger.js';
 import { FakePrinter } from './print_fake_printer.js';
 
 const child = join(import.meta.dirname, '../fixtures/printed/print_crash_child.ts');
@@ -27,7 +28,7 @@ function reopen(dbPath: string): {
   if (!opened.ok) throw new Error(opened.error.code);
   const store = new PrintJobStore(opened.value);
   const printer = new FakePrinter();
-  const pipeline = new PrintPipeline(store, [{ id: 'ticket-1', kind: 'ticket', printer }]);
+  const pipeline = new PrintPipeline(store, [{ id: 'ticket-1', kind: 'ticket', printer }], recordingLogger());
   return {
     store,
     printer,

@@ -10,6 +10,7 @@ import {
   type PrintPipelineEvent,
   type PrintRequest,
 } from '../../electron/journal/print_pipeline.js';
+import { recordingLogger } from '../support/recording_logger.js';
 import { FakePrinter } from './print_fake_printer.js';
 
 function ticket(key: string, fill = 0xaa): PrintRequest {
@@ -42,10 +43,14 @@ describe('print pipeline', () => {
     store = new PrintJobStore(db);
     printer = new FakePrinter();
     a4 = new FakePrinter();
-    pipeline = new PrintPipeline(store, [
-      { id: 'ticket-1', kind: 'ticket', printer },
-      { id: 'a4-1', kind: 'document', printer: a4 },
-    ]);
+    pipeline = new PrintPipeline(
+      store,
+      [
+        { id: 'ticket-1', kind: 'ticket', printer },
+        { id: 'a4-1', kind: 'document', printer: a4 },
+      ],
+      recordingLogger(),
+    );
     events = [];
     pipeline.onEvent((event) => events.push(event));
   });

@@ -10,6 +10,7 @@ import { DocumentPrintService } from '../../electron/printed/document_print_serv
 import { sampleInput } from '../../electron/printed/samples/sample_inputs.js';
 import { verifyDocument } from '../../electron/printed/verification/verify_document.js';
 import { testSigningKey, testTerminalPublicKey } from '../fixtures/printed/test_terminal_key.js';
+import { recordingLogger } from '../support/recording_logger.js';
 import { FakePrinter } from './print_fake_printer.js';
 import { pdfText } from './print_pdf_tools.js';
 
@@ -30,10 +31,14 @@ describe('document print service: template to paper through the journal', () => 
     store = new PrintJobStore(db);
     ticketPrinter = new FakePrinter();
     a4Printer = new FakePrinter();
-    pipeline = new PrintPipeline(store, [
-      { id: 'ticket-1', kind: 'ticket', printer: ticketPrinter },
-      { id: 'a4-1', kind: 'document', printer: a4Printer },
-    ]);
+    pipeline = new PrintPipeline(
+      store,
+      [
+        { id: 'ticket-1', kind: 'ticket', printer: ticketPrinter },
+        { id: 'a4-1', kind: 'document', printer: a4Printer },
+      ],
+      recordingLogger(),
+    );
     service = new DocumentPrintService(pipeline, {
       ticketPrinterId: 'ticket-1',
       documentPrinterId: 'a4-1',

@@ -6,29 +6,16 @@ import WebSocket from 'ws';
 import { parseConfig } from '../../electron/config/config_loader.js';
 import type { BrowserHost } from '../../electron/host/browser_host.js';
 import { startBrowserHost } from '../../electron/host/browser_host.js';
-import type { HostLogger } from '../../electron/host/host_logger.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
 import { createKioskApp, type KioskApp } from '../../electron/kiosk_app.js';
 import { ManagerDeviceHub } from '../../electron/services/manager_device_hub.js';
-
-export interface LogEntry {
-  level: 'info' | 'warn' | 'error';
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-/** A logger that keeps every entry, so a test can read what the host logged (and what it must never log). */
-export function recordingLogger(): HostLogger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const record = (level: LogEntry['level']) => (fields: Record<string, unknown>, message: string) =>
-    entries.push({ level, fields, message });
-  return { entries, info: record('info'), warn: record('warn'), error: record('error') };
-}
+import { recordingLogger } from './recording_logger.js';
 
 export interface TestHost {
   app: KioskApp;
   host: BrowserHost;
   origin: string;
+  /** What the kiosk and its host logged (and what they must never log). */
   logger: ReturnType<typeof recordingLogger>;
   close(): Promise<void>;
 }
@@ -43,12 +30,16 @@ export async function startTestHost(): Promise<TestHost> {
     mode: 'production',
     services: ['check-in'],
     devices: [{ id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' }],
+    // Production requires it; only the boot reads the file, and this fixture builds the app without booting.
+    documents: { signingKeyFile: 'terminal.pem' },
   });
   if (!parsed.ok) throw new Error('bad test config');
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
-  const app = createKioskApp(parsed.config, new ManagerDeviceHub(parsed.config.devices), journal.value);
   const logger = recordingLogger();
+  const app = createKioskApp(parsed.config, new ManagerDeviceHub(parsed.config.devices), journal.value, {
+    logger,
+  });
   const host = await startBrowserHost(app, { rendererRoot: root, logger });
   return {
     app,

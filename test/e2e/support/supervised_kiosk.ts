@@ -5,7 +5,7 @@ export interface SupervisedKiosk {
   url: string;
   /** Every stdout line so far: the supervisor's JSON logs and the host's. */
   logLines: string[];
-  /** The pids of the hosts the supervisor started, in order (from its "browser host started" log lines). */
+  /** The pids of the hosts the supervisor started, in order (from its `supervisor-host-started` log lines). */
   hostPids(): number[];
   /** Sends SIGTERM to the supervisor, as a service manager would, and resolves with its exit status. */
   stop(): Promise<number | null>;
@@ -27,8 +27,8 @@ export async function startSupervisedKiosk(config: unknown): Promise<SupervisedK
     hostPids: () =>
       logLines
         .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { msg?: string; hostPid?: number })
-        .filter((entry) => entry.msg === 'browser host started' && typeof entry.hostPid === 'number')
+        .map((line) => JSON.parse(line) as { event?: string; hostPid?: number })
+        .filter((entry) => entry.event === 'supervisor-host-started' && typeof entry.hostPid === 'number')
         .map((entry) => entry.hostPid!),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
