@@ -57,8 +57,8 @@ describe('browser-mode host', () => {
     await expect(connectClient(t.host, '')).rejects.toThrow();
     await expect(connectClient(t.host, wrong)).rejects.toThrow();
     expect(t.logger.of('host-connection-refused')).toEqual([
-      { remoteAddress: '127.0.0.1', status: 401, reason: 'missing-token', upgrade: true },
-      { remoteAddress: '127.0.0.1', status: 401, reason: 'wrong-token', upgrade: true },
+      { peer: '127.0.0.1', status: 401, reason: 'missing-token', upgrade: true },
+      { peer: '127.0.0.1', status: 401, reason: 'wrong-token', upgrade: true },
     ]);
     const logged = JSON.stringify(t.logger.lines);
     expect(logged).not.toContain(t.host.token);

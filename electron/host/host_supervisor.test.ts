@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../../test/support/recording_logger.js';
+import { redactPersonalData } from '../logging/redaction.js';
 import { parseBrowserHostArguments } from '../startup/kiosk_arguments.js';
 import { superviseBrowserHost } from './host_supervisor.js';
 import { startSupervisedBrowserHost } from './host_supervisor_main.js';
@@ -81,6 +82,7 @@ describe('the browser-host supervisor', () => {
     ]);
     expect(s.logger.of('supervisor-host-started')).toHaveLength(4);
     expect(JSON.stringify(s.logger.lines)).not.toContain(token);
+    for (const { fields } of s.logger.lines) expect(redactPersonalData(fields)).toEqual(fields);
 
     s.supervisor.stop('SIGTERM');
     expect(await s.supervisor.done).toBe(0);

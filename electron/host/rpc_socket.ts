@@ -17,24 +17,19 @@ export const closeUnsupportedData = 1003;
  * that event would end the whole process; here it is logged by its error code alone — never the frame's bytes —
  * and only this socket goes.
  */
-export function serveRpcSocket(
-  ws: WebSocket,
-  router: Router,
-  logger: KioskLogger,
-  remoteAddress: string,
-): void {
+export function serveRpcSocket(ws: WebSocket, router: Router, logger: KioskLogger, peer: string): void {
   ws.on('error', (error: Error & { code?: string }) => {
-    logger.log('host-frame-refused', { remoteAddress, code: error.code ?? 'unknown' });
+    logger.log('host-frame-refused', { peer, code: error.code ?? 'unknown' });
   });
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
-      logger.log('host-frame-refused', { remoteAddress, code: 'binary-frame' });
+      logger.log('host-frame-refused', { peer, code: 'binary-frame' });
       ws.close(closeUnsupportedData, 'text frames only');
       return;
     }
     answer(ws, router, data.toString()).catch((error: unknown) => {
       // handleRequestFrame turns handler exceptions into `internal`; reaching here is a bug in this file.
-      logger.log('host-frame-unanswered', { remoteAddress, err: error });
+      logger.log('host-frame-unanswered', { peer, err: error });
     });
   });
 }

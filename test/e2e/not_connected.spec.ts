@@ -35,7 +35,7 @@ test('a URL without the token shows "not connected" in four languages, and the h
   await expect(screen).toContainText('本屏幕未连接到自助服务机');
   await expect(page.getByTestId('out-of-service')).toHaveCount(0);
   expect(refusals('missing-token')).toContainEqual(
-    expect.objectContaining({ remoteAddress: '127.0.0.1', status: 401, upgrade: true }),
+    expect.objectContaining({ peer: '127.0.0.1', status: 401, upgrade: true }),
   );
 });
 
