@@ -7,10 +7,16 @@
  *              └→ needs-attention → queued (staff chose reprint) | voided (staff chose not to)
  *
  * Every transition is a conditional UPDATE on the expected current status in one transaction with its event
- * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids.
+ * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids,
+ * and that transaction is a scrubbing one (journal_database.ts): once it commits, the bytes are gone from the
+ * database file and its write-ahead log too.
+ *
+ * Who asked for a reprint or a void, and why, is not kept here: staff actions go to the audit log.
  */
 import type Database from 'better-sqlite3';
 import type { MonoBitmap } from '../../devices/printer/printer.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { scrubbingTransaction } from './journal_database.js';
 
 export const printJobStatuses = [
   'queued',
@@ -23,6 +29,8 @@ export const printJobStatuses = [
 ] as const;
 export type PrintJobStatus = (typeof printJobStatuses)[number];
 export type PrinterKind = 'ticket' | 'document';
+/** Why a job was voided: staff chose not to print it, or nobody resolved it within the retention limit. */
+export type VoidReason = 'voided-by-staff' | 'expired';
 
 export type PrintPayload =
   | { format: 'mono-bitmap'; bitmap: MonoBitmap }
@@ -36,6 +44,8 @@ export interface NewPrintJob {
   template: string;
   /** Spooler job name; never personal data. */
   jobName: string;
+  /** The resident session the job prints for (its screen follows the job); null for staff and self-tests. */
+  sessionId: string | null;
   payload: PrintPayload;
 }
 
@@ -49,12 +59,12 @@ export interface PrintJobRow {
   status: PrintJobStatus;
   failureReason: string | null;
   attentionReason: string | null;
+  voidReason: VoidReason | null;
+  sessionId: string | null;
   hasPayload: boolean;
   pages: number;
   attempts: number;
   reprintOf: number | null;
-  requestedBy: string | null;
-  requestReason: string | null;
   createdAt: string;
   updatedAt: string;
   confirmedAt: string | null;
@@ -70,7 +80,7 @@ export interface PrinterCounters {
 export type TransitionError =
   | { code: 'job-not-found'; jobId: number }
   | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
-export type TransitionResult = { ok: true } | { ok: false; error: TransitionError };
+export type TransitionResult = Result<void, TransitionError>;
 
 interface RawRow {
   id: number;
@@ -82,19 +92,19 @@ interface RawRow {
   status: PrintJobStatus;
   failure_reason: string | null;
   attention_reason: string | null;
+  void_reason: VoidReason | null;
+  session_id: string | null;
   has_payload: number;
   pages: number;
   attempts: number;
   reprint_of: number | null;
-  requested_by: string | null;
-  request_reason: string | null;
   created_at: string;
   updated_at: string;
   confirmed_at: string | null;
 }
 
 const rowColumns = `id, idempotency_key, printer_id, printer_kind, template, job_name, status, failure_reason,
-  attention_reason, payload IS NOT NULL AS has_payload, pages, attempts, reprint_of, requested_by, request_reason,
+  attention_reason, void_reason, session_id, payload IS NOT NULL AS has_payload, pages, attempts, reprint_of,
   created_at, updated_at, confirmed_at`;
 
 function toRow(raw: RawRow): PrintJobRow {
@@ -108,12 +118,12 @@ function toRow(raw: RawRow): PrintJobRow {
     status: raw.status,
     failureReason: raw.failure_reason,
     attentionReason: raw.attention_reason,
+    voidReason: raw.void_reason,
+    sessionId: raw.session_id,
     hasPayload: raw.has_payload === 1,
     pages: raw.pages,
     attempts: raw.attempts,
     reprintOf: raw.reprint_of,
-    requestedBy: raw.requested_by,
-    requestReason: raw.request_reason,
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
     confirmedAt: raw.confirmed_at,
@@ -127,10 +137,7 @@ export class PrintJobStore {
   ) {}
 
   /** Records a job as `queued`, or returns the existing job with the same idempotency key. */
-  insert(
-    job: NewPrintJob,
-    reprint?: { of: number; by: string; reason: string },
-  ): { job: PrintJobRow; created: boolean } {
+  insert(job: NewPrintJob, reprintOf: number | null = null): { job: PrintJobRow; created: boolean } {
     return this.db.transaction(() => {
       const existing = this.byKey(job.idempotencyKey);
       if (existing) return { job: existing, created: false };
@@ -138,10 +145,9 @@ export class PrintJobStore {
       const { blob, width, height, pages } = encodePayload(job.payload);
       const result = this.db
         .prepare(
-          `INSERT INTO print_jobs (idempotency_key, printer_id, printer_kind, template, job_name, status, payload,
-             payload_format, bitmap_width, bitmap_height, pages, reprint_of, requested_by, request_reason,
-             created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO print_jobs (idempotency_key, printer_id, printer_kind, template, job_name, session_id, status,
+             payload, payload_format, bitmap_width, bitmap_height, pages, reprint_of, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           job.idempotencyKey,
@@ -149,19 +155,18 @@ export class PrintJobStore {
           job.printerKind,
           job.template,
           job.jobName,
+          job.sessionId,
           blob,
           job.payload.format,
           width,
           height,
           pages,
-          reprint?.of ?? null,
-          reprint?.by ?? null,
-          reprint?.reason ?? null,
+          reprintOf,
           at,
           at,
         );
       const id = Number(result.lastInsertRowid);
-      this.event(id, null, 'queued', reprint ? `reprint of ${reprint.of}` : null, at);
+      this.event(id, null, 'queued', reprintOf === null ? null : `reprint of ${reprintOf}`, at);
       return { job: this.mustGet(id), created: true };
     })();
   }
@@ -178,6 +183,25 @@ export class PrintJobStore {
       .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE idempotency_key = ?`)
       .get(idempotencyKey) as RawRow | undefined;
     return raw ? toRow(raw) : undefined;
+  }
+
+  /** The newest jobs first, in one query: what staff see in maintenance. */
+  recent(limit: number): PrintJobRow[] {
+    return (
+      this.db.prepare(`SELECT ${rowColumns} FROM print_jobs ORDER BY id DESC LIMIT ?`).all(limit) as RawRow[]
+    ).map(toRow);
+  }
+
+  /** A session's jobs that have not started printing (queued, or failed and waiting for the printer). */
+  unprintedForSession(sessionId: string): PrintJobRow[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT ${rowColumns} FROM print_jobs
+           WHERE session_id = ? AND status IN ('queued', 'failed') ORDER BY id`,
+        )
+        .all(sessionId) as RawRow[]
+    ).map(toRow);
   }
 
   withStatus(status: PrintJobStatus, printerId?: string): PrintJobRow[] {
@@ -236,9 +260,9 @@ export class PrintJobStore {
     return this.move(id, ['sending'], 'sent');
   }
 
-  /** Confirms, drops the bytes and counts paper used, in one transaction. */
+  /** Confirms, drops the bytes and counts paper used, in one (scrubbing) transaction. */
   markConfirmed(id: number): TransitionResult {
-    return this.db.transaction((): TransitionResult => {
+    return this.scrubbing((): TransitionResult => {
       const moved = this.move(id, ['sent'], 'confirmed', { dropPayload: true, confirmed: true });
       if (!moved.ok) return moved;
       const job = this.mustGet(id);
@@ -247,7 +271,7 @@ export class PrintJobStore {
         job.printerKind === 'document' ? { pages: job.pages } : { tickets: 1 },
       );
       return moved;
-    })();
+    });
   }
 
   markFailed(id: number, reason: string): TransitionResult {
@@ -263,22 +287,27 @@ export class PrintJobStore {
     return this.move(id, from, 'queued', { detail });
   }
 
-  void(id: number, detail: string): TransitionResult {
-    return this.move(id, ['needs-attention', 'failed', 'queued'], 'voided', { dropPayload: true, detail });
+  /** Voids a job that has not printed, dropping its bytes (a scrubbing transaction). */
+  void(id: number, reason: VoidReason): TransitionResult {
+    return this.scrubbing(() =>
+      this.move(id, ['needs-attention', 'failed', 'queued'], 'voided', {
+        dropPayload: true,
+        voidReason: reason,
+      }),
+    );
   }
 
-  /** Staff's reprint of a job whose bytes are still here (needs-attention): recorded with who and why. */
-  requestReprint(id: number, by: string, reason: string): TransitionResult {
-    return this.db.transaction((): TransitionResult => {
-      const moved = this.move(id, ['needs-attention'], 'queued', {
-        detail: `reprint requested by ${by}: ${reason}`,
-      });
-      if (!moved.ok) return moved;
-      this.db
-        .prepare('UPDATE print_jobs SET requested_by = ?, request_reason = ? WHERE id = ?')
-        .run(by, reason, id);
-      return moved;
-    })();
+  /** Staff's reprint of a job whose bytes are still here (needs-attention); the audit log says who and why. */
+  requestReprint(id: number): TransitionResult {
+    return this.move(id, ['needs-attention'], 'queued', { detail: 'reprint requested by staff' });
+  }
+
+  /**
+   * Runs `body` in one transaction and, once it has committed, clears dropped bytes from the files. For callers
+   * that join a drop with other writes (a void and its audit record).
+   */
+  scrubbing<T>(body: () => T): T {
+    return scrubbingTransaction(this.db, body);
   }
 
   /** Jobs still holding bytes whose last change is older than `before`: candidates for the retention limit. */
@@ -331,14 +360,15 @@ export class PrintJobStore {
       confirmed?: boolean;
       failureReason?: string;
       attentionReason?: string;
+      voidReason?: VoidReason;
       detail?: string;
     } = {},
   ): TransitionResult {
     return this.db.transaction((): TransitionResult => {
       const current = this.get(id);
-      if (!current) return { ok: false, error: { code: 'job-not-found', jobId: id } };
+      if (!current) return err({ code: 'job-not-found', jobId: id });
       if (!from.includes(current.status))
-        return { ok: false, error: { code: 'wrong-status', jobId: id, status: current.status } };
+        return err({ code: 'wrong-status', jobId: id, status: current.status });
       const at = this.now().toISOString();
       this.db
         .prepare(
@@ -347,7 +377,8 @@ export class PrintJobStore {
              payload = CASE WHEN ? THEN NULL ELSE payload END,
              confirmed_at = CASE WHEN ? THEN ? ELSE confirmed_at END,
              failure_reason = CASE WHEN ? = 'failed' THEN ? ELSE failure_reason END,
-             attention_reason = CASE WHEN ? = 'needs-attention' THEN ? ELSE attention_reason END
+             attention_reason = CASE WHEN ? = 'needs-attention' THEN ? ELSE attention_reason END,
+             void_reason = CASE WHEN ? = 'voided' THEN ? ELSE void_reason END
            WHERE id = ? AND status = ?`,
         )
         .run(
@@ -361,6 +392,8 @@ export class PrintJobStore {
           options.failureReason ?? null,
           to,
           options.attentionReason ?? null,
+          to,
+          options.voidReason ?? null,
           id,
           current.status,
         );
@@ -368,10 +401,10 @@ export class PrintJobStore {
         id,
         current.status,
         to,
-        options.failureReason ?? options.attentionReason ?? options.detail ?? null,
+        options.failureReason ?? options.attentionReason ?? options.voidReason ?? options.detail ?? null,
         at,
       );
-      return { ok: true };
+      return ok();
     })();
   }
 
