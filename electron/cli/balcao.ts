@@ -1,3 +1,4 @@
+import { auditCommand } from './audit_command.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   devicesCommand,
@@ -25,6 +26,7 @@ const commands: CliCommand[] = [
   mrz,
   verifyDocumentCliCommand,
   signingKeyCommand,
+  auditCommand,
 ];
 
 function help(io: CliIo): void {

@@ -6,6 +6,7 @@
  * all.
  */
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import { err, ok, type Result } from '../../lib/result.js';
 import {
   type AuditHead,
@@ -33,6 +34,13 @@ export type AuditAppendError =
   | { code: 'invalid-event'; fields: string[] }
   | { code: 'invalid-actor' };
 
+/** The paths an issue is about; for an unknown field, the field's own name. */
+function issueFields(issue: z.core.$ZodIssue): string[] {
+  const at = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...at, key].join('.'));
+  return [at.join('.') || '.'];
+}
+
 /** Leaves `recorded`'s transaction (rolling the action back) when its record is refused. */
 class RecordRefused {
   constructor(readonly error: AuditAppendError) {}
@@ -52,7 +60,7 @@ export class AuditLog {
     if (personal) return err({ code: 'personal-data-field', field: personal });
     const parsed = AuditEventSchema.safeParse(event);
     if (!parsed.success)
-      return err({ code: 'invalid-event', fields: parsed.error.issues.map((i) => i.path.join('.') || '.') });
+      return err({ code: 'invalid-event', fields: parsed.error.issues.flatMap(issueFields) });
     if (actor !== 'system' && !StaffIdSchema.safeParse(actor.staffId).success)
       return err({ code: 'invalid-actor' });
     const checked = parsed.data;
