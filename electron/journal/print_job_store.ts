@@ -14,121 +14,36 @@
  * Who asked for a reprint or a void, and why, is not kept here: staff actions go to the audit log.
  */
 import type Database from 'better-sqlite3';
-import type { MonoBitmap } from '../../devices/printer/printer.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { scrubbingTransaction } from './journal_database.js';
+import {
+  decodePayload,
+  encodePayload,
+  type NewPrintJob,
+  type PrinterCounters,
+  type PrintJobRow,
+  type PrintJobStatus,
+  type PrintPayload,
+  type RawRow,
+  rowColumns,
+  toRow,
+  type VoidReason,
+} from './print_job_rows.js';
 
-export const printJobStatuses = [
-  'queued',
-  'sending',
-  'sent',
-  'confirmed',
-  'failed',
-  'needs-attention',
-  'voided',
-] as const;
-export type PrintJobStatus = (typeof printJobStatuses)[number];
-export type PrinterKind = 'ticket' | 'document';
-/** Why a job was voided: staff chose not to print it, or nobody resolved it within the retention limit. */
-export type VoidReason = 'voided-by-staff' | 'expired';
-
-export type PrintPayload =
-  | { format: 'mono-bitmap'; bitmap: MonoBitmap }
-  | { format: 'pdf'; pdf: Uint8Array; pages: number };
-
-export interface NewPrintJob {
-  /** Same key, same job: a service retrying after a crash never prints twice. */
-  idempotencyKey: string;
-  printerId: string;
-  printerKind: PrinterKind;
-  template: string;
-  /** Spooler job name; never personal data. */
-  jobName: string;
-  /** The resident session the job prints for (its screen follows the job); null for staff and self-tests. */
-  sessionId: string | null;
-  payload: PrintPayload;
-}
-
-export interface PrintJobRow {
-  id: number;
-  idempotencyKey: string;
-  printerId: string;
-  printerKind: PrinterKind;
-  template: string;
-  jobName: string;
-  status: PrintJobStatus;
-  failureReason: string | null;
-  attentionReason: string | null;
-  voidReason: VoidReason | null;
-  sessionId: string | null;
-  hasPayload: boolean;
-  pages: number;
-  attempts: number;
-  reprintOf: number | null;
-  createdAt: string;
-  updatedAt: string;
-  confirmedAt: string | null;
-}
-
-export interface PrinterCounters {
-  printerId: string;
-  pages: number;
-  tickets: number;
-  paperChanges: number;
-}
+export type {
+  NewPrintJob,
+  PrinterCounters,
+  PrinterKind,
+  PrintJobRow,
+  PrintJobStatus,
+  PrintPayload,
+  VoidReason,
+} from './print_job_rows.js';
 
 export type TransitionError =
   | { code: 'job-not-found'; jobId: number }
   | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
 export type TransitionResult = Result<void, TransitionError>;
-
-interface RawRow {
-  id: number;
-  idempotency_key: string;
-  printer_id: string;
-  printer_kind: PrinterKind;
-  template: string;
-  job_name: string;
-  status: PrintJobStatus;
-  failure_reason: string | null;
-  attention_reason: string | null;
-  void_reason: VoidReason | null;
-  session_id: string | null;
-  has_payload: number;
-  pages: number;
-  attempts: number;
-  reprint_of: number | null;
-  created_at: string;
-  updated_at: string;
-  confirmed_at: string | null;
-}
-
-const rowColumns = `id, idempotency_key, printer_id, printer_kind, template, job_name, status, failure_reason,
-  attention_reason, void_reason, session_id, payload IS NOT NULL AS has_payload, pages, attempts, reprint_of,
-  created_at, updated_at, confirmed_at`;
-
-function toRow(raw: RawRow): PrintJobRow {
-  return {
-    id: raw.id,
-    idempotencyKey: raw.idempotency_key,
-    printerId: raw.printer_id,
-    printerKind: raw.printer_kind,
-    template: raw.template,
-    jobName: raw.job_name,
-    status: raw.status,
-    failureReason: raw.failure_reason,
-    attentionReason: raw.attention_reason,
-    voidReason: raw.void_reason,
-    sessionId: raw.session_id,
-    hasPayload: raw.has_payload === 1,
-    pages: raw.pages,
-    attempts: raw.attempts,
-    reprintOf: raw.reprint_of,
-    createdAt: raw.created_at,
-    updatedAt: raw.updated_at,
-    confirmedAt: raw.confirmed_at,
-  };
-}
 
 export class PrintJobStore {
   constructor(
@@ -172,47 +87,27 @@ export class PrintJobStore {
   }
 
   get(id: number): PrintJobRow | undefined {
-    const raw = this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE id = ?`).get(id) as
-      | RawRow
-      | undefined;
-    return raw ? toRow(raw) : undefined;
+    return this.select('WHERE id = ?', id)[0];
   }
 
   byKey(idempotencyKey: string): PrintJobRow | undefined {
-    const raw = this.db
-      .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE idempotency_key = ?`)
-      .get(idempotencyKey) as RawRow | undefined;
-    return raw ? toRow(raw) : undefined;
+    return this.select('WHERE idempotency_key = ?', idempotencyKey)[0];
   }
 
   /** The newest jobs first, in one query: what staff see in maintenance. */
   recent(limit: number): PrintJobRow[] {
-    return (
-      this.db.prepare(`SELECT ${rowColumns} FROM print_jobs ORDER BY id DESC LIMIT ?`).all(limit) as RawRow[]
-    ).map(toRow);
+    return this.select('ORDER BY id DESC LIMIT ?', limit);
   }
 
   /** A session's jobs that have not started printing (queued, or failed and waiting for the printer). */
   unprintedForSession(sessionId: string): PrintJobRow[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT ${rowColumns} FROM print_jobs
-           WHERE session_id = ? AND status IN ('queued', 'failed') ORDER BY id`,
-        )
-        .all(sessionId) as RawRow[]
-    ).map(toRow);
+    return this.select("WHERE session_id = ? AND status IN ('queued', 'failed') ORDER BY id", sessionId);
   }
 
   withStatus(status: PrintJobStatus, printerId?: string): PrintJobRow[] {
-    const raws = (
-      printerId === undefined
-        ? this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? ORDER BY id`).all(status)
-        : this.db
-            .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? AND printer_id = ? ORDER BY id`)
-            .all(status, printerId)
-    ) as RawRow[];
-    return raws.map(toRow);
+    return printerId === undefined
+      ? this.select('WHERE status = ? ORDER BY id', status)
+      : this.select('WHERE status = ? AND printer_id = ? ORDER BY id', status, printerId);
   }
 
   payload(id: number): PrintPayload | undefined {
@@ -220,23 +115,8 @@ export class PrintJobStore {
       .prepare(
         'SELECT payload, payload_format, bitmap_width, bitmap_height, pages FROM print_jobs WHERE id = ?',
       )
-      .get(id) as
-      | {
-          payload: Buffer | null;
-          payload_format: PrintPayload['format'];
-          bitmap_width: number | null;
-          bitmap_height: number | null;
-          pages: number;
-        }
-      | undefined;
-    if (!raw?.payload) return undefined;
-    const bytes = new Uint8Array(raw.payload);
-    return raw.payload_format === 'pdf'
-      ? { format: 'pdf', pdf: bytes, pages: raw.pages }
-      : {
-          format: 'mono-bitmap',
-          bitmap: { width: raw.bitmap_width ?? 0, height: raw.bitmap_height ?? 0, data: bytes },
-        };
+      .get(id) as Parameters<typeof decodePayload>[0] | undefined;
+    return raw ? decodePayload(raw) : undefined;
   }
 
   events(id: number): { fromStatus: string | null; toStatus: string; detail: string | null }[] {
@@ -312,13 +192,10 @@ export class PrintJobStore {
 
   /** Jobs still holding bytes whose last change is older than `before`: candidates for the retention limit. */
   unfinishedSince(before: Date): PrintJobRow[] {
-    const raws = this.db
-      .prepare(
-        `SELECT ${rowColumns} FROM print_jobs
-         WHERE status IN ('queued', 'failed', 'needs-attention') AND updated_at < ? ORDER BY id`,
-      )
-      .all(before.toISOString()) as RawRow[];
-    return raws.map(toRow);
+    return this.select(
+      "WHERE status IN ('queued', 'failed', 'needs-attention') AND updated_at < ? ORDER BY id",
+      before.toISOString(),
+    );
   }
 
   counters(printerId: string): PrinterCounters {
@@ -422,32 +299,14 @@ export class PrintJobStore {
       .run(jobId, at, from, to, detail);
   }
 
+  private select(clause: string, ...params: (string | number)[]): PrintJobRow[] {
+    const raws = this.db.prepare(`SELECT ${rowColumns} FROM print_jobs ${clause}`).all(...params) as RawRow[];
+    return raws.map(toRow);
+  }
+
   private mustGet(id: number): PrintJobRow {
     const row = this.get(id);
     if (!row) throw new Error(`print job ${id} vanished inside its own transaction`);
     return row;
-  }
-}
-
-function encodePayload(payload: PrintPayload): {
-  blob: Buffer;
-  width: number | null;
-  height: number | null;
-  pages: number;
-} {
-  switch (payload.format) {
-    case 'mono-bitmap':
-      return {
-        blob: Buffer.from(payload.bitmap.data),
-        width: payload.bitmap.width,
-        height: payload.bitmap.height,
-        pages: 1,
-      };
-    case 'pdf':
-      return { blob: Buffer.from(payload.pdf), width: null, height: null, pages: payload.pages };
-    default: {
-      const unreachable: never = payload;
-      throw new Error(`unknown payload ${JSON.stringify(unreachable)}`);
-    }
   }
 }

@@ -23,83 +23,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PrinterState } from '../../devices/device_status.js';
-import type {
-  DocumentPrinter,
-  PrintFailure,
-  PrintOutcome,
-  TicketPrinter,
-} from '../../devices/printer/printer.js';
+import type { PrintOutcome } from '../../devices/printer/printer.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import type { AuditAppendError, AuditLog } from './audit_log.js';
+import type { AuditLog } from './audit_log.js';
+import type { PrintJobRow, PrintJobStatus, PrintJobStore, PrintPayload } from './print_job_store.js';
 import type {
-  PrinterKind,
-  PrintJobRow,
-  PrintJobStatus,
-  PrintJobStore,
-  PrintPayload,
-} from './print_job_store.js';
+  PipelineError,
+  PipelineLogger,
+  PrintPipelineEvent,
+  PrintRequest,
+  RecoveryReport,
+  StaffActionResult,
+  SubmitOutcome,
+  SubmitResult,
+} from './print_pipeline_types.js';
+import { type PrinterRegistration, resumableReasons, sendToPrinter, usable } from './printer_registration.js';
 
-export type PrinterRegistration =
-  | { id: string; kind: 'ticket'; printer: TicketPrinter }
-  | { id: string; kind: 'document'; printer: DocumentPrinter };
-
-export interface PrintRequest {
-  idempotencyKey: string;
-  printerId: string;
-  template: string;
-  /** Names the job in the spooler and in logs: never personal data. */
-  jobName: string;
-  /** The resident session the job is for; absent for staff's and self-test prints. */
-  sessionId?: string | null;
-  payload: PrintPayload;
-}
-
-export type PrintPipelineEvent =
-  | { type: 'job-queued'; jobId: number; printerId: string; template: string }
-  | { type: 'job-waiting'; jobId: number; printerId: string; printerState: PrinterState['state'] }
-  | { type: 'job-blocked'; jobId: number; printerId: string; reason: PrintFailure['reason'] }
-  | { type: 'job-resumed'; jobId: number; printerId: string }
-  | { type: 'job-confirmed'; jobId: number; printerId: string }
-  | { type: 'job-needs-attention'; jobId: number; printerId: string; reason: string }
-  | { type: 'job-voided'; jobId: number; printerId: string }
-  | { type: 'job-expired'; jobId: number; printerId: string; retentionHours: number }
-  | { type: 'paper-changed'; printerId: string };
-
-export interface PipelineLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
-export type PipelineError =
-  | { code: 'unknown-printer'; printerId: string }
-  | { code: 'payload-mismatch'; printerId: string; expected: PrinterKind }
-  | { code: 'job-not-found'; jobId: number }
-  | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
-/** A staff action also fails when its audit record is refused (e.g. a reason too long): nothing changes then. */
-export type StaffActionError = PipelineError | AuditAppendError;
-
-export interface SubmitOutcome {
-  jobId: number;
-  /** True when the idempotency key was already known: nothing new was printed. */
-  duplicate: boolean;
-  status: PrintJobStatus;
-  failureReason: string | null;
-}
-
-export type SubmitResult = Result<SubmitOutcome, PipelineError>;
-export type StaffActionResult = Result<SubmitOutcome, StaffActionError>;
-
-export interface RecoveryReport {
-  needsAttention: number[];
-  confirmed: number[];
-}
-
-const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
-
-/** Busy still takes jobs (the driver serialises them); paper-low still prints. */
-function usable(state: PrinterState): boolean {
-  return state.state === 'ready' || state.state === 'paper-low' || state.state === 'busy';
-}
+export type * from './print_pipeline_types.js';
+export type { PrinterRegistration } from './printer_registration.js';
 
 export interface PrintPipelineOptions {
   store: PrintJobStore;
@@ -378,7 +319,7 @@ export class PrintPipeline {
     if (!this.store.markSending(job.id).ok) return true;
     let outcome: PrintOutcome;
     try {
-      outcome = await this.callPrinter(registration, payload, job.jobName);
+      outcome = await sendToPrinter(registration, payload, job.jobName);
     } catch (error) {
       // Drivers must not throw; if one does, the outcome is unknown.
       outcome = {
@@ -414,26 +355,5 @@ export class PrintPipeline {
     );
     this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
     return false;
-  }
-
-  private callPrinter(
-    registration: PrinterRegistration,
-    payload: PrintPayload,
-    jobName: string,
-  ): Promise<PrintOutcome> {
-    switch (registration.kind) {
-      case 'ticket':
-        if (payload.format !== 'mono-bitmap')
-          return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
-        return registration.printer.printRaster(payload.bitmap);
-      case 'document':
-        if (payload.format !== 'pdf')
-          return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
-        return registration.printer.printPdf(payload.pdf, jobName);
-      default: {
-        const unreachable: never = registration;
-        throw new Error(`unknown printer ${JSON.stringify(unreachable)}`);
-      }
-    }
   }
 }
