@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { balcao } from '../../test/support/run_balcao.js';
 import { AuditLog } from '../journal/audit_log.js';
 import { openJournal } from '../journal/journal_database.js';
-import { runCli } from './balcao.js';
-
-async function balcao(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    interrupted: new Promise(() => {}),
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Edits the closed journal file directly, triggers dropped first, as someone with the sqlite3 shell would. */
 function editFile(path: string, sql: string): void {

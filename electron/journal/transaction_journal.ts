@@ -138,24 +138,18 @@ export class TransactionJournal {
   /** Commits the call's name and returns its key; make the call only after this returns ok. */
   recordCall(id: number, operation: string): Result<{ idempotencyKey: string }, TransactionError> {
     if (!codePattern.test(operation)) return err({ code: 'not-a-code', field: 'operation' });
-    return this.#db.transaction((): Result<{ idempotencyKey: string }, TransactionError> => {
-      const current = this.get(id);
-      if (!current) return err({ code: 'transaction-not-found', transactionId: id });
-      if (isFinal(current.state))
-        return err({
-          code: 'illegal-transition',
-          transactionId: id,
-          kind: current.kind,
-          from: current.state,
-          to: current.state,
-        });
-      const at = this.#at();
-      this.#db
-        .prepare('UPDATE transactions SET pending_call = ?, updated_at = ? WHERE id = ?')
-        .run(operation, at, id);
-      this.#event(id, current.state, current.state, { at, call: operation });
-      return ok({ idempotencyKey: callKey(current.idempotencyKey, operation) });
-    })();
+    return this.#change(
+      id,
+      null,
+      (current) => !isFinal(current.state),
+      (current, at) => {
+        this.#db
+          .prepare('UPDATE transactions SET pending_call = ?, updated_at = ? WHERE id = ?')
+          .run(operation, at, id);
+        this.#event(id, current.state, current.state, { at, call: operation });
+        return { idempotencyKey: callKey(current.idempotencyKey, operation) };
+      },
+    );
   }
 
   /** The flow's next step, refused unless the kind allows it from the current state. */
@@ -192,18 +186,8 @@ export class TransactionJournal {
    */
   handToStaff(id: number, reason: string): TransactionResult {
     if (!codePattern.test(reason)) return err({ code: 'not-a-code', field: 'reason' });
-    return this.#db.transaction((): TransactionResult => {
-      const current = this.get(id);
-      if (!current) return err({ code: 'transaction-not-found', transactionId: id });
-      if (isFinal(current.state) || current.needsStaffReason !== null)
-        return err({
-          code: 'illegal-transition',
-          transactionId: id,
-          kind: current.kind,
-          from: current.state,
-          to: current.state,
-        });
-      const at = this.#at();
+    const held = (current: TransactionRecord) => !isFinal(current.state) && current.needsStaffReason === null;
+    return this.#change(id, null, held, (current, at) => {
       this.#db
         .prepare('UPDATE transactions SET needs_staff_reason = ?, updated_at = ? WHERE id = ?')
         .run(reason, at, id);
@@ -213,8 +197,8 @@ export class TransactionJournal {
         `transaction ${id} (${current.kind}) stopped at ${current.state}: ${reason}`,
         { transactionId: id },
       );
-      return ok(this.#mustGet(id));
-    })();
+      return this.#mustGet(id);
+    });
   }
 
   get(id: number): TransactionRecord | undefined {
@@ -251,7 +235,29 @@ export class TransactionJournal {
     allowed: (current: TransactionRecord) => boolean,
   ): TransactionResult {
     if (reason !== null && !codePattern.test(reason)) return err({ code: 'not-a-code', field: 'reason' });
-    return this.#db.transaction((): TransactionResult => {
+    return this.#change(id, to, allowed, (current, at) => {
+      this.#db
+        .prepare(
+          `UPDATE transactions SET state = ?, pending_call = NULL, reason = COALESCE(?, reason), updated_at = ?
+           WHERE id = ? AND state = ?`,
+        )
+        .run(to, reason, at, id, current.state);
+      this.#event(id, current.state, to, { at, reason });
+      return this.#mustGet(id);
+    });
+  }
+
+  /**
+   * One change to a transaction, in one database transaction: read it, refuse it as an illegal move unless
+   * `allowed` (to `to`, or to the state it is in for a change that is not a move), then `apply` it.
+   */
+  #change<T>(
+    id: number,
+    to: TransactionState | null,
+    allowed: (current: TransactionRecord) => boolean,
+    apply: (current: TransactionRecord, at: string) => T,
+  ): Result<T, TransactionError> {
+    return this.#db.transaction((): Result<T, TransactionError> => {
       const current = this.get(id);
       if (!current) return err({ code: 'transaction-not-found', transactionId: id });
       if (!allowed(current))
@@ -260,17 +266,9 @@ export class TransactionJournal {
           transactionId: id,
           kind: current.kind,
           from: current.state,
-          to,
+          to: to ?? current.state,
         });
-      const at = this.#at();
-      this.#db
-        .prepare(
-          `UPDATE transactions SET state = ?, pending_call = NULL, reason = COALESCE(?, reason), updated_at = ?
-           WHERE id = ? AND state = ?`,
-        )
-        .run(to, reason, at, id, current.state);
-      this.#event(id, current.state, to, { at, reason });
-      return ok(this.#mustGet(id));
+      return ok(apply(current, this.#at()));
     })();
   }
 

@@ -11,6 +11,7 @@
  * A resolver that fails (backend unreachable) leaves the transaction as it is: the next run asks again. A kind
  * without a resolver goes to staff. Each answer is applied once: the move is conditional on the state read.
  */
+import type { PipelineLogger } from './print_pipeline_types.js';
 import type { TransactionJournal, TransactionRecord } from './transaction_journal.js';
 import type { TransactionKind } from './transaction_states.js';
 
@@ -31,10 +32,8 @@ export interface TransactionRecoveryReport {
   deferred: number[];
 }
 
-export interface RecoveryLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-}
+/** The journal logs through one interface (ids, states and reasons only). */
+export type RecoveryLogger = PipelineLogger;
 
 export class TransactionRecovery {
   #running: Promise<TransactionRecoveryReport> | undefined;

@@ -82,31 +82,28 @@ describe('document bytes leave the journal files', () => {
     // A slice of the compressed content stream: what a disk search would find of the document itself.
     const proofSlice = proofPdf.subarray(proofPdf.length >> 1, (proofPdf.length >> 1) + 48);
 
+    /** A marked document whose printer timed out: its outcome unknown, it waits for staff with its bytes. */
+    const heldForStaff = async (key: string, fill: number) => {
+      a4.failNext({ reason: 'timeout' });
+      const held = await pipeline.submit({
+        idempotencyKey: key,
+        printerId: 'a4-1',
+        template: 'identity-proof',
+        jobName: 'balcao-identity-proof',
+        payload: { format: 'pdf', pdf: markedPdf(fill), pages: 1 },
+      });
+      if (!held.ok || held.value.status !== 'needs-attention') throw new Error('job not held for staff');
+      return held;
+    };
+
     // 2. A job whose outcome was unknown, voided by staff.
-    a4.failNext({ reason: 'timeout' });
-    const voided = await pipeline.submit({
-      idempotencyKey: 'void-1',
-      printerId: 'a4-1',
-      template: 'identity-proof',
-      jobName: 'balcao-identity-proof',
-      payload: { format: 'pdf', pdf: markedPdf(0x11), pages: 1 },
-    });
-    if (!voided.ok) throw new Error(voided.error.code);
-    expect(voided.value.status).toBe('needs-attention');
+    const voided = await heldForStaff('void-1', 0x11);
     // While a job is unresolved its bytes are meant to be there: the search finds them (the test can fail).
     expect(filesContaining(path, marker)).not.toEqual([]);
     expect(pipeline.voidJob(voided.value.jobId, 'staff-042', 'resident left').ok).toBe(true);
 
     // 3. A job nobody resolved, expired by the retention limit.
-    a4.failNext({ reason: 'timeout' });
-    const expiring = await pipeline.submit({
-      idempotencyKey: 'expire-1',
-      printerId: 'a4-1',
-      template: 'identity-proof',
-      jobName: 'balcao-identity-proof',
-      payload: { format: 'pdf', pdf: markedPdf(0x22), pages: 1 },
-    });
-    if (!expiring.ok) throw new Error(expiring.error.code);
+    const expiring = await heldForStaff('expire-1', 0x22);
     const expired = pipeline.expireUnresolved(new Date(Date.now() + 5 * 3_600_000), 4);
     expect(expired).toEqual([expiring.value.jobId]);
 
