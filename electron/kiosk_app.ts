@@ -54,8 +54,8 @@ export function createKioskApp(
   const devTools = config.mode !== 'production';
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
   const resolvers = options.transactionResolvers ?? {};
-  const journaled = startJournalServices(journal, { clock, logger, resolvers, configuration });
-  const { audit, alerts } = journaled;
+  const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
+  const { audit, alerts } = journalServices;
   const printing = new KioskPrintService({
     db: journal,
     config,
@@ -122,15 +122,15 @@ export function createKioskApp(
     session,
     kioskStatus,
     printing,
-    journal: journaled,
+    journal: journalServices,
     async close() {
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
       await printing.pipeline.idle();
       printing.close();
-      journaled.close();
-      await journaled.recovered;
+      journalServices.close();
+      await journalServices.recovered;
       await devices.close();
       journal.close();
     },
