@@ -13,6 +13,7 @@ import { PrintJobStore } from '../electron/journal/print_job_store.js';
 import { PrintPipeline } from '../electron/journal/print_pipeline.js';
 import { StaffAlertStore } from '../electron/journal/staff_alerts.js';
 import { TransactionJournal } from '../electron/journal/transaction_journal.js';
+import { createKioskLogger } from '../electron/logging/kiosk_logger.js';
 import type { BenchResult } from './bench_result.js';
 
 const percentile = (sorted: number[], p: number): number =>
@@ -49,10 +50,13 @@ export async function run(): Promise<BenchResult[]> {
     const db = opened.value;
     const clock = { now: () => Date.now(), setTimeout: () => () => {} };
     const audit = new AuditLog(db, clock);
-    const store = new PrintJobStore(db);
+    // A real logger that writes nothing: the bench times the journal, not the log's stream.
+    const logger = createKioskLogger({ level: 'silent' });
+    const store = new PrintJobStore(db, logger);
     const pipeline = new PrintPipeline({
       store,
       audit,
+      logger,
       printers: [{ id: 'a4', kind: 'document', printer: instantPrinter }],
     });
 
@@ -102,7 +106,7 @@ export async function run(): Promise<BenchResult[]> {
     if (!verified.ok) throw new Error('bench audit log did not verify');
 
     // 3. A whole collection transaction: start, identify, key, reserve, dispense, key, confirm.
-    const alerts = new StaffAlertStore(db, { clock, audit });
+    const alerts = new StaffAlertStore(db, { clock, audit, logger });
     const transactions = new TransactionJournal(db, { clock, audit, alerts });
     const txSamples: number[] = [];
     for (let i = 0; i < 300; i++) {

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { KioskConfig } from './config/config_schema.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
+import type { KioskLogger } from './logging/kiosk_logger.js';
+import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
@@ -27,11 +29,8 @@ export interface KioskAppOptions {
   clock?: Clock;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
-  logger?: {
-    info(fields: Record<string, unknown>, message: string): void;
-    warn(fields: Record<string, unknown>, message: string): void;
-  };
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
+  logger: KioskLogger;
   /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
   transactionResolvers?: TransactionResolvers;
 }
@@ -44,11 +43,11 @@ export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
   journal: Database.Database,
-  options: KioskAppOptions = {},
+  options: KioskAppOptions,
 ): KioskApp {
   const bus = new EventBus();
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? { info: () => {}, warn: () => {} };
+  const { logger } = options;
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const devTools = config.mode !== 'production';
@@ -112,12 +111,12 @@ export function createKioskApp(
     {
       allowDevMethods: devTools,
       inMaintenance: () => kioskStatus.maintenance,
-      onInternalError: options.onInternalError,
+      onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
     },
   );
 
   return {
-    router,
+    router: logRpcRefusals(router, logger),
     bus,
     session,
     kioskStatus,

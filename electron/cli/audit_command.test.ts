@@ -72,5 +72,11 @@ describe('balcao audit verify', () => {
     const notJournal = join(dir, 'other.sqlite');
     new Database(notJournal).close();
     expect((await balcao('audit', 'verify', '--journal', notJournal)).status).toBe(65);
+    const garbage = join(dir, 'garbage.sqlite');
+    writeFileSync(garbage, 'this is not a database, only text long enough to have a header');
+    const refused = await balcao('audit', 'verify', '--journal', garbage);
+    expect(refused).toMatchObject({ status: 65, err: expect.stringContaining('has no audit log') });
+    expect((await balcao('audit', 'verify', 'extra')).status).toBe(64);
+    expect((await balcao('audit', 'check')).status).toBe(64);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
@@ -22,6 +23,8 @@ function testConfig(mode: 'production' | 'test') {
     mode,
     services: ['check-in'],
     devices: [{ id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' }],
+    // Production requires it; only the boot reads the file, and this test builds the app without booting.
+    documents: { signingKeyFile: 'terminal.pem' },
   });
   if (!parsed.ok) throw new Error('bad test config');
   return parsed.config;
@@ -59,7 +62,9 @@ describe('browser-mode host', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>kiosk</title>');
     writeFileSync(join(mkdtempSync(join(tmpdir(), 'balcao-outside-')), 'secret.json'), '{}');
     const config = testConfig('production');
-    app = createKioskApp(config, new ManagerDeviceHub(config.devices), journalInMemory());
+    app = createKioskApp(config, new ManagerDeviceHub(config.devices), journalInMemory(), {
+      logger: recordingLogger(),
+    });
     host = await startBrowserHost(app, { rendererRoot: root });
     origin = `http://127.0.0.1:${host.port}`;
   });

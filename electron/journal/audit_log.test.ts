@@ -153,6 +153,12 @@ describe('audit log', () => {
       ok: false,
       error: { code: 'personal-data-field', field: 'extra.date_of_birth' },
     });
+    // The logger's names are the journal's too (one list: electron/logging/personal_fields.ts).
+    const fromLogs = { kind: 'alert-acknowledged', alertId: 1, scan: [{ qrText: 'BV1:…', dob: '800101' }] };
+    expect(audit.append('system', fromLogs as unknown as AuditEvent)).toEqual({
+      ok: false,
+      error: { code: 'personal-data-field', field: 'scan.0.qrText' },
+    });
     // A field the event does not declare is refused even when its name looks harmless.
     const unknown = { kind: 'alert-acknowledged', alertId: 1, note: 'x' };
     expect(audit.append('system', unknown as unknown as AuditEvent)).toEqual({

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../lib/result.js';
+import { findPersonalField } from '../logging/personal_fields.js';
 import {
   type AuditHead,
   type AuditRow,
@@ -25,7 +26,6 @@ import {
   StaffIdSchema,
 } from './audit_events.js';
 import { isoAt, type JournalClock } from './journal_clock.js';
-import { findPersonalDataField } from './personal_data_fields.js';
 
 export type AuditAppendError =
   /** A field whose name is personal data: refused before anything is written. */
@@ -56,7 +56,7 @@ export class AuditLog {
 
   append(actor: AuditActor, event: AuditEvent): Result<AuditRow, AuditAppendError> {
     // Checked at run time too: an event built from RPC input or cast in a hurry must not reach the file.
-    const personal = findPersonalDataField(event);
+    const personal = findPersonalField(event);
     if (personal) return err({ code: 'personal-data-field', field: personal });
     const parsed = AuditEventSchema.safeParse(event);
     if (!parsed.success)

@@ -10,6 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { journalMigrations } from './journal_migrations.js';
 import { type Migration, type MigrationError, runMigrations } from './migrations.js';
 
@@ -44,6 +45,9 @@ export function openJournal(
 export interface CheckpointOutcome {
   /** False when a reader held the WAL (e.g. `balcao audit verify` running): the next checkpoint finishes it. */
   complete: boolean;
+  /** Pages in the WAL, and how many of them reached the database file (-1 for an in-memory journal). */
+  walPages: number;
+  checkpointedPages: number;
 }
 
 /**
@@ -51,22 +55,34 @@ export interface CheckpointOutcome {
  * page versions written before bytes were dropped are gone from disk. A no-op for in-memory journals.
  */
 export function checkpointJournal(db: Database.Database): CheckpointOutcome {
-  if (db.memory) return { complete: true };
+  if (db.memory) return { complete: true, walPages: -1, checkpointedPages: -1 };
   const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as {
     busy: number;
     log: number;
     checkpointed: number;
   }[];
-  return { complete: row !== undefined && row.busy === 0 };
+  return {
+    complete: row !== undefined && row.busy === 0,
+    walPages: row?.log ?? -1,
+    checkpointedPages: row?.checkpointed ?? -1,
+  };
 }
 
 /**
  * Runs `body` in a transaction that drops personal data, then checkpoints once it has committed. Nested inside
  * another transaction, the outermost `scrubbingTransaction` checkpoints (a checkpoint cannot see uncommitted
- * pages), so callers that combine a drop with other writes wrap the whole unit in one.
+ * pages), so callers that combine a drop with other writes wrap the whole unit in one. A checkpoint a reader
+ * kept from finishing is logged: the bytes stay in the WAL until the next one.
  */
-export function scrubbingTransaction<T>(db: Database.Database, body: () => T): T {
+export function scrubbingTransaction<T>(db: Database.Database, logger: KioskLogger, body: () => T): T {
   const result = db.transaction(body)();
-  if (!db.inTransaction) checkpointJournal(db);
+  if (db.inTransaction) return result;
+  const checkpoint = checkpointJournal(db);
+  if (!checkpoint.complete) {
+    logger.log('journal-checkpoint-deferred', {
+      walPages: checkpoint.walPages,
+      checkpointedPages: checkpoint.checkpointedPages,
+    });
+  }
   return result;
 }

@@ -7,12 +7,12 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { AuditLog } from './audit_log.js';
 import type { JournalClock } from './journal_clock.js';
 import { StaffAlertStore } from './staff_alerts.js';
 import { TransactionJournal } from './transaction_journal.js';
 import {
-  type RecoveryLogger,
   TransactionRecovery,
   type TransactionRecoveryReport,
   type TransactionResolvers,
@@ -32,7 +32,7 @@ export interface JournalServices {
 
 export interface JournalServicesOptions {
   clock: JournalClock;
-  logger: RecoveryLogger;
+  logger: KioskLogger;
   /** One per transaction kind, from the flows that own them; a kind without one goes to staff. */
   resolvers: TransactionResolvers;
   /** What was loaded, recorded as `configuration-loaded`. */
@@ -52,7 +52,7 @@ export function startJournalServices(
 ): JournalServices {
   const { clock, logger, configuration } = options;
   const audit = new AuditLog(db, clock);
-  const alerts = new StaffAlertStore(db, { clock, audit });
+  const alerts = new StaffAlertStore(db, { clock, audit, logger });
   const transactions = new TransactionJournal(db, { clock, audit, alerts });
   const recovery = new TransactionRecovery({ transactions, resolvers: options.resolvers, logger });
 
@@ -63,7 +63,7 @@ export function startJournalServices(
     configSha256: configurationSha256(configuration.settings),
   });
   if (!recorded.ok)
-    logger.warn({ error: recorded.error }, 'configuration-loaded not recorded in the audit log');
+    logger.log('audit-append-failed', { auditKind: 'configuration-loaded', code: recorded.error.code });
 
   let closed = false;
   let cancelRetry = (): void => {};
@@ -77,10 +77,7 @@ export function startJournalServices(
       },
       (error: unknown) => {
         // A journal fault (a bug): the kiosk keeps serving, the unfinished transactions wait for the next start.
-        logger.warn(
-          { error: error instanceof Error ? error.message : String(error) },
-          'transaction recovery failed',
-        );
+        logger.log('transaction-recovery-failed', { err: error });
         return { confirmed: [], voided: [], needsStaff: [], deferred: [] };
       },
     );

@@ -15,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { scrubbingTransaction } from './journal_database.js';
 import {
   decodePayload,
@@ -48,6 +49,8 @@ export type TransitionResult = Result<void, TransitionError>;
 export class PrintJobStore {
   constructor(
     private readonly db: Database.Database,
+    /** Only for what the store does on its own: a checkpoint that could not finish. */
+    private readonly logger: KioskLogger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -187,7 +190,7 @@ export class PrintJobStore {
    * that join a drop with other writes (a void and its audit record).
    */
   scrubbing<T>(body: () => T): T {
-    return scrubbingTransaction(this.db, body);
+    return scrubbingTransaction(this.db, this.logger, body);
   }
 
   /** Jobs still holding bytes whose last change is older than `before`: candidates for the retention limit. */

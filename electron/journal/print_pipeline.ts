@@ -25,11 +25,11 @@ import { randomUUID } from 'node:crypto';
 import type { PrinterState } from '../../devices/device_status.js';
 import type { PrintOutcome } from '../../devices/printer/printer.js';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditLog } from './audit_log.js';
 import type { PrintJobRow, PrintJobStatus, PrintJobStore, PrintPayload } from './print_job_store.js';
 import type {
   PipelineError,
-  PipelineLogger,
   PrintPipelineEvent,
   PrintRequest,
   RecoveryReport,
@@ -46,13 +46,13 @@ export interface PrintPipelineOptions {
   store: PrintJobStore;
   printers: readonly PrinterRegistration[];
   audit: AuditLog;
-  logger?: PipelineLogger;
+  logger: KioskLogger;
 }
 
 export class PrintPipeline {
   private readonly store: PrintJobStore;
   private readonly audit: AuditLog;
-  private readonly logger: PipelineLogger | undefined;
+  private readonly logger: KioskLogger;
   private readonly printers = new Map<string, PrinterRegistration>();
   private readonly listeners = new Set<(event: PrintPipelineEvent) => void>();
   private readonly chains = new Map<string, Promise<void>>();
@@ -100,10 +100,12 @@ export class PrintPipeline {
       for (const job of this.store.withStatus(status)) {
         if (this.store.markNeedsAttention(job.id, reason).ok) {
           report.needsAttention.push(job.id);
-          this.logger?.warn(
-            { jobId: job.id, printerId: job.printerId, from: status },
-            'print job needs attention after restart',
-          );
+          this.logger.log('print-job-needs-attention', {
+            jobId: job.id,
+            printerId: job.printerId,
+            from: status,
+            cause: 'restart',
+          });
           this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
         }
       }
@@ -128,13 +130,10 @@ export class PrintPipeline {
       printerKind: registration.kind,
     });
     if (!created) {
-      this.logger?.info({ jobId: job.id, status: job.status }, 'duplicate print request ignored');
+      this.logger.log('print-job-duplicate-ignored', { jobId: job.id, status: job.status });
       return ok(this.outcome(job.id, true));
     }
-    this.logger?.info(
-      { jobId: job.id, printerId: job.printerId, template: job.template },
-      'print job queued',
-    );
+    this.logger.log('print-job-queued', { jobId: job.id, printerId: job.printerId, template: job.template });
     this.emit({ type: 'job-queued', jobId: job.id, printerId: job.printerId, template: job.template });
     await this.drain(request.printerId);
     return ok(this.outcome(job.id, false));
@@ -148,7 +147,7 @@ export class PrintPipeline {
     const job = this.store.get(jobId);
     if (!job || (job.status !== 'queued' && job.status !== 'failed')) return false;
     if (!this.store.markNeedsAttention(jobId, reason).ok) return false;
-    this.logger?.warn({ jobId, printerId: job.printerId }, 'print job held for staff');
+    this.logger.log('print-job-held-for-staff', { jobId, printerId: job.printerId });
     this.emit({ type: 'job-needs-attention', jobId, printerId: job.printerId, reason });
     return true;
   }
@@ -163,7 +162,7 @@ export class PrintPipeline {
     if (!moved.ok) return moved;
     const job = this.store.get(jobId);
     if (!job) return err({ code: 'job-not-found', jobId });
-    this.logger?.info({ jobId, printerId: job.printerId }, 'reprint requested by staff');
+    this.logger.log('print-job-reprint-requested', { jobId, printerId: job.printerId });
     await this.drain(job.printerId);
     return ok(this.outcome(jobId, false));
   }
@@ -236,7 +235,7 @@ export class PrintPipeline {
       ),
     );
     for (const job of expired) {
-      this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'unresolved print job expired');
+      this.logger.log('print-job-expired', { jobId: job.id, printerId: job.printerId, retentionHours });
       this.emit({ type: 'job-expired', jobId: job.id, printerId: job.printerId, retentionHours });
     }
     return expired.map((job) => job.id);
@@ -330,7 +329,7 @@ export class PrintPipeline {
     if (outcome.ok) {
       this.store.markSent(job.id);
       this.store.markConfirmed(job.id);
-      this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'print job confirmed');
+      this.logger.log('print-job-confirmed', { jobId: job.id, printerId: job.printerId });
       this.emit({ type: 'job-confirmed', jobId: job.id, printerId: job.printerId });
       return true;
     }
@@ -339,20 +338,22 @@ export class PrintPipeline {
     this.lastState.set(job.printerId, registration.printer.status().state);
     if (resumableReasons.has(failure.reason)) {
       this.store.markFailed(job.id, failure.reason);
-      this.logger?.warn(
-        { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-        'print job blocked',
-      );
+      this.logger.log('print-job-blocked', {
+        jobId: job.id,
+        printerId: job.printerId,
+        reason: failure.reason,
+      });
       this.emit({ type: 'job-blocked', jobId: job.id, printerId: job.printerId, reason: failure.reason });
       return false;
     }
     const reason =
       failure.reason === 'error' ? `printer-error: ${failure.detail}` : 'printer-timeout: outcome unknown';
     this.store.markNeedsAttention(job.id, reason);
-    this.logger?.warn(
-      { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-      'print job needs attention',
-    );
+    this.logger.log('print-job-needs-attention', {
+      jobId: job.id,
+      printerId: job.printerId,
+      reason: failure.reason,
+    });
     this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
     return false;
   }

@@ -27,11 +27,6 @@ export type PrintPipelineEvent =
   | { type: 'job-expired'; jobId: number; printerId: string; retentionHours: number }
   | { type: 'paper-changed'; printerId: string };
 
-export interface PipelineLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
 export type PipelineError =
   | { code: 'unknown-printer'; printerId: string }
   | { code: 'payload-mismatch'; printerId: string; expected: PrinterKind }

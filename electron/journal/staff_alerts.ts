@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditAppendError, AuditLog } from './audit_log.js';
 import { isoAt, type JournalClock } from './journal_clock.js';
 
@@ -30,10 +31,13 @@ export type AcknowledgeError = { code: 'alert-not-open'; alertId: number } | Aud
 export class StaffAlertStore {
   constructor(
     private readonly db: Database.Database,
-    private readonly options: { clock: Pick<JournalClock, 'now'>; audit: AuditLog },
+    private readonly options: { clock: Pick<JournalClock, 'now'>; audit: AuditLog; logger: KioskLogger },
   ) {}
 
-  /** `detail` names templates, counts, states and ids: never a resident or what a document shows. */
+  /**
+   * `detail` names templates, counts, states and ids: never a resident or what a document shows. The log line
+   * carries the kind and ids only (a caller inside a larger database transaction commits the alert with it).
+   */
   raise(
     kind: StaffAlertKind,
     detail: string,
@@ -44,7 +48,9 @@ export class StaffAlertStore {
         'INSERT INTO staff_alerts (kind, detail, print_job_id, transaction_id, created_at) VALUES (?, ?, ?, ?, ?)',
       )
       .run(kind, detail, subject.printJobId ?? null, subject.transactionId ?? null, this.#at());
-    return Number(result.lastInsertRowid);
+    const alertId = Number(result.lastInsertRowid);
+    this.options.logger.log('staff-alert-raised', { alertId, kind, ...subject });
+    return alertId;
   }
 
   /** Open alerts first, newest first; at most `limit`. One query, acknowledgers read from the audit log. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/support/fake_clock.js';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { AuditLog } from './audit_log.js';
 import { openJournal } from './journal_database.js';
 import { StaffAlertStore } from './staff_alerts.js';
@@ -26,7 +27,7 @@ describe('transaction journal', () => {
     db = opened.value;
     const clock = new FakeClock();
     audit = new AuditLog(db, clock);
-    alerts = new StaffAlertStore(db, { clock, audit });
+    alerts = new StaffAlertStore(db, { clock, audit, logger: recordingLogger() });
     journal = new TransactionJournal(db, { clock, audit, alerts, bootId: 'boot-1' });
   });
   afterEach(() => {

@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/support/fake_clock.js';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { AuditLog } from './audit_log.js';
 import { openJournal } from './journal_database.js';
 import { startJournalServices } from './journal_services.js';
 import { StaffAlertStore } from './staff_alerts.js';
 import { TransactionJournal, type TransactionRecord } from './transaction_journal.js';
 import { TransactionRecovery, type TransactionResolution } from './transaction_recovery.js';
-
-const silent = { info: () => {}, warn: () => {} };
 
 /** A resolver that answers from a script and remembers what it was asked. */
 function scripted(answer: (tx: TransactionRecord) => TransactionResolution | Error) {
@@ -31,14 +30,16 @@ describe('transaction recovery', () => {
   let clock: FakeClock;
   let audit: AuditLog;
   let alerts: StaffAlertStore;
+  let logger: ReturnType<typeof recordingLogger>;
 
   beforeEach(() => {
+    logger = recordingLogger();
     const opened = openJournal(':memory:');
     if (!opened.ok) throw new Error(opened.error.code);
     db = opened.value;
     clock = new FakeClock();
     audit = new AuditLog(db, clock);
-    alerts = new StaffAlertStore(db, { clock, audit });
+    alerts = new StaffAlertStore(db, { clock, audit, logger });
   });
   afterEach(() => db.close());
 
@@ -67,7 +68,7 @@ describe('transaction recovery', () => {
     const recovery = new TransactionRecovery({
       transactions: now,
       resolvers: { booking: owner.resolver, collection: owner.resolver, 'locker-pickup': owner.resolver },
-      logger: silent,
+      logger,
     });
     const report = await recovery.run();
     expect(report).toEqual({
@@ -86,13 +87,26 @@ describe('transaction recovery', () => {
       ['transaction-needs-staff', locker],
     ]);
     if (running.ok) expect(now.get(running.value.id)?.state).toBe('started');
+    // The log says what happened to each, by id, kind and state only.
+    expect(logger.of('transaction-recovered')).toEqual([
+      { transactionId: booking, kind: 'booking', from: 'started', outcome: 'confirmed' },
+      { transactionId: collection, kind: 'collection', from: 'identified', outcome: 'voided' },
+    ]);
+    expect(logger.of('transaction-handed-to-staff')).toEqual([
+      { transactionId: locker, kind: 'locker-pickup', state: 'started', reason: 'owner-asks-for-staff' },
+      { transactionId: checkIn, kind: 'check-in', state: 'started', reason: 'no-resolver-for-kind' },
+    ]);
+    expect(logger.of('staff-alert-raised')).toEqual([
+      { alertId: expect.any(Number), kind: 'transaction-needs-staff', transactionId: locker },
+      { alertId: expect.any(Number), kind: 'transaction-needs-staff', transactionId: checkIn },
+    ]);
 
     // Asked once: a second pass, and the next start, ask nothing.
     expect(await recovery.run()).toEqual({ confirmed: [], voided: [], needsStaff: [], deferred: [] });
     const nextStart = new TransactionRecovery({
       transactions: journalOfBoot('boot-3'),
       resolvers: { booking: owner.resolver, collection: owner.resolver, 'locker-pickup': owner.resolver },
-      logger: silent,
+      logger,
     });
     const again = await nextStart.run();
     // Only the transaction boot-2 left running is new to boot-3 (and has no resolver here).
@@ -108,7 +122,7 @@ describe('transaction recovery', () => {
     const owner = scripted(() => (reachable ? 'voided' : new Error('backend unreachable')));
     const services = startJournalServices(db, {
       clock,
-      logger: silent,
+      logger,
       resolvers: { collection: owner.resolver },
       configuration: { terminalId: 'MO-CP-07', mode: 'test', settings: { any: 'thing' } },
     });
@@ -119,11 +133,17 @@ describe('transaction recovery', () => {
       deferred: [tx.value.id],
     });
     expect(services.transactions.get(tx.value.id)?.state).toBe('started');
+    expect(logger.of('transaction-resolver-failed')).toEqual([
+      { transactionId: tx.value.id, kind: 'collection', state: 'started', error: 'Error' },
+    ]);
     reachable = true;
     clock.advance(5 * 60_000);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(owner.asked).toEqual([tx.value.id, tx.value.id]);
     expect(services.transactions.get(tx.value.id)?.state).toBe('voided');
+    expect(logger.of('transaction-recovered')).toEqual([
+      { transactionId: tx.value.id, kind: 'collection', from: 'started', outcome: 'voided' },
+    ]);
     expect(clock.pendingTimers).toBe(0);
     // Start-up recorded the configuration it was given.
     expect(audit.recent().map((row) => row.kind)).toEqual(['configuration-loaded']);
@@ -137,9 +157,39 @@ describe('transaction recovery', () => {
     const recovery = new TransactionRecovery({
       transactions: journalOfBoot('boot-2'),
       resolvers: { booking: { resolve: async () => 'maybe' as unknown as TransactionResolution } },
-      logger: silent,
+      logger,
     });
     expect((await recovery.run()).needsStaff).toEqual([tx.value.id]);
     expect(earlier.get(tx.value.id)?.needsStaffReason).toBe('resolver-answer-invalid');
+    expect(logger.of('transaction-handed-to-staff')).toEqual([
+      { transactionId: tx.value.id, kind: 'booking', state: 'started', reason: 'resolver-answer-invalid' },
+    ]);
+  });
+
+  it('logs a recovery that fails with a bug, and a start-up record the audit log refused; the kiosk goes on', async () => {
+    const earlier = journalOfBoot('boot-1');
+    const tx = earlier.start('booking');
+    if (!tx.ok) throw new Error(tx.error.code);
+    const services = startJournalServices(db, {
+      clock,
+      logger,
+      // The journal goes away under recovery (a fault, not an answer): the settle throws.
+      resolvers: {
+        booking: {
+          resolve: async () => {
+            db.close();
+            return 'confirmed';
+          },
+        },
+      },
+      configuration: { terminalId: 'not a terminal id', mode: 'test', settings: {} },
+    });
+    expect(logger.of('audit-append-failed')).toEqual([
+      { auditKind: 'configuration-loaded', code: 'invalid-event' },
+    ]);
+    expect(await services.recovered).toEqual({ confirmed: [], voided: [], needsStaff: [], deferred: [] });
+    expect(logger.of('transaction-recovery-failed')).toEqual([{ err: expect.any(TypeError) }]);
+    expect(clock.pendingTimers).toBe(0);
+    services.close();
   });
 });

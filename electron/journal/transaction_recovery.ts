@@ -11,7 +11,7 @@
  * A resolver that fails (backend unreachable) leaves the transaction as it is: the next run asks again. A kind
  * without a resolver goes to staff. Each answer is applied once: the move is conditional on the state read.
  */
-import type { PipelineLogger } from './print_pipeline_types.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { TransactionJournal, TransactionRecord } from './transaction_journal.js';
 import type { TransactionKind } from './transaction_states.js';
 
@@ -32,9 +32,6 @@ export interface TransactionRecoveryReport {
   deferred: number[];
 }
 
-/** The journal logs through one interface (ids, states and reasons only). */
-export type RecoveryLogger = PipelineLogger;
-
 export class TransactionRecovery {
   #running: Promise<TransactionRecoveryReport> | undefined;
 
@@ -42,7 +39,7 @@ export class TransactionRecovery {
     private readonly options: {
       transactions: TransactionJournal;
       resolvers: TransactionResolvers;
-      logger: RecoveryLogger;
+      logger: KioskLogger;
     },
   ) {}
 
@@ -67,16 +64,16 @@ export class TransactionRecovery {
         answer = await resolver.resolve(transaction);
       } catch (error) {
         report.deferred.push(transaction.id);
-        this.options.logger.warn(
-          { transactionId: transaction.id, kind: transaction.kind, error: errorName(error) },
-          'transaction recovery deferred: its owner could not answer',
-        );
+        this.options.logger.log('transaction-resolver-failed', {
+          transactionId: transaction.id,
+          kind: transaction.kind,
+          state: transaction.state,
+          error: errorName(error),
+        });
         continue;
       }
       this.#apply(transaction, answer, report);
     }
-    if (report.confirmed.length + report.voided.length + report.needsStaff.length > 0)
-      this.options.logger.info({ ...report }, 'unfinished transactions recovered');
     return report;
   }
 
@@ -90,19 +87,23 @@ export class TransactionRecovery {
           resolution,
           `recovered-from-${transaction.state}`,
         );
-        if (settled.ok) (resolution === 'confirmed' ? report.confirmed : report.voided).push(transaction.id);
+        if (!settled.ok) return;
+        (resolution === 'confirmed' ? report.confirmed : report.voided).push(transaction.id);
+        this.options.logger.log('transaction-recovered', {
+          transactionId: transaction.id,
+          kind: transaction.kind,
+          from: transaction.state,
+          outcome: resolution,
+        });
         return;
       }
       case 'needs-staff':
         this.#handToStaff(transaction, 'owner-asks-for-staff', report);
         return;
       default: {
-        // A resolver answering outside its type is a bug in the resolver; a person decides instead.
-        const unexpected: never = resolution;
-        this.options.logger.warn(
-          { transactionId: transaction.id, answer: String(unexpected) },
-          'transaction resolver gave no valid answer',
-        );
+        // A resolver answering outside its type is a bug in the resolver; a person decides instead (the log line
+        // of the hand-over names the reason; the answer itself is not logged, it could be anything).
+        const _unexpected: never = resolution;
         this.#handToStaff(transaction, 'resolver-answer-invalid', report);
       }
     }
@@ -111,10 +112,12 @@ export class TransactionRecovery {
   #handToStaff(transaction: TransactionRecord, reason: string, report: TransactionRecoveryReport): void {
     if (!this.options.transactions.handToStaff(transaction.id, reason).ok) return;
     report.needsStaff.push(transaction.id);
-    this.options.logger.warn(
-      { transactionId: transaction.id, kind: transaction.kind, state: transaction.state, reason },
-      'transaction needs staff after restart',
-    );
+    this.options.logger.log('transaction-handed-to-staff', {
+      transactionId: transaction.id,
+      kind: transaction.kind,
+      state: transaction.state,
+      reason,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/support/fake_clock.js';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { AuditLog } from '../journal/audit_log.js';
 import { openJournal } from '../journal/journal_database.js';
@@ -42,6 +43,7 @@ describe('kiosk print service', () => {
   let events: { event: EventName; payload: unknown }[];
   let clock: FakeClock;
   let db: Database.Database;
+  let logger: ReturnType<typeof recordingLogger>;
 
   beforeEach(async () => {
     devices = new ManagerDeviceHub(config.devices);
@@ -50,7 +52,8 @@ describe('kiosk print service', () => {
     if (!journal.ok) throw new Error('journal');
     clock = new FakeClock();
     db = journal.value;
-    app = createKioskApp(config, devices, db, { clock });
+    logger = recordingLogger();
+    app = createKioskApp(config, devices, db, { clock, logger });
     events = [];
     app.bus.subscribe((event, payload) => events.push({ event, payload }));
     await eventually(() => devices.statuses().every((s) => s.status.state === 'ready'));
@@ -120,7 +123,7 @@ describe('kiosk print service', () => {
     const sessionId = app.session.activeSessionId ?? 'none';
     const printed = await app.printing.printSample('queue-ticket');
     if (!printed.ok) throw new Error(printed.error.code);
-    const job = new PrintJobStore(db).get(printed.value.jobId);
+    const job = new PrintJobStore(db, logger).get(printed.value.jobId);
     expect(job?.sessionId).toBe(sessionId);
     expect(job?.idempotencyKey).not.toContain(sessionId);
   });
@@ -154,7 +157,7 @@ describe('kiosk print service', () => {
     const printed = await app.printing.printSample('queue-ticket');
     if (!printed.ok) throw new Error(printed.error.code);
     app.session.end('cancelled');
-    const store = new PrintJobStore(db);
+    const store = new PrintJobStore(db, logger);
     expect(store.get(printed.value.jobId)).toMatchObject({ status: 'needs-attention', hasPayload: true });
 
     // Four hours on the (fake) clock: within the limit, nothing happens.
@@ -177,6 +180,14 @@ describe('kiosk print service', () => {
       [['print-job-expired', 'system']],
     );
     expect(app.journal.audit.verify().ok).toBe(true);
+    expect(logger.of('print-job-expired')).toEqual([
+      { jobId: printed.value.jobId, printerId: 'ticket', retentionHours: 4 },
+    ]);
+    expect(logger.of('staff-alert-raised')).toContainEqual({
+      alertId: expect.any(Number),
+      kind: 'print-job-expired',
+      printJobId: printed.value.jobId,
+    });
   });
 });
 
@@ -187,8 +198,9 @@ describe('KioskPrintService lifecycle', () => {
     const db = opened.value;
     const clock = new FakeClock();
     const audit = new AuditLog(db, clock);
-    const alerts = new StaffAlertStore(db, { clock, audit });
-    const store = new PrintJobStore(db, () => new Date(clock.now()));
+    const logger = recordingLogger();
+    const alerts = new StaffAlertStore(db, { clock, audit, logger });
+    const store = new PrintJobStore(db, logger, () => new Date(clock.now()));
     const payload = {
       format: 'mono-bitmap' as const,
       bitmap: { width: 8, height: 1, data: Uint8Array.of(1) },
@@ -216,6 +228,7 @@ describe('KioskPrintService lifecycle', () => {
       audit,
       alerts,
       clock,
+      logger,
     });
     expect(store.get(sending)?.status).toBe('sending');
     expect(store.get(held)?.status).toBe('needs-attention');
@@ -225,6 +238,8 @@ describe('KioskPrintService lifecycle', () => {
     expect(printing.start()).toEqual({ confirmed: [], needsAttention: [sending] });
     expect(store.get(held)).toMatchObject({ status: 'voided', voidReason: 'expired' });
     expect(alerts.list().map((a) => a.kind)).toEqual(['print-job-expired', 'print-needs-attention']);
+    expect(logger.of('print-jobs-recovered')).toEqual([{ jobs: [sending] }]);
+    expect(logger.of('print-job-expired')).toEqual([{ jobId: held, printerId: 'ticket', retentionHours: 4 }]);
     expect(clock.pendingTimers).toBe(1);
     printing.close();
     expect(clock.pendingTimers).toBe(0);

@@ -6,13 +6,13 @@ import type { KioskConfig } from '../config/config_schema.js';
 import type { AuditLog } from '../journal/audit_log.js';
 import { type PrinterCounters, type PrintJobRow, PrintJobStore } from '../journal/print_job_store.js';
 import {
-  type PipelineLogger,
   PrintPipeline,
   type PrintPipelineEvent,
   type RecoveryReport,
   type StaffActionResult,
 } from '../journal/print_pipeline.js';
 import type { AcknowledgeError, StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { type DocumentPrintError, DocumentPrintService } from '../printed/document_print_service.js';
 import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
@@ -103,7 +103,7 @@ export interface KioskPrintServiceOptions {
   alerts: StaffAlertStore;
   /** Timestamps and the retention schedule run on it (a fake clock in tests). */
   clock: Clock;
-  logger?: PipelineLogger;
+  logger: KioskLogger;
   /** The terminal's key (see terminal_key_file.ts); an ephemeral one when none is given (tests). */
   signingKey?: TerminalSigningKey;
 }
@@ -127,7 +127,7 @@ export class KioskPrintService {
   readonly #session: SessionService;
   readonly #bus: EventBus;
   readonly #clock: Clock;
-  readonly #logger: PipelineLogger | undefined;
+  readonly #logger: KioskLogger;
   readonly #stops: (() => void)[] = [];
 
   constructor(options: KioskPrintServiceOptions) {
@@ -139,7 +139,7 @@ export class KioskPrintService {
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#alerts = options.alerts;
-    this.#store = new PrintJobStore(options.db, () => new Date(options.clock.now()));
+    this.#store = new PrintJobStore(options.db, options.logger, () => new Date(options.clock.now()));
     const printers = options.devices.printers();
     this.#printerIds = printers.map((p) => p.id);
     this.pipeline = new PrintPipeline({
@@ -164,7 +164,7 @@ export class KioskPrintService {
     this.#stops.push(this.#session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId)));
     const recovered = this.pipeline.recover();
     if (recovered.needsAttention.length > 0) {
-      this.#logger?.warn({ jobs: recovered.needsAttention }, 'print jobs need staff attention after restart');
+      this.#logger.log('print-jobs-recovered', { jobs: recovered.needsAttention });
     }
     this.pipeline.start();
     this.#keepRetentionLimit();
@@ -195,7 +195,7 @@ export class KioskPrintService {
           ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
           : `${template}: ${error.code}`;
       this.#alerts.raise('document-not-printable', detail);
-      this.#logger?.warn({ template, reason: error.code }, 'document not printable');
+      this.#logger.log('document-not-printable', { template, reason: error.code });
       this.#bus.emit('print.failed', {
         reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
       });

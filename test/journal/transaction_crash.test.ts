@@ -24,9 +24,9 @@ import {
 import { type CrashPoint, crashPoints } from '../fixtures/journal/crash_points.js';
 import { FakeBackend } from '../fixtures/journal/fake_backend.js';
 import { runUntilKilled } from '../support/killed_child.js';
+import { recordingLogger } from '../support/recording_logger.js';
 
 const child = join(import.meta.dirname, '../fixtures/journal/transaction_crash_child.ts');
-const silent = { info: () => {}, warn: () => {} };
 
 /**
  * What the collection and proof-of-identity flows will do after a crash: the resident has gone, so whatever was
@@ -58,12 +58,13 @@ async function restart(journalPath: string, backend: FakeBackend, resolver: Tran
   if (!opened.ok) throw new Error(opened.error.code);
   const clock = { now: () => Date.now() };
   const audit = new AuditLog(opened.value, clock);
-  const alerts = new StaffAlertStore(opened.value, { clock, audit });
+  const logger = recordingLogger();
+  const alerts = new StaffAlertStore(opened.value, { clock, audit, logger });
   const transactions: TransactionJournal = new Journal(opened.value, { clock, audit, alerts });
   const recovery = new TransactionRecovery({
     transactions,
     resolvers: { collection: resolver, 'identity-proof': resolver },
-    logger: silent,
+    logger,
   });
   const report = await recovery.run();
   const state = transactions.get(1);

@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrintJobStore } from '../../electron/journal/print_job_store.js';
 import type { PrintPipeline } from '../../electron/journal/print_pipeline.js';
@@ -116,5 +117,42 @@ describe('document bytes leave the journal files', () => {
     journal.db.close();
     expect(filesContaining(path, '%PDF')).toEqual([]);
     expect(filesContaining(path, marker)).toEqual([]);
+  });
+
+  it('logs a WAL truncation a reader kept from finishing; the next scrubbing transaction finishes it', async () => {
+    a4.failNext({ reason: 'timeout' });
+    const held = await pipeline.submit({
+      idempotencyKey: 'held-1',
+      printerId: 'a4-1',
+      template: 'identity-proof',
+      jobName: 'balcao-identity-proof',
+      payload: { format: 'pdf', pdf: markedPdf(0x33), pages: 1 },
+    });
+    if (!held.ok || held.value.status !== 'needs-attention') throw new Error('job not held for staff');
+    // `balcao audit verify` running beside the kiosk: a read transaction open on the journal.
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM audit_log').get();
+    // The kiosk waits up to 5 s for readers; the test does not.
+    journal.db.pragma('busy_timeout = 0');
+
+    expect(pipeline.voidJob(held.value.jobId, 'staff-042', 'resident left').ok).toBe(true);
+    expect(journal.logger.of('journal-checkpoint-deferred')).toEqual([
+      { walPages: expect.any(Number), checkpointedPages: expect.any(Number) },
+    ]);
+    expect(filesContaining(path, marker)).not.toEqual([]);
+
+    reader.exec('COMMIT');
+    reader.close();
+    const ticketJob = await pipeline.submit({
+      idempotencyKey: 'ticket-1',
+      printerId: 'ticket-1',
+      template: 'queue-ticket',
+      jobName: 'queue-ticket',
+      payload: { format: 'mono-bitmap', bitmap: { width: 8, height: 1, data: Uint8Array.of(0xff) } },
+    });
+    expect(ticketJob.ok && ticketJob.value.status).toBe('confirmed');
+    expect(filesContaining(path, marker)).toEqual([]);
+    expect(journal.logger.of('journal-checkpoint-deferred')).toHaveLength(1);
   });
 });

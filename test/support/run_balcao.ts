@@ -1,6 +1,6 @@
 import { runCli } from '../../electron/cli/balcao.js';
 
-/** Runs `balcao …` in-process, collecting what it prints and its exit status. */
+/** Runs `balcao …` in-process, capturing what it prints and its exit status. */
 export async function balcao(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
