@@ -1,5 +1,6 @@
 import { defaultConfigPath } from '../config/config_loader.js';
 import { exitStatus } from '../startup/exit_status.js';
+import { auditCommand } from './audit_command.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   devicesCommand,
@@ -31,6 +32,7 @@ const commands: CliCommand[] = [
   signingKeyCommand,
   lockerCommand,
   staffCommand,
+  auditCommand,
 ];
 
 function help(io: CliIo): void {

@@ -73,7 +73,18 @@ export const KioskConfigFieldsSchema = z
       attractSlideSeconds: 6,
     }),
     backend: BackendSchema.default({ kind: 'embedded' }),
-    journal: z.object({ path: z.string().min(1) }).default({ path: '.balcao/journal.sqlite' }),
+    journal: z
+      .object({
+        /** The SQLite journal: print jobs, staff alerts, transactions and the audit log. */
+        path: z.string().min(1).default('.balcao/journal.sqlite'),
+        /**
+         * How long a print job nobody resolved (held for staff, waiting for a printer) keeps the document's bytes
+         * before it is voided as `expired` and a staff alert is raised. The bytes are a resident's personal data.
+         */
+        unresolvedPayloadHours: z.number().min(0.25).max(72).default(4),
+      })
+      .strict()
+      .default({ path: '.balcao/journal.sqlite', unresolvedPayloadHours: 4 }),
     documents: z
       .object({
         /**

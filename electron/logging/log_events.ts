@@ -278,13 +278,53 @@ export const logEvents = {
   'print-job-expired': {
     disposition: 'info',
     level: 'info',
-    meaning: 'An unresolved job passed its retention: voided, its document bytes dropped.',
+    meaning:
+      'An unresolved job passed its retention (journal.unresolvedPayloadHours): voided, its document bytes dropped.',
   },
   'document-not-printable': {
     disposition: 'failure',
     level: 'warn',
     meaning:
       'A document could not be rendered (a character no font has, or a layout overflow); staff alerted.',
+  },
+
+  // The journal: staff alerts, resident transactions, the audit log, personal data leaving the files
+  'staff-alert-raised': {
+    disposition: 'info',
+    level: 'warn',
+    meaning: 'A staff alert was raised (see kind); staff see it in maintenance and acknowledge it there.',
+  },
+  'transaction-recovered': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'A transaction an earlier run left unfinished was settled by its owner (confirmed or voided).',
+  },
+  'transaction-handed-to-staff': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A transaction an earlier run left unfinished needs a person to settle it; staff were alerted.',
+  },
+  'transaction-resolver-failed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The owner of an unfinished transaction could not say how it ended (backend unreachable); recovery asks again later.',
+  },
+  'transaction-recovery-failed': {
+    disposition: 'failure',
+    level: 'error',
+    meaning: 'Recovery of unfinished transactions failed with a bug; they wait for the next start.',
+  },
+  'audit-append-failed': {
+    disposition: 'failure',
+    level: 'error',
+    meaning: 'An event the kiosk records by itself could not be written to the audit log (see code).',
+  },
+  'journal-checkpoint-deferred': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A reader held the journal’s write-ahead log: dropped document bytes stay in it until the next checkpoint.',
   },
 } as const satisfies Record<string, LogEventDetails>;
 

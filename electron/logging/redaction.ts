@@ -5,43 +5,18 @@
  * Why a walk and not pino's `redact` paths: those match fixed depths (`*.name` misses `name` at the top level and
  * `job.holder.name` two levels down), and a resident's data arrives nested in arrays and errors. This walks the
  * whole value, at any depth, through arrays, Maps, Sets and errors, and returns a copy:
- * - a field whose name is personal (any name containing "name", "birth", "mrz", "address", "face"…, or exactly
- *   `pin`, `documentNumber`, `payload`, `bytes`…) is replaced by `[redacted]`, whatever its value;
+ * - a field whose name is personal (the one list in personal_fields.ts, which the journal uses too: any name
+ *   containing "name", "birth", "mrz", "address", "face"…, or exactly `pin`, `documentNumber`, `payload`…) is
+ *   replaced by `[redacted]`, whatever its value;
  * - raw bytes anywhere (a PDF, a face image, an APDU) become `[redacted: N bytes]`;
  * - text that looks like an MRZ, a Macau ID number or a long run of digits (a Mainland ID) is masked inside
  *   strings, error messages and stacks included.
  * It errs towards hiding too much: a log line is for diagnosis, and ids and states are enough for that.
  */
 
+import { isPersonalField } from './personal_fields.js';
+
 export const redacted = '[redacted]';
-
-/** Field names compared without case, `_` or `-`: `date_of_birth`, `dateOfBirth` and `DateOfBirth` are one. */
-const personalFieldParts = ['name', 'birth', 'mrz', 'address', 'face', 'portrait', 'photo', 'signature'];
-const personalFields = new Set([
-  'pin',
-  'pincode',
-  'documentnumber',
-  'documentnumbermasked',
-  'idnumber',
-  'permitnumber',
-  'passportnumber',
-  'dob',
-  'sex',
-  'gender',
-  'nationality',
-  'email',
-  'phone',
-  'telephone',
-  'payload',
-  'bytes',
-  'qrtext',
-  'image',
-]);
-
-export function isPersonalField(key: string): boolean {
-  const normalised = key.toLowerCase().replace(/[-_\s]/g, '');
-  return personalFields.has(normalised) || personalFieldParts.some((part) => normalised.includes(part));
-}
 
 /** An MRZ line or a long part of one (fillers `<` among capitals and digits). */
 const mrzLike = /[A-Z0-9<]*<[A-Z0-9<]*/g;

@@ -4,6 +4,8 @@
  */
 export const exitStatus = {
   ok: 0,
+  /** Not from sysexits: the plain failure of a check that ran and found something wrong (a broken audit chain). */
+  checkFailed: 1,
   /** A command-line mistake: unknown flag, missing value, a bad environment variable. */
   usage: 64,
   /** Input data that cannot be used as asked (an id a signed code cannot carry). */

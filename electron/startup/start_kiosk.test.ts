@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { recordingLogger } from '../../test/support/recording_logger.js';
+import { AuditLog } from '../journal/audit_log.js';
+import { openJournal } from '../journal/journal_database.js';
+import { PrintJobStore } from '../journal/print_job_store.js';
+import { StaffAlertStore } from '../journal/staff_alerts.js';
+import { TransactionJournal } from '../journal/transaction_journal.js';
 import { startKiosk } from './start_kiosk.js';
 
 const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
@@ -54,6 +60,60 @@ describe('startKiosk, the composition root both hosts call', () => {
       expect.arrayContaining(['session-started', 'rpc-refused', 'kiosk-stopping', 'session-ended']),
     );
     expect(log.events().filter((e) => e === 'kiosk-stopping')).toHaveLength(1);
+  });
+
+  it('settles what an earlier run left in the journal: held jobs past their retention, unfinished transactions', async () => {
+    const configPath = configFile();
+    const journalPath = join(configPath, '../journal.sqlite');
+    const earlier = openJournal(journalPath);
+    if (!earlier.ok) throw new Error(earlier.error.code);
+    const logger = recordingLogger();
+    const fiveHoursAgo = { now: () => Date.now() - 5 * 3_600_000 };
+    const store = new PrintJobStore(earlier.value, logger, () => new Date(fiveHoursAgo.now()));
+    const { job } = store.insert({
+      idempotencyKey: 'earlier-run/ticket',
+      printerId: 'ticket-printer',
+      printerKind: 'ticket',
+      template: 'queue-ticket',
+      jobName: 'queue-ticket',
+      sessionId: 'session-of-an-earlier-run',
+      payload: { format: 'mono-bitmap', bitmap: { width: 8, height: 1, data: Uint8Array.of(0xff) } },
+    });
+    store.markNeedsAttention(job.id, 'resident-session-ended-before-printing');
+    const audit = new AuditLog(earlier.value, fiveHoursAgo);
+    const alerts = new StaffAlertStore(earlier.value, { clock: fiveHoursAgo, audit, logger });
+    const transaction = new TransactionJournal(earlier.value, { clock: fiveHoursAgo, audit, alerts }).start(
+      'collection',
+    );
+    if (!transaction.ok) throw new Error(transaction.error.code);
+    earlier.value.close();
+
+    const log = logSink();
+    const started = await startKiosk({
+      host: 'browser',
+      configPath,
+      logLevel: 'info',
+      logDestination: log.destination,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    await started.value.app.journal.recovered;
+    // The shipped configuration keeps unresolved bytes 4 hours; the job waited 5.
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ event: 'print-job-expired', jobId: job.id, retentionHours: 4 }),
+    );
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ event: 'staff-alert-raised', kind: 'print-job-expired', printJobId: job.id }),
+    );
+    // No flow resolves collections yet: a person settles it.
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({
+        event: 'transaction-handed-to-staff',
+        transactionId: transaction.value.id,
+        reason: 'no-resolver-for-kind',
+      }),
+    );
+    expect(started.value.app.journal.audit.verify().ok).toBe(true);
+    await started.value.stop('test');
   });
 
   it('logs a boot failure and returns the message and status the host shows', async () => {
