@@ -7,6 +7,10 @@ import { devHandlers } from './handlers/dev_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
+import { type JournalServices, startJournalServices } from './journal/journal_services.js';
+import type { TransactionResolvers } from './journal/transaction_recovery.js';
+import type { KioskLogger } from './logging/kiosk_logger.js';
+import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
@@ -23,6 +27,7 @@ export interface KioskApp {
   flows: FlowRunner;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  journal: JournalServices;
   close(): Promise<void>;
 }
 
@@ -30,11 +35,10 @@ export interface KioskAppOptions {
   clock?: Clock;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
-  logger?: {
-    info(fields: Record<string, unknown>, message: string): void;
-    warn(fields: Record<string, unknown>, message: string): void;
-  };
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
+  logger: KioskLogger;
+  /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
+  transactionResolvers?: TransactionResolvers;
 }
 
 /**
@@ -48,22 +52,39 @@ export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
   journal: Database.Database,
-  options: KioskAppOptions = {},
+  options: KioskAppOptions,
 ): KioskApp {
   const bus = new EventBus();
   const clock = options.clock ?? systemClock;
+  const { logger } = options;
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
-  const printing = new KioskPrintService(
-    journal,
+  const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
+  const resolvers = options.transactionResolvers ?? {};
+  const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
+  const { audit, alerts } = journalServices;
+  const printing = new KioskPrintService({
+    db: journal,
     config,
     devices,
     session,
     bus,
-    options.logger,
-    options.signingKey,
-  );
-  const services: FlowServices = { clock, session, kioskStatus, devices, printing };
+    audit,
+    alerts,
+    clock,
+    logger,
+    signingKey: options.signingKey,
+  });
+  printing.start();
+  const services: FlowServices = {
+    clock,
+    logger,
+    session,
+    kioskStatus,
+    devices,
+    printing,
+    journal: journalServices,
+  };
   const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
@@ -90,22 +111,25 @@ export function createKioskApp(
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
     inMaintenance: () => kioskStatus.maintenance,
-    onInternalError: options.onInternalError,
+    onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
   });
 
   return {
-    router,
+    router: logRpcRefusals(router, logger),
     bus,
     session,
     flows,
     kioskStatus,
     printing,
+    journal: journalServices,
     async close() {
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
       await printing.pipeline.idle();
       printing.close();
+      journalServices.close();
+      await journalServices.recovered;
       await devices.close();
       journal.close();
     },

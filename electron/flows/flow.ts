@@ -1,4 +1,6 @@
 import type { Result } from '../../lib/result.js';
+import type { JournalServices } from '../journal/journal_services.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { FlowId, FlowViewOf } from '../rpc/flow_contract.js';
 import type { IntentRefusal } from '../rpc/flows/intent_result.js';
 import type { Clock } from '../services/clock.js';
@@ -19,10 +21,14 @@ import type { SessionService } from '../services/session_service.js';
 export interface FlowServices {
   /** A flow's own timeouts go on this clock, so its tests run them on a fake one. */
   clock: Clock;
+  /** Every line names an event of the catalogue (electron/logging/log_events.ts); never personal data. */
+  logger: KioskLogger;
   session: SessionService;
   kioskStatus: KioskStatusService;
   devices: DeviceHub;
   printing: KioskPrintService;
+  /** The transaction journal (a step is journalled before the flow acts on it), the audit log, staff alerts. */
+  journal: JournalServices;
 }
 
 /** What a running flow may ask of the runner. Calls from a flow that is no longer running are ignored. */

@@ -32,9 +32,17 @@ describe('flow runner', () => {
         return flow;
       },
     };
-    const { session, kioskStatus, printing } = kiosk.app;
+    const { session, kioskStatus, printing, journal } = kiosk.app;
     runner = new FlowRunner(
-      { clock: kiosk.clock, session, kioskStatus, printing, devices: kiosk.devices },
+      {
+        clock: kiosk.clock,
+        logger: kiosk.logger,
+        session,
+        kioskStatus,
+        printing,
+        journal,
+        devices: kiosk.devices,
+      },
       { home: recordingHome },
     );
   });

@@ -5,10 +5,11 @@ import { createKioskApp, type KioskApp } from '../../electron/kiosk_app.js';
 import type { EventName } from '../../electron/rpc/contract.js';
 import { ManagerDeviceHub } from '../../electron/services/manager_device_hub.js';
 import { FakeClock } from './fake_clock.js';
+import { recordingLogger } from './recording_logger.js';
 
 /**
  * A whole kiosk app for main-process tests: simulated devices (started, and ready before this resolves), an
- * in-memory journal, session timers on a fake clock, and every bus event recorded. Calls go through the router,
+ * in-memory journal, session timers on a fake clock, and every bus event and log line recorded. Calls go through the router,
  * the way the renderer's do.
  */
 export interface KioskAppFixture {
@@ -16,6 +17,8 @@ export interface KioskAppFixture {
   config: KioskConfig;
   devices: ManagerDeviceHub;
   clock: FakeClock;
+  /** Every line the app logged, for tests that assert what was (and was not) logged. */
+  logger: ReturnType<typeof recordingLogger>;
   events: { event: EventName; payload: unknown }[];
   /** An RPC call as the renderer makes it; the value of an ok answer, or the refusal. */
   call(method: string, params?: unknown): Promise<unknown>;
@@ -45,7 +48,8 @@ export async function startKioskAppFixture(
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
   const clock = new FakeClock();
-  const app = createKioskApp(config, devices, journal.value, { clock });
+  const logger = recordingLogger();
+  const app = createKioskApp(config, devices, journal.value, { clock, logger });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
   const deadline = Date.now() + 10_000;
@@ -58,6 +62,7 @@ export async function startKioskAppFixture(
     config,
     devices,
     clock,
+    logger,
     events,
     async call(method, params = {}) {
       const result = await app.router.call(method, params);

@@ -9,7 +9,7 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
  * is not in this release say where to go instead, rather than pretending.
  */
 export function ServiceIntroStep({ service }: { service: ServiceId }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const rpc = useRpc();
   const tile = useKioskStore((s) => s.services.find((x) => x.id === service));
   if (!tile) return null;
@@ -18,8 +18,8 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
       <div className="service-intro__head">
         <ServiceIcon service={service} size={120} />
         <div>
-          <h1 className="screen-title">{t(`service.${service}.title`)}</h1>
-          <p className="service-intro__summary">{t(`service.${service}.summary`)}</p>
+          <h1 className="screen-title">{t(`common:service.${service}.title`)}</h1>
+          <p className="service-intro__summary">{t(`common:service.${service}.summary`)}</p>
         </div>
       </div>
       <section className="panel">

@@ -8,12 +8,12 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
  * unusable says so and is disabled. "Finish" ends the session.
  */
 export function ServicesStep() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const rpc = useRpc();
   const services = useKioskStore((s) => s.services);
   return (
     <main className="home" data-testid="home-screen">
-      <h1 className="screen-title">{t('home.title')}</h1>
+      <h1 className="screen-title">{t('services.title')}</h1>
       <div className="tiles">
         {services.map((service) => (
           <button
@@ -27,9 +27,9 @@ export function ServicesStep() {
             <span className="tile__icon">
               <ServiceIcon service={service.id} size={88} />
             </span>
-            <span className="tile__title">{t(`service.${service.id}.title`)}</span>
+            <span className="tile__title">{t(`common:service.${service.id}.title`)}</span>
             <span className="tile__summary">
-              {service.available ? t(`service.${service.id}.summary`) : t('home.unavailable')}
+              {service.available ? t(`common:service.${service.id}.summary`) : t('services.unavailable')}
             </span>
           </button>
         ))}
@@ -41,7 +41,7 @@ export function ServicesStep() {
           data-testid="finish"
           onClick={() => void rpc.call('session.end', { reason: 'done' })}
         >
-          {t('home.finish')}
+          {t('services.finish')}
         </button>
       </footer>
     </main>
