@@ -1,0 +1,15 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { buildDg1, buildSecurityObject } from '../devices/document/icao9303/simulator/lds_builder.ts';
+import { createTestPki, signSod } from '../devices/document/icao9303/simulator/test_pki.ts';
+import { decodeTlv } from '../devices/document/icao9303/ber_tlv.ts';
+const NOW = new Date('2026-11-27T08:00:00Z');
+const pki = await createTestPki(NOW);
+const dg1 = buildDg1(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C<3UTO6908061F9406236ZE184226B<<<<<14']);
+const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), pki.documentSigner);
+const t = decodeTlv(sod); if (!t.ok) throw 1;
+const d = asn1js.fromBER(t.value.value.slice().buffer);
+const ci = new pkijs.ContentInfo({schema: d.result});
+const sd = new pkijs.SignedData({schema: ci.content});
+const e = sd.encapContentInfo.eContent as any;
+console.log(e.constructor.name, e.idBlock.tagClass, e.idBlock.tagNumber, e.idBlock.isConstructed, e instanceof asn1js.OctetString, e.valueBlock.constructor.name, e.valueBlock.value?.length);
