@@ -79,7 +79,8 @@ function singleValue(
 
 function checkSignedAttributes(sod: ParsedSod, signerInfo: SodSignerInfo): Result<void, SignerInfoProblem> {
   const attributes = signerInfo.signedAttributes;
-  if (attributes === undefined || attributes.length === 0) return err({ reason: 'signed-attributes-missing' });
+  if (attributes === undefined || attributes.length === 0)
+    return err({ reason: 'signed-attributes-missing' });
   const digestAlgorithm = hashAlgorithmOf(signerInfo.digestAlgorithm);
   if (digestAlgorithm === undefined)
     return err({ reason: 'unsupported-algorithm', algorithm: signerInfo.digestAlgorithm });
@@ -148,6 +149,9 @@ export async function verifySignerInfo(
     return valid ? ok() : err({ reason: 'signature-invalid' });
   } catch (error) {
     // A key or signature the crypto engine cannot even read (wrong curve size, bad DER) is no valid signature.
-    return err({ reason: 'signature-invalid', detail: error instanceof Error ? error.message : String(error) });
+    return err({
+      reason: 'signature-invalid',
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }

@@ -123,9 +123,7 @@ function validityProblem(
 function isCertificateAuthority(certificate: pkijs.Certificate): boolean {
   const isCa = isCaCertificate(certificate);
   const keyUsage = keyUsageOf(certificate);
-  return (
-    isCa.ok && isCa.value && keyUsage.ok && (keyUsage.value === undefined || keyUsage.value.keyCertSign)
-  );
+  return isCa.ok && isCa.value && keyUsage.ok && (keyUsage.value === undefined || keyUsage.value.keyCertSign);
 }
 
 async function verifiesWith(

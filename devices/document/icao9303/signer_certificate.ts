@@ -69,10 +69,13 @@ export function selectSignerCertificate(
 }
 
 /** A Document Signer signs documents and nothing else: digitalSignature, and not a CA. */
-export function documentSignerProfile(certificate: pkijs.Certificate): Result<void, DocumentSignerProfileProblem> {
+export function documentSignerProfile(
+  certificate: pkijs.Certificate,
+): Result<void, DocumentSignerProfileProblem> {
   const keyUsage = keyUsageOf(certificate);
   if (!keyUsage.ok) return err({ reason: 'sod-malformed', detail: 'Document Signer keyUsage' });
-  if (keyUsage.value === undefined || !keyUsage.value.digitalSignature) return err({ reason: 'ds-key-usage' });
+  if (keyUsage.value === undefined || !keyUsage.value.digitalSignature)
+    return err({ reason: 'ds-key-usage' });
   const isCa = isCaCertificate(certificate);
   if (!isCa.ok) return err({ reason: 'sod-malformed', detail: 'Document Signer basicConstraints' });
   if (isCa.value) return err({ reason: 'ds-is-ca' });
