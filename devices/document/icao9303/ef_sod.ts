@@ -18,6 +18,7 @@ import { concatBytes } from '../../../lib/bytes.js';
 import { type Err, err, ok, type Result } from '../../../lib/result.js';
 import type { HashAlgorithm } from '../crypto/emrtd_crypto.js';
 import { expectTlv } from './ber_tlv.js';
+import { hasWellFormedValidity } from './x509_validity.js';
 
 export const OID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
 export const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
@@ -199,6 +200,16 @@ function signerInfoOf(signerInfo: pkijs.SignerInfo): SodResult<SodSignerInfo> {
   if (!(signerInfo.signature instanceof asn1js.OctetString) || signerInfo.signature.idBlock.isConstructed)
     return malformed('SignerInfo signature is not a primitive OCTET STRING');
   const attributes = signerInfo.signedAttrs;
+  // pkijs leaves `values` undefined for an attribute whose SET OF is empty or absent.
+  const attributeList: unknown[] = attributes?.attributes ?? [];
+  const wellFormed = attributeList.every(
+    (attribute) =>
+      attribute instanceof pkijs.Attribute &&
+      typeof attribute.type === 'string' &&
+      Array.isArray(attribute.values) &&
+      attribute.values.length > 0,
+  );
+  if (!wellFormed) return malformed('a signed attribute without values');
   return ok({
     signerIdentifier: signerIdentifier.value,
     digestAlgorithm: signerInfo.digestAlgorithm.algorithmId,
@@ -223,14 +234,6 @@ function octetStringContent(value: unknown): Uint8Array | undefined {
   );
   if (primitive.length !== segments.length) return undefined;
   return concatBytes(...primitive.map((segment) => segment.valueBlock.valueHexView));
-}
-
-/** A certificate whose validity is not a time (asn1js reads a bad UTCTime as an invalid Date) is malformed. */
-function hasReadableValidity(certificate: pkijs.Certificate): boolean {
-  return (
-    Number.isFinite(certificate.notBefore.value.getTime()) &&
-    Number.isFinite(certificate.notAfter.value.getTime())
-  );
 }
 
 /** Parse EF.SOD bytes as read from the chip. */
@@ -261,7 +264,7 @@ export function parseSod(bytes: Uint8Array): SodResult<ParsedSod> {
   const certificates = (signedData.certificates ?? []).filter(
     (item): item is pkijs.Certificate => item instanceof pkijs.Certificate,
   );
-  const unreadable = certificates.findIndex((certificate) => !hasReadableValidity(certificate));
+  const unreadable = certificates.findIndex((certificate) => !hasWellFormedValidity(certificate));
   if (unreadable !== -1) return malformed(`certificate ${unreadable + 1}: validity is not a time`);
 
   return ok({

@@ -24,6 +24,7 @@ import {
   selectSignerCertificate,
 } from './signer_certificate.js';
 import { isCaCertificate, keyUsageOf } from './x509_extensions.js';
+import { hasWellFormedValidity } from './x509_validity.js';
 
 export type CertificateRole = 'document-signer' | 'csca';
 
@@ -73,10 +74,7 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate | undefined
     const decoded = asn1js.fromBER(der.slice().buffer);
     if (decoded.offset !== der.length) return undefined;
     const certificate = new pkijs.Certificate({ schema: decoded.result });
-    const readable =
-      Number.isFinite(certificate.notBefore.value.getTime()) &&
-      Number.isFinite(certificate.notAfter.value.getTime());
-    return readable ? certificate : undefined;
+    return hasWellFormedValidity(certificate) ? certificate : undefined;
   } catch {
     return undefined;
   }

@@ -197,6 +197,7 @@ export async function signSod(
       values: [new asn1js.OctetString({ valueHex: digest.slice().buffer })],
     }),
   ];
+  const attributes = options.signedAttributes?.(standardAttributes) ?? standardAttributes;
   const identifier = options.signerIdentifier ?? 'issuer-and-serial';
   const signedData = new pkijs.SignedData({
     version: 3,
@@ -208,10 +209,10 @@ export async function signSod(
       new pkijs.SignerInfo({
         version: identifier === 'issuer-and-serial' ? 1 : 3,
         sid: signerIdentifierFor(options.namedCertificate ?? signer, identifier),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
-          type: 0,
-          attributes: options.signedAttributes?.(standardAttributes) ?? standardAttributes,
-        }),
+        // No signed attributes at all: pkijs then signs the eContent itself.
+        ...(attributes.length === 0
+          ? {}
+          : { signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }) }),
       }),
     ],
     certificates: (options.certificates ?? [signer]).map((issued) => issued.certificate),
