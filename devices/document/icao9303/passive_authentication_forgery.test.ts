@@ -11,6 +11,7 @@ import { passiveAuthentication } from './passive_authentication.js';
 import { applyDerMutations, derNodeIndex } from './simulator/der_mutations.js';
 import { buildDg1, buildSecurityObject } from './simulator/lds_builder.js';
 import {
+  type CertificateOptions,
   createCsca,
   createDocumentSigner,
   createTestPki,
@@ -42,17 +43,28 @@ const forgedDg1 = buildDg1(FORGED_MRZ);
 beforeAll(async () => {
   genuine = await createTestPki(NOW);
   forger = await createTestPki(NOW, 'Utopia CSCA');
-  forgerSerial3 = await createDocumentSigner(forger.csca, {
-    country: 'UT',
-    commonName: 'Utopia Document Signer',
-    notBefore: new Date(NOW.getTime() - YEAR),
-    notAfter: new Date(NOW.getTime() + YEAR),
-    serialNumber: 3,
-  });
+  forgerSerial3 = await createDocumentSigner(forger.csca, signerFields(3));
 });
 
 async function verify(sod: Uint8Array, dataGroup1 = dg1, trustStore = [genuine.csca.der]) {
   return passiveAuthentication({ sod, dataGroups: new Map([[1, dataGroup1]]), trustStore, now: NOW });
+}
+
+/** A SOD over the genuine DG1, signed by the genuine Document Signer. */
+function genuineSod(options: SodSigningOptions = {}): Promise<Uint8Array> {
+  return signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner, options);
+}
+
+/** Certificate fields for a Document Signer valid around NOW, with the given serial number. */
+function signerFields(serialNumber: number, extra: Partial<CertificateOptions> = {}): CertificateOptions {
+  return {
+    country: 'UT',
+    commonName: 'Utopia Document Signer',
+    notBefore: new Date(NOW.getTime() - YEAR),
+    notAfter: new Date(NOW.getTime() + YEAR),
+    serialNumber,
+    ...extra,
+  };
 }
 
 /** The forger's SOD over the forged DG1, signed with `signer`'s key. */
@@ -99,14 +111,10 @@ describe('the signer certificate is chosen once, and the same one is checked aga
   });
 
   it('an SKI that two certificates carry (a copied extension) is ambiguous', async () => {
-    const copied = await createDocumentSigner(forger.csca, {
-      country: 'UT',
-      commonName: 'Utopia Document Signer',
-      notBefore: new Date(NOW.getTime() - YEAR),
-      notAfter: new Date(NOW.getTime() + YEAR),
-      serialNumber: 4,
-      subjectKeyIdentifier: genuine.documentSigner.subjectKeyIdentifier,
-    });
+    const copied = await createDocumentSigner(
+      forger.csca,
+      signerFields(4, { subjectKeyIdentifier: genuine.documentSigner.subjectKeyIdentifier }),
+    );
     const sod = await forgedSod(copied, {
       certificates: [genuine.documentSigner, copied],
       signerIdentifier: 'subject-key-identifier',
@@ -143,14 +151,10 @@ describe('the signer certificate is chosen once, and the same one is checked aga
   });
 
   it('a genuine SOD verifies with its signer named either way, with or without an SKI extension', async () => {
-    const withoutSki = await createDocumentSigner(genuine.csca, {
-      country: 'UT',
-      commonName: 'Utopia Document Signer 2',
-      notBefore: new Date(NOW.getTime() - YEAR),
-      notAfter: new Date(NOW.getTime() + YEAR),
-      serialNumber: 5,
-      withoutSubjectKeyIdentifier: true,
-    });
+    const withoutSki = await createDocumentSigner(
+      genuine.csca,
+      signerFields(5, { commonName: 'Utopia Document Signer 2', withoutSubjectKeyIdentifier: true }),
+    );
     const content = buildSecurityObject(new Map([[1, dg1]]));
     for (const signer of [genuine.documentSigner, withoutSki]) {
       for (const signerIdentifier of ['issuer-and-serial', 'subject-key-identifier'] as const) {
@@ -171,7 +175,7 @@ describe('the signed content and its attributes', () => {
   });
 
   it('content changed after signing fails the message digest', async () => {
-    const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner, {
+    const sod = await genuineSod({
       carriedContent: buildSecurityObject(new Map([[1, forgedDg1]])),
     });
     expect(await verify(sod, forgedDg1)).toEqual({
@@ -183,7 +187,7 @@ describe('the signed content and its attributes', () => {
   });
 
   it('a content-type attribute that names other content fails, though the genuine DS signed it', async () => {
-    const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner, {
+    const sod = await genuineSod({
       signedAttributes: ([, digest]) => [
         new pkijs.Attribute({
           type: '1.2.840.113549.1.9.3',
@@ -201,7 +205,7 @@ describe('the signed content and its attributes', () => {
   });
 
   it('a repeated message-digest attribute fails', async () => {
-    const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner, {
+    const sod = await genuineSod({
       signedAttributes: (standard) => [
         ...standard,
         new pkijs.Attribute({
@@ -219,14 +223,14 @@ describe('the signed content and its attributes', () => {
   });
 
   it('a signature straight over the content, without signed attributes, fails', async () => {
-    const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner, {
+    const sod = await genuineSod({
       signedAttributes: () => [],
     });
     expect(await verify(sod)).toEqual({ status: 'failed', reason: 'signed-attributes-missing' });
   });
 
   it('a second SignerInfo is refused: which one vouches for the data would be a guess', async () => {
-    const sod = await signSod(buildSecurityObject(new Map([[1, dg1]])), genuine.documentSigner);
+    const sod = await genuineSod();
     // 77 → ContentInfo → [0] → SignedData → signerInfos (5th field) → the first SignerInfo.
     const twice = applyDerMutations(sod, [{ kind: 'duplicate', node: derNodeIndex(sod, [0, 1, 0, 4, 0]) }]);
     expect(await verify(twice)).toMatchObject({ status: 'failed', reason: 'sod-malformed' });
@@ -264,13 +268,7 @@ describe('certificate profiles (9303-12 §7.1.1)', () => {
         serialNumber: 1,
         ...profile,
       });
-      const signer = await createDocumentSigner(csca, {
-        country: 'UT',
-        commonName: 'Utopia Document Signer',
-        notBefore: new Date(NOW.getTime() - YEAR),
-        notAfter: new Date(NOW.getTime() + YEAR),
-        serialNumber: 2,
-      });
+      const signer = await createDocumentSigner(csca, signerFields(2));
       expect(await verify(await sodSignedBy(signer), dg1, [csca.der])).toEqual({
         status: 'failed',
         reason: 'csca-not-ca',
