@@ -29,6 +29,8 @@ const E_CONTENT = [...SIGNED_DATA, 2, 1, 0];
 const LDS_SECURITY_OBJECT = [...E_CONTENT, 0];
 /** certificates [0] → the DS certificate → tbsCertificate → validity (after version, serial, algorithm, issuer). */
 const DS_NOT_BEFORE = [...SIGNED_DATA, 3, 0, 0, 4, 0];
+/** … tbsCertificate → extensions [3] → the first (basicConstraints) → extnValue → the DER it wraps. */
+const DS_BASIC_CONSTRAINTS_VALUE = [...SIGNED_DATA, 3, 0, 0, 7, 0, 0, 2, 0];
 
 let pki: TestPki;
 let sod: Uint8Array;
@@ -98,6 +100,20 @@ describe('malformed EF.SOD is a value, never an exception', () => {
         /./,
       );
     }
+  });
+
+  it('an extension value asn1js throws on (found by fuzz:sod) fails the DS profile, without throwing', async () => {
+    // The DS certificate's signature breaks too, but the profile is checked first: that is where it threw.
+    const bytes = applyDerMutations(sod, [
+      { kind: 'retag', node: derNodeIndex(sod, DS_BASIC_CONSTRAINTS_VALUE), tag: 0x18 },
+      { kind: 'bad-time', node: 2, text: 'AAAAAAAAAAAAZ' },
+    ]);
+    expect(parseSod(bytes).ok).toBe(true);
+    expect(await authenticate(bytes)).toEqual({
+      status: 'failed',
+      reason: 'sod-malformed',
+      detail: 'Document Signer basicConstraints',
+    });
   });
 
   it('truncated lengths and truncated files', async () => {

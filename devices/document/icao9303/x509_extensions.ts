@@ -38,9 +38,13 @@ function extensionValue(
 
 /** The single DER element of an extension value, or undefined when it does not decode to exactly one. */
 function decodeSingle(bytes: Uint8Array): asn1js.AsnType | undefined {
-  const decoded = asn1js.fromBER(bytes.slice().buffer);
-  if (decoded.offset !== bytes.length) return undefined;
-  return decoded.result;
+  try {
+    const decoded = asn1js.fromBER(bytes.slice().buffer);
+    return decoded.offset === bytes.length ? decoded.result : undefined;
+  } catch {
+    // asn1js throws on some values instead of reporting them (a GeneralizedTime that is not a time).
+    return undefined;
+  }
 }
 
 export function keyUsageOf(certificate: pkijs.Certificate): Result<KeyUsage | undefined, ExtensionMalformed> {
