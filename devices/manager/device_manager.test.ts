@@ -185,6 +185,7 @@ describe('DeviceManager with hot-plugged USB devices', () => {
         return port.openTransport();
       },
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: async (listener) => {
         busListener = listener;
         return () => {

@@ -126,7 +126,7 @@ export const KioskConfigSchema = z
         });
       ids.add(device.id);
       if (
-        device.transport !== 'simulated' &&
+        (device.transport === 'usb' || device.transport === 'hid') &&
         (device.vendorId === undefined || device.productId === undefined)
       ) {
         ctx.addIssue({
@@ -135,6 +135,7 @@ export const KioskConfigSchema = z
           message: 'a usb or hid device needs vendorId and productId',
         });
       }
+      // A serial device is found by options.path or by its adapter's vendorId/productId; its factory checks which.
     });
   });
 
