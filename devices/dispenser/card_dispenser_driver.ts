@@ -129,6 +129,8 @@ export class CardDispenserDriver implements CardDispenser {
     if (!Number.isInteger(stacker) || present === undefined)
       return Promise.resolve(err({ code: 'no-such-stacker', stacker, stackers: this.stackers() }));
     return this.operation(async () => {
+      const cleared = await this.clearMechanismFault();
+      if (!cleared.ok) return cleared;
       const before = await this.readStatus();
       if (!before.ok) return before;
       const refusal = this.refusalToPresent(before.value);
@@ -163,6 +165,8 @@ export class CardDispenserDriver implements CardDispenser {
 
   retract(): Promise<DispenserResult<'retracted' | 'already-taken'>> {
     return this.operation(async () => {
+      const cleared = await this.clearMechanismFault();
+      if (!cleared.ok) return cleared;
       const before = await this.readStatus();
       if (!before.ok) return before;
       if (before.value.card === 'none') {
@@ -217,6 +221,13 @@ export class CardDispenserDriver implements CardDispenser {
     } finally {
       this.polling = false;
     }
+  }
+
+  /** While jammed or faulted, an initialise tells whether staff have cleared the unit; nothing moves before it does. */
+  private async clearMechanismFault(): Promise<DispenserResult<void>> {
+    if (this.mechanism === undefined) return ok();
+    const initialised = await this.initialise();
+    return initialised.ok ? ok() : initialised;
   }
 
   private initialise(): Promise<DispenserResult<AnswerFrame>> {

@@ -62,6 +62,7 @@ export class CardDispenserSimulator {
   private acksToLose = 0;
   private answersToDamage = 0;
   private muted = false;
+  private triggers: { command: CommandCode; fault: () => void }[] = [];
   /** Every command frame the unit accepted, as "CM/PM" in hex, for tests. */
   readonly received: string[] = [];
   /** Command frames that arrived while the unit was still executing one: the host broke half-duplex. */
@@ -164,6 +165,11 @@ export class CardDispenserSimulator {
     this.answersToDamage = count;
   }
 
+  /** Runs `fault` once, when the next `command` frame arrives (before it is acknowledged): faults aimed at one command. */
+  whenCommand(command: CommandCode, fault: () => void): void {
+    this.triggers.push({ command, fault });
+  }
+
   /** The unit stays silent (its power is off but the adapter is still plugged in), or speaks again. */
   mute(muted: boolean): void {
     this.muted = muted;
@@ -231,6 +237,11 @@ export class CardDispenserSimulator {
     if (this.executing) {
       this.protocolViolations += 1;
       return;
+    }
+    const trigger = this.triggers.find((candidate) => same(candidate.command, command));
+    if (trigger !== undefined) {
+      this.triggers = this.triggers.filter((candidate) => candidate !== trigger);
+      trigger.fault();
     }
     if (this.naksToSend > 0) {
       this.naksToSend -= 1;
