@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { DispenserOptionsSchema } from '../../devices/dispenser/index.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
@@ -135,9 +136,36 @@ export const KioskConfigSchema = z
           message: 'a usb or hid device needs vendorId and productId',
         });
       }
-      // A serial device is found by options.path or by its adapter's vendorId/productId; its factory checks which.
+      if (device.kind === 'document-dispenser') checkDispenserOptions(device, ['devices', i], ctx);
     });
   });
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+/**
+ * A dispenser's options are checked at start-up like the rest of the file (strict: a misspelt key names itself), and
+ * a serial one must say where its adapter is: `options.path`, or the adapter's vendorId and productId.
+ */
+function checkDispenserOptions(
+  device: z.infer<typeof DeviceConfigSchema>,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+): void {
+  const options = DispenserOptionsSchema.safeParse(device.options);
+  if (!options.success) {
+    for (const issue of options.error.issues)
+      ctx.addIssue({ code: 'custom', path: [...path, 'options', ...issue.path], message: issue.message });
+    return;
+  }
+  if (
+    device.transport === 'serial' &&
+    options.data.path === undefined &&
+    (device.vendorId === undefined || device.productId === undefined)
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'a serial dispenser needs options.path, or vendorId and productId',
+    });
+}
 export type LocalisedText = z.infer<typeof localisedText>;
