@@ -368,7 +368,8 @@ export class CardDispenserDriver implements CardDispenser {
     if (this.mechanism !== undefined)
       return { state: 'error', code: 'device-error', detail: this.mechanism.error };
     const sensors = this.sensors;
-    if (sensors === undefined) return { state: 'busy' };
+    // An open tty says nothing about the dispenser behind it: it counts as there once it has answered.
+    if (sensors === undefined) return { state: 'disconnected' };
     if (sensors.card === 'inside') return { state: 'error', code: 'card-inside' };
     if (sensors.card === 'unknown' || sensors.stacker === 'unknown' || sensors.rejectBin === 'unknown')
       return { state: 'error', code: 'unknown-status' };

@@ -6,6 +6,7 @@ import {
   testTicketCommand,
   watchScannerCommand,
 } from './device_commands.js';
+import { testDispenseCommand } from './dispenser_command.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
 import { mrz } from './mrz_command.js';
 import { signingKeyCommand } from './signing_key_command.js';
@@ -20,6 +21,7 @@ const commands: CliCommand[] = [
   testTicketCommand,
   testPageCommand,
   openDoorCommand,
+  testDispenseCommand,
   readDocumentCommand,
   readPermitCommand,
   mrz,
