@@ -66,7 +66,7 @@ export const SimulatedDeviceSchema = z.object({
       cards: z.number().int(),
       cardAtGate: z.boolean(),
       rejectBin: z.number().int(),
-      jammed: z.boolean(),
+      jam: z.enum(['none', 'next-card', 'jammed']),
     })
     .optional(),
 });

@@ -41,7 +41,7 @@ describe('ManagerDeviceHub: the document dispenser in the dev dock', () => {
   afterEach(() => hub.close());
 
   it('lists the dispenser with its stacker, gate, reject bin and jam, and hands its driver (and the lockers) to flows', () => {
-    expect(view()).toEqual({ cards: 3, cardAtGate: false, rejectBin: 0, jammed: false });
+    expect(view()).toEqual({ cards: 3, cardAtGate: false, rejectBin: 0, jam: 'none' });
     expect(hub.dispensers().map((d) => d.id)).toEqual(['dispenser']);
     expect(hub.lockers().map((l) => [l.id, l.driver.doors()])).toEqual([['lockers', ['A1']]]);
   });
@@ -62,9 +62,10 @@ describe('ManagerDeviceHub: the document dispenser in the dev dock', () => {
 
   it('jams the next card, shows the jam, and recovers once the jam is cleared', async () => {
     expect(await hub.simulate({ action: 'jam', deviceId: 'dispenser', jam: true })).toEqual({ ok: true });
+    expect(view()).toMatchObject({ jam: 'next-card' });
     expect(await dispenser().dispense()).toEqual({ ok: false, error: { code: 'jam' } });
     expect(state()).toBe('jam');
-    expect(view()).toMatchObject({ jammed: true, cards: 2 });
+    expect(view()).toMatchObject({ jam: 'jammed', cards: 2 });
     await hub.simulate({ action: 'jam', deviceId: 'dispenser', jam: false });
     await expect.poll(() => state(), { timeout: 5_000 }).toBe('low');
   });
@@ -94,6 +95,6 @@ describe('ManagerDeviceHub: the document dispenser in the dev dock', () => {
     ]) {
       expect(SimulatorActionSchema.safeParse(hostile).success).toBe(false);
     }
-    expect(view()).toEqual({ cards: 3, cardAtGate: false, rejectBin: 0, jammed: false });
+    expect(view()).toEqual({ cards: 3, cardAtGate: false, rejectBin: 0, jam: 'none' });
   });
 });

@@ -241,9 +241,9 @@ function DispenserActions({
       <button
         type="button"
         data-testid={`dev-jam-${deviceId}`}
-        onClick={() => void act({ action: 'jam', deviceId, jam: !view.jammed })}
+        onClick={() => void act({ action: 'jam', deviceId, jam: view.jam === 'none' })}
       >
-        {view.jammed ? t('devDock.clearJam') : t('devDock.jamNextCard')}
+        {view.jam === 'none' ? t('devDock.jamNextCard') : t('devDock.clearJam')}
       </button>
     </div>
   );

@@ -100,6 +100,11 @@ export class CardDispenserSimulator {
     return this.jammed;
   }
 
+  /** Whether the next card drawn will jam. */
+  get jamPending(): boolean {
+    return this.jamNext;
+  }
+
   get plugged(): boolean {
     return this.port.plug.plugged;
   }

@@ -7,8 +7,8 @@ export const MAX_SIMULATED_CARDS = 500;
 
 export interface DispenserSimulatorControls extends PlugControls {
   readonly kind: 'document-dispenser';
-  /** What the dock shows: cards in the stacker, a card at the gate, cards in the reject bin, a jam. */
-  view(): { cards: number; cardAtGate: boolean; rejectBin: number; jammed: boolean };
+  /** What the dock shows: cards in the stacker, a card at the gate, cards in the reject bin, a jam (or one to come). */
+  view(): { cards: number; cardAtGate: boolean; rejectBin: number; jam: 'none' | 'next-card' | 'jammed' };
   /** Staff fill the stacker with `count` cards. */
   loadCards(count: number): ControlResult;
   /** The resident takes the card waiting at the gate. */
@@ -29,7 +29,7 @@ export function dispenserControls(
       cards: simulator.cards,
       cardAtGate: simulator.cardAtGate,
       rejectBin: simulator.rejectBin,
-      jammed: simulator.isJammed,
+      jam: simulator.isJammed ? 'jammed' : simulator.jamPending ? 'next-card' : 'none',
     }),
     loadCards: (count) => {
       if (!Number.isInteger(count) || count < 0 || count > MAX_SIMULATED_CARDS)
