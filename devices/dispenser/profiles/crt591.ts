@@ -18,6 +18,9 @@ import type { DispenserProfile } from './dispenser_profile.js';
  *   (C#, CardReader_CRT-591/CRT591_Com.cs and CRTCommandEnums/*.cs); McuMirror/SWTest-ATM (C++,
  *   src/devices/dispenser/abstractcrt591.cpp); an open TypeScript Web Serial CRT-591 kiosk driver
  *   (protocol/frame.ts, protocol/errors.ts, its ACK/NAK/EOT engine); a CRT-591H driver (DevIDC_CRD_CRT591H.cpp).
+ * Of the two Creator CRT-591 documents only the tables of contents were readable in the stored copies; the byte
+ * values below come from the open implementations (which cite M001's sections), checked against each other and
+ * against the CRT-541 pages. A value only one source gives is marked so below.
  *
  * Frame (all sources agree): STX(F2) ADDR LENH LENL TEXT ETX(03) BCC, LEN = length of TEXT (big-endian), BCC = XOR
  * of every byte from STX to ETX inclusive. TEXT = 'C' CM PM data (command), 'P' CM PM st0 st1 st2 data (positive),
@@ -53,11 +56,11 @@ export const crt591Profile: DispenserProfile = {
     commandHead: 0x43, // 'C'
     positiveHead: 0x50, // 'P'
     negativeHeads: [0x4e, 0x45], // 'N', 'E'
-    // M001 allows up to 512 data bytes after head, CM, PM and the status or error bytes.
+    // Up to 512 data bytes after head, CM, PM and the status bytes (the TypeScript driver's reading of M001).
     maxTextLength: 512 + 6,
   },
   control: { ack: 0x06, nak: 0x15, enq: 0x05, eot: 0x04 },
-  // M001 §1.4: the ACK comes within 300 ms of the command.
+  // 300 ms from command to ACK, as the TypeScript driver reads M001 §1.4 (one source; `timeouts.ackMs` overrides).
   handshake: { enqAfterAck: false, ackTimeoutMs: 300 },
   commands: {
     initialise: { cm: 0x30, pm: 0x33 }, // reset, do not move a card that is inside
