@@ -6,6 +6,7 @@ import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
+import { transactionsPendingRequestMigration } from './transactions_pending_request_migration.js';
 
 export const journalMigrations: readonly Migration[] = [
   printJobsMigration,
@@ -14,4 +15,5 @@ export const journalMigrations: readonly Migration[] = [
   transactionsMigration,
   staffAlertsSubjectsMigration,
   printJobsSessionsMigration,
+  transactionsPendingRequestMigration,
 ];

@@ -129,7 +129,10 @@ describe('transaction journal', () => {
     expect(journal.get(id)?.pendingCall).toEqual({
       operation: 'create-booking',
       idempotencyKey: call.value.idempotencyKey,
+      request: null,
     });
+    // A key the backend contract accepts (letters, digits, - and _).
+    expect(call.value.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
     const again = journal.recordCall(id, 'create-booking');
     expect(again.ok && again.value.idempotencyKey).toBe(call.value.idempotencyKey);
     // The answer recorded: no call pending any more.
@@ -142,6 +145,51 @@ describe('transaction journal', () => {
       ['identified', 'create-booking'],
       ['reserved', null],
     ]);
+  });
+
+  it('keeps a call’s request (ids only) until its answer is recorded, so recovery can send the same again', () => {
+    const id = started('booking');
+    journal.advance(id, 'identified');
+    const request = {
+      serviceId: 'dsi-bir-renewal',
+      slotId: 'china-plaza/2026-01-05T09:00',
+      residentRef: 'R-1',
+    };
+    const call = journal.recordCall(id, 'create-booking', request);
+    if (!call.ok) throw new Error(call.error.code);
+    // What the next start would read, from another connection.
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare('SELECT pending_request FROM transactions WHERE id = ?').get(id)).toEqual({
+      pending_request: JSON.stringify(request),
+    });
+    reader.close();
+    expect(journal.get(id)?.pendingCall?.request).toEqual(request);
+    journal.advance(id, 'reserved');
+    expect(db.prepare('SELECT pending_request FROM transactions WHERE id = ?').get(id)).toEqual({
+      pending_request: null,
+    });
+    // A voided call's request goes too.
+    const other = started('check-in');
+    journal.recordCall(other, 'check-in', { booking: { reference: 'AB12-CD34' } });
+    journal.void(other, 'resident-cancelled');
+    expect(journal.get(other)?.pendingCall).toBeNull();
+  });
+
+  it('refuses a call request with a personal field, and an operation a backend key cannot carry', () => {
+    const id = started('collection');
+    expect(journal.recordCall(id, 'check-pin', { documentNumber: 'MB2345678' })).toEqual({
+      ok: false,
+      error: { code: 'personal-field', field: 'documentNumber' },
+    });
+    expect(journal.recordCall(id, 'reserve', { who: { holderName: 'CHAN' } })).toEqual({
+      ok: false,
+      error: { code: 'personal-field', field: 'who.holderName' },
+    });
+    expect(journal.recordCall(id, 'reserve/again')).toEqual({
+      ok: false,
+      error: { code: 'not-a-code', field: 'operation' },
+    });
+    expect(journal.get(id)?.pendingCall).toBeNull();
   });
 
   it('keeps personal data out: reasons, operations and session ids must be codes, and no column could hold it', () => {
@@ -174,6 +222,7 @@ describe('transaction journal', () => {
       'needs_staff_reason',
       'created_at',
       'updated_at',
+      'pending_request',
     ]);
     expect(columns('transaction_events')).toEqual([
       'id',

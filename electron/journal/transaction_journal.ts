@@ -3,18 +3,22 @@
  * every move a conditional UPDATE on the expected state in one transaction with its event row, so a move is made
  * once or not at all and an illegal move is refused as a value.
  *
- * Exactly once with the backend: a flow asks `recordCall(tx, 'reserve')` for the idempotency key of a
+ * Exactly once with the backend: a flow asks `recordCall(tx, 'reserve', request)` for the idempotency key of a
  * state-changing call. The key (the transaction's own key and the operation) is committed with the call's name
- * BEFORE the call is made; the flow then makes the call and records the answer with `advance` or `void`. If the
- * kiosk dies in between, the next start sees the pending call and its owner asks the backend again with the same
- * key (transaction_recovery.ts): the backend replays its first answer, so nothing is issued twice.
+ * and its request BEFORE the call is made; the flow then makes the call and records the answer with `advance` or
+ * `void`. If the kiosk dies in between, the next start sees the pending call and its owner asks the backend again
+ * with the same key and the same request (transaction_recovery.ts): the backend replays its first answer, so
+ * nothing is issued twice. (A backend replays only an identical request, which is why the request is kept.)
  *
  * Only ids, states, codes and keys are written; reasons and operation names must be codes (lower-case words),
- * which keeps free text — and whatever a resident typed — out of the file.
+ * which keeps free text — and whatever a resident typed — out of the file. A call's request is ids too: one with
+ * a personal field (a name, a document number, a PIN…: personal_fields.ts) is refused, and it is dropped with the
+ * call's answer.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
+import { findPersonalField } from '../logging/personal_fields.js';
 import type { AuditAppendError, AuditLog } from './audit_log.js';
 import { isoAt, type JournalClock } from './journal_clock.js';
 import type { StaffAlertStore } from './staff_alerts.js';
@@ -32,13 +36,23 @@ export interface TransactionRecord {
   state: TransactionState;
   /** The transaction's backend key; each call's key is `callKey(key, operation)`. */
   idempotencyKey: string;
-  /** The state-changing call whose answer is not recorded yet. */
-  pendingCall: { operation: string; idempotencyKey: string } | null;
+  /** The state-changing call whose answer is not recorded yet, with the request it was (or is about to be) sent. */
+  pendingCall: PendingCall | null;
   sessionId: string | null;
   reason: string | null;
   needsStaffReason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The request of a backend call, as JSON: ids and codes only. */
+export type CallRequest = { readonly [field: string]: unknown };
+
+export interface PendingCall {
+  operation: string;
+  idempotencyKey: string;
+  /** What was sent, to send the same again; null when the flow recorded none. */
+  request: CallRequest | null;
 }
 
 export type TransactionError =
@@ -51,15 +65,20 @@ export type TransactionError =
       to: TransactionState;
     }
   /** A reason, operation or session id that is not a plain code. */
-  | { code: 'not-a-code'; field: 'reason' | 'operation' | 'sessionId' };
+  | { code: 'not-a-code'; field: 'reason' | 'operation' | 'sessionId' }
+  /** A call's request holding a personal field (its path, never its value). */
+  | { code: 'personal-field'; field: string };
 
 export type TransactionResult = Result<TransactionRecord, TransactionError>;
 
 const codePattern = /^[a-z0-9][a-z0-9 .:_/-]{0,119}$/;
+/** A call's operation is part of its idempotency key, so it is what every backend accepts in a key: `a-z0-9-`. */
+const operationPattern = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const sessionIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** The idempotency key of one call: letters, digits, `-` and `_` only, as the backend contract asks of a key. */
 export function callKey(transactionKey: string, operation: string): string {
-  return `${transactionKey}/${operation}`;
+  return `${transactionKey}_${operation}`;
 }
 
 interface RawTransaction {
@@ -68,6 +87,7 @@ interface RawTransaction {
   state: TransactionState;
   idempotency_key: string;
   pending_call: string | null;
+  pending_request: string | null;
   session_id: string | null;
   reason: string | null;
   needs_staff_reason: string | null;
@@ -84,7 +104,11 @@ function toRecord(raw: RawTransaction): TransactionRecord {
     pendingCall:
       raw.pending_call === null
         ? null
-        : { operation: raw.pending_call, idempotencyKey: callKey(raw.idempotency_key, raw.pending_call) },
+        : {
+            operation: raw.pending_call,
+            idempotencyKey: callKey(raw.idempotency_key, raw.pending_call),
+            request: raw.pending_request === null ? null : (JSON.parse(raw.pending_request) as CallRequest),
+          },
     sessionId: raw.session_id,
     reason: raw.reason,
     needsStaffReason: raw.needs_staff_reason,
@@ -135,17 +159,29 @@ export class TransactionJournal {
     })();
   }
 
-  /** Commits the call's name and returns its key; make the call only after this returns ok. */
-  recordCall(id: number, operation: string): Result<{ idempotencyKey: string }, TransactionError> {
-    if (!codePattern.test(operation)) return err({ code: 'not-a-code', field: 'operation' });
+  /**
+   * Commits the call's name and request and returns its key; make the call only after this returns ok. The same
+   * operation of one transaction always has the same key, so asking again after no answer is a replay.
+   */
+  recordCall(
+    id: number,
+    operation: string,
+    request: CallRequest | null = null,
+  ): Result<{ idempotencyKey: string }, TransactionError> {
+    if (!operationPattern.test(operation)) return err({ code: 'not-a-code', field: 'operation' });
+    const personal = request === null ? undefined : findPersonalField(request);
+    if (personal !== undefined) return err({ code: 'personal-field', field: personal });
+    const requestJson = request === null ? null : JSON.stringify(request);
     return this.#change(
       id,
       null,
       (current) => !isFinal(current.state),
       (current, at) => {
         this.#db
-          .prepare('UPDATE transactions SET pending_call = ?, updated_at = ? WHERE id = ?')
-          .run(operation, at, id);
+          .prepare(
+            'UPDATE transactions SET pending_call = ?, pending_request = ?, updated_at = ? WHERE id = ?',
+          )
+          .run(operation, requestJson, at, id);
         this.#event(id, current.state, current.state, { at, call: operation });
         return { idempotencyKey: callKey(current.idempotencyKey, operation) };
       },
@@ -238,8 +274,8 @@ export class TransactionJournal {
     return this.#change(id, to, allowed, (current, at) => {
       this.#db
         .prepare(
-          `UPDATE transactions SET state = ?, pending_call = NULL, reason = COALESCE(?, reason), updated_at = ?
-           WHERE id = ? AND state = ?`,
+          `UPDATE transactions SET state = ?, pending_call = NULL, pending_request = NULL,
+             reason = COALESCE(?, reason), updated_at = ? WHERE id = ? AND state = ?`,
         )
         .run(to, reason, at, id, current.state);
       this.#event(id, current.state, to, { at, reason });
