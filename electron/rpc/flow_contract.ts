@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BookAppointmentFlowViewSchema, bookAppointmentFlowMethods } from './flows/book_appointment_contract.js';
+import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 
 /**
@@ -6,10 +8,14 @@ import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
  * `service`) and the intents the screens send. One contract module per flow sits in `flows/`; a new flow adds its
  * view schema and its methods here, and nowhere else in the contract. See docs/flows.md.
  */
-export const FlowViewSchema = z.discriminatedUnion('service', [HomeFlowViewSchema]);
+export const FlowViewSchema = z.discriminatedUnion('service', [
+  HomeFlowViewSchema,
+  BookAppointmentFlowViewSchema,
+  CheckInFlowViewSchema,
+]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
-export const flowMethods = { ...homeFlowMethods } as const;
+export const flowMethods = { ...homeFlowMethods, ...bookAppointmentFlowMethods, ...checkInFlowMethods } as const;

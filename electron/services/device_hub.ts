@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
+import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
@@ -12,7 +13,8 @@ export interface DriverRegistration<D> {
 
 /**
  * What the kiosk services need of the device layer: live statuses pushed on change, the printers for the print
- * pipeline, the document dispensers and locker doors for the flows that release documents, and the dev dock's
+ * pipeline, the document dispensers and locker doors for the flows that release documents, the scanners for the
+ * flows that read a code, and the dev dock's
  * control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
  * use it over simulated devices.
  */
@@ -28,5 +30,7 @@ export interface DeviceHub {
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
+  /** The configured barcode scanners (booking QR codes, pickup codes, Macao One Account codes). */
+  scanners(): DriverRegistration<BarcodeScanner>[];
   close(): Promise<void>;
 }

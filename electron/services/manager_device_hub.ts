@@ -2,6 +2,7 @@ import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
+import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import {
   createDefaultRegistry,
   DeviceManager,
@@ -131,11 +132,15 @@ export class ManagerDeviceHub implements DeviceHub {
     return this.driversOf('locker-controller');
   }
 
+  scanners(): DriverRegistration<BarcodeScanner>[] {
+    return this.driversOf('barcode-scanner');
+  }
+
   close(): Promise<void> {
     return this.manager.stop();
   }
 
-  private driversOf<K extends 'document-dispenser' | 'locker-controller'>(
+  private driversOf<K extends 'document-dispenser' | 'locker-controller' | 'barcode-scanner'>(
     kind: K,
   ): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { type DomainMethods, noParams } from '../method_spec.js';
+import {
+  AppointmentViewSchema,
+  BackendProblemSchema,
+  BookingViewSchema,
+  CatalogueServiceIdSchema,
+  CentreIdSchema,
+  CentreViewSchema,
+  chooseDateParams,
+  chooseSlotParams,
+  DepartmentCodeSchema,
+  DepartmentViewSchema,
+  PrintOutcomeSchema,
+  ServiceDetailsSchema,
+  ServiceItemSchema,
+  SiteKindSchema,
+  slotStepSchemas,
+  WorkingTaskSchema,
+} from './booking_parts.js';
+import { IntentResultSchema } from './intent_result.js';
+
+/**
+ * Booking an appointment for one of the catalogue's services. State machine:
+ * electron/flows/booking/book_appointment_flow.ts; screens: renderer/flows/booking/.
+ *
+ *   site ─► departments ─┬─► services ─► service ─► centre ─► date ─► slot ─► confirm ─► working ─► booked
+ *                        └─► search ────────┘                          ▲        │  (slot taken: back to slot
+ *                                                                      └────────┘   with the next free ones)
+ * `problem` when the government system does not answer; `already-booked` when the resident holds a booking for
+ * the service already. Every step has Back (`back`) and Cancel (`cancel`: back to the list of services).
+ */
+const service = z.literal('book-appointment');
+
+export const maxSearchText = 100;
+export const maxSearchResults = 20;
+
+export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
+  /** Macau or Hengqin; `home` is where this terminal stands (listed first). */
+  z.object({ service, step: z.literal('site'), home: SiteKindSchema }),
+  z.object({
+    service,
+    step: z.literal('departments'),
+    site: SiteKindSchema,
+    departments: z.array(DepartmentViewSchema.extend({ services: z.int().positive() })),
+  }),
+  z.object({
+    service,
+    step: z.literal('search'),
+    site: SiteKindSchema,
+    /** What the resident typed (kept by the flow, so a reload shows it; wiped with the session). */
+    query: z.string().max(maxSearchText),
+    results: z.array(ServiceItemSchema).max(maxSearchResults),
+  }),
+  z.object({
+    service,
+    step: z.literal('services'),
+    site: SiteKindSchema,
+    department: DepartmentViewSchema,
+    services: z.array(ServiceItemSchema),
+  }),
+  z.object({ service, step: z.literal('service'), details: ServiceDetailsSchema }),
+  z.object({ service, step: z.literal('centre'), about: ServiceItemSchema, centres: z.array(CentreViewSchema) }),
+  ...slotStepSchemas('book-appointment'),
+  z.object({ service, step: z.literal('confirm'), appointment: AppointmentViewSchema }),
+  z.object({ service, step: z.literal('working'), task: WorkingTaskSchema }),
+  z.object({ service, step: z.literal('booked'), booking: BookingViewSchema, slip: PrintOutcomeSchema }),
+  /** The resident already holds a booking for this service: it is shown instead of a second one. */
+  z.object({ service, step: z.literal('already-booked'), booking: BookingViewSchema }),
+  z.object({ service, step: z.literal('problem'), problem: BackendProblemSchema }),
+]);
+export type BookAppointmentFlowView = z.infer<typeof BookAppointmentFlowViewSchema>;
+export type BookAppointmentStep = BookAppointmentFlowView['step'];
+
+/** Pinyin as typed on the keyboard's pinyin layer (ü as v). */
+export const PinyinSchema = z.string().regex(/^[a-z]{1,24}$/);
+export const CandidatesResultSchema = z.object({ candidates: z.array(z.string().min(1).max(16)).max(12) });
+
+export const bookAppointmentFlowMethods = {
+  'book-appointment.chooseSite': { params: z.object({ site: SiteKindSchema }).strict(), result: IntentResultSchema },
+  'book-appointment.chooseDepartment': {
+    params: z.object({ code: DepartmentCodeSchema }).strict(),
+    result: IntentResultSchema,
+  },
+  'book-appointment.openSearch': { params: noParams, result: IntentResultSchema },
+  /** The search text after a keystroke; the results come with the step. */
+  'book-appointment.search': {
+    params: z.object({ text: z.string().max(maxSearchText) }).strict(),
+    result: IntentResultSchema,
+  },
+  'book-appointment.chooseService': {
+    params: z.object({ serviceId: CatalogueServiceIdSchema }).strict(),
+    result: IntentResultSchema,
+  },
+  'book-appointment.startBooking': { params: noParams, result: IntentResultSchema },
+  'book-appointment.chooseCentre': {
+    params: z.object({ centreId: CentreIdSchema }).strict(),
+    result: IntentResultSchema,
+  },
+  'book-appointment.chooseDate': { params: chooseDateParams, result: IntentResultSchema },
+  'book-appointment.chooseSlot': { params: chooseSlotParams, result: IntentResultSchema },
+  'book-appointment.confirm': { params: noParams, result: IntentResultSchema },
+  /** `problem`: ask the government system again (the same change, with the same key). */
+  'book-appointment.retry': { params: noParams, result: IntentResultSchema },
+  'book-appointment.back': { params: noParams, result: IntentResultSchema },
+  /** Leave the booking: back to the list of services, everything chosen forgotten. */
+  'book-appointment.cancel': { params: noParams, result: IntentResultSchema },
+  /** `booked`: the resident is done; the session ends. */
+  'book-appointment.finish': { params: noParams, result: IntentResultSchema },
+  /**
+   * The keyboard's candidate bar: words of the catalogue (in the session's script) for what was typed in pinyin,
+   * full syllables or initials. A question, not an intent: it changes nothing.
+   */
+  'book-appointment.candidates': { params: z.object({ pinyin: PinyinSchema }).strict(), result: CandidatesResultSchema },
+} as const satisfies DomainMethods<'book-appointment'>;
