@@ -1,11 +1,10 @@
 import type { A4DocumentPrinter } from '../printer/document/a4_document_printer.js';
-import { SpawnCommandRunner } from '../printer/document/command_runner.js';
 import type { DocumentPrinter, TicketPrinter } from '../printer/printer.js';
 import {
   createDocumentPrinter,
   createTicketPrinter,
   parseDocumentPrinterOptions,
-} from '../printer/printer_config.js';
+} from '../printer/printer_drivers.js';
 import { createSimulatedDocumentPrinter } from '../printer/simulated_printers.js';
 import { EscPosTicketPrinterSimulator } from '../printer/simulator/escpos_ticket_printer_simulator.js';
 import {
@@ -92,6 +91,6 @@ export function usbDocumentPrinterFactory(context: DriverContext): DriverFactory
     vendorId !== undefined && productId !== undefined
       ? () => context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass })
       : undefined;
-  const created = createDocumentPrinter(context.config, open, new SpawnCommandRunner());
+  const created = createDocumentPrinter(context.config, open);
   return created.ok ? { ok: true, device: managed<'document-printer'>(created.value) } : created;
 }
