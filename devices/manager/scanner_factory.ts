@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { BarcodeScannerDriver, defaultScannerDriverOptions } from '../scanner/barcode_scanner_driver.js';
 import { defaultHidPosDecoderOptions, HidPosDecoder } from '../scanner/hid_pos_decoder.js';
 import { HidPosScannerSimulator } from '../scanner/hid_pos_scanner_simulator.js';
@@ -8,6 +7,7 @@ import {
 } from '../scanner/keyboard_wedge_decoder.js';
 import { KeyboardWedgeScannerSimulator } from '../scanner/keyboard_wedge_scanner_simulator.js';
 import type { ScanDecoder } from '../scanner/scan_event.js';
+import { type ScannerOptions, ScannerOptionsSchema } from '../scanner/scanner_config.js';
 import { simulatorControlsWithPlug } from '../simulator/plug_controls.js';
 import type { ScannerSimulatorControls } from '../simulator/simulator_controls.js';
 import type { DriverContext, DriverFactoryResult } from './driver_registry.js';
@@ -16,12 +16,8 @@ import { managedConnectionDevice } from './managed_connection_device.js';
 /**
  * Barcode scanners: `model` 'hid-pos' (default; usage page 0x8C, report ID 2) or 'keyboard-wedge' (boot
  * keyboard; Linux hidraw only — hidapi cannot open keyboards on Windows/macOS, protocols.md §6.1).
- * Options: { aimPrefix?: boolean (wedge; default true), gapMs?: number (default 250) }.
+ * Options: scanner/scanner_config.ts.
  */
-const ScannerOptionsSchema = z.object({
-  aimPrefix: z.boolean().default(true),
-  gapMs: z.number().int().min(20).max(5_000).default(250),
-});
 
 const HID_POS_USAGE_PAGE = 0x8c;
 const GENERIC_DESKTOP_USAGE_PAGE = 0x01;
@@ -39,7 +35,7 @@ function parse(context: DriverContext) {
   return { ok: true as const, model: model as ScannerModel, options: options.data };
 }
 
-function decoderFor(model: ScannerModel, options: z.infer<typeof ScannerOptionsSchema>): ScanDecoder {
+function decoderFor(model: ScannerModel, options: ScannerOptions): ScanDecoder {
   return model === 'hid-pos'
     ? new HidPosDecoder({ ...defaultHidPosDecoderOptions, interReportGapMs: options.gapMs })
     : new KeyboardWedgeDecoder({

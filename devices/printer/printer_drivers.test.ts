@@ -50,7 +50,8 @@ describe('printer drivers built from the terminal config', () => {
     });
     const withQueue = DeviceConfigSchema.parse({ ...config, options: { cupsQueue: 'Kiosk_A4' } });
     expect(createDocumentPrinter(withQueue, undefined, () => new FakeCups()).ok).toBe(true);
-    const badQueue = DeviceConfigSchema.parse({ ...config, options: { cupsQueue: 'a b' } });
+    // A config that skipped the loader's check is still refused by the factory.
+    const badQueue = { ...config, options: { cupsQueue: 'a b' } };
     expect(createDocumentPrinter(badQueue, undefined, () => new FakeCups()).ok).toBe(false);
   });
 });

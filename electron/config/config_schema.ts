@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { CheckedDeviceConfigSchema } from '../../devices/device_options.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
@@ -61,7 +61,8 @@ export const KioskConfigSchema = z
       })
       .default({ offered: [...languages], default: 'zh-Hant' }),
     services: z.array(ServiceIdSchema).min(1),
-    devices: z.array(DeviceConfigSchema).default([]),
+    /** Each device's options are checked with its driver's schema: a misspelt option stops start-up. */
+    devices: z.array(CheckedDeviceConfigSchema).default([]),
     timeLimits: TimeLimitsSchema.default({
       idleSeconds: 120,
       warningSeconds: 30,
