@@ -9,6 +9,8 @@
  *   driver knows it did not complete) and `job-blocked` is emitted; when the printer reports a usable state the
  *   job is re-queued (`job-resumed`) and printed again whole.
  * - A timeout or unrecognised error means the outcome is unknown: `needs-attention`, never an automatic retry.
+ * - The spooler stopped its queue, ended the job without printing it (the driver cancelled it there), or cannot be
+ *   reached: not printed, and not to be printed later by itself — `needs-attention`, the reason kept for staff.
  * - Recovery at start: `sending` → `needs-attention` (outcome unknown: staff look at the tray and reprint or void);
  *   `sent` → `confirmed` (the printer had confirmed it); `queued`/`failed` → `needs-attention` too, because the
  *   resident's session ended with the restart and a document printed into an unattended tray would expose their
@@ -47,11 +49,25 @@ export interface PrintRequest {
 
 export type PrintPipelineEvent =
   | { type: 'job-queued'; jobId: number; printerId: string; template: string }
-  | { type: 'job-waiting'; jobId: number; printerId: string; printerState: PrinterState['state'] }
+  | {
+      type: 'job-waiting';
+      jobId: number;
+      printerId: string;
+      printerState: PrinterState['state'];
+      /** The printer's error code when it is in `error` (e.g. `queue-stopped` for a stopped CUPS queue). */
+      printerCode?: string;
+    }
   | { type: 'job-blocked'; jobId: number; printerId: string; reason: PrintFailure['reason'] }
   | { type: 'job-resumed'; jobId: number; printerId: string }
   | { type: 'job-confirmed'; jobId: number; printerId: string }
-  | { type: 'job-needs-attention'; jobId: number; printerId: string; reason: string }
+  | {
+      type: 'job-needs-attention';
+      jobId: number;
+      printerId: string;
+      reason: string;
+      /** The driver's failure, when the job came back from the printer (absent for session holds, recovery). */
+      failure?: PrintFailure['reason'];
+    }
   | { type: 'job-voided'; jobId: number; printerId: string }
   | { type: 'paper-changed'; printerId: string };
 
@@ -85,6 +101,30 @@ export interface RecoveryReport {
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
+
+/** What staff read for a job that needs them (the details are spooler states and codes, never personal data). */
+function attentionReason(failure: PrintFailure): string {
+  switch (failure.reason) {
+    case 'error':
+      return `printer-error: ${failure.detail}`;
+    case 'timeout':
+      return 'printer-timeout: outcome unknown';
+    case 'queue-stopped':
+      return 'queue-stopped: not printed';
+    case 'job-aborted':
+      return `job-aborted: not printed (${failure.detail})`;
+    case 'spooler-unavailable':
+      return `spooler-unavailable: not printed (${failure.detail})`;
+    case 'no-paper':
+    case 'cover-open':
+    case 'disconnected':
+      return `printer-${failure.reason}`;
+    default: {
+      const unreachable: never = failure;
+      return unreachable;
+    }
+  }
+}
 
 /** Busy still takes jobs (the driver serialises them); paper-low still prints. */
 function usable(state: PrinterState): boolean {
@@ -306,7 +346,13 @@ export class PrintPipeline {
       const state = registration.printer.status();
       if (!usable(state)) {
         for (const waiting of this.store.withStatus('queued', printerId)) {
-          this.emit({ type: 'job-waiting', jobId: waiting.id, printerId, printerState: state.state });
+          this.emit({
+            type: 'job-waiting',
+            jobId: waiting.id,
+            printerId,
+            printerState: state.state,
+            ...(state.state === 'error' ? { printerCode: state.code } : {}),
+          });
         }
         return;
       }
@@ -351,14 +397,19 @@ export class PrintPipeline {
       this.emit({ type: 'job-blocked', jobId: job.id, printerId: job.printerId, reason: failure.reason });
       return false;
     }
-    const reason =
-      failure.reason === 'error' ? `printer-error: ${failure.detail}` : 'printer-timeout: outcome unknown';
+    const reason = attentionReason(failure);
     this.store.markNeedsAttention(job.id, reason);
     this.logger?.warn(
       { jobId: job.id, printerId: job.printerId, reason: failure.reason },
       'print job needs attention',
     );
-    this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
+    this.emit({
+      type: 'job-needs-attention',
+      jobId: job.id,
+      printerId: job.printerId,
+      reason,
+      failure: failure.reason,
+    });
     return false;
   }
 

@@ -102,6 +102,8 @@ export interface RealCupsd {
   outputs(): string[];
   /** Runs a CUPS admin command (`cupsdisable`, `cupsaccept`…) against this cupsd. */
   admin(command: string, ...args: string[]): void;
+  /** `lpstat -W not-completed` for the queue: what CUPS would still print. Empty after any failure. */
+  jobsLeft(): string;
   stop(): Promise<void>;
 }
 
@@ -237,6 +239,24 @@ export async function startRealCupsd(): Promise<RealCupsd> {
         .filter((name) => name.endsWith('.pdf'))
         .map((name) => join(out, name)),
     admin,
+    jobsLeft: () =>
+      spawnSync('lpstat', ['-h', socket, '-W', 'not-completed', '-o', queue], { encoding: 'utf8' }).stdout.trim(),
     stop,
+  };
+}
+
+/** pdftotext of a printed PDF. */
+export function printedText(path: string): string {
+  const run = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pdftotext: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** pdfinfo's page count and page size of a printed PDF, e.g. `{ pages: 1, size: '595 x 842 pts (A4)' }`. */
+export function printedPages(path: string): { pages: number; size: string } {
+  const info = spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout;
+  return {
+    pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
+    size: /^Page size:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? '',
   };
 }

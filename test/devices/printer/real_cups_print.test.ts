@@ -18,23 +18,15 @@ import { renderDocument } from '../../../electron/printed/document_renderer.js';
 import { sampleInput } from '../../../electron/printed/samples/sample_inputs.js';
 import { testSigningKey } from '../../fixtures/printed/test_terminal_key.js';
 import { renderGrey } from '../../printed/print_pdf_tools.js';
-import { describeWithRealCups, type RealCupsd, startRealCupsd } from '../../support/real_cupsd.js';
+import {
+  describeWithRealCups,
+  printedPages,
+  printedText,
+  type RealCupsd,
+  startRealCupsd,
+} from '../../support/real_cupsd.js';
 
 const runner = new SpawnCommandRunner();
-
-function pdfText(path: string): string {
-  const run = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`pdftotext: ${run.stderr}`);
-  return run.stdout;
-}
-
-function pdfPages(path: string): { pages: number; size: string } {
-  const info = spawnSync('pdfinfo', [path], { encoding: 'utf8' }).stdout;
-  return {
-    pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
-    size: /^Page size:\s+(.*)$/m.exec(info)?.[1]?.trim() ?? '',
-  };
-}
 
 /** Mean grey-level difference of two first pages at 12 dpi: the layout, not the glyph outlines. */
 function likeness(original: Uint8Array, printed: string): number {
@@ -43,13 +35,6 @@ function likeness(original: Uint8Array, printed: string): number {
   let sum = 0;
   for (let i = 0; i < a.pixels.length; i++) sum += Math.abs((a.pixels[i] ?? 0) - (b.pixels[i] ?? 255));
   return sum / a.pixels.length;
-}
-
-/** Jobs CUPS still holds for the queue (would print later): none is the rule after any failure. */
-function jobsLeft(cups: RealCupsd): string {
-  return spawnSync('lpstat', ['-h', cups.socket, '-W', 'not-completed', '-o', cups.queue], {
-    encoding: 'utf8',
-  }).stdout.trim();
 }
 
 async function waitForFinalState(client: IpptoolClient, jobId: number) {
@@ -85,8 +70,8 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
     const testPage = await buildTestPagePdf(new Date('2026-01-02T03:04:05Z'));
     expect(await printer.printPdf(testPage, 'balcao-test-page')).toEqual({ ok: true });
     const [page] = cups.outputs();
-    expect(pdfPages(page ?? '')).toEqual({ pages: 1, size: '595 x 842 pts (A4)' });
-    const text = pdfText(page ?? '');
+    expect(printedPages(page ?? '')).toEqual({ pages: 1, size: '595 x 842 pts (A4)' });
+    const text = printedText(page ?? '');
     expect(text).toContain('Balcão — página de teste');
     expect(text).toContain('Printed at: 2026-01-02 03:04:05 UTC');
     expect(text).toContain('Ação, informação, pão, cão');
@@ -99,7 +84,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
       const jobName = `balcao-identity-proof-${language}`;
       expect(await printer.printPdf(proof.value.pdf, jobName), language).toEqual({ ok: true });
       const printed = cups.outputs().find((path) => path.includes(jobName)) ?? '';
-      expect(pdfPages(printed), language).toEqual({ pages: 1, size: '595 x 842 pts (A4)' });
+      expect(printedPages(printed), language).toEqual({ pages: 1, size: '595 x 842 pts (A4)' });
       expect(likeness(proof.value.pdf, printed), language).toBeLessThan(8);
       expect(likeness(testPage, printed), language).toBeGreaterThan(12);
     }
@@ -125,7 +110,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
         failure: { reason: 'queue-stopped' },
       });
       expect(printer.status()).toEqual({ state: 'error', code: 'queue-stopped', detail: 'paused by staff' });
-      expect(jobsLeft(cups)).toBe('');
+      expect(cups.jobsLeft()).toBe('');
       expect(cups.outputs()).toHaveLength(before);
     } finally {
       cups.admin('cupsenable', cups.queue);
@@ -161,7 +146,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
       ok: false,
       failure: { reason: 'job-aborted', detail: 'job-completed-with-errors' },
     });
-    expect(jobsLeft(cups)).toBe('');
+    expect(cups.jobsLeft()).toBe('');
     // The printer itself is fine: the next document prints.
     expect(printer.status()).toEqual({ state: 'ready' });
   });
