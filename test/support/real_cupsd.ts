@@ -6,9 +6,10 @@
  * - cupsd runs in the foreground (`-f`) from its own cupsd.conf / cups-files.conf in a temporary directory, with
  *   its own spool (RequestRoot), TempDir, CacheDir, StateDir and logs there, listening only on a domain socket in
  *   that directory (no port, so parallel runs cannot collide), and is stopped by its process id.
- * - Filters and backends stay in the system's ServerBin (/usr/lib/cups) and DataDir (/usr/share/cups): cupsd
- *   refuses to run programs from paths that are not root-owned and not world-writable all the way up, and a
- *   temporary directory under /tmp (world-writable) would fail that check. Only root-owned binaries run.
+ * - Filters and backends stay in the system's ServerBin (/usr/lib/cups) and DataDir (/usr/share/cups). cupsd runs
+ *   a filter or backend only if root owns it and others cannot write it: a backend owned by another user is
+ *   refused with "has insecure permissions" (printer reason `cups-insecure-filter-warning`, job stopped), as
+ *   tried here. The packages' own files pass; a root-owned copy would too, but there is nothing to gain by it.
  * - Filters run as user `lp`, so the temporary directory is made 0755: a 0700 mkdtemp directory would keep them
  *   from reading the spooled document ("Filter failed"). cupsd itself sets its spool to 0710 root:lp.
  * - The cups-pdf backend is mode 0700 root, so cupsd runs it as root: this is why the tests need root.
@@ -240,7 +241,9 @@ export async function startRealCupsd(): Promise<RealCupsd> {
         .map((name) => join(out, name)),
     admin,
     jobsLeft: () =>
-      spawnSync('lpstat', ['-h', socket, '-W', 'not-completed', '-o', queue], { encoding: 'utf8' }).stdout.trim(),
+      spawnSync('lpstat', ['-h', socket, '-W', 'not-completed', '-o', queue], {
+        encoding: 'utf8',
+      }).stdout.trim(),
     stop,
   };
 }
