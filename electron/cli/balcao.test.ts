@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testSigningKey, testTerminalPublicKey } from '../../test/fixtures/printed/test_terminal_key.js';
+import { balcao } from '../../test/support/balcao_cli.js';
 import { renderDocument } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { loadSigningKey } from '../printed/verification/document_signing.js';
-import { runCli } from './balcao.js';
 
-/** Runs `balcao …` in-process against the development configuration (every device simulated). */
-async function balcao(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    interrupted: new Promise(() => {}),
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+// `balcao(...)` runs against the development configuration (every device simulated) unless given --config.
 
 describe('balcao field tool', () => {
   it('lists its commands, and refuses unknown commands and flags with a usage status', async () => {

@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/balcao.js';
 import { parseConfig } from '../../../electron/config/config_loader.js';
 import { openJournal } from '../../../electron/journal/journal_database.js';
 import { createKioskApp } from '../../../electron/kiosk_app.js';
 import type { PrintJobView } from '../../../electron/rpc/print_contract.js';
 import { ManagerDeviceHub } from '../../../electron/services/manager_device_hub.js';
+import { balcao } from '../../support/balcao_cli.js';
 import {
   describeWithRealCups,
   printedPages,
@@ -41,17 +41,6 @@ function configWithCupsPrinter(options: Record<string, unknown>): Record<string,
       },
     ],
   };
-}
-
-async function balcao(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    interrupted: new Promise(() => {}),
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
