@@ -3,7 +3,7 @@
  * one value as a scalar and several as an array, a text summary after `</plist>`), with a runner that records
  * what would have been run. The real exchange with cupsd is in test/devices/printer/real_cups_print.test.ts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,7 @@ describe('ipptool client', () => {
     const run = runner.runs[0];
     expect(Object.values(run?.files ?? {})).toContain('%PDF-1.7 personal data');
     expect(readdirSync(dir).sort()).toEqual(['cancel.test', 'job.test', 'queue.test', 'submit.test']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('never lets a job name reach ipptool unless it is a plain word', async () => {

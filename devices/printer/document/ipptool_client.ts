@@ -9,14 +9,15 @@
  * standard's integers (job-state 9), keywords as keywords, and the IPP status code as its keyword.
  *
  * ipptool reads its test files and the document by name (it cannot read them from a Node child's stdin, which is a
- * socket). They live in a private directory (0700, files 0600): the four test files are static text; the PDF is
- * written for one Print-Job and removed as soon as CUPS has answered (by then cupsd holds its own spool copy).
+ * socket). They live in the user's private directory (0700, files 0600): the four test files are static text; the
+ * PDF is written for one Print-Job and removed as soon as CUPS has answered (by then cupsd holds its own spool
+ * copy), so no resident's document stays behind.
  * Values reach a request only as `-d` variables validated first (job name, job id), so no input can change it.
  *
  * Where CUPS listens: `host:port` (e.g. `localhost:631`) or the path of its domain socket
  * (`/run/cups/cups.sock`), which ipptool takes as a URI host with the slashes percent-encoded.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parse as parsePlist } from 'plist';
@@ -134,12 +135,31 @@ export function readIpptoolReport(stdout: string): Result<z.infer<typeof ipptool
   return report.success ? ok(report.data) : err(`unexpected plist: ${report.error.issues[0]?.message}`);
 }
 
+let sharedWorkDir: string | undefined;
+let nextDocument = 1;
+
+/**
+ * The user's private directory for ipptool's files, the same for every process of that user (so test runs and
+ * restarts do not leave directories behind): `<tmp>/balcao-ipp-<uid>`, used only if it is a real directory owned
+ * by this user that nobody else can enter; otherwise a fresh one (someone else made that path first).
+ */
+function processWorkDir(): string {
+  if (sharedWorkDir) return sharedWorkDir;
+  const uid = process.getuid?.() ?? 0;
+  const fixed = join(tmpdir(), `balcao-ipp-${uid}`);
+  mkdirSync(fixed, { mode: 0o700, recursive: true });
+  const info = lstatSync(fixed);
+  const private_ =
+    info.isDirectory() && !info.isSymbolicLink() && info.uid === uid && (info.mode & 0o077) === 0;
+  sharedWorkDir = private_ ? fixed : mkdtempSync(join(tmpdir(), 'balcao-ipp-'));
+  return sharedWorkDir;
+}
+
 export class IpptoolClient implements CupsIppClient {
   private readonly uri: string;
   private readonly timeoutMs: number;
   private readonly user: string;
   private workDir: string | undefined;
-  private nextDocument = 1;
 
   constructor(private readonly options: IpptoolClientOptions) {
     const host = options.server.startsWith('/') ? encodeURIComponent(options.server) : options.server;
@@ -151,9 +171,12 @@ export class IpptoolClient implements CupsIppClient {
   /** The private directory with the four test files, made on first use. */
   private dir(): string {
     if (this.workDir) return this.workDir;
-    const dir = this.options.workDir ?? mkdtempSync(join(tmpdir(), 'balcao-ipp-'));
+    const dir = this.options.workDir ?? processWorkDir();
     for (const [operation, text] of Object.entries(tests)) {
-      writeFileSync(join(dir, `${operation}.test`), text, { mode: 0o600 });
+      // Written aside, then renamed: another process of this user may be running ipptool on the same file.
+      const file = join(dir, `${operation}.test`);
+      writeFileSync(`${file}.${process.pid}`, text, { mode: 0o600 });
+      renameSync(`${file}.${process.pid}`, file);
     }
     this.workDir = dir;
     return dir;
@@ -176,7 +199,7 @@ export class IpptoolClient implements CupsIppClient {
 
   async submit(pdf: Uint8Array, jobName: string): Promise<IppResult<number>> {
     const name = jobNamePattern.test(jobName) ? jobName : 'balcao-document';
-    const file = join(this.dir(), `document-${this.nextDocument++}.pdf`);
+    const file = join(this.dir(), `document-${process.pid}-${nextDocument++}.pdf`);
     let answer: IppResult<TestReport>;
     try {
       writeFileSync(file, pdf, { mode: 0o600, flag: 'wx' });
