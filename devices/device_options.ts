@@ -1,15 +1,16 @@
 /**
- * Every device's `options`, validated strictly with its driver's schema. The config loader runs this at start-up
- * for each configured device, so an unknown or misspelt option (`queue` for `cupsQueue`) or a value of the wrong
- * type stops the kiosk with one report naming the device and the field — instead of the driver dropping it and
- * falling back to a default nobody chose (the Hengqin A4 printer went to USB that way, without a log line).
+ * Every device's `options`, validated strictly with its driver's schema. The configuration's rules
+ * (crossFieldIssues in electron/config/config_schema.ts) run this at start-up for each configured device, so an
+ * unknown or misspelt option (`queue` for `cupsQueue`) or a value of the wrong type stops the kiosk in the same
+ * report as every other problem of the file — instead of the driver dropping it and falling back to a default
+ * nobody chose (the Hengqin A4 printer went to USB that way, without a log line).
  *
  * Each driver's config module owns its schema; this file only says which schema a (kind, transport) uses. Today
  * every transport of a kind takes the same options (a simulated device is configured like the real one, so a
  * development file is checked the same way as a production one).
  */
 import { z } from 'zod';
-import { type DeviceConfig, DeviceConfigSchema } from './device_config.js';
+import type { DeviceConfig } from './device_config.js';
 import type { DeviceKind } from './device_status.js';
 import { CcidReaderOptionsSchema } from './document/ccid/ccid_reader_config.js';
 import { Ga467ReaderOptionsSchema } from './document/ga467/ga467_reader_config.js';
@@ -119,13 +120,3 @@ export function deviceOptionsProblems(
   }
   return problems;
 }
-
-/**
- * A configured device whose options its driver will take: what the terminal's configuration file holds. (The
- * plain DeviceConfigSchema stays structural, so a driver factory can still be handed, and must refuse, bad options.)
- */
-export const CheckedDeviceConfigSchema = DeviceConfigSchema.superRefine((device, ctx) => {
-  for (const problem of deviceOptionsProblems(device.kind, device.transport, device.options)) {
-    ctx.addIssue({ code: 'custom', path: ['options', ...problem.path], message: problem.message });
-  }
-});

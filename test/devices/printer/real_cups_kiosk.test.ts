@@ -13,7 +13,8 @@ import { openJournal } from '../../../electron/journal/journal_database.js';
 import { createKioskApp } from '../../../electron/kiosk_app.js';
 import type { PrintJobView } from '../../../electron/rpc/print_contract.js';
 import { ManagerDeviceHub } from '../../../electron/services/manager_device_hub.js';
-import { balcao } from '../../support/balcao_cli.js';
+import { exitStatus } from '../../../electron/startup/exit_status.js';
+import { eventually } from '../../support/eventually.js';
 import {
   describeWithRealCups,
   printedPages,
@@ -21,6 +22,8 @@ import {
   type RealCupsd,
   startRealCupsd,
 } from '../../support/real_cupsd.js';
+import { recordingLogger } from '../../support/recording_logger.js';
+import { balcao } from '../../support/run_balcao.js';
 
 const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
 
@@ -43,13 +46,8 @@ function configWithCupsPrinter(options: Record<string, unknown>): Record<string,
   };
 }
 
-async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('not in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** A real cupsd takes its time: each wait here may take seconds on a loaded machine. */
+const cupsTime = 15_000;
 
 let dir: string;
 beforeAll(() => {
@@ -62,7 +60,7 @@ describe('a misspelt device option', () => {
     const file = join(dir, 'misspelt.json');
     writeFileSync(file, JSON.stringify(configWithCupsPrinter({ queue: 'a4', directUsb: false })));
     const result = await balcao('test-page', '--config', file, '--device', 'a4-printer');
-    expect(result.status).toBe(78);
+    expect(result.status).toBe(exitStatus.config);
     expect(result.err).toContain('devices[1].options.queue: unknown option; did you mean cupsQueue?');
   });
 });
@@ -101,7 +99,8 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
     await devices.start();
     const journal = openJournal(':memory:');
     if (!journal.ok) throw new Error('journal');
-    const app = createKioskApp(parsed.config, devices, journal.value);
+    const logger = recordingLogger();
+    const app = createKioskApp(parsed.config, devices, journal.value, { logger });
     const views: PrintJobView[] = [];
     app.bus.subscribe((event, payload) => {
       if (event === 'print.jobChanged') views.push(payload as PrintJobView);
@@ -111,7 +110,10 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
       app.session.start('en');
       const printed = await app.printing.printSample('identity-proof');
       expect(printed.ok).toBe(true);
-      await eventually(() => views.some((v) => v.state === 'done' || v.state === 'needs-attention'));
+      await eventually(
+        () => views.some((v) => v.state === 'done' || v.state === 'needs-attention'),
+        cupsTime,
+      );
       expect(views.at(-1)).toMatchObject({ printerKind: 'document', state: 'done', reason: null });
       expect(app.printing.staffJobs()[0]).toMatchObject({ template: 'identity-proof', status: 'confirmed' });
       const outputs = cups.outputs();
@@ -122,25 +124,30 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
       // A stopped queue: the resident is told by name and the document is kept for them, not sent to CUPS;
       // when they leave it goes to staff, and re-enabling the queue prints nothing for nobody.
       cups.admin('cupsdisable', '-r', 'toner change', cups.queue);
-      await eventually(() =>
-        devices
-          .statuses()
-          .some(
-            (s) => s.id === 'a4-printer' && s.status.state === 'error' && s.status.code === 'queue-stopped',
-          ),
+      await eventually(
+        () =>
+          devices
+            .statuses()
+            .some(
+              (s) => s.id === 'a4-printer' && s.status.state === 'error' && s.status.code === 'queue-stopped',
+            ),
+        cupsTime,
       );
       views.length = 0;
       expect((await app.printing.printSample('identity-proof')).ok).toBe(true);
-      await eventually(() => views.some((v) => v.state !== 'printing'));
+      await eventually(() => views.some((v) => v.state !== 'printing'), cupsTime);
       expect(views.find((v) => v.state !== 'printing')).toMatchObject({
         state: 'waiting',
         reason: 'queue-stopped',
       });
       app.session.end('cancelled');
-      await eventually(() => app.printing.staffJobs()[0]?.status === 'needs-attention');
+      await eventually(() => app.printing.staffJobs()[0]?.status === 'needs-attention', cupsTime);
+      const held = app.printing.staffJobs()[0]?.jobId;
+      expect(logger.of('print-job-held-for-staff')).toEqual([{ jobId: held, printerId: 'a4-printer' }]);
       cups.admin('cupsenable', cups.queue);
-      await eventually(() =>
-        devices.statuses().some((s) => s.id === 'a4-printer' && s.status.state === 'ready'),
+      await eventually(
+        () => devices.statuses().some((s) => s.id === 'a4-printer' && s.status.state === 'ready'),
+        cupsTime,
       );
       await new Promise((r) => setTimeout(r, 1000));
       expect(cups.outputs()).toHaveLength(before + 1);
