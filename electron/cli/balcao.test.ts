@@ -94,7 +94,12 @@ describe('balcao field tool', () => {
     const json = JSON.parse(trusted.out);
     expect(json).toMatchObject({
       ok: true,
-      document: { valid: true, documentNumber: 'L898902C3', name: { full: 'ERIKSSON ANNA MARIA' } },
+      document: {
+        valid: true,
+        expired: true,
+        documentNumber: 'L898902C3',
+        name: { full: 'ERIKSSON ANNA MARIA' },
+      },
       faceImage: { format: 'jpeg', bytes: 20000 },
       dataGroupsRead: [1, 2],
       passiveAuthentication: { status: 'verified' },
@@ -109,6 +114,23 @@ describe('balcao field tool', () => {
     expect(untrusted).toMatchObject({
       document: { documentNumber: 'D23145890734' },
       passiveAuthentication: { status: 'unverified', reason: 'no-trust-anchor' },
+    });
+  });
+
+  it('reads the forged sample passport: the chip reads, passive authentication fails, exit status 1', async () => {
+    const forged = await balcao('read-document', '--sample', 'passport-forged', '--trust-simulator');
+    expect(forged.status).toBe(1);
+    expect(JSON.parse(forged.out)).toMatchObject({
+      ok: true,
+      document: { valid: true, expired: false, documentNumber: 'MB7654321' },
+      passiveAuthentication: { status: 'failed', reason: 'ds-not-signed-by-csca' },
+    });
+    const genuine = JSON.parse(
+      (await balcao('read-document', '--sample', 'passport-macao', '--trust-simulator')).out,
+    );
+    expect(genuine).toMatchObject({
+      document: { documentNumber: 'MB2345678', expired: false },
+      passiveAuthentication: { status: 'verified' },
     });
   });
 

@@ -5,7 +5,7 @@ import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
 import { languages } from '../rpc/languages.js';
-import { ServiceIdSchema } from '../rpc/service_ids.js';
+import { ServiceIdSchema } from '../rpc/service_id_schema.js';
 
 /**
  * The terminal's one configuration file, validated at start-up. A bad file stops start-up with a message that

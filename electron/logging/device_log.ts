@@ -1,5 +1,5 @@
 import { type DeviceStatus, isUsable } from '../../devices/device_status.js';
-import type { DeviceManagerReport } from '../../devices/manager/device_manager.js';
+import type { DeviceManagerReport } from '../../devices/manager/index.js';
 import type { KioskLogger } from './kiosk_logger.js';
 import type { LogEventId } from './log_events.js';
 

@@ -78,6 +78,11 @@ export const logEvents = {
     level: 'info',
     meaning: 'The resident answered "Need more time?" and the session was extended.',
   },
+  'session-flow-entered': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'A session moved into another flow (which flow, never what the resident chose or entered).',
+  },
   'session-ended': {
     disposition: 'success',
     level: 'info',

@@ -1,10 +1,11 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
-import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_dock_contract.js';
+import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
 /**
- * What the kiosk services need of the device layer: live statuses pushed on change, and the dev dock's control of
- * simulated devices.
+ * What the kiosk services need of the device layer: live statuses pushed on change, the printers for the print
+ * pipeline, and the dev dock's control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
+ * use it over simulated devices.
  */
 export interface DeviceHub {
   statuses(): DeviceStatus[];

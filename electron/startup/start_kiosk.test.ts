@@ -73,7 +73,7 @@ describe('startKiosk, the composition root both hosts call', () => {
     const { job } = store.insert({
       idempotencyKey: 'earlier-run/ticket',
       printerId: 'ticket-printer',
-      printerKind: 'ticket',
+      printerKind: 'ticket-printer',
       template: 'queue-ticket',
       jobName: 'queue-ticket',
       sessionId: 'session-of-an-earlier-run',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_dock_contract.js';
+import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_contract.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 

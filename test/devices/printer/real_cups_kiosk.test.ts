@@ -107,14 +107,14 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
     });
     try {
       const before = cups.outputs().length;
-      app.session.start('en');
+      app.flows.startSession('en');
       const printed = await app.printing.printSample('identity-proof');
       expect(printed.ok).toBe(true);
       await eventually(
         () => views.some((v) => v.state === 'done' || v.state === 'needs-attention'),
         cupsTime,
       );
-      expect(views.at(-1)).toMatchObject({ printerKind: 'document', state: 'done', reason: null });
+      expect(views.at(-1)).toMatchObject({ printerKind: 'document-printer', state: 'done', reason: null });
       expect(app.printing.staffJobs()[0]).toMatchObject({ template: 'identity-proof', status: 'confirmed' });
       const outputs = cups.outputs();
       expect(outputs).toHaveLength(before + 1);
