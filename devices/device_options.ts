@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import type { DeviceConfig } from './device_config.js';
 import type { DeviceKind } from './device_status.js';
+import { DispenserOptionsSchema } from './dispenser/dispenser_config.js';
 import { CcidReaderOptionsSchema } from './document/ccid/ccid_reader_config.js';
 import { Ga467ReaderOptionsSchema } from './document/ga467/ga467_reader_config.js';
 import { LockerOptionsSchema } from './locker/locker_config.js';
@@ -32,6 +33,8 @@ export function deviceOptionsSchema(kind: DeviceKind, _transport: DeviceConfig['
       return Ga467ReaderOptionsSchema;
     case 'locker-controller':
       return LockerOptionsSchema;
+    case 'document-dispenser':
+      return DispenserOptionsSchema;
     default: {
       const unreachable: never = kind;
       return unreachable;
@@ -49,7 +52,11 @@ export interface OptionProblem {
 function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (const part of [...path, undefined]) {
-    while (current instanceof z.ZodDefault || current instanceof z.ZodOptional) {
+    while (
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodPrefault ||
+      current instanceof z.ZodOptional
+    ) {
       current = current.unwrap() as z.ZodType;
     }
     if (part === undefined || current === undefined) return current;

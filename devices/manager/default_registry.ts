@@ -1,3 +1,4 @@
+import { serialDispenserFactory, simulatedDispenserFactory } from '../dispenser/index.js';
 import {
   type ManagedCcidReader,
   type ManagedGa467Reader,
@@ -40,5 +41,7 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
+  registry.registerDriverFactory('document-dispenser', 'simulated', simulatedDispenserFactory);
+  registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
   return registry;
 }

@@ -1,3 +1,4 @@
+import type { DispenserSimulatorControls } from '../dispenser/simulator/dispenser_simulator_controls.js';
 import type { DocumentReaderSimulatorControls } from '../document/ccid/simulator/ccid_simulator_controls.js';
 import type { IdCardReaderSimulatorControls } from '../document/ga467/simulator/ga467_simulator_controls.js';
 import type { LockerSimulatorControls } from '../locker/simulator/locker_simulator_controls.js';
@@ -51,4 +52,5 @@ export type SimulatorControls =
   | TicketPrinterSimulatorControls
   | DocumentPrinterSimulatorControls
   | DocumentReaderSimulatorControls
-  | IdCardReaderSimulatorControls;
+  | IdCardReaderSimulatorControls
+  | DispenserSimulatorControls;

@@ -20,6 +20,7 @@ describe('balcao field tool', () => {
       'test-ticket',
       'test-page',
       'open-door',
+      'test-dispense',
       'read-document',
       'read-permit',
       'mrz',
@@ -64,10 +65,18 @@ describe('balcao field tool', () => {
     expect(result.err).toContain('languages.default: must be one of languages.offered');
   });
 
+  it('dispenses a test card from the simulated dispenser and retracts it when nobody takes it', async () => {
+    const result = await balcao('test-dispense', '--wait', '0');
+    expect(result.status).toBe(0);
+    expect(result.out).toContain('not taken: retracted into the reject bin');
+    expect((await balcao('test-dispense', '--wait', 'soon')).status).toBe(64);
+  });
+
   it('lists every configured device with its live status', async () => {
     const result = await balcao('devices');
     expect(result.status).toBe(0);
-    expect(result.out.split('\n')).toHaveLength(7);
+    expect(result.out.split('\n')).toHaveLength(8);
+    expect(result.out).toMatch(/dispenser\s+document-dispenser\s+simulated\s+crt591.*ready/);
     expect(result.out).toMatch(/ticket-printer\s+ticket-printer\s+simulated\s+escpos.*ready/);
     expect(result.out).toMatch(/document-reader\s+document-reader\s+simulated\s+ccid.*ready/);
   });

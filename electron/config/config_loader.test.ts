@@ -158,6 +158,12 @@ describe('device options, checked with each driver’s schema', () => {
       options: { doors, pulse: 300 },
       says: 'pulse: unknown option; did you mean pulseMs?',
     },
+    {
+      kind: 'document-dispenser',
+      transport: 'serial',
+      options: { path: '/dev/ttyUSB0', timeouts: { takeMS: 30_000 } },
+      says: 'timeouts.takeMS: unknown option; did you mean takeMs?',
+    },
   ];
 
   for (const { kind, transport, options, says } of misspelt) {

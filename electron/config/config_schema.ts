@@ -164,18 +164,32 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
       issues.push({ path: ['devices', i, 'id'], message: `duplicate device id "${device.id}"` });
     ids.add(device.id);
     if (
-      device.transport !== 'simulated' &&
+      (device.transport === 'usb' || device.transport === 'hid') &&
       (device.vendorId === undefined || device.productId === undefined)
     ) {
       issues.push({ path: ['devices', i], message: 'a usb or hid device needs vendorId and productId' });
     }
     // The options are free-form to the device list; the driver that kind and transport choose decides which it
     // takes, so an unknown or misspelt one stops start-up instead of the driver falling back to a default.
-    for (const problem of deviceOptionsProblems(device.kind, device.transport, device.options)) {
+    const optionProblems = deviceOptionsProblems(device.kind, device.transport, device.options);
+    for (const problem of optionProblems) {
       issues.push({ path: ['devices', i, 'options', ...problem.path], message: problem.message });
     }
+    if (optionProblems.length === 0 && device.kind === 'document-dispenser')
+      issues.push(...dispenserIssues(device, ['devices', i]));
   });
   return issues;
+}
+
+/** A serial dispenser (its options already valid) must say where its adapter is: a path, or the adapter's ids. */
+function dispenserIssues(device: DeviceConfig, path: (string | number)[]): ConfigIssue[] {
+  if (
+    device.transport === 'serial' &&
+    device.options.path === undefined &&
+    (device.vendorId === undefined || device.productId === undefined)
+  )
+    return [{ path, message: 'a serial dispenser needs options.path, or vendorId and productId' }];
+  return [];
 }
 
 /** The sections of a raw file that pass their own checks (devices one by one), for `crossFieldIssues`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../devices/device_status.js';
+import { MAX_SIMULATED_CARDS } from '../../devices/dispenser/index.js';
 import { paperLevels } from '../../devices/simulator/index.js';
 import { templateIds } from '../printed/template_ids.js';
 import { KioskStatusSchema } from './kiosk_contract.js';
@@ -11,7 +12,7 @@ export const devMethodPrefix = 'dev.';
 /**
  * What the dev dock can do to a simulated device (development and test modes only). Each action is what a person
  * at the kiosk would do: pull a cable, scan a code, take the paper out, open a cover, close a locker door, place a
- * document on the reader.
+ * document on the reader, load cards into a dispenser, take the card at its gate, jam it.
  */
 export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unplug'), deviceId: z.string() }).strict(),
@@ -35,6 +36,18 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
       sample: z.string().max(64).nullable(),
     })
     .strict(),
+  /** Staff fill a dispenser's stacker with `count` cards. */
+  z
+    .object({
+      action: z.literal('cards'),
+      deviceId: z.string(),
+      count: z.number().int().min(0).max(MAX_SIMULATED_CARDS),
+    })
+    .strict(),
+  /** The resident takes the card waiting at a dispenser's gate. */
+  z.object({ action: z.literal('take-card'), deviceId: z.string() }).strict(),
+  /** The next card jams in a dispenser (`jam: true`), or staff clear the jam. */
+  z.object({ action: z.literal('jam'), deviceId: z.string(), jam: z.boolean() }).strict(),
 ]);
 export type SimulatorAction = z.infer<typeof SimulatorActionSchema>;
 
@@ -48,6 +61,14 @@ export const SimulatedDeviceSchema = z.object({
   plugged: z.boolean(),
   doors: z.array(z.object({ door: z.string(), open: z.boolean() })).optional(),
   samples: z.array(z.string()).optional(),
+  dispenser: z
+    .object({
+      cards: z.number().int(),
+      cardAtGate: z.boolean(),
+      rejectBin: z.number().int(),
+      jam: z.enum(['none', 'next-card', 'jammed']),
+    })
+    .optional(),
 });
 export type SimulatedDevice = z.infer<typeof SimulatedDeviceSchema>;
 

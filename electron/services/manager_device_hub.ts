@@ -1,14 +1,17 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { LockerController } from '../../devices/locker/index.js';
 import {
   createDefaultRegistry,
   DeviceManager,
   type DeviceManagerOptions,
+  type DriverByKind,
 } from '../../devices/manager/index.js';
 import type { SimulatorControls } from '../../devices/simulator/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
-import type { DeviceHub } from './device_hub.js';
+import type { DeviceHub, DriverRegistration } from './device_hub.js';
 
 const fail = (error: string): SimulatorActionResult => ({ ok: false, error });
 
@@ -50,6 +53,7 @@ export class ManagerDeviceHub implements DeviceHub {
         controls.kind === 'document-reader' || controls.kind === 'id-card-reader'
           ? controls.samples()
           : undefined,
+      dispenser: controls.kind === 'document-dispenser' ? controls.view() : undefined,
     }));
   }
 
@@ -88,6 +92,16 @@ export class ManagerDeviceHub implements DeviceHub {
           return { ok: true };
         }
         return controls.placeSample(action.sample);
+      case 'cards':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card stacker`);
+        return controls.loadCards(action.count);
+      case 'take-card':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card gate`);
+        return controls.takeCard();
+      case 'jam':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} cannot jam`);
+        controls.setJam(action.jam);
+        return { ok: true };
       default: {
         const unreachable: never = action;
         return unreachable;
@@ -109,8 +123,26 @@ export class ManagerDeviceHub implements DeviceHub {
     });
   }
 
+  dispensers(): DriverRegistration<CardDispenser>[] {
+    return this.driversOf('document-dispenser');
+  }
+
+  lockers(): DriverRegistration<LockerController>[] {
+    return this.driversOf('locker-controller');
+  }
+
   close(): Promise<void> {
     return this.manager.stop();
+  }
+
+  private driversOf<K extends 'document-dispenser' | 'locker-controller'>(
+    kind: K,
+  ): DriverRegistration<DriverByKind[K]>[] {
+    return this.manager.configs().flatMap((config) => {
+      if (config.kind !== kind) return [];
+      const driver = this.manager.get(config.id, kind);
+      return driver === undefined ? [] : [{ id: config.id, driver }];
+    });
   }
 }
 

@@ -11,6 +11,7 @@ import { CcidReaderSimulator } from './simulator/ccid_reader_simulator.js';
 const noHardware: HardwareAccess = {
   openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
   openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+  openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
   watchBus: async () => () => {},
 };
 

@@ -15,6 +15,7 @@ function context(
     hardware: {
       openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: async () => () => {},
     },
     backoff: { initialMs: 5, maxMs: 20, factor: 2 },
