@@ -25,6 +25,17 @@ function ticket(key: string, fill = 0xaa): PrintRequest {
   };
 }
 
+/** A one-page proof of identity for the A4 printer (the bytes need not be a real PDF: the fake prints anything). */
+function proof(key: string): PrintRequest {
+  return {
+    idempotencyKey: key,
+    printerId: 'a4-1',
+    template: 'identity-proof',
+    jobName: 'identity-proof',
+    payload: { format: 'pdf', pdf: new TextEncoder().encode('%PDF-1.7'), pages: 1 },
+  };
+}
+
 describe('print pipeline', () => {
   let dir: string;
   let journal: PrintTestJournal;
@@ -177,13 +188,7 @@ describe('print pipeline', () => {
     ] as const;
     for (const [i, { failure, reason }] of faults.entries()) {
       a4.failNext(failure);
-      await pipeline.submit({
-        idempotencyKey: `txn-spool-${i}`,
-        printerId: 'a4-1',
-        template: 'identity-proof',
-        jobName: 'identity-proof',
-        payload: { format: 'pdf', pdf: new TextEncoder().encode('%PDF-1.7'), pages: 1 },
-      });
+      await pipeline.submit(proof(`txn-spool-${i}`));
       expect(store.get(i + 1)).toMatchObject({
         status: 'needs-attention',
         attentionReason: reason,
@@ -204,13 +209,7 @@ describe('print pipeline', () => {
 
   it('a job waiting for a printer in error carries its code (a stopped CUPS queue)', async () => {
     a4.setState({ state: 'error', code: 'queue-stopped' });
-    await pipeline.submit({
-      idempotencyKey: 'txn-stopped',
-      printerId: 'a4-1',
-      template: 'identity-proof',
-      jobName: 'identity-proof',
-      payload: { format: 'pdf', pdf: new TextEncoder().encode('%PDF-1.7'), pages: 1 },
-    });
+    await pipeline.submit(proof('txn-stopped'));
     expect(store.get(1)?.status).toBe('queued');
     expect(events).toContainEqual({
       type: 'job-waiting',
