@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { Backend } from './backend/contract/backend.js';
+import { unreachableBackend } from './backend/unreachable_backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
-import { flowHandlers } from './flows/flow_registry.js';
+import { flowHandlers, flowTransactionResolvers, prepareFlows } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { devHandlers } from './handlers/dev_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
@@ -33,6 +35,8 @@ export interface KioskApp {
 
 export interface KioskAppOptions {
   clock?: Clock;
+  /** The government services the resident flows call; whoever made it closes it (startKiosk does). */
+  backend?: Backend;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
   /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
@@ -60,7 +64,9 @@ export function createKioskApp(
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
-  const resolvers = options.transactionResolvers ?? {};
+  const backend = options.backend ?? unreachableBackend();
+  // The flows settle their own kinds of transaction; a resolver given here (a test's) takes precedence.
+  const resolvers = { ...flowTransactionResolvers(backend), ...options.transactionResolvers };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
   const { audit, alerts } = journalServices;
   const printing = new KioskPrintService({
@@ -84,8 +90,11 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
+    backend,
+    terminal: { id: config.terminal.id, centreId: config.site.centreId, site: config.site.kind },
   };
   const flows = new FlowRunner(services);
+  const stopPreparingFlows = prepareFlows(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -123,6 +132,7 @@ export function createKioskApp(
     printing,
     journal: journalServices,
     async close() {
+      stopPreparingFlows();
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');

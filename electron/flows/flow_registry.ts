@@ -1,6 +1,13 @@
 import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
-import type { FlowDefinition, RunningFlow } from './flow.js';
+import type { FlowDefinition, FlowServices, RunningFlow } from './flow.js';
+import type { Backend } from '../backend/contract/backend.js';
+import type { TransactionResolvers } from '../journal/transaction_recovery.js';
+import { bookAppointmentFlow } from './booking/book_appointment_flow.js';
+import { bookAppointmentFlowHandlers, checkInFlowHandlers } from './booking/booking_handlers.js';
+import { bookingTransactionResolvers } from './booking/booking_resolvers.js';
+import { prepareBookingFlows } from './booking/catalogue_cache.js';
+import { checkInFlow } from './booking/check_in_flow.js';
 import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
@@ -11,6 +18,8 @@ import { homeFlowHandlers } from './home/home_handlers.js';
  */
 export const flowDefinitions = {
   home: homeFlow,
+  'book-appointment': bookAppointmentFlow,
+  'check-in': checkInFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -21,5 +30,23 @@ export type FlowOf<Id extends FlowId> = ReturnType<FlowDefinitions[Id]['start']>
 export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMethods> {
   return {
     ...homeFlowHandlers(runner),
+    ...bookAppointmentFlowHandlers(runner),
+    ...checkInFlowHandlers(runner),
   };
+}
+
+/**
+ * Work the flows do between residents: the booking flows' catalogue is fetched and indexed at start and after a
+ * session when it is old, so no resident waits for it. Returns how to stop.
+ */
+export function prepareFlows(services: Pick<FlowServices, 'backend' | 'clock' | 'session'>): () => void {
+  return prepareBookingFlows(services);
+}
+
+/**
+ * How each flow's transactions left unfinished by an earlier run (or by a resident who left while a change had no
+ * answer) are settled: the flows' resolvers, by transaction kind.
+ */
+export function flowTransactionResolvers(backend: Backend): TransactionResolvers {
+  return { ...bookingTransactionResolvers(backend) };
 }

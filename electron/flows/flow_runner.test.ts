@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type KioskAppFixture, startKioskAppFixture } from '../../test/support/kiosk_app_fixture.js';
+import { unreachableBackend } from '../backend/unreachable_backend.js';
 import type { FlowContext, FlowDefinition, FlowEntry } from './flow.js';
+import { flowDefinitions } from './flow_registry.js';
 import { FlowRunner } from './flow_runner.js';
 import { HomeFlow } from './home/home_flow.js';
 
@@ -42,8 +44,10 @@ describe('flow runner', () => {
         printing,
         journal,
         devices: kiosk.devices,
+        backend: unreachableBackend(),
+        terminal: { id: 'MO-TEST-01', centreId: 'x', site: 'macau' },
       },
-      { home: recordingHome },
+      { ...flowDefinitions, home: recordingHome },
     );
   });
   afterEach(() => kiosk.close());

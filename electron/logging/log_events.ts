@@ -347,6 +347,32 @@ export const logEvents = {
     meaning:
       'A reader held the journal’s write-ahead log: dropped document bytes stay in it until the next checkpoint.',
   },
+  // Booking and check-in (electron/flows/booking/): ids, operations and codes, never who or which booking
+  'booking-change-made': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'A booking was made, rescheduled or cancelled, or checked in (see operation), for a resident at the kiosk.',
+  },
+  'booking-change-refused': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The backend refused a booking change (slot taken, too early, wrong centre…: see code); nothing changed.',
+  },
+  'booking-change-unanswered': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A booking change got no answer (see error): it is asked again with the same key, or settled later.',
+  },
+  'booking-change-settled': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'A booking change that had no answer when the resident left was settled by asking the backend again.',
+  },
+  'booking-backend-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'The booking flows could not reach the backend (see call and error); the resident was told.',
+  },
 } as const satisfies Record<string, LogEventDetails>;
 
 export type LogEventId = keyof typeof logEvents;

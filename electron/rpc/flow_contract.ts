@@ -18,4 +18,15 @@ export type FlowView = z.infer<typeof FlowViewSchema>;
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
+/** Every flow's id at run time; the compiler checks the list against the union above, both ways. */
+export const flowIds = ['home', 'book-appointment', 'check-in'] as const satisfies readonly FlowId[];
+type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
+const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFlowListed;
+
+/** The flow of a resident service, if this release has one (a flow's id is its service's id). */
+export function flowOfService(service: string): FlowId | undefined {
+  return flowIds.find((id) => id === service && id !== 'home');
+}
+
 export const flowMethods = { ...homeFlowMethods, ...bookAppointmentFlowMethods, ...checkInFlowMethods } as const;

@@ -13,12 +13,17 @@ interface ServiceDefinition {
 
 /** What each resident service needs of the kiosk and of the resident. */
 export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
-  'book-appointment': { requires: ['ticket-printer'], needs: ['nothing'], minutes: 3, flowReady: false },
+  'book-appointment': {
+    requires: ['ticket-printer'],
+    needs: ['identity-document'],
+    minutes: 3,
+    flowReady: true,
+  },
   'check-in': {
     requires: ['barcode-scanner', 'ticket-printer'],
     needs: ['booking-qr'],
     minutes: 1,
-    flowReady: false,
+    flowReady: true,
   },
   'collect-document': {
     requires: ['document-reader', 'ticket-printer'],

@@ -1,3 +1,6 @@
+import type { Backend } from '../../electron/backend/contract/backend.js';
+import { openEmbeddedBackend } from '../../electron/backend/embedded/embedded_backend.js';
+import { seedCatalogue } from '../../electron/backend/seed/seed_catalogue.js';
 import { parseConfig } from '../../electron/config/config_loader.js';
 import type { KioskConfig } from '../../electron/config/config_schema.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
@@ -20,6 +23,8 @@ export interface KioskAppFixture {
   /** Every line the app logged, for tests that assert what was (and was not) logged. */
   logger: ReturnType<typeof recordingLogger>;
   events: { event: EventName; payload: unknown }[];
+  /** The backend the flows call: an in-memory embedded one on the fake clock when asked for, else unreachable. */
+  backend: Backend | undefined;
   /** An RPC call as the renderer makes it; the value of an ok answer, or the refusal. */
   call(method: string, params?: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -27,8 +32,17 @@ export interface KioskAppFixture {
 
 const site = { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } };
 
+export interface KioskAppFixtureOptions {
+  /**
+   * `embedded`: the embedded backend in memory (seed catalogue and sample state, slots from the fake clock's
+   * day), for flows that call it; or a backend of the test's own (a fault-injecting one).
+   */
+  backend?: 'embedded' | ((clock: FakeClock) => Backend);
+}
+
 export async function startKioskAppFixture(
   overrides: Record<string, unknown> = {},
+  options: KioskAppFixtureOptions = {},
 ): Promise<KioskAppFixture> {
   const parsed = parseConfig({
     terminal: { id: 'MO-TEST-01' },
@@ -49,7 +63,13 @@ export async function startKioskAppFixture(
   if (!journal.ok) throw new Error('journal');
   const clock = new FakeClock();
   const logger = recordingLogger();
-  const app = createKioskApp(config, devices, journal.value, { clock, logger });
+  const backend =
+    options.backend === 'embedded'
+      ? embeddedBackendAt(clock, config)
+      : options.backend === undefined
+        ? undefined
+        : options.backend(clock);
+  const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
   const deadline = Date.now() + 10_000;
@@ -68,6 +88,21 @@ export async function startKioskAppFixture(
       const result = await app.router.call(method, params);
       return result.ok ? result.value : result;
     },
-    close: () => app.close(),
+    backend,
+    async close() {
+      await app.close();
+      await backend?.close();
+    },
   };
+}
+
+function embeddedBackendAt(clock: FakeClock, config: KioskConfig): Backend {
+  const opened = openEmbeddedBackend({
+    path: ':memory:',
+    seed: seedCatalogue(),
+    now: () => clock.now(),
+    terminal: { id: config.terminal.id, centreId: config.site.centreId },
+  });
+  if (!opened.ok) throw new Error(`embedded backend: ${opened.error.code}`);
+  return opened.value;
 }

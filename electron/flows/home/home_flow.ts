@@ -1,8 +1,16 @@
 import { err, ok } from '../../../lib/result.js';
+import { flowOfService } from '../../rpc/flow_contract.js';
 import type { HomeFlowView } from '../../rpc/flows/home_contract.js';
 import type { Language } from '../../rpc/languages.js';
 import type { ServiceId } from '../../rpc/service_ids.js';
-import type { FlowDefinition, FlowEntry, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
+import type {
+  FlowContext,
+  FlowDefinition,
+  FlowEntry,
+  FlowServices,
+  IntentOutcome,
+  RunningFlow,
+} from '../flow.js';
 
 /** Where every session begins (the session is created showing this step, before the flow object exists). */
 export const homeFlowEntry: HomeFlowView = { service: 'home', step: 'language' };
@@ -16,10 +24,16 @@ const servicesStep: HomeFlowView = { service: 'home', step: 'services' };
 export class HomeFlow implements RunningFlow<'home'> {
   readonly id = 'home';
   readonly #services: Pick<FlowServices, 'session' | 'kioskStatus'>;
+  readonly #context: Pick<FlowContext, 'switchTo'> | null;
   #step: HomeFlowView;
 
-  constructor(services: Pick<FlowServices, 'session' | 'kioskStatus'>, entry: FlowEntry) {
+  constructor(
+    services: Pick<FlowServices, 'session' | 'kioskStatus'>,
+    entry: FlowEntry,
+    context: Pick<FlowContext, 'switchTo'> | null = null,
+  ) {
     this.#services = services;
+    this.#context = context;
     this.#step = entry === 'session-start' ? homeFlowEntry : servicesStep;
   }
 
@@ -42,6 +56,17 @@ export class HomeFlow implements RunningFlow<'home'> {
     return ok();
   }
 
+  /** The intro's Start: into the service's own flow, if it has one here and its devices are usable now. */
+  startService(): IntentOutcome {
+    if (this.#step.step !== 'service-intro') return err('other-step');
+    const about = this.#step.about;
+    const tile = this.#services.kioskStatus.services.find((t) => t.id === about);
+    const flow = flowOfService(about);
+    if (!tile?.available || !tile.flowReady || !flow || !this.#context) return err('unavailable');
+    this.#context.switchTo(flow);
+    return ok();
+  }
+
   backToServices(): IntentOutcome {
     if (this.#step.step !== 'service-intro') return err('other-step');
     this.#step = servicesStep;
@@ -55,5 +80,5 @@ export class HomeFlow implements RunningFlow<'home'> {
 
 export const homeFlow: FlowDefinition<'home', HomeFlow> = {
   id: 'home',
-  start: (_context, services, entry) => new HomeFlow(services, entry),
+  start: (context, services, entry) => new HomeFlow(services, entry, context),
 };

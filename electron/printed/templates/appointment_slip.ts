@@ -12,6 +12,14 @@ export const AppointmentSlipSchema = z.object({
   centre: LocalisedTextSchema,
   startsAt: InstantSchema,
   bookingReference: z.string().regex(/^[A-Z0-9-]{4,32}$/),
+  /**
+   * What the QR code carries: the backend's booking QR text (the reference and a token only the slip has, so a
+   * code made up from a reference finds nothing); the reference itself when absent.
+   */
+  qrText: z
+    .string()
+    .regex(/^MOBK1:[0-9A-Z-]{4,32}:[A-Za-z0-9_-]{16}$/)
+    .optional(),
   bring: z.array(LocalisedTextSchema).max(6),
   terminalId: TerminalIdSchema,
   issuedAt: InstantSchema,
@@ -33,7 +41,7 @@ export function composeAppointmentSlip(input: AppointmentSlip): DocumentModel {
       field(pair, 'appointment.dateTime', dateTimeBoth(pair, input.startsAt), { size: 11 }),
       {
         kind: 'qr',
-        data: input.bookingReference,
+        data: input.qrText ?? input.bookingReference,
         moduleSize: (4 * 72) / 203,
         align: 'center',
         caption: input.bookingReference,

@@ -26,6 +26,8 @@ export const QueueTicketSchema = z.object({
   queueNumber: z.string().regex(/^[A-Z]{0,2}\d{1,4}$/),
   service: LocalisedTextSchema,
   centre: LocalisedTextSchema,
+  /** Where to wait: the counters of the booking's department (from the backend's check-in). */
+  counterArea: LocalisedTextSchema.optional(),
   issuedAt: InstantSchema,
   /** Minutes, or null when the queue system gives no estimate. */
   expectedWaitMinutes: z.number().int().min(0).max(1440).nullable(),
@@ -57,6 +59,7 @@ export function composeQueueTicket(input: QueueTicket): DocumentModel {
       { kind: 'text', text: input.queueNumber, size: 44, weight: 'bold', align: 'center', gapAfter: 2 },
       field(pair, 'common.service', localised(pair, input.service), { size: 10 }),
       field(pair, 'common.centre', localised(pair, input.centre)),
+      ...(input.counterArea ? [field(pair, 'queue.counterArea', localised(pair, input.counterArea), { size: 10 })] : []),
       field(pair, 'queue.issuedAt', dateTimeBoth(pair, input.issuedAt)),
       field(pair, 'queue.expectedWait', twoLines(waitIn(pair.primary), waitIn(pair.secondary)), { size: 10 }),
       { kind: 'text', text: watch, size: 7.5, weight: 'regular', align: 'left', gapAfter: 4 },

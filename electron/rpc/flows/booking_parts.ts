@@ -153,6 +153,23 @@ export function slotStepSchemas<const S extends string>(service: S) {
   ] as const;
 }
 
-/** The intents of the date and slot steps, with the flow's prefix. */
+export type DateStepView<S extends string> = {
+  service: S;
+  step: 'date';
+  about: ServiceItem;
+  centre: CentreView;
+  dates: z.infer<typeof DateViewSchema>[];
+};
+export type SlotStepView<S extends string> = {
+  service: S;
+  step: 'slot';
+  about: ServiceItem;
+  centre: CentreView;
+  date: string;
+  slots: SlotView[];
+  notice: SlotNotice;
+};
+
+/** The params of the date and slot steps' intents, the same in both flows. */
 export const chooseDateParams = z.object({ date: CalendarDateSchema }).strict();
 export const chooseSlotParams = z.object({ slotId: SlotIdSchema }).strict();

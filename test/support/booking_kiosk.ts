@@ -1,0 +1,62 @@
+import type { FlowView } from '../../electron/rpc/flow_contract.js';
+import { eventually } from './eventually.js';
+import { type KioskAppFixture, type KioskAppFixtureOptions, startKioskAppFixture } from './kiosk_app_fixture.js';
+
+/**
+ * A kiosk at the China Plaza centre (where the embedded backend's sample bookings are) offering booking and
+ * check-in, with a scanner and a ticket printer, over the in-memory embedded backend on the fake clock. The fake
+ * clock's day (Wednesday 15 November 2023, 06:13 in Macau) is the backend's first day: SAMP-0001 is booked in
+ * the quarter hour running (check-in open), SAMP-0002 a week or more ahead, SAMP-0003 cancelled.
+ */
+export interface BookingKiosk extends KioskAppFixture {
+  /** The step the session shows. */
+  flow(): FlowView | undefined;
+  /** Waits until the session shows `step` (of any flow), and returns it. */
+  stepIs<S extends string>(step: S, timeoutMs?: number): Promise<Extract<FlowView, { step: S }>>;
+  scan(text: string): Promise<void>;
+  /** A session in `language`, on the service's first step. */
+  enter(service: 'book-appointment' | 'check-in', language?: string): Promise<void>;
+}
+
+export async function startBookingKiosk(
+  overrides: Record<string, unknown> = {},
+  options: KioskAppFixtureOptions = { backend: 'embedded' },
+): Promise<BookingKiosk> {
+  const kiosk = await startKioskAppFixture(
+    {
+      site: {
+        kind: 'macau',
+        centreId: 'china-plaza',
+        name: { 'zh-Hant': '中華廣場', 'zh-Hans': '中华广场', pt: 'China Plaza', en: 'China Plaza' },
+      },
+      services: ['book-appointment', 'check-in'],
+      ...overrides,
+    },
+    options,
+  );
+  const flow = () => {
+    const view = kiosk.app.session.view();
+    return view.phase === 'active' ? view.flow : undefined;
+  };
+  return {
+    ...kiosk,
+    flow,
+    async stepIs(step, timeoutMs = 2_000) {
+      await eventually(() => flow()?.step === step, timeoutMs).catch(() => {
+        throw new Error(`expected step ${step}, the session shows ${JSON.stringify(flow())}`);
+      });
+      return flow() as never;
+    },
+    async scan(text) {
+      const done = await kiosk.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
+      if (!(done as { ok: boolean }).ok) throw new Error(`scan refused: ${JSON.stringify(done)}`);
+    },
+    async enter(service, language = 'en') {
+      await kiosk.call('session.start', { language });
+      await kiosk.call('home.chooseLanguage', { language });
+      await kiosk.call('home.openService', { service });
+      const started = await kiosk.call('home.startService');
+      if (!(started as { ok: boolean }).ok) throw new Error(`cannot start ${service}: ${JSON.stringify(started)}`);
+    },
+  };
+}
