@@ -1,13 +1,13 @@
-import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
-import type { MethodHandlers } from '../rpc/router.js';
-import type { FlowDefinition, FlowServices, RunningFlow } from './flow.js';
 import type { Backend } from '../backend/contract/backend.js';
 import type { TransactionResolvers } from '../journal/transaction_recovery.js';
+import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
+import type { MethodHandlers } from '../rpc/router.js';
 import { bookAppointmentFlow } from './booking/book_appointment_flow.js';
 import { bookAppointmentFlowHandlers, checkInFlowHandlers } from './booking/booking_handlers.js';
 import { bookingTransactionResolvers } from './booking/booking_resolvers.js';
 import { prepareBookingFlows } from './booking/catalogue_cache.js';
 import { checkInFlow } from './booking/check_in_flow.js';
+import type { FlowDefinition, FlowServices, RunningFlow } from './flow.js';
 import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';

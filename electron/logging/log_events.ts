@@ -351,22 +351,26 @@ export const logEvents = {
   'booking-change-made': {
     disposition: 'success',
     level: 'info',
-    meaning: 'A booking was made, rescheduled or cancelled, or checked in (see operation), for a resident at the kiosk.',
+    meaning:
+      'A booking was made, rescheduled or cancelled, or checked in (see operation), for a resident at the kiosk.',
   },
   'booking-change-refused': {
     disposition: 'info',
     level: 'info',
-    meaning: 'The backend refused a booking change (slot taken, too early, wrong centre…: see code); nothing changed.',
+    meaning:
+      'The backend refused a booking change (slot taken, too early, wrong centre…: see code); nothing changed.',
   },
   'booking-change-unanswered': {
     disposition: 'failure',
     level: 'warn',
-    meaning: 'A booking change got no answer (see error): it is asked again with the same key, or settled later.',
+    meaning:
+      'A booking change got no answer (see error): it is asked again with the same key, or settled later.',
   },
   'booking-change-settled': {
     disposition: 'info',
     level: 'info',
-    meaning: 'A booking change that had no answer when the resident left was settled by asking the backend again.',
+    meaning:
+      'A booking change that had no answer when the resident left was settled by asking the backend again.',
   },
   'booking-backend-unavailable': {
     disposition: 'failure',

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { BookAppointmentFlowViewSchema, bookAppointmentFlowMethods } from './flows/book_appointment_contract.js';
+import {
+  BookAppointmentFlowViewSchema,
+  bookAppointmentFlowMethods,
+} from './flows/book_appointment_contract.js';
 import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 
@@ -29,4 +32,8 @@ export function flowOfService(service: string): FlowId | undefined {
   return flowIds.find((id) => id === service && id !== 'home');
 }
 
-export const flowMethods = { ...homeFlowMethods, ...bookAppointmentFlowMethods, ...checkInFlowMethods } as const;
+export const flowMethods = {
+  ...homeFlowMethods,
+  ...bookAppointmentFlowMethods,
+  ...checkInFlowMethods,
+} as const;

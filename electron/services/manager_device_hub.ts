@@ -2,13 +2,13 @@ import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
-import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import {
   createDefaultRegistry,
   DeviceManager,
   type DeviceManagerOptions,
   type DriverByKind,
 } from '../../devices/manager/index.js';
+import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { SimulatorControls } from '../../devices/simulator/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';

@@ -37,7 +37,7 @@ export interface KioskAppFixtureOptions {
    * `embedded`: the embedded backend in memory (seed catalogue and sample state, slots from the fake clock's
    * day), for flows that call it; or a backend of the test's own (a fault-injecting one).
    */
-  backend?: 'embedded' | ((clock: FakeClock) => Backend);
+  backend?: 'embedded' | ((clock: FakeClock, config: KioskConfig) => Backend);
 }
 
 export async function startKioskAppFixture(
@@ -68,7 +68,7 @@ export async function startKioskAppFixture(
       ? embeddedBackendAt(clock, config)
       : options.backend === undefined
         ? undefined
-        : options.backend(clock);
+        : options.backend(clock, config);
   const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
@@ -96,7 +96,8 @@ export async function startKioskAppFixture(
   };
 }
 
-function embeddedBackendAt(clock: FakeClock, config: KioskConfig): Backend {
+/** The embedded backend in memory, on the fake clock, knowing this terminal. */
+export function embeddedBackendAt(clock: FakeClock, config: KioskConfig): Backend {
   const opened = openEmbeddedBackend({
     path: ':memory:',
     seed: seedCatalogue(),

@@ -1,6 +1,6 @@
-import { err } from '../../lib/result.js';
 import { type Backend, backendFromCall, callOf } from '../../electron/backend/contract/backend.js';
 import type { BackendMethodName } from '../../electron/backend/contract/methods.js';
+import { err } from '../../lib/result.js';
 
 /**
  * A real backend behind a switch, for the faults a flow must survive:
@@ -13,18 +13,23 @@ import type { BackendMethodName } from '../../electron/backend/contract/methods.
 export type BackendMode = 'up' | 'down' | 'silent' | 'replies-lost';
 
 export interface SwitchableBackend extends Backend {
-  setMode(mode: BackendMode): void;
+  /** The mode of every call, or of `methods` only (the others go through). */
+  setMode(mode: BackendMode, methods?: readonly BackendMethodName[]): void;
   readonly calls: Map<BackendMethodName, number>;
 }
 
 export function switchableBackend(inner: Backend): SwitchableBackend {
   const call = callOf(inner);
   const calls = new Map<BackendMethodName, number>();
-  const state = { mode: 'up' as BackendMode };
+  const state: { mode: BackendMode; methods: readonly BackendMethodName[] | null } = {
+    mode: 'up',
+    methods: null,
+  };
   const facade = backendFromCall(
     inner.kind,
     async (method, request) => {
-      switch (state.mode) {
+      const mode = state.methods === null || state.methods.includes(method) ? state.mode : 'up';
+      switch (mode) {
         case 'down':
           return err({ kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: true });
         case 'silent':
@@ -44,8 +49,9 @@ export function switchableBackend(inner: Backend): SwitchableBackend {
   return {
     ...facade,
     calls,
-    setMode(mode) {
+    setMode(mode, methods) {
       state.mode = mode;
+      state.methods = methods ?? null;
     },
   };
 }

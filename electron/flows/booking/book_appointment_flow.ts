@@ -7,11 +7,17 @@ import type { Language } from '../../rpc/languages.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { appointmentSlipInput, PaperFollower } from './booking_paper.js';
 import { bookingOperations, bookingResolver } from './booking_resolvers.js';
-import { appointmentView, bookableCentres, bookingView, serviceDetails, serviceItem } from './booking_views.js';
-import { type CatalogueIndex, catalogueCacheOf } from './catalogue_cache.js';
+import {
+  appointmentView,
+  bookableCentres,
+  bookingView,
+  serviceDetails,
+  serviceItem,
+} from './booking_views.js';
 import { departmentsOf, searchServices, servicesOf } from './catalogue_browse.js';
-import { ResidentTransaction } from './resident_transaction.js';
+import { type CatalogueIndex, catalogueCacheOf } from './catalogue_cache.js';
 import { FlowSteps } from './flow_steps.js';
+import { ResidentTransaction } from './resident_transaction.js';
 import { SlotPicker, slotStep } from './slot_picker.js';
 
 /**
@@ -57,7 +63,10 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     this.#site = services.terminal.site;
     this.#steps = new FlowSteps<View>(
       { service, step: 'site', home: services.terminal.site },
-      { working: (task) => ({ service, step: 'working', task }), problem: (problem) => ({ service, step: 'problem', problem }) },
+      {
+        working: (task) => ({ service, step: 'working', task }),
+        problem: (problem) => ({ service, step: 'problem', problem }),
+      },
       context,
       services.logger,
     );
@@ -85,7 +94,11 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     this.#site = site;
     const ready = this.#catalogue().ready;
     if (ready) return this.#showDepartments(ready);
-    return this.#steps.wait('catalogue', () => this.#catalogue().load(), (index) => this.#showDepartments(index));
+    return this.#steps.wait(
+      'catalogue',
+      () => this.#catalogue().load(),
+      (index) => this.#showDepartments(index),
+    );
   }
 
   chooseDepartment(code: string): IntentOutcome {
@@ -144,10 +157,14 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
       backend: this.#services.backend,
       now: () => this.#services.clock.now(),
     });
-    return this.#steps.wait('availability', () => picker.load(), () => {
-      this.#picker = picker;
-      return this.#steps.go({ service, step: 'date', about: view.about, centre, dates: picker.dates() });
-    });
+    return this.#steps.wait(
+      'availability',
+      () => picker.load(),
+      () => {
+        this.#picker = picker;
+        return this.#steps.go({ service, step: 'date', about: view.about, centre, dates: picker.dates() });
+      },
+    );
   }
 
   chooseDate(date: string): IntentOutcome {
@@ -212,7 +229,8 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
   back(): IntentOutcome {
     const view = this.#steps.view;
     // Once the booking call is on its way only Cancel leaves (the transaction settles it); once made, it is made.
-    if (view.step === 'booked' || (view.step === 'working' && view.task === 'booking')) return err('other-step');
+    if (view.step === 'booked' || (view.step === 'working' && view.task === 'booking'))
+      return err('other-step');
     if (!this.#steps.back((v) => this.#refreshed(v))) this.#context.switchTo('home');
     return ok();
   }
@@ -262,7 +280,12 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
   }
 
   #showDepartments(index: CatalogueIndex): IntentOutcome {
-    return this.#steps.go({ service, step: 'departments', site: this.#site, departments: departmentsOf(index, this.#site) });
+    return this.#steps.go({
+      service,
+      step: 'departments',
+      site: this.#site,
+      departments: departmentsOf(index, this.#site),
+    });
   }
 
   #toConfirm(): IntentOutcome {
@@ -319,15 +342,22 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
       case 'slot-taken':
       case 'slot-in-past': {
         // Back to the times, without the one taken, with the next free ones named.
-        this.#picker?.refused(slotId, rejection.code, rejection.code === 'slot-taken' ? rejection.nextFreeSlots : []);
+        this.#picker?.refused(
+          slotId,
+          rejection.code,
+          rejection.code === 'slot-taken' ? rejection.nextFreeSlots : [],
+        );
         this.#slot = null;
         if (this.#steps.returnTo('slot', (v) => this.#refreshed(v))) return ok();
         return this.#steps.problem('unavailable', null);
       }
       case 'already-booked': {
-        const found = await this.#services.backend.findBooking({ booking: { reference: rejection.reference } });
+        const found = await this.#services.backend.findBooking({
+          booking: { reference: rejection.reference },
+        });
         const index = this.#catalogue().ready;
-        const shown = found.ok && index ? bookingView(index, found.value, this.#services.terminal.centreId) : undefined;
+        const shown =
+          found.ok && index ? bookingView(index, found.value, this.#services.terminal.centreId) : undefined;
         if (!shown) return this.#steps.problem('unavailable', () => this.confirm());
         return this.#steps.go({ service, step: 'already-booked', booking: shown });
       }

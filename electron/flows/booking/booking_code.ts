@@ -1,5 +1,5 @@
-import type { BookingLocator } from '../../backend/contract/bookings.js';
 import type { BarcodeScanner } from '../../../devices/scanner/index.js';
+import type { BookingLocator } from '../../backend/contract/bookings.js';
 import type { DriverRegistration } from '../../services/device_hub.js';
 
 /**
@@ -42,7 +42,9 @@ export function referenceOf(locator: BookingLocator): string {
   return 'reference' in locator ? locator.reference : (locator.qrText.split(':')[1] ?? '');
 }
 
-export type ScannedBooking = { ok: true; booking: BookingLocator } | { ok: false; why: 'not-a-booking-code' | 'scan-failed' };
+export type ScannedBooking =
+  | { ok: true; booking: BookingLocator }
+  | { ok: false; why: 'not-a-booking-code' | 'scan-failed' };
 
 /** Follows every scanner; `onCode` hears each code read, already sorted into booking or not. */
 export function followScanners(

@@ -2,11 +2,12 @@ import type { BackendReply } from '../../backend/contract/backend.js';
 import type { Booking } from '../../backend/contract/bookings.js';
 
 type QueueTicket = BackendReply<'checkIn'>;
+
 import type { LocalisedText } from '../../backend/contract/common.js';
 import { documentLanguages, message } from '../../printed/document_language.js';
+import type { TemplateId } from '../../printed/template_ids.js';
 import type { AppointmentSlip } from '../../printed/templates/appointment_slip.js';
 import type { QueueTicket as QueueTicketInput } from '../../printed/templates/queue_ticket.js';
-import type { TemplateId } from '../../printed/template_ids.js';
 import type { PrintOutcome } from '../../rpc/flows/booking_parts.js';
 import type { Language } from '../../rpc/languages.js';
 import type { KioskPrintService } from '../../services/print_service.js';

@@ -88,10 +88,19 @@ export function appointmentView(
   const service = index.services.get(at.serviceId);
   const centre = index.centres.get(at.centreId);
   if (!service || !centre) return undefined;
-  return { service: serviceItem(index, service), centre: centreView(centre, hereId), start: at.start, end: at.end };
+  return {
+    service: serviceItem(index, service),
+    centre: centreView(centre, hereId),
+    start: at.start,
+    end: at.end,
+  };
 }
 
-export function bookingView(index: CatalogueIndex, booking: Booking, hereId: string): BookingView | undefined {
+export function bookingView(
+  index: CatalogueIndex,
+  booking: Booking,
+  hereId: string,
+): BookingView | undefined {
   const appointment = appointmentView(index, booking, hereId);
   return appointment && { reference: booking.reference, status: booking.status, appointment };
 }

@@ -1,5 +1,5 @@
-import type { DepartmentView, ServiceItem, SiteKind } from '../../rpc/flows/booking_parts.js';
 import { maxSearchResults } from '../../rpc/flows/book_appointment_contract.js';
+import type { DepartmentView, ServiceItem, SiteKind } from '../../rpc/flows/booking_parts.js';
 import type { Language } from '../../rpc/languages.js';
 import { departmentView, serviceItem } from './booking_views.js';
 import type { CatalogueIndex } from './catalogue_cache.js';
@@ -38,10 +38,8 @@ export function searchServices(
   site: SiteKind,
   language: Language,
 ): ServiceItem[] {
-  return index.search
-    .search(text, { language, site, limit: maxSearchResults })
-    .flatMap((hit) => {
-      const service = index.services.get(hit.serviceId);
-      return service ? [serviceItem(index, service)] : [];
-    });
+  return index.search.search(text, { language, site, limit: maxSearchResults }).flatMap((hit) => {
+    const service = index.services.get(hit.serviceId);
+    return service ? [serviceItem(index, service)] : [];
+  });
 }

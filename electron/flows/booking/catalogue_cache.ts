@@ -143,7 +143,9 @@ export function catalogueCacheOf(backend: Pick<Backend, 'catalogue'>, now: () =>
 }
 
 /** Keeps the booking flows' catalogue ready: now (after start-up), and again after each session once it is old. */
-export function prepareBookingFlows(services: Pick<FlowServices, 'backend' | 'clock' | 'session'>): () => void {
+export function prepareBookingFlows(
+  services: Pick<FlowServices, 'backend' | 'clock' | 'session'>,
+): () => void {
   const cache = catalogueCacheOf(services.backend, () => services.clock.now());
   const refresh = () => void cache.refresh();
   // After the current turn, so that the kiosk is up (and answering) first.

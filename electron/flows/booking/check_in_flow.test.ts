@@ -13,7 +13,6 @@ describe('check-in flow', () => {
   let kiosk: BookingKiosk;
   afterEach(() => kiosk.close());
 
-
   it('on time: the booking QR is scanned, the ticket prints with its number and counter area', async () => {
     kiosk = await startBookingKiosk();
     await kiosk.enter('check-in');
@@ -25,7 +24,10 @@ describe('check-in flow', () => {
       ticket: {
         queueNumber: 'D001',
         counterArea: { en: expect.stringContaining('counters') },
-        appointment: { service: { serviceId: 'dsi-bir-renewal' }, centre: { centreId: 'china-plaza', here: true } },
+        appointment: {
+          service: { serviceId: 'dsi-bir-renewal' },
+          centre: { centreId: 'china-plaza', here: true },
+        },
       },
     });
     await eventually(() => (kiosk.flow() as { slip?: string }).slip === 'printed', 5_000);
@@ -74,7 +76,10 @@ describe('check-in flow', () => {
     expect(kiosk.logger.of('booking-change-refused')).toEqual([
       { transactionId: 1, operation: 'check-in', code: 'too-early' },
     ]);
-    expect(kiosk.app.journal.transactions.get(1)).toMatchObject({ state: 'voided', reason: 'rejected too-early' });
+    expect(kiosk.app.journal.transactions.get(1)).toMatchObject({
+      state: 'voided',
+      reason: 'rejected too-early',
+    });
   });
 
   it('a cancelled booking says so and offers no change', async () => {
@@ -113,7 +118,12 @@ describe('check-in flow', () => {
     await eventually(() => (kiosk.flow() as { notice?: string }).notice === 'not-a-booking-code');
     await kiosk.scan('MOBK1:SAMP-0001:FORGEDFORGEDFORG');
     await eventually(() => (kiosk.flow() as { notice?: string }).notice === 'not-found');
-    expect(kiosk.flow()).toEqual({ service: 'check-in', step: 'scan', purpose: 'check-in', notice: 'not-found' });
+    expect(kiosk.flow()).toEqual({
+      service: 'check-in',
+      step: 'scan',
+      purpose: 'check-in',
+      notice: 'not-found',
+    });
     expect(JSON.stringify(kiosk.events)).not.toContain('example.com');
   });
 
@@ -127,7 +137,9 @@ describe('check-in flow', () => {
     await kiosk.enter('check-in');
     await kiosk.scan(qr(1));
     expect(await kiosk.stepIs('ticket')).toMatchObject({ when: 'earlier', ticket: { queueNumber: 'D001' } });
-    const printed = kiosk.events.filter((e) => e.event === 'print.jobChanged' && (e.payload as { state: string }).state === 'done');
+    const printed = kiosk.events.filter(
+      (e) => e.event === 'print.jobChanged' && (e.payload as { state: string }).state === 'done',
+    );
     expect(printed).toHaveLength(1);
   });
 
@@ -135,8 +147,14 @@ describe('check-in flow', () => {
     kiosk = await startBookingKiosk();
     await kiosk.enter('check-in');
     expect(await kiosk.call('check-in.confirm')).toEqual({ ok: false, error: 'other-step' });
-    expect(await kiosk.call('check-in.chooseDate', { date: '2023-11-20' })).toEqual({ ok: false, error: 'other-step' });
-    expect(await kiosk.call('book-appointment.chooseSite', { site: 'macau' })).toEqual({ ok: false, error: 'other-flow' });
+    expect(await kiosk.call('check-in.chooseDate', { date: '2023-11-20' })).toEqual({
+      ok: false,
+      error: 'other-step',
+    });
+    expect(await kiosk.call('book-appointment.chooseSite', { site: 'macau' })).toEqual({
+      ok: false,
+      error: 'other-flow',
+    });
     const hostile = await kiosk.call('check-in.submitReference', { reference: 'A'.repeat(21) });
     expect(hostile).toMatchObject({ ok: false, error: { code: 'invalid-params' } });
     expect(await kiosk.call('check-in.chooseSlot', { slotId: '../../etc/passwd' })).toMatchObject({

@@ -2,8 +2,8 @@ import { err, ok, type Result } from '../../../lib/result.js';
 import type { BackendReply } from '../../backend/contract/backend.js';
 import type { Booking, BookingLocator, Slot } from '../../backend/contract/bookings.js';
 import type { BackendError, Rejection } from '../../backend/contract/errors.js';
-import type { CheckInFlowView, CheckInPurpose, LookupNotice } from '../../rpc/flows/check_in_contract.js';
 import type { PrintOutcome } from '../../rpc/flows/booking_parts.js';
+import type { CheckInFlowView, CheckInPurpose, LookupNotice } from '../../rpc/flows/check_in_contract.js';
 import type { Language } from '../../rpc/languages.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { followScanners, readReference, type ScannedBooking } from './booking_code.js';
@@ -54,7 +54,10 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
     this.#services = services;
     this.#steps = new FlowSteps<View>(
       { service, step: 'scan', purpose: 'check-in', notice: null },
-      { working: (task) => ({ service, step: 'working', task }), problem: (problem) => ({ service, step: 'problem', problem }) },
+      {
+        working: (task) => ({ service, step: 'working', task }),
+        problem: (problem) => ({ service, step: 'problem', problem }),
+      },
       context,
       services.logger,
     );
@@ -67,7 +70,10 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
     this.#checkIns = new ResidentTransaction(deps, 'check-in', context.sessionId);
     this.#changes = new ResidentTransaction(deps, 'booking', context.sessionId);
     this.#paper = new PaperFollower(services.printing);
-    this.#stopScanning = followScanners(services.devices.scanners(), (scanned) => void this.#scanned(scanned));
+    this.#stopScanning = followScanners(
+      services.devices.scanners(),
+      (scanned) => void this.#scanned(scanned),
+    );
     void this.#catalogue().load();
   }
 
@@ -110,11 +116,15 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
       { backend: this.#services.backend, now: () => this.#services.clock.now() },
       booking.slotId,
     );
-    return this.#steps.wait('availability', () => picker.load(), () => {
-      this.#picker = picker;
-      const { service: about, centre } = view.booking.appointment;
-      return this.#steps.go({ service, step: 'date', about, centre, dates: picker.dates() });
-    });
+    return this.#steps.wait(
+      'availability',
+      () => picker.load(),
+      () => {
+        this.#picker = picker;
+        const { service: about, centre } = view.booking.appointment;
+        return this.#steps.go({ service, step: 'date', about, centre, dates: picker.dates() });
+      },
+    );
   }
 
   chooseDate(date: string): IntentOutcome {
@@ -132,7 +142,12 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
     if (!slot || !shown) return err('unavailable');
     this.#picker?.picked(slot);
     this.#slot = slot;
-    return this.#steps.go({ service, step: 'confirm-reschedule', booking: shown, to: { start: slot.start, end: slot.end } });
+    return this.#steps.go({
+      service,
+      step: 'confirm-reschedule',
+      booking: shown,
+      to: { start: slot.start, end: slot.end },
+    });
   }
 
   cancelBooking(): IntentOutcome {
@@ -156,8 +171,10 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
   back(): IntentOutcome {
     const view = this.#steps.view;
     // A change on its way is settled by the transaction, not abandoned by Back; a ticket or result is final.
-    if (view.step === 'working' && view.task !== 'finding' && view.task !== 'availability') return err('other-step');
-    if (view.step === 'ticket' || view.step === 'rescheduled' || view.step === 'cancelled') return err('other-step');
+    if (view.step === 'working' && view.task !== 'finding' && view.task !== 'availability')
+      return err('other-step');
+    if (view.step === 'ticket' || view.step === 'rescheduled' || view.step === 'cancelled')
+      return err('other-step');
     if (!this.#steps.back((v) => this.#refreshed(v))) this.#context.switchTo('home');
     this.#purpose = this.#scanPurpose();
     return ok();
@@ -214,21 +231,27 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
     const from = this.#steps.view;
     const notFound = (notice: LookupNotice) =>
       from.step === 'scan' || from.step === 'reference' ? this.#steps.update({ ...from, notice }) : undefined;
-    return this.#steps.wait('finding', () => this.#findOrNothing(locator), async (found) => {
-      const loaded = await this.#catalogue().load();
-      const shown = found && loaded.ok ? bookingView(loaded.value, found, this.#services.terminal.centreId) : undefined;
-      if (!found || !shown) {
-        // Back on the step the code came from, saying no booking has it.
-        this.#steps.back();
-        notFound('not-found');
-        return ok();
-      }
-      this.#booking = found;
-      if (this.#purpose === 'manage') return this.#showBooking(found, null);
-      if (found.status === 'checked-in' && found.queueTicket) return this.#showTicket(found.queueTicket, 'earlier');
-      if (found.status === 'cancelled') return this.#showBooking(found, { reason: 'cancelled' });
-      return this.#checkInNow(found);
-    });
+    return this.#steps.wait(
+      'finding',
+      () => this.#findOrNothing(locator),
+      async (found) => {
+        const loaded = await this.#catalogue().load();
+        const shown =
+          found && loaded.ok ? bookingView(loaded.value, found, this.#services.terminal.centreId) : undefined;
+        if (!found || !shown) {
+          // Back on the step the code came from, saying no booking has it.
+          this.#steps.back();
+          notFound('not-found');
+          return ok();
+        }
+        this.#booking = found;
+        if (this.#purpose === 'manage') return this.#showBooking(found, null);
+        if (found.status === 'checked-in' && found.queueTicket)
+          return this.#showTicket(found.queueTicket, 'earlier');
+        if (found.status === 'cancelled') return this.#showBooking(found, { reason: 'cancelled' });
+        return this.#checkInNow(found);
+      },
+    );
   }
 
   /** The booking, or null when the backend has none by that name. */
@@ -299,21 +322,42 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
       index &&
       appointmentView(
         index,
-        { serviceId: ticket.serviceId, centreId: ticket.centreId, start: ticket.slotStart, end: ticket.slotStart },
+        {
+          serviceId: ticket.serviceId,
+          centreId: ticket.centreId,
+          start: ticket.slotStart,
+          end: ticket.slotStart,
+        },
         this.#services.terminal.centreId,
       );
     if (!index || !appointment) {
       this.#checkIns.confirm();
       return this.#steps.problem('unavailable', null);
     }
-    const shown = { queueNumber: ticket.queueNumber, counterArea: ticket.counterArea, appointment, checkedInAt: ticket.checkedInAt };
-    this.#steps.go({ service, step: 'ticket', ticket: shown, when, slip: when === 'now' ? 'printing' : 'not-printed' });
+    const shown = {
+      queueNumber: ticket.queueNumber,
+      counterArea: ticket.counterArea,
+      appointment,
+      checkedInAt: ticket.checkedInAt,
+    };
+    this.#steps.go({
+      service,
+      step: 'ticket',
+      ticket: shown,
+      when,
+      slip: when === 'now' ? 'printing' : 'not-printed',
+    });
     this.#steps.forget();
     if (when === 'earlier') return ok();
     // The number shows while the ticket is rendered and printed.
     this.#context.stepChanged();
     const input = queueTicketInput(index, ticket, this.#language(), this.#services.terminal.id);
-    await this.#printFor('queue-ticket', input, `${this.#context.sessionId}-ticket-${ticket.reference}`, this.#checkIns);
+    await this.#printFor(
+      'queue-ticket',
+      input,
+      `${this.#context.sessionId}-ticket-${ticket.reference}`,
+      this.#checkIns,
+    );
     return ok();
   }
 
@@ -348,7 +392,12 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
           this.#services.terminal.id,
           new Date(this.#services.clock.now()).toISOString(),
         );
-        await this.#printFor('appointment-slip', input, `${this.#context.sessionId}-slip-${slot.slotId}`, this.#changes);
+        await this.#printFor(
+          'appointment-slip',
+          input,
+          `${this.#context.sessionId}-slip-${slot.slotId}`,
+          this.#changes,
+        );
         return ok();
       }
       case 'rejected':
@@ -391,7 +440,11 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
   /** A reschedule or cancellation refused: a slot taken goes back to the times; otherwise the booking as it is. */
   async #changeRefused(rejection: Rejection, slotId: string | null): Promise<IntentOutcome> {
     if ((rejection.code === 'slot-taken' || rejection.code === 'slot-in-past') && slotId !== null) {
-      this.#picker?.refused(slotId, rejection.code, rejection.code === 'slot-taken' ? rejection.nextFreeSlots : []);
+      this.#picker?.refused(
+        slotId,
+        rejection.code,
+        rejection.code === 'slot-taken' ? rejection.nextFreeSlots : [],
+      );
       this.#slot = null;
       if (this.#steps.returnTo('slot', (v) => this.#refreshed(v))) return ok();
     }
@@ -427,7 +480,9 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
 
   #shownBooking() {
     const index: CatalogueIndex | null = this.#catalogue().ready;
-    return this.#booking && index ? bookingView(index, this.#booking, this.#services.terminal.centreId) : undefined;
+    return this.#booking && index
+      ? bookingView(index, this.#booking, this.#services.terminal.centreId)
+      : undefined;
   }
 
   #refreshed(view: View): View {

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { BackendError } from '../../backend/contract/errors.js';
-import type { BackendProblem, WorkingTask } from '../../rpc/flows/booking_parts.js';
 import type { KioskLogger } from '../../logging/kiosk_logger.js';
+import type { BackendProblem, WorkingTask } from '../../rpc/flows/booking_parts.js';
 import type { FlowContext, IntentOutcome } from '../flow.js';
 
 /**

@@ -1,6 +1,10 @@
 import type { Result } from '../../../lib/result.js';
 import { type BackendError, outcomeUnknown, type Rejection } from '../../backend/contract/errors.js';
-import type { CallRequest, TransactionJournal, TransactionRecord } from '../../journal/transaction_journal.js';
+import type {
+  CallRequest,
+  TransactionJournal,
+  TransactionRecord,
+} from '../../journal/transaction_journal.js';
 import type { TransactionResolution, TransactionResolver } from '../../journal/transaction_recovery.js';
 import type { TransactionKind } from '../../journal/transaction_states.js';
 import type { KioskLogger } from '../../logging/kiosk_logger.js';

@@ -103,7 +103,10 @@ export class SlotPicker {
 }
 
 /** The slot step of either flow, from its date (or slot) step and the picker's state. */
-export function slotStep<S extends string>(from: DateStepView<S> | SlotStepView<S>, picker: SlotPicker): SlotStepView<S> {
+export function slotStep<S extends string>(
+  from: DateStepView<S> | SlotStepView<S>,
+  picker: SlotPicker,
+): SlotStepView<S> {
   return {
     service: from.service,
     step: 'slot',

@@ -59,7 +59,9 @@ export function composeQueueTicket(input: QueueTicket): DocumentModel {
       { kind: 'text', text: input.queueNumber, size: 44, weight: 'bold', align: 'center', gapAfter: 2 },
       field(pair, 'common.service', localised(pair, input.service), { size: 10 }),
       field(pair, 'common.centre', localised(pair, input.centre)),
-      ...(input.counterArea ? [field(pair, 'queue.counterArea', localised(pair, input.counterArea), { size: 10 })] : []),
+      ...(input.counterArea
+        ? [field(pair, 'queue.counterArea', localised(pair, input.counterArea), { size: 10 })]
+        : []),
       field(pair, 'queue.issuedAt', dateTimeBoth(pair, input.issuedAt)),
       field(pair, 'queue.expectedWait', twoLines(waitIn(pair.primary), waitIn(pair.secondary)), { size: 10 }),
       { kind: 'text', text: watch, size: 7.5, weight: 'regular', align: 'left', gapAfter: 4 },

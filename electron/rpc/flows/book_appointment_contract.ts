@@ -60,7 +60,12 @@ export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
     services: z.array(ServiceItemSchema),
   }),
   z.object({ service, step: z.literal('service'), details: ServiceDetailsSchema }),
-  z.object({ service, step: z.literal('centre'), about: ServiceItemSchema, centres: z.array(CentreViewSchema) }),
+  z.object({
+    service,
+    step: z.literal('centre'),
+    about: ServiceItemSchema,
+    centres: z.array(CentreViewSchema),
+  }),
   ...slotStepSchemas('book-appointment'),
   z.object({ service, step: z.literal('confirm'), appointment: AppointmentViewSchema }),
   z.object({ service, step: z.literal('working'), task: WorkingTaskSchema }),
@@ -77,7 +82,10 @@ export const PinyinSchema = z.string().regex(/^[a-z]{1,24}$/);
 export const CandidatesResultSchema = z.object({ candidates: z.array(z.string().min(1).max(16)).max(12) });
 
 export const bookAppointmentFlowMethods = {
-  'book-appointment.chooseSite': { params: z.object({ site: SiteKindSchema }).strict(), result: IntentResultSchema },
+  'book-appointment.chooseSite': {
+    params: z.object({ site: SiteKindSchema }).strict(),
+    result: IntentResultSchema,
+  },
   'book-appointment.chooseDepartment': {
     params: z.object({ code: DepartmentCodeSchema }).strict(),
     result: IntentResultSchema,
@@ -111,5 +119,8 @@ export const bookAppointmentFlowMethods = {
    * The keyboard's candidate bar: words of the catalogue (in the session's script) for what was typed in pinyin,
    * full syllables or initials. A question, not an intent: it changes nothing.
    */
-  'book-appointment.candidates': { params: z.object({ pinyin: PinyinSchema }).strict(), result: CandidatesResultSchema },
+  'book-appointment.candidates': {
+    params: z.object({ pinyin: PinyinSchema }).strict(),
+    result: CandidatesResultSchema,
+  },
 } as const satisfies DomainMethods<'book-appointment'>;

@@ -1,0 +1,275 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BookingKiosk, fillSlot, startBookingKiosk } from '../../../test/support/booking_kiosk.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
+import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
+import type { IdentifiedResident } from './book_appointment_flow.js';
+
+/**
+ * Booking an appointment through the router, on the embedded backend's real catalogue. Identifying the resident
+ * is the identify step's work; here the tests hand its result to the flow as that step does.
+ */
+const chan: IdentifiedResident = { residentRef: 'R-0001', maskedName: 'CHAN T** M**' };
+
+describe('book-appointment flow', () => {
+  let kiosk: BookingKiosk;
+  afterEach(() => kiosk.close());
+
+  const identify = (resident = chan) =>
+    kiosk.app.flows.dispatch('book-appointment', (f) => f.identified(resident));
+
+  /** site → DSI → a service → China Plaza → the first free day → its first time: the slot step's view. */
+  async function toSlot(serviceId: string, language = 'en') {
+    await kiosk.enter('book-appointment', language);
+    expect(kiosk.flow()).toEqual({ service: 'book-appointment', step: 'site', home: 'macau' });
+    expect(await kiosk.call('book-appointment.chooseSite', { site: 'macau' })).toEqual({ ok: true });
+    const departments = await kiosk.stepIs('departments');
+    expect(departments.departments.length).toBe(36);
+    expect(await kiosk.call('book-appointment.chooseDepartment', { code: 'DSI' })).toEqual({ ok: true });
+    expect(await kiosk.call('book-appointment.chooseService', { serviceId })).toEqual({ ok: true });
+    expect(await kiosk.call('book-appointment.startBooking')).toEqual({ ok: true });
+    expect(await kiosk.call('book-appointment.chooseCentre', { centreId: 'china-plaza' })).toEqual({
+      ok: true,
+    });
+    const dates = await kiosk.stepIs('date');
+    expect(await kiosk.call('book-appointment.chooseDate', { date: dates.dates[0]!.date })).toEqual({
+      ok: true,
+    });
+    return kiosk.stepIs('slot');
+  }
+
+  it('books: department, service, centre, date, time, identified, confirmed; the slip prints with its QR', async () => {
+    kiosk = await startBookingKiosk();
+    await kiosk.enter('book-appointment');
+    await kiosk.call('book-appointment.chooseSite', { site: 'macau' });
+    await kiosk.call('book-appointment.chooseDepartment', { code: 'DSI' });
+    const services = await kiosk.stepIs('services');
+    expect(services.department).toMatchObject({
+      code: 'DSI',
+      name: { pt: expect.stringContaining('Identifica') },
+    });
+    expect(services.services[0]).toMatchObject({ bookable: true });
+    expect(services.services.at(-1)).toMatchObject({ bookable: false });
+    await kiosk.call('book-appointment.chooseService', { serviceId: 'dsi-bir-replacement' });
+    expect(kiosk.flow()).toMatchObject({
+      step: 'service',
+      details: {
+        serviceId: 'dsi-bir-replacement',
+        feeAvos: 24000,
+        requirements: ['identity-document', 'application-form', 'fee'],
+      },
+    });
+    await kiosk.call('book-appointment.startBooking');
+    const centres = await kiosk.stepIs('centre');
+    // Only centres with counters (self-service-only centres have no appointments), this kiosk's own first.
+    expect(centres.centres.map((c) => c.centreId)).toEqual(['china-plaza', 'areia-preta', 'islands']);
+    expect(centres.centres[0]!.here).toBe(true);
+    await kiosk.call('book-appointment.chooseCentre', { centreId: 'china-plaza' });
+    const dates = await kiosk.stepIs('date');
+    // Weekdays only, none in the past.
+    expect(dates.dates.every((d) => ![0, 6].includes(new Date(`${d.date}T12:00:00Z`).getUTCDay()))).toBe(
+      true,
+    );
+    expect(dates.dates[0]!.date >= '2023-11-15').toBe(true);
+    await kiosk.call('book-appointment.chooseDate', { date: dates.dates[1]!.date });
+    const slots = await kiosk.stepIs('slot');
+    const slot = slots.slots[2]!;
+    // Nobody is identified yet: the identify step comes first.
+    expect(await kiosk.call('book-appointment.chooseSlot', { slotId: slot.slotId })).toEqual({
+      ok: false,
+      error: 'unavailable',
+    });
+    expect(await identify()).toEqual({ ok: true });
+    expect(kiosk.flow()).toMatchObject({
+      step: 'confirm',
+      appointment: {
+        service: { serviceId: 'dsi-bir-replacement' },
+        centre: { centreId: 'china-plaza' },
+        start: slot.start,
+      },
+    });
+    expect(await kiosk.call('book-appointment.confirm')).toEqual({ ok: true });
+    const booked = await kiosk.stepIs('booked');
+    expect(booked.booking).toMatchObject({
+      status: 'booked',
+      reference: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+    });
+    await eventually(() => (kiosk.flow() as { slip?: string }).slip === 'printed', 8_000);
+    const made = await kiosk.backend!.findBooking({ booking: { reference: booked.booking.reference } });
+    expect(made.ok && made.value).toMatchObject({ serviceId: 'dsi-bir-replacement', slotId: slot.slotId });
+    expect(kiosk.app.journal.transactions.get(1)).toMatchObject({ kind: 'booking', state: 'confirmed' });
+    expect(kiosk.app.journal.transactions.events(1).map((e) => e.to)).toEqual([
+      'started',
+      'identified',
+      'identified',
+      'reserved',
+      'printed',
+      'confirmed',
+    ]);
+    expect(await kiosk.call('book-appointment.back')).toEqual({ ok: false, error: 'other-step' });
+    expect(await kiosk.call('book-appointment.finish')).toEqual({ ok: true });
+    expect(kiosk.app.session.view()).toEqual({ phase: 'attract' });
+  });
+
+  it('Back returns step by step the way the resident came, and leaves from the first step', async () => {
+    kiosk = await startBookingKiosk();
+    await toSlot('dsi-bir-replacement');
+    const order = ['date', 'centre', 'service', 'services', 'departments', 'site'];
+    for (const step of order) {
+      expect(await kiosk.call('book-appointment.back')).toEqual({ ok: true });
+      expect(kiosk.flow()?.step).toBe(step);
+    }
+    expect(await kiosk.call('book-appointment.back')).toEqual({ ok: true });
+    expect(kiosk.flow()).toEqual({ service: 'home', step: 'services' });
+  });
+
+  it('searches as the resident types, in each language, and the keyboard gets its candidates', async () => {
+    kiosk = await startBookingKiosk();
+    await kiosk.enter('book-appointment', 'zh-Hant');
+    await kiosk.call('book-appointment.chooseSite', { site: 'macau' });
+    expect(await kiosk.call('book-appointment.openSearch')).toEqual({ ok: true });
+    const names = () =>
+      ((kiosk.flow() as { results: { name: Record<string, string> }[] }).results ?? []).map((r) => r.name);
+    await kiosk.call('book-appointment.search', { text: '身份證' });
+    expect(names()[0]!['zh-Hant']).toContain('身份證');
+    await kiosk.call('book-appointment.search', { text: 'sfz' });
+    expect(names().some((n) => n['zh-Hant'].includes('身份證'))).toBe(true);
+    // Portuguese typed without accents.
+    await kiosk.call('book-appointment.search', { text: 'certidao de nascimento' });
+    expect(names()[0]!.pt).toBe('Certidão de nascimento');
+    await kiosk.call('book-appointment.search', { text: 'renovacao do bilhete' });
+    expect(names()[0]!.pt).toMatch(/^Renovação do Bilhete/);
+    await kiosk.call('book-appointment.search', { text: 'renewal identity' });
+    expect(names()[0]!.en).toMatch(/renewal/i);
+    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'shenfenzheng' })).toEqual({
+      candidates: expect.arrayContaining(['身份證']),
+    });
+    await kiosk.call('session.setLanguage', { language: 'zh-Hans' });
+    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'sfz' })).toEqual({
+      candidates: expect.arrayContaining(['身份证']),
+    });
+    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'SFZ' })).toMatchObject({ ok: false });
+    // The result is chosen from the list shown; Back returns to the search with what was typed.
+    await kiosk.call('book-appointment.search', { text: 'sfz' });
+    const first = (kiosk.flow() as { results: { serviceId: string }[] }).results[0]!;
+    expect(await kiosk.call('book-appointment.chooseService', { serviceId: 'dsi-not-listed-here' })).toEqual({
+      ok: false,
+      error: 'unavailable',
+    });
+    expect(await kiosk.call('book-appointment.chooseService', { serviceId: first.serviceId })).toEqual({
+      ok: true,
+    });
+    await kiosk.call('book-appointment.back');
+    expect(kiosk.flow()).toMatchObject({ step: 'search', query: 'sfz' });
+  });
+
+  it('a Hengqin terminal starts at Hengqin, with the Mainland authorities', async () => {
+    kiosk = await startBookingKiosk({
+      site: {
+        kind: 'hengqin',
+        centreId: 'hengqin-gsc',
+        name: { 'zh-Hant': '橫琴', 'zh-Hans': '横琴', pt: 'Hengqin', en: 'Hengqin' },
+      },
+    });
+    await kiosk.enter('book-appointment', 'zh-Hans');
+    expect(kiosk.flow()).toMatchObject({ step: 'site', home: 'hengqin' });
+    await kiosk.call('book-appointment.chooseSite', { site: 'hengqin' });
+    const departments = await kiosk.stepIs('departments');
+    expect(departments.departments.length).toBeGreaterThan(0);
+    expect(departments.departments.every((d) => d.mainland)).toBe(true);
+  });
+
+  it('a resident who holds a booking for the service is shown it instead of a second one', async () => {
+    kiosk = await startBookingKiosk();
+    const slots = await toSlot('dsi-bir-renewal');
+    await kiosk.call('book-appointment.chooseSlot', { slotId: slots.slots[0]!.slotId });
+    await identify();
+    await kiosk.call('book-appointment.confirm');
+    expect(await kiosk.stepIs('already-booked')).toMatchObject({ booking: { reference: 'SAMP-0001' } });
+    expect(kiosk.app.journal.transactions.get(1)).toMatchObject({
+      state: 'voided',
+      reason: 'rejected already-booked',
+    });
+  });
+
+  it('a time taken while choosing: back to the times, without it, with the next free ones', async () => {
+    kiosk = await startBookingKiosk();
+    const slots = await toSlot('dsi-bir-replacement');
+    const wanted = slots.slots[0]!;
+    await kiosk.call('book-appointment.chooseSlot', { slotId: wanted.slotId });
+    await identify();
+    await fillSlot(kiosk, wanted.slotId);
+    await kiosk.call('book-appointment.confirm');
+    const again = await kiosk.stepIs('slot');
+    expect(again.notice).toMatchObject({ kind: 'slot-taken' });
+    expect(again.slots.map((s) => s.slotId)).not.toContain(wanted.slotId);
+    await kiosk.call('book-appointment.chooseSlot', { slotId: again.notice!.nextFree[0]!.slotId });
+    // Already identified: straight to confirm.
+    expect(kiosk.flow()).toMatchObject({ step: 'confirm' });
+    await kiosk.call('book-appointment.confirm');
+    await kiosk.stepIs('booked');
+    await eventually(() => (kiosk.flow() as { slip?: string }).slip === 'printed', 8_000);
+  });
+
+  describe('with the backend failing', () => {
+    let backend: SwitchableBackend;
+    const start = () =>
+      startBookingKiosk(
+        {},
+        {
+          backend: (clock, config) => {
+            backend = switchableBackend(embeddedBackendAt(clock, config));
+            return backend;
+          },
+        },
+      );
+
+    it('down at confirm: the resident is told; nothing was booked; Try again books once it is back', async () => {
+      kiosk = await start();
+      const slots = await toSlot('dsi-bir-replacement', 'pt');
+      await kiosk.call('book-appointment.chooseSlot', { slotId: slots.slots[0]!.slotId });
+      await identify();
+      backend.setMode('down');
+      await kiosk.call('book-appointment.confirm');
+      expect(await kiosk.stepIs('problem')).toMatchObject({ problem: 'unavailable' });
+      expect(backend.calls.get('createBooking')).toBeUndefined();
+      backend.setMode('up');
+      expect(await kiosk.call('book-appointment.retry')).toEqual({ ok: true });
+      await kiosk.stepIs('booked');
+      await eventually(() => (kiosk.flow() as { slip?: string }).slip === 'printed', 8_000);
+      expect(backend.calls.get('createBooking')).toBe(1);
+    });
+
+    it('no answer at confirm, and the resident leaves: the booking is asked about again and not left standing', async () => {
+      kiosk = await start();
+      const slots = await toSlot('dsi-bir-replacement');
+      await kiosk.call('book-appointment.chooseSlot', { slotId: slots.slots[0]!.slotId });
+      await identify();
+      backend.setMode('replies-lost', ['createBooking']);
+      await kiosk.call('book-appointment.confirm');
+      expect(await kiosk.stepIs('problem')).toMatchObject({ problem: 'outcome-unknown' });
+      backend.setMode('up');
+      expect(await kiosk.call('book-appointment.cancel')).toEqual({ ok: true });
+      await eventually(() => kiosk.app.journal.transactions.get(1)?.state === 'voided');
+      const mine = await kiosk.backend!.residentBookings({ residentRef: 'R-0001' });
+      const made = mine.ok ? mine.value.bookings.filter((b) => b.serviceId === 'dsi-bir-replacement') : [];
+      expect(made.map((b) => b.status)).toEqual(['cancelled']);
+    });
+
+    it('a timeout mid-flow wipes it in the main process; the next resident starts afresh', async () => {
+      kiosk = await start();
+      const slots = await toSlot('dsi-bir-replacement');
+      await kiosk.call('book-appointment.chooseSlot', { slotId: slots.slots[0]!.slotId });
+      await identify();
+      expect(kiosk.flow()).toMatchObject({ step: 'confirm' });
+      kiosk.clock.advance(kiosk.config.timeLimits.idleSeconds * 1000 + 1000);
+      expect(kiosk.app.session.view()).toEqual({ phase: 'attract' });
+      expect(await kiosk.call('book-appointment.confirm')).toEqual({ ok: false, error: 'no-session' });
+      expect(kiosk.app.journal.transactions.get(1)).toBeUndefined();
+      await kiosk.enter('book-appointment');
+      expect(kiosk.flow()).toEqual({ service: 'book-appointment', step: 'site', home: 'macau' });
+      // The new resident is nobody yet: a time chosen asks for identification again.
+      expect(backend.calls.get('createBooking')).toBeUndefined();
+    });
+  });
+});
