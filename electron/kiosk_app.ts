@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Backend } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
@@ -21,6 +22,8 @@ export interface KioskApp {
 
 export interface KioskAppOptions {
   clock?: Clock;
+  /** The government services the resident flows call; the app closes it on exit. */
+  backend?: Backend;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
   logger?: {
@@ -119,6 +122,7 @@ export function createKioskApp(
       await printing.pipeline.idle();
       printing.close();
       await devices.close();
+      await options.backend?.close();
       journal.close();
     },
   };

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Backend } from './backend/contract/backend.js';
+import { createBackend, formatBackendSetupError } from './backend/create_backend.js';
 import { formatConfigError, loadConfigFile } from './config/config_loader.js';
 import type { KioskConfig } from './config/config_schema.js';
 import { formatJournalError, openKioskJournal } from './journal/kiosk_journal.js';
@@ -14,6 +16,8 @@ export type Boot =
       ok: true;
       config: KioskConfig;
       journal: Database.Database;
+      /** The government services (embedded by default); closed by the kiosk app on exit. */
+      backend: Backend;
       signingKey: TerminalSigningKey;
       /** True when no key file is configured and documents are signed with a key made for this run only. */
       ephemeralKey: boolean;
@@ -21,7 +25,7 @@ export type Boot =
   | { ok: false; message: string; exitCode: number };
 
 /**
- * Everything the kiosk needs before it can serve — configuration, journal, signing key — or the one message that
+ * Everything the kiosk needs before it can serve — configuration, journal, backend, signing key — or the one message that
  * says why it cannot start. Both hosts (Electron and browser mode) boot through here.
  */
 export function prepareBoot(configPath: string): Boot {
@@ -39,5 +43,25 @@ export function prepareBoot(configPath: string): Boot {
       exitCode: exitJournalError,
     };
   }
-  return { ok: true, config, journal: journal.value, signingKey: key.key, ephemeralKey: key.ephemeral };
+  const backend = createBackend(config.backend, {
+    journalPath: config.journal.path,
+    terminal: { id: config.terminal.id, centreId: config.site.centreId },
+  });
+  if (!backend.ok) {
+    journal.value.close();
+    const message = `Balcão cannot start: ${formatBackendSetupError(backend.error)}.`;
+    return {
+      ok: false,
+      message,
+      exitCode: backend.error.kind === 'http' ? exitConfigError : exitJournalError,
+    };
+  }
+  return {
+    ok: true,
+    config,
+    journal: journal.value,
+    backend: backend.value,
+    signingKey: key.key,
+    ephemeralKey: key.ephemeral,
+  };
 }

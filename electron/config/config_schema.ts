@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { BackendConfigSchema } from '../backend/backend_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
@@ -28,15 +29,6 @@ const TimeLimitsSchema = z.object({
   /** How long each attract-screen highlight stays. */
   attractSlideSeconds: z.number().positive().default(6),
 });
-
-const BackendSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('embedded') }),
-  z.object({
-    kind: z.literal('http'),
-    baseUrl: z.url(),
-    timeoutMs: z.number().int().positive().default(8000),
-  }),
-]);
 
 export const KioskConfigSchema = z
   .object({
@@ -68,7 +60,7 @@ export const KioskConfigSchema = z
       maxExtensions: 10,
       attractSlideSeconds: 6,
     }),
-    backend: BackendSchema.default({ kind: 'embedded' }),
+    backend: BackendConfigSchema.default({ kind: 'embedded' }),
     journal: z.object({ path: z.string().min(1) }).default({ path: '.balcao/journal.sqlite' }),
     documents: z
       .object({
@@ -108,6 +100,22 @@ export const KioskConfigSchema = z
           path: ['timeLimits', 'maxExtensions'],
           message: 'must be at least 10 in production (WCAG 2.2.1)',
         });
+    }
+    if (config.backend.kind === 'embedded' && config.backend.path === config.journal.path) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backend', 'path'],
+        message: 'the embedded backend needs its own file, never the journal',
+      });
+    }
+    if (config.mode === 'production' && config.backend.kind === 'http') {
+      if (!config.backend.baseUrl.startsWith('https:') || config.backend.tls?.certFile === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['backend'],
+          message: 'in production the backend is reached over https with a client certificate (tls.certFile)',
+        });
+      }
     }
     if (!config.languages.offered.includes(config.languages.default)) {
       ctx.addIssue({

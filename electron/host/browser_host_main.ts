@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     console.error(boot.message);
     process.exit(boot.exitCode);
   }
-  const { config, journal, signingKey } = boot;
+  const { config, journal, signingKey, backend } = boot;
   const logger = createKioskLogger(config.terminal.id);
   if (boot.ephemeralKey)
     logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   await devices.start();
   const app = createKioskApp(config, devices, journal, {
     signingKey,
+    backend,
     logger,
     onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
   });

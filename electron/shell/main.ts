@@ -33,7 +33,7 @@ if (!electron.app.requestSingleInstanceLock()) {
       electron.app.exit(boot.exitCode);
     });
   } else {
-    const { config, journal, signingKey } = boot;
+    const { config, journal, signingKey, backend } = boot;
     // Devtools need both a non-production configuration and an explicit flag.
     const devTools = config.mode !== 'production' && process.argv.includes('--dev-tools');
     const logger = createKioskLogger(config.terminal.id);
@@ -42,6 +42,7 @@ if (!electron.app.requestSingleInstanceLock()) {
       logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
     const kiosk = createKioskApp(config, devices, journal, {
       signingKey,
+      backend,
       logger,
       onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
     });

@@ -45,3 +45,9 @@ export function backendFromCall(
   ) as unknown as BackendCalls;
   return { ...calls, kind, close };
 }
+
+/** The generic `call` of a typed `Backend`: how the reference server serves whichever backend it is given. */
+export function callOf(backend: Backend): CallBackend {
+  return (method, request) =>
+    (backend[method] as (request: unknown) => Promise<Result<unknown, BackendError>>)(request);
+}

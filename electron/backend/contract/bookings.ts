@@ -4,6 +4,7 @@ import {
   CentreIdSchema,
   IdempotencyKeySchema,
   LocalisedTextSchema,
+  orNull,
   ResidentRefSchema,
   ServiceIdSchema,
   TerminalIdSchema,
@@ -97,7 +98,7 @@ export const BookingSchema = z
     status: BookingStatusSchema,
     createdAt: TimestampSchema,
     /** Present once checked in. */
-    queueTicket: QueueTicketSchema.nullable(),
+    queueTicket: orNull(QueueTicketSchema),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof BookingSchema>;

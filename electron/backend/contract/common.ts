@@ -68,3 +68,11 @@ export const DocumentNumberSchema = z.string().regex(/^[A-Z0-9<]{5,20}$/, 'docum
 
 /** The request of a call that takes no parameters. */
 export const EmptySchema = z.strictObject({});
+
+/**
+ * `schema` or null. Written as a union rather than `.nullable()`: the OpenAPI generator marks a registered
+ * schema itself nullable (every Timestamp would accept null), where a union gives `anyOf: [$ref, null]`.
+ */
+export function orNull<S extends z.ZodType>(schema: S) {
+  return z.union([schema, z.null()]);
+}

@@ -4,6 +4,7 @@ import {
   CalendarDateSchema,
   IdempotencyKeySchema,
   LockerPointIdSchema,
+  orNull,
   ResidentRefSchema,
   ServiceIdSchema,
   TerminalIdSchema,
@@ -70,7 +71,7 @@ export const PickupRecordSchema = z
     expiresAt: TimestampSchema,
     /** `expired` once `expiresAt` has passed without a pickup. */
     status: z.enum(['waiting', 'picked-up', 'expired']),
-    pickedUpAt: TimestampSchema.nullable(),
+    pickedUpAt: orNull(TimestampSchema),
   })
   .meta({ id: 'PickupRecord' });
 export type PickupRecord = z.infer<typeof PickupRecordSchema>;
