@@ -71,8 +71,8 @@ type ShortTable = Map<string, Map<string, number>>;
 function addShortKeys(table: ShortTable, id: string, keys: Iterable<string>, gain: number): void {
   for (const key of keys) {
     if (key.length === 0) continue;
-    let ids = table.get(key);
-    if (!ids) table.set(key, (ids = new Map()));
+    const ids = table.get(key) ?? new Map<string, number>();
+    table.set(key, ids);
     ids.set(id, Math.max(ids.get(id) ?? 0, gain));
   }
 }
