@@ -131,6 +131,8 @@ function typoDistance(term: string): number | false {
   return term.length >= 4 ? 1 : false;
 }
 
+export const maxQueryLength = 100;
+
 type Scores = Map<string, number>;
 type LanguageBoost = { pt: number; en: number; han: number };
 
@@ -234,7 +236,8 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
 
   return {
     search(text, options = {}) {
-      const terms = queryTerms(text);
+      // Nobody types more than this on a kiosk; a longer text is cut rather than searched at length.
+      const terms = queryTerms(text.slice(0, maxQueryLength));
       const long = [
         ...terms.han.map((t) => ({ t, han: true })),
         ...terms.latin.filter((t) => t.length > 2).map((t) => ({ t, han: false })),
