@@ -1,3 +1,4 @@
+import { backendCommand, catalogueCommand } from './backend_commands.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   devicesCommand,
@@ -25,6 +26,8 @@ const commands: CliCommand[] = [
   mrz,
   verifyDocumentCliCommand,
   signingKeyCommand,
+  backendCommand,
+  catalogueCommand,
 ];
 
 function help(io: CliIo): void {
