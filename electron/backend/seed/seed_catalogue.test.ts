@@ -44,8 +44,12 @@ describe('seed catalogue', () => {
     expect(seed.services.some((s) => s.lockerPickup)).toBe(true);
   });
 
-  // TODO(merge): the real catalogue has 36 departments and 692 services; the placeholder is smaller.
-  it.todo('has the 36 departments and 692 services of Macao One Account');
+  // TODO(merge): un-skip when the real catalogue replaces the placeholder seed_catalogue.ts.
+  it.skip('has the 36 departments and 692 services of Macao One Account, 10 of them in Hengqin', () => {
+    expect(seed.departments.filter((d) => !d.mainland)).toHaveLength(36);
+    expect(seed.services).toHaveLength(692);
+    expect(seed.services.filter((s) => s.site === 'hengqin')).toHaveLength(10);
+  });
 
   it('generates a load catalogue ten times the size of the real one', () => {
     const load = loadTestCatalogue(10);
