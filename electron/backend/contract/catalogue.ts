@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceRequirementSchema as SeedServiceRequirementSchema } from '../seed/seed_schema.js';
 import {
   CentreIdSchema,
   DepartmentCodeSchema,
@@ -28,17 +29,9 @@ export const DepartmentSchema = z
   })
   .meta({ id: 'Department' });
 
+/** What a resident must bring or present: the seed's own list, so the two cannot drift. */
 export const ServiceRequirementSchema = z
-  .enum([
-    'identity-document',
-    'travel-document',
-    'residence-permit',
-    'photo',
-    'application-form',
-    'proof-of-address',
-    'fee',
-    'appointment-slip',
-  ])
+  .enum(SeedServiceRequirementSchema.options)
   .meta({ id: 'ServiceRequirement' });
 
 export const ServiceSchema = z
