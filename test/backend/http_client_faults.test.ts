@@ -12,8 +12,8 @@ import {
   type TestClock,
   testClock,
 } from './backend_fixtures.js';
-import { key, refusal, value } from './contract_suite.js';
 import { dropConnection, replaceAnswer } from './fault_injection.js';
+import { key, refusal, value } from './result_helpers.js';
 
 /**
  * The HTTP client's own behaviour against the reference server on a real socket, with faults injected in front of
