@@ -7,6 +7,7 @@ import {
   orNull,
   ResidentRefSchema,
   ServiceIdSchema,
+  StaffIdSchema,
   TerminalIdSchema,
   TimestampSchema,
 } from './common.js';
@@ -87,3 +88,16 @@ export const RecordPickupRequestSchema = z.strictObject({
 export const PickupRecordedSchema = z
   .strictObject({ applicationId: ApplicationIdSchema, pickedUpAt: TimestampSchema })
   .meta({ id: 'PickupRecorded' });
+
+/**
+ * Staff at a locker station put a ready item into a compartment: the pickup record is created (its digits go to
+ * the resident through Macao One Account, never to the kiosk) and the application becomes ready.
+ */
+export const PlaceInLockerRequestSchema = z.strictObject({
+  idempotencyKey: IdempotencyKeySchema,
+  applicationId: ApplicationIdSchema,
+  pointId: LockerPointIdSchema,
+  compartment: CompartmentSchema,
+  staffId: StaffIdSchema,
+  terminalId: TerminalIdSchema,
+});

@@ -42,6 +42,7 @@ import {
   RevokeProofRequestSchema,
   VerifyProofRequestSchema,
 } from './identity_proof.js';
+import { KeyTableSchema, PublicKeyEntrySchema, RegisterPublicKeyRequestSchema } from './keys.js';
 import {
   ApplyForLockerRequestSchema,
   FindPickupRequestSchema,
@@ -50,6 +51,7 @@ import {
   LockerApplicationsRequestSchema,
   PickupRecordedSchema,
   PickupRecordSchema,
+  PlaceInLockerRequestSchema,
   RecordPickupRequestSchema,
 } from './lockers.js';
 import { IdentifiedResidentSchema, IdentifyResidentRequestSchema } from './residents.js';
@@ -352,6 +354,36 @@ export const backendMethods = {
       'expired',
       'idempotency-conflict',
     ],
+  }),
+  placeInLocker: spec({
+    http: 'post',
+    path: '/v1/lockers/place',
+    effect: 'change',
+    area: 'lockers',
+    summary: 'Staff put a ready item into a compartment: the pickup record is created.',
+    request: PlaceInLockerRequestSchema,
+    reply: PickupRecordSchema,
+    rejections: ['not-found', 'wrong-station', 'already-used', 'idempotency-conflict'],
+  }),
+  keyTable: spec({
+    http: 'get',
+    path: '/v1/keys',
+    effect: 'read',
+    area: 'keys',
+    summary: 'The Ed25519 public keys that sign proofs of identity and Smart Locker codes.',
+    request: EmptySchema,
+    reply: KeyTableSchema,
+    rejections: [],
+  }),
+  registerPublicKey: spec({
+    http: 'post',
+    path: '/v1/keys/register',
+    effect: 'change',
+    area: 'keys',
+    summary: 'A terminal or an issuer announces its public key (a new one replaces the old).',
+    request: RegisterPublicKeyRequestSchema,
+    reply: PublicKeyEntrySchema,
+    rejections: ['idempotency-conflict'],
   }),
   checkStaffPin: spec({
     http: 'post',

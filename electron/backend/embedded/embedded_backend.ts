@@ -20,6 +20,7 @@ import * as collection from './collection_handlers.js';
 import { type EmbeddedContext, type Handler, type Handlers, indexCatalogue } from './embedded_context.js';
 import { createEmbeddedTables, embeddedSchemaVersion } from './embedded_schema.js';
 import { oncePerKey, pruneKeptReplies } from './idempotency.js';
+import * as keys from './key_handlers.js';
 import * as lockers from './locker_handlers.js';
 import * as proofs from './proof_handlers.js';
 import * as residents from './resident_handlers.js';
@@ -77,6 +78,9 @@ const handlers: Handlers = {
   lockerApplications: lockers.lockerApplications,
   findPickup: lockers.findPickup,
   recordPickup: lockers.recordPickup,
+  placeInLocker: lockers.placeInLocker,
+  keyTable: keys.keyTable,
+  registerPublicKey: keys.registerPublicKey,
   checkStaffPin: staffAndHeartbeat.checkStaffPin,
   reportHeartbeat: staffAndHeartbeat.reportHeartbeat,
   terminals: staffAndHeartbeat.terminals,

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The embedded backend's tables. It stands in for the government's systems, so it holds what they would: the
  * catalogue (as JSON rows, loaded into memory at open), residents as ids with their document numbers and hashed
  * PINs (no names, no dates of birth), slots, bookings, documents ready for collection, proofs of identity, Smart
- * Locker applications and pickups, staff PIN hashes, the latest heartbeat per terminal and the replies kept per
+ * Locker applications and pickups, the shared public-key table, staff PIN hashes, the latest heartbeat per terminal and the replies kept per
  * idempotency key. Times are epoch milliseconds.
  *
  * `PRAGMA user_version` says which version of these tables a file holds. There is one version so far; a later
@@ -113,9 +113,17 @@ export function createEmbeddedTables(db: Database.Database): void {
       digits TEXT NOT NULL UNIQUE,
       point_id TEXT NOT NULL,
       compartment TEXT NOT NULL,
+      placed_at INTEGER NOT NULL,
       expires_at INTEGER NOT NULL,
       picked_up_at INTEGER,
       picked_up_by TEXT
+    ) STRICT;
+    CREATE TABLE public_keys (
+      key_id TEXT NOT NULL,
+      purpose TEXT NOT NULL,
+      public_key TEXT NOT NULL,
+      registered_at INTEGER NOT NULL,
+      PRIMARY KEY (key_id, purpose)
     ) STRICT;
     CREATE TABLE staff (
       id TEXT PRIMARY KEY,

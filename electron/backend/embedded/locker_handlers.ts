@@ -4,7 +4,7 @@ import { freeCompartments } from './catalogue_handlers.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
 import { dayMs, macauDate, macauIso } from './macau_time.js';
 import { residentExists } from './resident_handlers.js';
-import { randomCrockford } from './secrets.js';
+import { randomCrockford, randomDigits } from './secrets.js';
 
 /**
  * Smart Locker applications and pickups. An application promises a compartment of its size at its point until
@@ -12,6 +12,8 @@ import { randomCrockford } from './secrets.js';
  */
 
 export const readyAfterDays = 3;
+/** How long an item waits in its compartment. */
+export const pickupDays = 7;
 
 interface ApplicationRow {
   id: string;
@@ -133,4 +135,40 @@ export const recordPickup: Handler<'recordPickup'> = (ctx, request) => {
     .run(now, request.terminalId, row.application_id);
   ctx.db.prepare("UPDATE locker_applications SET status = 'collected' WHERE id = ?").run(row.application_id);
   return ok({ applicationId: row.application_id, pickedUpAt: macauIso(now) });
+};
+
+function newDigits(ctx: EmbeddedContext): string {
+  for (;;) {
+    const digits = randomDigits(8);
+    if (!ctx.db.prepare('SELECT 1 FROM pickups WHERE digits = ?').get(digits)) return digits;
+  }
+}
+
+export const placeInLocker: Handler<'placeInLocker'> = (ctx, request) => {
+  const application = ctx.db
+    .prepare('SELECT * FROM locker_applications WHERE id = ?')
+    .get(request.applicationId) as ApplicationRow | undefined;
+  if (!application) return err({ code: 'not-found', subject: 'application' });
+  if (application.point_id !== request.pointId)
+    return err({ code: 'wrong-station', pointId: application.point_id });
+  const placed = ctx.db
+    .prepare('SELECT placed_at FROM pickups WHERE application_id = ?')
+    .get(application.id) as { placed_at: number } | undefined;
+  if (placed) return err({ code: 'already-used', at: macauIso(placed.placed_at) });
+  const now = ctx.now();
+  ctx.db
+    .prepare(
+      `INSERT INTO pickups (application_id, digits, point_id, compartment, placed_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      application.id,
+      newDigits(ctx),
+      application.point_id,
+      request.compartment,
+      now,
+      now + pickupDays * dayMs,
+    );
+  ctx.db.prepare("UPDATE locker_applications SET status = 'ready' WHERE id = ?").run(application.id);
+  return findPickup(ctx, { applicationId: application.id });
 };

@@ -142,12 +142,12 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
      expected_ready_date) VALUES (?, ?, ?, ?, 'small', ?, ?, ?)`,
   );
   const pickup = db.prepare(
-    `INSERT INTO pickups (application_id, digits, point_id, compartment, expires_at, picked_up_at, picked_up_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO pickups (application_id, digits, point_id, compartment, placed_at, expires_at, picked_up_at,
+     picked_up_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const date = macauDate;
   application.run('LA-SAMPLE-1', first.id, 'R-0001', point.id, 'ready', now - 4 * dayMs, date(now - dayMs));
-  pickup.run('LA-SAMPLE-1', '12345678', point.id, 'A01', now + 7 * dayMs, null, null);
+  pickup.run('LA-SAMPLE-1', '12345678', point.id, 'A01', now - dayMs, now + 7 * dayMs, null, null);
   application.run(
     'LA-SAMPLE-2',
     second.id,
@@ -157,7 +157,16 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
     now - 9 * dayMs,
     date(now - 6 * dayMs),
   );
-  pickup.run('LA-SAMPLE-2', '87654321', point.id, 'B02', now + 2 * dayMs, now - dayMs, 'MO-DEV-01');
+  pickup.run(
+    'LA-SAMPLE-2',
+    '87654321',
+    point.id,
+    'B02',
+    now - 5 * dayMs,
+    now + 2 * dayMs,
+    now - dayMs,
+    'MO-DEV-01',
+  );
   application.run(
     'LA-SAMPLE-3',
     first.id,
@@ -167,7 +176,7 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
     now - 12 * dayMs,
     date(now - 9 * dayMs),
   );
-  pickup.run('LA-SAMPLE-3', '11223344', point.id, 'A03', now - dayMs, null, null);
+  pickup.run('LA-SAMPLE-3', '11223344', point.id, 'A03', now - 8 * dayMs, now - dayMs, null, null);
   application.run(
     'LA-SAMPLE-4',
     second.id,

@@ -124,6 +124,91 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
     });
   });
 
+  describe('placing items in lockers', () => {
+    it('creates the pickup record when staff place an item, once, at the application’s own point', async () => {
+      const service = (await suite.catalogue()).services.find((s) => s.lockerPickup)!;
+      const [near, far] = value(await suite.backend.lockerPoints({ nearCentreId: 'china-plaza' })).points;
+      const application = value(
+        await suite.backend.applyForLocker({
+          idempotencyKey: key(),
+          serviceId: service.id,
+          residentRef: 'R-0003',
+          pointId: near!.pointId,
+          size: 'medium',
+        }),
+      );
+      const place = {
+        idempotencyKey: key(),
+        applicationId: application.applicationId,
+        pointId: near!.pointId,
+        compartment: 'C07',
+        staffId: 'S0001',
+        terminalId: 'MO-DEV-01',
+      };
+      if (far) {
+        expect(
+          refusal(
+            await suite.backend.placeInLocker({ ...place, idempotencyKey: key(), pointId: far.pointId }),
+          ),
+        ).toEqual({
+          code: 'wrong-station',
+          pointId: near!.pointId,
+        });
+      }
+      const record = value(await suite.backend.placeInLocker(place));
+      expect(record).toMatchObject({
+        applicationId: application.applicationId,
+        compartment: 'C07',
+        status: 'waiting',
+      });
+      expect(Date.parse(record.expiresAt)).toBeGreaterThan(suite.clock.now());
+      expect(value(await suite.backend.placeInLocker(place))).toEqual(record);
+      expect(refusal(await suite.backend.placeInLocker({ ...place, idempotencyKey: key() }))).toMatchObject({
+        code: 'already-used',
+      });
+      const mine = value(await suite.backend.lockerApplications({ residentRef: 'R-0003' })).applications;
+      expect(mine.find((a) => a.applicationId === application.applicationId)?.status).toBe('ready');
+      const picked = await suite.backend.recordPickup({
+        idempotencyKey: key(),
+        applicationId: application.applicationId,
+        pointId: near!.pointId,
+        compartment: 'C07',
+        terminalId: 'MO-DEV-01',
+      });
+      expect(picked.ok).toBe(true);
+    });
+  });
+
+  describe('public keys', () => {
+    const keyA = Buffer.alloc(32, 7).toString('base64');
+    const keyB = Buffer.alloc(32, 9).toString('base64');
+
+    it('keeps one key per id and purpose, the newest winning, and lists them all', async () => {
+      const register = (keyId: string, purpose: 'document-signing' | 'locker-code', publicKey: string) =>
+        suite.backend.registerPublicKey({ idempotencyKey: key(), keyId, purpose, publicKey });
+      expect(value(await register('MO-DEV-01', 'document-signing', keyA))).toMatchObject({ publicKey: keyA });
+      value(await register('LOCKER-ISSUER-1', 'locker-code', keyA));
+      value(await register('MO-DEV-01', 'document-signing', keyB));
+      const { keys } = value(await suite.backend.keyTable({}));
+      expect(keys.map((k) => [k.keyId, k.purpose, k.publicKey])).toEqual([
+        ['MO-DEV-01', 'document-signing', keyB],
+        ['LOCKER-ISSUER-1', 'locker-code', keyA],
+      ]);
+    });
+
+    it('refuses something that is not a 32-byte Ed25519 key', async () => {
+      for (const publicKey of [Buffer.alloc(31).toString('base64'), 'not-a-key', `${keyA.slice(0, 42)}B=`]) {
+        const result = await suite.backend.registerPublicKey({
+          idempotencyKey: key(),
+          keyId: 'MO-DEV-01',
+          purpose: 'document-signing',
+          publicKey,
+        });
+        expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+      }
+    });
+  });
+
   describe('staff', () => {
     const check = (staffId: string, pinValue: string) =>
       suite.backend.checkStaffPin({ idempotencyKey: key(), staffId, terminalId: 'MO-DEV-01', pin: pinValue });
