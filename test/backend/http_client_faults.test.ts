@@ -51,22 +51,21 @@ async function serve(wrap?: (fetch: FetchHandler) => FetchHandler, client = {}) 
   return served;
 }
 
+/** Free slots at China Plaza the week after the tests' Monday. */
+async function slotsNextWeek(backend: Backend, serviceId: string) {
+  const week = { centreId: 'china-plaza', from: '2026-03-09', to: '2026-03-13' };
+  return value(await backend.availability({ serviceId, ...week })).slots;
+}
+
 async function bookingRequest(backend: Backend) {
   const catalogue = value(await backend.catalogue({}));
   const service = catalogue.services.find((s) => s.bookable && s.centres.includes('china-plaza'))!;
-  const { slots } = value(
-    await backend.availability({
-      serviceId: service.id,
-      centreId: 'china-plaza',
-      from: '2026-03-09',
-      to: '2026-03-13',
-    }),
-  );
+  const [slot] = await slotsNextWeek(backend, service.id);
   return {
     idempotencyKey: key(),
     serviceId: service.id,
     centreId: 'china-plaza',
-    slotId: slots[0]!.slotId,
+    slotId: slot!.slotId,
     residentRef: 'R-0003',
   };
 }
@@ -88,14 +87,7 @@ describe('a reply lost after the backend acted', () => {
     expect(seen.requests - before).toBe(fastRetries.retries.attempts);
     const bookings = value(await embedded.residentBookings({ residentRef: 'R-0003' })).bookings;
     expect(bookings).toHaveLength(1);
-    const { slots } = value(
-      await embedded.availability({
-        serviceId: request.serviceId,
-        centreId: 'china-plaza',
-        from: '2026-03-09',
-        to: '2026-03-13',
-      }),
-    );
+    const slots = await slotsNextWeek(embedded, request.serviceId);
     expect(slots.find((s) => s.slotId === request.slotId)?.free).toBe(2);
     // The journal asks again later with the same key: the answer is the booking that was made.
     dropping = false;
