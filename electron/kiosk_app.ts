@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Backend } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
+import { type JournalServices, startJournalServices } from './journal/journal_services.js';
+import type { TransactionResolvers } from './journal/transaction_recovery.js';
+import type { KioskLogger } from './logging/kiosk_logger.js';
+import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
@@ -8,6 +12,7 @@ import { createRouter, type Router } from './rpc/router.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
+import { printRpcHandlers } from './services/print_rpc_handlers.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
 
@@ -17,20 +22,20 @@ export interface KioskApp {
   session: SessionService;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  journal: JournalServices;
   close(): Promise<void>;
 }
 
 export interface KioskAppOptions {
   clock?: Clock;
-  /** The government services the resident flows call; the app closes it on exit. */
+  /** The government services the resident flows call; whoever made it closes it (startKiosk does). */
   backend?: Backend;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
-  logger?: {
-    info(fields: Record<string, unknown>, message: string): void;
-    warn(fields: Record<string, unknown>, message: string): void;
-  };
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
+  logger: KioskLogger;
+  /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
+  transactionResolvers?: TransactionResolvers;
 }
 
 /**
@@ -41,21 +46,31 @@ export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
   journal: Database.Database,
-  options: KioskAppOptions = {},
+  options: KioskAppOptions,
 ): KioskApp {
   const bus = new EventBus();
-  const session = new SessionService(config.timeLimits, options.clock ?? systemClock, bus);
+  const clock = options.clock ?? systemClock;
+  const { logger } = options;
+  const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const devTools = config.mode !== 'production';
-  const printing = new KioskPrintService(
-    journal,
+  const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
+  const resolvers = options.transactionResolvers ?? {};
+  const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
+  const { audit, alerts } = journalServices;
+  const printing = new KioskPrintService({
+    db: journal,
     config,
     devices,
     session,
     bus,
-    options.logger,
-    options.signingKey,
-  );
+    audit,
+    alerts,
+    clock,
+    logger,
+    signingKey: options.signingKey,
+  });
+  printing.start();
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -94,35 +109,31 @@ export function createKioskApp(
       'dev.setMaintenance': ({ on }) => kioskStatus.setMaintenance(on),
       'dev.simulators': () => devices.simulators(),
       'dev.simulate': (action) => devices.simulate(action),
-      'dev.printSample': ({ template, unprintableName }) => printing.printSample(template, unprintableName),
-      'maintenance.printJobs': () => printing.staffJobs(),
-      'maintenance.printerCounters': () => printing.counters(),
-      'maintenance.reprint': ({ jobId, staffId, reason }) => printing.reprint(jobId, staffId, reason),
-      'maintenance.voidJob': ({ jobId, staffId, reason }) => printing.voidJob(jobId, staffId, reason),
-      'maintenance.alerts': () => printing.alerts(),
-      'maintenance.acknowledgeAlert': ({ alertId, staffId }) => printing.acknowledgeAlert(alertId, staffId),
+      ...printRpcHandlers(printing),
     },
     {
       allowDevMethods: devTools,
       inMaintenance: () => kioskStatus.maintenance,
-      onInternalError: options.onInternalError,
+      onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
     },
   );
 
   return {
-    router,
+    router: logRpcRefusals(router, logger),
     bus,
     session,
     kioskStatus,
     printing,
+    journal: journalServices,
     async close() {
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
       await printing.pipeline.idle();
       printing.close();
+      journalServices.close();
+      await journalServices.recovered;
       await devices.close();
-      await options.backend?.close();
       journal.close();
     },
   };

@@ -14,6 +14,7 @@ import { useKioskConnection } from './rpc/use_kiosk_connection.js';
 import { AttractScreen } from './screens/attract_screen.js';
 import { HomeScreen } from './screens/home_screen.js';
 import { LanguageScreen } from './screens/language_screen.js';
+import { NotConnectedScreen } from './screens/not_connected_screen.js';
 import { OutOfServiceScreen } from './screens/out_of_service_screen.js';
 import { ServiceIntroScreen } from './screens/service_intro_screen.js';
 import { useAccessibilityStore } from './stores/accessibility_store.js';
@@ -41,9 +42,17 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   const session = useSessionStore((s) => s.view);
   const status = useKioskStore((s) => s.status);
   const connected = useKioskStore((s) => s.connected);
+  const refused = useKioskStore((s) => s.connection === 'refused');
   const snapshot = useKioskStore((s) => s.snapshot);
   const setPanelOpen = useAccessibilityStore((s) => s.setPanelOpen);
   useDocumentAttributes(session.phase === 'active' ? session.language : snapshot?.languages.default);
+  if (refused) {
+    return (
+      <div className="kiosk" data-screen="not-connected">
+        <NotConnectedScreen />
+      </div>
+    );
+  }
 
   const start = async (openAccessibility = false) => {
     const result = await client.call('session.start', { language: snapshot?.languages.default ?? 'zh-Hant' });

@@ -6,11 +6,38 @@ import { type BackoffPolicy, defaultBackoff } from '../transport/device_connecti
 import type { DriverByKind, DriverRegistry, ManagedDevice } from './driver_registry.js';
 import { type BusEvent, type HardwareAccess, nativeHardware } from './hardware_access.js';
 
+/** Where a contained fault happened. */
+export type DeviceFaultContext =
+  | 'driver-factory'
+  | 'start'
+  | 'stop'
+  | 'status-listener'
+  | 'hot-plug'
+  | 'bus-watch';
+
+/**
+ * What the manager tells whoever runs it, so the kiosk can log it: every status change of a device, and every
+ * exception it contains. `devices/` cannot import the kiosk's logger; the composition root connects this to the
+ * log event catalogue (electron/logging/device_log.ts).
+ */
+export type DeviceManagerReport =
+  | { type: 'status-changed'; device: DeviceStatus; previous: DeviceStatus['status'] }
+  | { type: 'fault-contained'; during: DeviceFaultContext; deviceId: string | undefined; error: unknown };
+
+/** Without a reporter, contained faults still leave a line on stderr: nothing is swallowed silently. */
+export function reportFaultsToStderr(report: DeviceManagerReport): void {
+  if (report.type !== 'fault-contained') return;
+  const where = report.deviceId === undefined ? report.during : `${report.during}, ${report.deviceId}`;
+  process.stderr.write(`device manager: contained a fault (${where}): ${String(report.error)}\n`);
+}
+
 export interface DeviceManagerOptions {
   registry: DriverRegistry;
   hardware?: HardwareAccess;
   backoff?: BackoffPolicy;
   simulatorLatency?: SimulatedLatency;
+  /** Status changes and contained faults; `reportFaultsToStderr` when absent. */
+  report?: (report: DeviceManagerReport) => void;
 }
 
 interface Entry {
@@ -72,11 +99,18 @@ export class DeviceManager {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    for (const entry of this.entries.values()) this.guard(() => entry.device?.start());
+    for (const entry of this.entries.values())
+      this.guard('start', entry.config.id, () => entry.device?.start());
     const needsBus = [...this.entries.values()].some((entry) => entry.config.transport !== 'simulated');
     if (needsBus) {
       const hardware = this.options.hardware ?? nativeHardware;
-      this.unwatchBus = await hardware.watchBus((event) => this.onBus(event)).catch(() => undefined);
+      // Without hot-plug events the drivers' backoff still reconnects: a fault here is reported, not fatal.
+      this.unwatchBus = await hardware
+        .watchBus((event) => this.onBus(event))
+        .catch((error: unknown) => {
+          this.report({ type: 'fault-contained', during: 'bus-watch', deviceId: undefined, error });
+          return undefined;
+        });
     }
   }
 
@@ -86,7 +120,11 @@ export class DeviceManager {
     this.unwatchBus = undefined;
     await Promise.all(
       [...this.entries.values()].map(async (entry) => {
-        await entry.device?.stop().catch(() => {});
+        await entry.device
+          ?.stop()
+          .catch((error: unknown) =>
+            this.report({ type: 'fault-contained', during: 'stop', deviceId: entry.config.id, error }),
+          );
       }),
     );
   }
@@ -136,6 +174,7 @@ export class DeviceManager {
         simulatorLatency: this.options.simulatorLatency ?? noLatency,
       });
     } catch (error) {
+      this.report({ type: 'fault-contained', during: 'driver-factory', deviceId: config.id, error });
       built = { ok: false, error: { code: 'driver-crashed', detail: String(error) } };
     }
     if (!built.ok) {
@@ -146,7 +185,10 @@ export class DeviceManager {
     const entry: Entry = { config, device, status: this.toStatus(config, device.status()) };
     // Kept for the manager's lifetime, so stop() and start() again keeps publishing.
     device.onStatus((status) => {
+      const previous = entry.status.status;
       entry.status = this.toStatus(config, status);
+      if (changed(previous, entry.status.status))
+        this.report({ type: 'status-changed', device: entry.status, previous });
       this.publish(entry.status);
     });
     return entry;
@@ -159,23 +201,41 @@ export class DeviceManager {
   }
 
   private publish(status: DeviceStatus): void {
-    for (const listener of [...this.listeners]) this.guard(() => listener(status));
+    for (const listener of [...this.listeners])
+      this.guard('status-listener', status.id, () => listener(status));
   }
 
   private onBus(event: BusEvent): void {
     for (const entry of this.entries.values()) {
       const { vendorId, productId, transport } = entry.config;
       if (transport === 'simulated' || vendorId !== event.vendorId || productId !== event.productId) continue;
-      this.guard(() => entry.device?.busChanged?.(event.change));
+      this.guard('hot-plug', entry.config.id, () => entry.device?.busChanged?.(event.change));
     }
   }
 
-  /** A listener's or a driver's bug must not take the other devices down with it. */
-  private guard(work: () => void): void {
+  /**
+   * A listener's or a driver's bug must not take the other devices down with it: contained here (the manager's
+   * callers are the event loop and the UI bridge), and reported so it leaves a log line.
+   */
+  private guard(during: DeviceFaultContext, deviceId: string, work: () => void): void {
     try {
       work();
-    } catch {
-      // Swallowed on purpose: the manager's callers are the event loop and the UI bridge.
+    } catch (error) {
+      this.report({ type: 'fault-contained', during, deviceId, error });
     }
   }
+
+  private report(report: DeviceManagerReport): void {
+    try {
+      (this.options.report ?? reportFaultsToStderr)(report);
+    } catch {
+      // The reporter is the last line: if logging itself fails there is nowhere left to say so.
+    }
+  }
+}
+
+/** A new state, or the same `error` state with another code, is a change; a repeated status is not. */
+function changed(previous: DeviceStatus['status'], next: DeviceStatus['status']): boolean {
+  if (previous.state !== next.state) return true;
+  return previous.state === 'error' && next.state === 'error' && previous.code !== next.code;
 }

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KioskConfigSchema } from '../config/config_schema.js';
-import { prepareBoot } from '../kiosk_boot.js';
 import { createBackend, embeddedBackendPath } from './create_backend.js';
 
 /** The `backend` section of the configuration, and the backend a kiosk boots with. */
@@ -57,6 +56,7 @@ describe('backend configuration', () => {
     const production = {
       mode: 'production',
       timeLimits: { idleSeconds: 120, warningSeconds: 30, maxExtensions: 10 },
+      documents: { signingKeyFile: 'terminal.pem' },
     };
     expect(issues({ ...production, backend: { kind: 'http', baseUrl: 'http://g.example.mo' } })).toContain(
       'backend: in production the backend is reached over https with a client certificate (tls.certFile)',
@@ -71,21 +71,6 @@ describe('backend configuration', () => {
         },
       }),
     ).toEqual([]);
-  });
-
-  it('boots the kiosk with its embedded backend in its own file beside the journal', async () => {
-    const configPath = join(dir, 'kiosk.json');
-    writeFileSync(configPath, JSON.stringify({ ...shipped, journal: { path: join(dir, 'journal.sqlite') } }));
-    const boot = prepareBoot(configPath);
-    if (!boot.ok) throw new Error(boot.message);
-    expect(boot.backend.kind).toBe('embedded');
-    expect(await boot.backend.terminalProfile({ terminalId: shipped.terminal.id })).toMatchObject({
-      ok: true,
-      value: { centreId: shipped.site.centreId },
-    });
-    await boot.backend.close();
-    boot.journal.close();
-    expect(readFileSync(join(dir, 'backend.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
   it('names an unreadable TLS file', () => {

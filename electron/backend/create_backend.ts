@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { BackendConfig } from './backend_config.js';
+import type { BackendReporter } from './backend_report.js';
 import type { Backend } from './contract/backend.js';
 import { type EmbeddedOpenError, openEmbeddedBackend } from './embedded/embedded_backend.js';
-import type { CircuitState } from './http/circuit_breaker.js';
 import { createHttpBackend, type HttpBackendSetupError } from './http/http_backend.js';
 import { seedCatalogue } from './seed/seed_catalogue.js';
 import type { SeedCatalogue } from './seed/seed_schema.js';
@@ -20,7 +20,8 @@ export interface BackendContext {
   terminal?: { id: string; centreId: string };
   now?: () => number;
   seed?: () => SeedCatalogue;
-  onCircuitChange?: (state: CircuitState) => void;
+  /** The embedded file's opening, the http client's circuit and unanswered calls (the kiosk logs them). */
+  report?: BackendReporter;
 }
 
 export type BackendSetupError =
@@ -47,13 +48,14 @@ export function createBackend(
         seed: (context.seed ?? seedCatalogue)(),
         now: context.now,
         terminal: context.terminal,
+        report: context.report,
       });
       return opened.ok ? opened : err({ kind: 'embedded', path, ...opened.error });
     }
     case 'http': {
       const created = createHttpBackend(config, {
         now: context.now,
-        onCircuitChange: context.onCircuitChange,
+        report: context.report,
       });
       return created.ok ? ok(created.value) : err({ kind: 'http', ...created.error });
     }

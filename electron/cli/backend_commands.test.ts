@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { balcao } from '../../test/support/run_balcao.js';
+import { exitStatus } from '../startup/exit_status.js';
 import { runCli } from './balcao.js';
 
 /** `balcao backend …` and `balcao catalogue search`, in-process, on a development configuration in a temp folder. */
@@ -12,16 +14,9 @@ const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8'));
 const configFile = join(dir, 'balcao.config.json');
 writeFileSync(configFile, JSON.stringify({ ...shipped, journal: { path: join(dir, 'journal.sqlite') } }));
 
-async function balcao(argv: string[], interrupted: Promise<void> = new Promise(() => {})) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), interrupted });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('balcao catalogue search', () => {
   it('prints exactly { hits } as JSON, best first, from the configured backend', async () => {
-    const result = await balcao(['catalogue', 'search', '身份證', '--json', '--config', configFile]);
+    const result = await balcao('catalogue', 'search', '身份證', '--json', '--config', configFile);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.out);
     expect(Object.keys(json)).toEqual(['hits']);
@@ -32,13 +27,13 @@ describe('balcao catalogue search', () => {
       expect(hit.department).toMatch(/^[A-Z][A-Z0-9-]+$/);
     }
     const sfz = JSON.parse(
-      (await balcao(['catalogue', 'search', 'sfz', '--json', '--config', configFile])).out,
+      (await balcao('catalogue', 'search', 'sfz', '--json', '--config', configFile)).out,
     );
     expect(sfz.hits[0].name['zh-Hant']).toContain('身份證');
   });
 
   it('keeps to a site and refuses bad options with a usage status', async () => {
-    const hengqin = await balcao([
+    const hengqin = await balcao(
       'catalogue',
       'search',
       'a',
@@ -47,15 +42,39 @@ describe('balcao catalogue search', () => {
       '--json',
       '--config',
       configFile,
-    ]);
+    );
     const { hits } = JSON.parse(hengqin.out);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h: { site: string }) => h.site === 'hengqin')).toBe(true);
     expect(
-      (await balcao(['catalogue', 'search', 'x', '--language', 'fr', '--config', configFile])).status,
-    ).toBe(64);
-    expect((await balcao(['catalogue', 'search'])).status).toBe(64);
-    expect((await balcao(['catalogue', 'search', 'x', '--site', 'taipa'])).status).toBe(64);
+      (await balcao('catalogue', 'search', 'x', '--language', 'fr', '--config', configFile)).status,
+    ).toBe(exitStatus.usage);
+    expect((await balcao('catalogue', 'search')).status).toBe(exitStatus.usage);
+    expect((await balcao('catalogue', 'search', 'x', '--site', 'taipa')).status).toBe(exitStatus.usage);
+  });
+
+  it('says when the configured backend does not answer (69) or cannot be set up (78)', async () => {
+    const withBackend = (backend: object) => {
+      const file = join(dir, `backend-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(file, JSON.stringify({ ...shipped, journal: { path: join(dir, 'j2.sqlite') }, backend }));
+      return file;
+    };
+    const dead = withBackend({
+      kind: 'http',
+      baseUrl: 'http://127.0.0.1:9',
+      retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    const unanswered = await balcao('catalogue', 'search', 'sfz', '--config', dead);
+    expect(unanswered.status).toBe(exitStatus.unavailable);
+    expect(unanswered.err).toContain('the backend did not give its catalogue (unreachable)');
+    const noCa = withBackend({
+      kind: 'http',
+      baseUrl: 'https://127.0.0.1:9',
+      tls: { caFile: join(dir, 'no-ca.pem') },
+    });
+    const unusable = await balcao('catalogue', 'search', 'sfz', '--config', noCa);
+    expect(unusable.status).toBe(exitStatus.config);
+    expect(unusable.err).toContain('no-ca.pem cannot be read');
   });
 });
 
@@ -90,16 +109,16 @@ describe('balcao backend', () => {
     const terminals = await fetch(`${base}/v1/terminals`);
     expect(await terminals.json()).toEqual({ terminals: [] });
     stop();
-    expect(await running).toBe(0);
+    expect(await running).toBe(exitStatus.ok);
   });
 
   it('prints the OpenAPI document of the contract', async () => {
-    const result = await balcao(['backend', 'openapi']);
+    const result = await balcao('backend', 'openapi');
     expect(result.status).toBe(0);
     const document = JSON.parse(result.out);
     expect(document.openapi).toBe('3.1.0');
     expect(document.paths['/v1/bookings/create'].post.operationId).toBe('createBooking');
-    expect((await balcao(['backend', 'frobnicate'])).status).toBe(64);
-    expect((await balcao(['backend', 'serve'])).status).toBe(64);
+    expect((await balcao('backend', 'frobnicate')).status).toBe(exitStatus.usage);
+    expect((await balcao('backend', 'serve')).status).toBe(exitStatus.usage);
   });
 });

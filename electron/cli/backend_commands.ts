@@ -5,10 +5,11 @@ import { createBackend, formatBackendSetupError } from '../backend/create_backen
 import { openEmbeddedBackend } from '../backend/embedded/embedded_backend.js';
 import { createCatalogueSearch } from '../backend/search/catalogue_search.js';
 import { seedCatalogue } from '../backend/seed/seed_catalogue.js';
-import { backendOpenApiDocument } from '../backend/server/backend_routes.js';
+import { backendOpenApiText } from '../backend/server/backend_routes.js';
 import { startReferenceServer } from '../backend/server/reference_server.js';
-import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
-import { defaultConfigPath } from './cli_devices.js';
+import { defaultConfigPath, formatConfigError, loadConfigFile } from '../config/config_loader.js';
+import { exitStatus } from '../startup/exit_status.js';
+import { backendSetupExitStatus } from '../startup/kiosk_boot.js';
 import type { CliCommand } from './command.js';
 
 /**
@@ -37,17 +38,17 @@ async function serve(args: string[], io: Parameters<CliCommand['run']>[1]): Prom
   const port = Number(values.port);
   if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65_535) {
     io.err(`usage: ${serveUsage}`);
-    return 64;
+    return exitStatus.usage;
   }
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
     io.err('--tls-cert and --tls-key go together');
-    return 64;
+    return exitStatus.usage;
   }
   const path = values.db ?? '.balcao/backend.sqlite';
   const opened = openEmbeddedBackend({ path, seed: seedCatalogue() });
   if (!opened.ok) {
     io.err(`balcao: ${formatBackendSetupError({ kind: 'embedded', path, ...opened.error })}`);
-    return 74;
+    return exitStatus.ioError;
   }
   const tls =
     values['tls-cert'] && values['tls-key']
@@ -66,7 +67,7 @@ async function serve(args: string[], io: Parameters<CliCommand['run']>[1]): Prom
   await io.interrupted;
   await server.close();
   await opened.value.close();
-  return 0;
+  return exitStatus.ok;
 }
 
 export const backendCommand: CliCommand = {
@@ -78,13 +79,13 @@ export const backendCommand: CliCommand = {
     if (verb === 'serve') return serve(rest, io);
     if (verb === 'openapi') {
       const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
-      const text = `${JSON.stringify(backendOpenApiDocument(), null, 2)}\n`;
+      const text = backendOpenApiText();
       if (values.out) writeFileSync(values.out, text);
       else io.out(text.trimEnd());
-      return 0;
+      return exitStatus.ok;
     }
     io.err(`usage: ${serveUsage}\n       ${openapiUsage}`);
-    return 64;
+    return exitStatus.usage;
   },
 };
 
@@ -116,24 +117,24 @@ export const catalogueCommand: CliCommand = {
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (verb !== 'search' || text === undefined || !language.success || !site.success || !(limit >= 1)) {
       io.err(`usage: ${searchUsage}`);
-      return 64;
+      return exitStatus.usage;
     }
     const loaded = loadConfigFile(values.config ?? defaultConfigPath);
     if (!loaded.ok) {
       io.err(formatConfigError(loaded.error));
-      return 78;
+      return exitStatus.config;
     }
     const config = loaded.config;
     const backend = createBackend(config.backend, { journalPath: config.journal.path });
     if (!backend.ok) {
       io.err(`balcao: ${formatBackendSetupError(backend.error)}`);
-      return 74;
+      return backendSetupExitStatus(backend.error);
     }
     try {
       const catalogue = await backend.value.catalogue({});
       if (!catalogue.ok) {
         io.err(`balcao: the backend did not give its catalogue (${catalogue.error.kind})`);
-        return 69;
+        return exitStatus.unavailable;
       }
       const hits = createCatalogueSearch(catalogue.value).search(text, {
         language: language.data,
@@ -142,7 +143,7 @@ export const catalogueCommand: CliCommand = {
       });
       if (values.json) io.out(JSON.stringify({ hits }));
       else for (const h of hits) io.out(`${h.serviceId}\t${h.department}\t${h.name[language.data ?? 'en']}`);
-      return 0;
+      return exitStatus.ok;
     } finally {
       await backend.value.close();
     }

@@ -57,6 +57,51 @@ describe('configuration', () => {
     expect(problems).toContain('devices[1]: a usb or hid device needs vendorId and productId');
   });
 
+  it('reports every bad field in one run, the rules between fields included', () => {
+    const problems = problemsOf({
+      ...shipped,
+      mode: 'production',
+      terminal: { id: 5 },
+      services: ['teleport'],
+      timeLimit: {},
+      languages: { offered: ['en'], default: 'pt' },
+      timeLimits: { idleSeconds: 30, warningSeconds: 30, maxExtensions: 3, attractSlideSeconds: 6 },
+      devices: [
+        { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+        { id: 'Bad Id', kind: 'toaster', transport: 'usb' },
+        { id: 'scanner', kind: 'ticket-printer', transport: 'usb' },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'terminal.id: Invalid input: expected string, received number',
+        expect.stringMatching(/^services\[0\]: /),
+        '(top level): Unrecognized key: "timeLimit"',
+        expect.stringMatching(/^devices\[1\]\.id: /),
+        expect.stringMatching(/^devices\[1\]\.kind: /),
+        'timeLimits.warningSeconds: must be shorter than timeLimits.idleSeconds',
+        'timeLimits.maxExtensions: must be at least 10 in production (WCAG 2.2.1)',
+        'languages.default: must be one of languages.offered',
+        'devices[2].id: duplicate device id "scanner"',
+        'devices[2]: a usb or hid device needs vendorId and productId',
+        expect.stringMatching(/^documents\.signingKeyFile: is required in production/),
+      ]),
+    );
+    expect(new Set(problems).size).toBe(problems.length);
+  });
+
+  it('requires the terminal’s signing key file in production, and only there', () => {
+    const production = { ...shipped, mode: 'production' };
+    expect(problemsOf(production)).toEqual([
+      'documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
+    ]);
+    expect(problemsOf({ ...production, documents: { signingKeyFile: '/etc/balcao/terminal.pem' } })).toEqual(
+      [],
+    );
+    expect(problemsOf({ ...shipped, mode: 'development' })).toEqual([]);
+    expect(problemsOf({ ...shipped, mode: 'test' })).toEqual([]);
+  });
+
   it('rejects unknown top-level fields (a typo must not be silently ignored)', () => {
     expect(problemsOf({ ...shipped, timeLimit: {} }).join()).toContain('timeLimit');
   });

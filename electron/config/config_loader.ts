@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { type KioskConfig, KioskConfigSchema } from './config_schema.js';
+import {
+  type ConfigIssue,
+  crossFieldIssues,
+  type KioskConfig,
+  KioskConfigSchema,
+  parsableSections,
+} from './config_schema.js';
+
+/** The configuration both hosts and the `balcao` tool read when no `--config` or BALCAO_CONFIG names one. */
+export const defaultConfigPath = 'config/balcao.config.json';
 
 export type ConfigError =
   | { code: 'unreadable'; path: string; detail: string }
@@ -10,17 +19,22 @@ export type ConfigError =
 export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; error: ConfigError };
 
 /** `devices[2].vendorId: expected number` — the field first, so whoever edits the file finds it at once. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue | ConfigIssue): string {
   const field = issue.path
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
     .join('');
   return `${field || '(top level)'}: ${issue.message}`;
 }
 
+/**
+ * Every problem of the file in one run: the fields' own checks, and the rules between fields on whatever
+ * sections did pass (zod skips a refinement once any field of its object failed, so they are run again here).
+ */
 export function parseConfig(raw: unknown, path = '(inline)'): ConfigResult {
   const parsed = KioskConfigSchema.safeParse(raw);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, error: { code: 'invalid', path, problems: parsed.error.issues.map(describeIssue) } };
+  const problems = [...parsed.error.issues, ...crossFieldIssues(parsableSections(raw))].map(describeIssue);
+  return { ok: false, error: { code: 'invalid', path, problems: [...new Set(problems)] } };
 }
 
 export function loadConfigFile(path: string): ConfigResult {

@@ -18,7 +18,8 @@ export type StaticFile = { ok: true; body: Buffer; contentType: string } | { ok:
 
 /**
  * Reads one file of the built renderer. Paths are resolved inside `root` only: `..`, encoded separators and
- * absolute paths never leave it. Unknown routes get index.html (the renderer is a single page).
+ * absolute paths never leave it. Unknown routes get index.html (the renderer is a single page). Total: whatever the
+ * path or the state of the folder, the answer is a file or a status.
  */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile> {
   let decoded: string;
@@ -33,15 +34,18 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const full = resolve(rootPath, relative);
   if (full !== rootPath && !full.startsWith(rootPath + sep)) return { ok: false, status: 403 };
   const type = mimeTypes[extname(full)];
+  const body = type ? await readOrNull(full) : null;
+  if (type && body) return { ok: true, body, contentType: type };
+  if (extname(relative) !== '') return { ok: false, status: 404 };
+  const index = await readOrNull(resolve(rootPath, 'index.html'));
+  return index ? { ok: true, body: index, contentType: mimeTypes['.html']! } : { ok: false, status: 404 };
+}
+
+/** A missing file, a folder or an unreadable one is simply not served: never an exception for the host. */
+async function readOrNull(path: string): Promise<Buffer | null> {
   try {
-    if (!type) throw new Error('no type');
-    return { ok: true, body: await readFile(full), contentType: type };
+    return await readFile(path);
   } catch {
-    if (extname(relative) !== '') return { ok: false, status: 404 };
-    return {
-      ok: true,
-      body: await readFile(resolve(rootPath, 'index.html')),
-      contentType: mimeTypes['.html']!,
-    };
+    return null;
   }
 }

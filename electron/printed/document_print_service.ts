@@ -29,6 +29,12 @@ export interface DocumentPrintOutcome extends SubmitOutcome {
   verification?: SignedDocument;
 }
 
+/** Which job this is: its idempotency key, and the resident session it prints for (none for staff prints). */
+export interface DocumentJobTag {
+  idempotencyKey: string;
+  sessionId?: string | null;
+}
+
 export type DocumentPrintResult =
   | { ok: true; value: DocumentPrintOutcome }
   | { ok: false; error: DocumentPrintError };
@@ -42,10 +48,10 @@ export class DocumentPrintService {
   async print(
     template: TemplateId,
     input: unknown,
-    idempotencyKey: string,
+    job: DocumentJobTag,
     options: RenderOptions = {},
   ): Promise<DocumentPrintResult> {
-    const existing = this.pipeline.jobByKey(idempotencyKey);
+    const existing = this.pipeline.jobByKey(job.idempotencyKey);
     if (existing) {
       return {
         ok: true,
@@ -72,7 +78,8 @@ export class DocumentPrintService {
       printerId = this.config.documentPrinterId;
     }
     const submitted = await this.pipeline.submit({
-      idempotencyKey,
+      idempotencyKey: job.idempotencyKey,
+      sessionId: job.sessionId ?? null,
       printerId,
       template,
       // The spooler shows job names to anyone at the print server: the template, never the resident.

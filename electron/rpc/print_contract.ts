@@ -67,9 +67,15 @@ export const PrintFailureSchema = z.object({
 
 export const StaffAlertSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['document-not-printable', 'print-needs-attention']),
+  kind: z.enum([
+    'document-not-printable',
+    'print-needs-attention',
+    'print-job-expired',
+    'transaction-needs-staff',
+  ]),
   detail: z.string(),
   printJobId: z.number().int().nullable(),
+  transactionId: z.number().int().nullable(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

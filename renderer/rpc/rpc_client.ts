@@ -10,12 +10,19 @@ import type {
 
 export type RpcEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
+/**
+ * `disconnected`: the main process cannot be reached right now (starting, or the browser-mode host restarting);
+ * the client keeps trying. `refused`: the host answered and will not let this page in (no token or a wrong one,
+ * another host name); retrying cannot change that, so the client stops.
+ */
+export type ConnectionState = 'connected' | 'disconnected' | 'refused';
+
 /** The renderer's only way to the main process. Two implementations: Electron's preload bridge, or WebSocket. */
 export interface RpcClient {
   call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<RpcResult<MethodResult<M>>>;
   onEvent(listener: (event: RpcEvent) => void): () => void;
-  /** Connected / lost; after a reconnect the app asks for a fresh snapshot. */
-  onConnection(listener: (connected: boolean) => void): () => void;
+  /** Connected / lost / refused; after a reconnect the app asks for a fresh snapshot. */
+  onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
 /** The object the Electron preload exposes as `window.balcao`. */

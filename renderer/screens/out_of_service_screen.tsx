@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { KioskStatus } from '../../electron/rpc/contract.js';
-import { languages } from '../../electron/rpc/languages.js';
 import { WrenchIcon } from '../components/icons.js';
+import { MessageInEveryLanguage } from '../components/message_in_every_language.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
 type Reason = 'maintenance' | 'deviceUnavailable' | 'connectionLost';
@@ -18,7 +17,6 @@ function reasonOf(status: KioskStatus, connected: boolean): Reason {
  * four; the terminal id and reason help the resident report it and staff find it.
  */
 export function OutOfServiceScreen() {
-  const { i18n } = useTranslation();
   const status = useKioskStore((s) => s.status);
   const connected = useKioskStore((s) => s.connected);
   const terminalId = useKioskStore((s) => s.snapshot?.terminalId);
@@ -26,18 +24,10 @@ export function OutOfServiceScreen() {
   return (
     <main className="out-of-service" data-testid="out-of-service" data-reason={reason}>
       <WrenchIcon size={120} />
-      <div className="out-of-service__messages">
-        {languages.map((language) => {
-          const t = i18n.getFixedT(language);
-          return (
-            <section key={language} lang={language} className="out-of-service__message">
-              <h1>{t('outOfService.title')}</h1>
-              <p>{t(`outOfService.${reason}`)}</p>
-              <p>{t('outOfService.nearby')}</p>
-            </section>
-          );
-        })}
-      </div>
+      <MessageInEveryLanguage
+        titleKey="outOfService.title"
+        lineKeys={[`outOfService.${reason}`, 'outOfService.nearby']}
+      />
       <p className="out-of-service__terminal">{terminalId}</p>
     </main>
   );

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackendReport } from '../../electron/backend/backend_report.js';
 import type { Backend } from '../../electron/backend/contract/backend.js';
 import { createHttpBackend } from '../../electron/backend/http/http_backend.js';
 import type { FetchHandler } from '../../electron/backend/server/reference_server.js';
@@ -283,12 +284,12 @@ describe('offline', () => {
     }
   });
 
-  it('recovers: after the cool-down one probe goes through and a success closes the circuit', async () => {
+  it('recovers: after the cool-down one probe goes through and a success closes the circuit; all of it reported', async () => {
     let down = true;
     const { wrap } = counting(
       (inner) => (request, env) => (down ? new Response('down', { status: 503 }) : inner(request, env)),
     );
-    const states: string[] = [];
+    const reports: BackendReport[] = [];
     const backendClock = testClock();
     served = await servedBackend(files.freshFile(), backendClock, { wrap });
     const client = createHttpBackend(
@@ -298,7 +299,7 @@ describe('offline', () => {
         retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
         circuit: { failureThreshold: 2, cooldownMs: 30_000 },
       },
-      { now: clock.now, onCircuitChange: (state) => states.push(state) },
+      { now: clock.now, report: (report) => reports.push(report) },
     );
     if (!client.ok) throw new Error('client');
     const backend = client.value;
@@ -311,7 +312,21 @@ describe('offline', () => {
       expect(await probe()).toMatchObject({ ok: false, error: { circuitOpen: true } });
       clock.advance(30_000);
       expect((await probe()).ok).toBe(true);
-      expect(states).toEqual(['open', 'half-open', 'closed']);
+      const unanswered = {
+        type: 'call-unanswered',
+        method: 'findBooking',
+        error: 'server-error',
+        attempts: 1,
+        detail: 'HTTP 503',
+      };
+      // Nothing per call while the circuit is open: its opening was reported.
+      expect(reports).toEqual([
+        unanswered,
+        { type: 'circuit-changed', state: 'open' },
+        unanswered,
+        { type: 'circuit-changed', state: 'half-open' },
+        { type: 'circuit-changed', state: 'closed' },
+      ]);
     } finally {
       await backend.close();
     }

@@ -21,6 +21,8 @@ export class FakePrinter implements TicketPrinter, DocumentPrinter {
   private readonly failures: PrintFailure[] = [];
   /** Runs inside the print call, before the outcome: lets a test kill the process mid-job. */
   duringPrint: (() => void) | undefined;
+  /** A slow printer: the outcome comes this long after the job was handed over (a real one prints and cuts). */
+  answerAfterMs = 0;
 
   status(): PrinterState {
     return this.state;
@@ -52,7 +54,9 @@ export class FakePrinter implements TicketPrinter, DocumentPrinter {
   private async print(record: () => void): Promise<PrintOutcome> {
     this.calls++;
     this.duringPrint?.();
-    await Promise.resolve();
+    await (this.answerAfterMs > 0
+      ? new Promise((resolve) => setTimeout(resolve, this.answerAfterMs))
+      : Promise.resolve());
     const failure = this.failures.shift();
     if (failure) {
       const state = stateAfter(failure);

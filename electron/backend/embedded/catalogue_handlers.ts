@@ -24,16 +24,20 @@ export const terminalProfile: Handler<'terminalProfile'> = (ctx, { terminalId })
   return ok({ terminalId, centreId: centre.id, site: centre.site, serviceIds });
 };
 
-/** Compartments of each size not promised to an open application. */
+/** Compartments of each size neither occupied when the file was seeded nor promised to an open application. */
 export function freeCompartments(ctx: EmbeddedContext, pointId: string): Record<CompartmentSize, number> {
   const point = ctx.catalogue.lockerPoints.get(pointId);
   if (!point) return { small: 0, medium: 0, large: 0 };
   const rows = ctx.db
     .prepare(
-      `SELECT size, COUNT(*) AS n FROM locker_applications
-       WHERE point_id = ? AND status IN ('submitted', 'ready') GROUP BY size`,
+      `SELECT size, SUM(n) AS n FROM (
+         SELECT size, COUNT(*) AS n FROM locker_applications
+         WHERE point_id = ? AND status IN ('submitted', 'ready') GROUP BY size
+         UNION ALL
+         SELECT size, count AS n FROM locker_occupied WHERE point_id = ?
+       ) GROUP BY size`,
     )
-    .all(pointId) as { size: CompartmentSize; n: number }[];
+    .all(pointId, pointId) as { size: CompartmentSize; n: number }[];
   const used = (size: CompartmentSize) => rows.find((r) => r.size === size)?.n ?? 0;
   return {
     small: Math.max(0, point.compartments.small - used('small')),

@@ -16,12 +16,17 @@ const kinds = [
   ['locker-point', 'lockerPoints', 'id'],
 ] as const;
 
+/**
+ * The seed's catalogue as the contract has it. A seed record's `note` is for maintainers and never reaches a kiosk;
+ * a locker point's `occupied` is state, seeded into its own table (seed_database.ts).
+ */
 export function catalogueOfSeed(seed: SeedCatalogue): Catalogue {
+  const published = <T extends { note?: string }>({ note: _note, ...rest }: T) => rest;
   return CatalogueSchema.parse({
-    departments: seed.departments,
-    services: seed.services,
-    centres: seed.centres,
-    lockerPoints: seed.lockerPoints,
+    departments: seed.departments.map(published),
+    services: seed.services.map(published),
+    centres: seed.centres.map(published),
+    lockerPoints: seed.lockerPoints.map(({ occupied: _occupied, ...point }) => published(point)),
   });
 }
 

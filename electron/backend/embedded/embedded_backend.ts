@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../lib/result.js';
+import type { BackendReporter } from '../backend_report.js';
 import { type Backend, backendFromCall } from '../contract/backend.js';
 import type { Rejection } from '../contract/errors.js';
 import { type BackendMethodName, backendMethods } from '../contract/methods.js';
@@ -25,7 +26,12 @@ import * as lockers from './locker_handlers.js';
 import * as proofs from './proof_handlers.js';
 import * as residents from './resident_handlers.js';
 import { seedSampleState } from './sample_state.js';
-import { exampleTerminals, registerTerminal, seedResidentsAndStaff } from './seed_database.js';
+import {
+  exampleTerminals,
+  registerTerminal,
+  seedLockerOccupancy,
+  seedResidentsAndStaff,
+} from './seed_database.js';
 import { topUpSlots } from './slots.js';
 import * as staffAndHeartbeat from './staff_heartbeat_handlers.js';
 
@@ -48,6 +54,8 @@ export interface EmbeddedBackendOptions {
   now?: () => number;
   /** The kiosk's own terminal, registered at open so `terminalProfile` knows it. */
   terminal?: { id: string; centreId: string };
+  /** Told once the file is ready: whether it was seeded now, whether its catalogue was replaced. */
+  report?: BackendReporter;
 }
 
 export type EmbeddedOpenError =
@@ -86,19 +94,26 @@ const handlers: Handlers = {
   terminals: staffAndHeartbeat.terminals,
 };
 
+interface PreparedFile {
+  seeded: boolean;
+  catalogueReplaced: boolean;
+}
+
 function prepareFile(
   db: Database.Database,
   options: EmbeddedBackendOptions,
   now: number,
-): Result<void, EmbeddedOpenError> {
+): Result<PreparedFile, EmbeddedOpenError> {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > embeddedSchemaVersion) return err({ code: 'newer-than-code', version });
   const seedCatalogue = catalogueOfSeed(options.seed);
+  let catalogueReplaced = false;
   db.transaction(() => {
     if (version === 0) {
       createEmbeddedTables(db);
       storeCatalogue(db, seedCatalogue);
       seedResidentsAndStaff(db, options.seed);
+      seedLockerOccupancy(db, options.seed);
       const catalogue = indexCatalogue(seedCatalogue);
       for (const terminal of exampleTerminals) registerTerminal(db, catalogue, terminal);
       topUpSlots(db, seedCatalogue.centres, now);
@@ -106,11 +121,12 @@ function prepareFile(
       db.pragma(`user_version = ${embeddedSchemaVersion}`);
     } else if (storedCatalogueFingerprint(db) !== catalogueFingerprint(seedCatalogue)) {
       storeCatalogue(db, seedCatalogue);
+      catalogueReplaced = true;
     }
     topUpSlots(db, seedCatalogue.centres, now);
     pruneKeptReplies(db, now);
   })();
-  return ok();
+  return ok({ seeded: version === 0, catalogueReplaced });
 }
 
 export function openEmbeddedBackend(options: EmbeddedBackendOptions): Result<Backend, EmbeddedOpenError> {
@@ -133,6 +149,7 @@ export function openEmbeddedBackend(options: EmbeddedBackendOptions): Result<Bac
       db.close();
       return prepared;
     }
+    options.report?.({ type: 'embedded-opened', path: options.path, ...prepared.value });
   } catch (error) {
     db.close();
     return err({ code: 'cannot-open', detail: error instanceof Error ? error.message : String(error) });

@@ -108,6 +108,14 @@ export function createEmbeddedTables(db: Database.Database): void {
       submitted_at INTEGER NOT NULL,
       expected_ready_date TEXT NOT NULL
     ) STRICT;
+    -- Compartments already holding items when the file was seeded (placed through other channels): the seed's
+    -- "occupied", so a sample point can be full in one size. Applications add to it, never change it.
+    CREATE TABLE locker_occupied (
+      point_id TEXT NOT NULL,
+      size TEXT NOT NULL CHECK (size IN ('small', 'medium', 'large')),
+      count INTEGER NOT NULL CHECK (count >= 0),
+      PRIMARY KEY (point_id, size)
+    ) STRICT;
     CREATE TABLE pickups (
       application_id TEXT PRIMARY KEY REFERENCES locker_applications(id),
       digits TEXT NOT NULL UNIQUE,

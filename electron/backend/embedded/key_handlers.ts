@@ -1,4 +1,5 @@
 import { ok } from '../../../lib/result.js';
+import type { KeyPurpose } from '../contract/keys.js';
 import type { Handler } from './embedded_context.js';
 import { macauIso } from './macau_time.js';
 
@@ -6,7 +7,7 @@ import { macauIso } from './macau_time.js';
 
 interface KeyRow {
   key_id: string;
-  purpose: 'document-signing' | 'locker-code';
+  purpose: KeyPurpose;
   public_key: string;
   registered_at: number;
 }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { SeedCatalogue } from '../seed/seed_schema.js';
+import { compartmentSizes, type SeedCatalogue } from '../seed/seed_schema.js';
 import type { CatalogueIndex } from './embedded_context.js';
 import { hashPin, tokenDigest } from './secrets.js';
 
 /**
  * First start of an embedded backend: residents (ids, document numbers, hashed PINs), their sample Macao One
- * Account tokens, the two sample staff members and the example terminals. The catalogue itself is stored by
+ * Account tokens, the two sample staff members, the example terminals and the compartments already occupied. The catalogue itself is stored by
  * catalogue_store.ts, the sample bookings, collections and locker applications by sample_state.ts.
  */
 
@@ -37,6 +37,17 @@ export function seedResidentsAndStaff(db: Database.Database, seed: SeedCatalogue
   }
   const staff = db.prepare('INSERT INTO staff (id, pin_hash, roles_json) VALUES (?, ?, ?)');
   for (const s of sampleStaff) staff.run(s.id, hashPin(s.pin), JSON.stringify(s.roles));
+}
+
+/** The seed's occupied compartments per locker point and size (e.g. `locker-fai-chi-kei` full in large). */
+export function seedLockerOccupancy(db: Database.Database, seed: SeedCatalogue): void {
+  const insert = db.prepare('INSERT INTO locker_occupied (point_id, size, count) VALUES (?, ?, ?)');
+  for (const point of seed.lockerPoints) {
+    for (const size of compartmentSizes) {
+      const count = point.occupied?.[size] ?? 0;
+      if (count > 0) insert.run(point.id, size, count);
+    }
+  }
 }
 
 /** Records where a terminal stands, when its centre is in the catalogue (the kiosk's own one, at every open). */

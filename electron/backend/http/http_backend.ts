@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { err, ok, type Result } from '../../../lib/result.js';
+import type { BackendReporter } from '../backend_report.js';
 import { type Backend, backendFromCall } from '../contract/backend.js';
 import {
   type BackendError,
@@ -43,7 +44,8 @@ export interface HttpBackendDeps {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  onCircuitChange?: (state: CircuitState) => void;
+  /** Circuit changes, and calls that got no answer after their retries. */
+  report?: BackendReporter;
 }
 
 export type HttpBackend = Backend & { readonly circuitState: () => CircuitState };
@@ -107,6 +109,24 @@ function interpret(method: BackendMethodName, status: number, body: string): Att
   return answered(err({ kind: 'rejected', rejection: parsed.data.rejection }));
 }
 
+/** What a report says of a call that got no answer; undefined for an answer (a refusal, a bad reply). */
+function unansweredDetail(
+  error: BackendError,
+): { error: 'unreachable' | 'timeout' | 'server-error'; detail: string } | undefined {
+  switch (error.kind) {
+    case 'unreachable':
+      return { error: error.kind, detail: error.detail };
+    case 'timeout':
+      return { error: error.kind, detail: `${error.afterMs} ms` };
+    case 'server-error':
+      return { error: error.kind, detail: `HTTP ${error.status}` };
+    case 'rejected':
+    case 'invalid-reply':
+    case 'invalid-request':
+      return undefined;
+  }
+}
+
 export function createHttpBackend(
   options: HttpBackendOptions,
   deps: HttpBackendDeps = {},
@@ -120,7 +140,12 @@ export function createHttpBackend(
     connect: { ...tlsFiles.value, rejectUnauthorized: true },
     keepAliveTimeout: 10_000,
   });
-  const breaker = new CircuitBreaker({ ...options.circuit, now, onChange: deps.onCircuitChange });
+  const report = deps.report ?? (() => {});
+  const breaker = new CircuitBreaker({
+    ...options.circuit,
+    now,
+    onChange: (state) => report({ type: 'circuit-changed', state }),
+  });
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxReplyBytes = options.maxReplyBytes ?? 32 * 1024 * 1024;
 
@@ -169,9 +194,11 @@ export function createHttpBackend(
     const checked = parseRequest(method, raw);
     if (!checked.ok) return checked;
     let last: BackendError | undefined;
+    let attempts = 0;
     for (let attempt = 0; attempt < Math.max(1, options.retries.attempts); attempt++) {
       if (attempt > 0) await wait(backoff(attempt));
       if (!breaker.allow()) break;
+      attempts++;
       const outcome = await attemptOnce(method, checked.value);
       if (outcome.answered) {
         breaker.succeeded();
@@ -181,7 +208,15 @@ export function createHttpBackend(
       last = outcome.error;
       if (!isRetryable(last)) break;
     }
-    return err(last ?? { kind: 'unreachable', detail: 'circuit open', circuitOpen: true });
+    if (last === undefined) return err({ kind: 'unreachable', detail: 'circuit open', circuitOpen: true });
+    // Calls refused by an open circuit are not reported one by one: the circuit's opening was.
+    reportUnanswered(method, last, attempts);
+    return err(last);
+  }
+
+  function reportUnanswered(method: BackendMethodName, error: BackendError, attempts: number): void {
+    const unanswered = unansweredDetail(error);
+    if (unanswered) report({ type: 'call-unanswered', method, attempts, ...unanswered });
   }
 
   const backend = backendFromCall('http', call, () => dispatcher.close());

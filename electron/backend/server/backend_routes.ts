@@ -124,3 +124,8 @@ export function backendOpenApiDocument(): unknown {
   };
   return createBackendApp(documentationOnly).getOpenAPI31Document(documentInfo);
 }
+
+/** The document as committed in docs/backend-openapi.json and written by `balcao backend openapi`. */
+export function backendOpenApiText(): string {
+  return `${JSON.stringify(backendOpenApiDocument(), null, 2)}\n`;
+}

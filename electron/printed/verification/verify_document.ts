@@ -2,18 +2,13 @@
  * Checks a proof-of-identity certificate from its QR text (or its short code, through a lookup of issued
  * certificates) against the configured terminal public keys. Every way to fail is a typed value.
  */
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
-import { decodeBase45 } from './base45.js';
-import {
-  normaliseVerificationCode,
-  QR_PREFIX,
-  SIGNATURE_BYTES,
-  verificationCodeFor,
-} from './document_signing.js';
+import type { PublicKeyTable } from '../../keys/key_table.js';
+import { checkEnvelopeSignature, openEnvelope } from '../../keys/signed_envelope.js';
+import { normaliseVerificationCode, QR_PREFIX, verificationCodeFor } from './document_signing.js';
 import { decodePayload, type IdentityPayload } from './identity_payload.js';
 
-/** Terminal id → Ed25519 public key: raw 32 bytes in base64, or an SPKI PEM. */
-export type PublicKeyTable = Record<string, string>;
+/** Terminal id → Ed25519 public key (the one key-table format, electron/keys/key_table.ts). */
+export type { PublicKeyTable };
 
 export type VerifyError =
   | { code: 'malformed'; detail: string }
@@ -36,39 +31,21 @@ export interface VerifyOptions {
   lookupCode?: (verificationCode: string) => string | undefined;
 }
 
-function publicKeyFrom(encoded: string): KeyObject | undefined {
-  try {
-    if (encoded.includes('BEGIN PUBLIC KEY')) return createPublicKey(encoded);
-    const raw = Buffer.from(encoded, 'base64');
-    if (raw.length !== 32) return undefined;
-    return createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
-      format: 'jwk',
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 function verifyQrText(qrText: string, publicKeys: PublicKeyTable): VerifyResult {
-  const decoded = decodeBase45(qrText.slice(QR_PREFIX.length));
-  if (!decoded.ok) return decoded;
-  const signed = decoded.value;
-  if (signed.length <= SIGNATURE_BYTES)
-    return { ok: false, error: { code: 'malformed', detail: 'too short' } };
-  const body = signed.subarray(0, signed.length - SIGNATURE_BYTES);
-  const signature = signed.subarray(signed.length - SIGNATURE_BYTES);
-  const payload = decodePayload(body);
+  const opened = openEnvelope(qrText, QR_PREFIX);
+  if (!opened.ok) return { ok: false, error: { code: 'malformed', detail: 'not a verification QR' } };
+  const payload = decodePayload(opened.value.body);
   if (!payload.ok) return payload;
   const { terminalId } = payload.value;
-  const encodedKey = Object.hasOwn(publicKeys, terminalId) ? publicKeys[terminalId] : undefined;
-  if (encodedKey === undefined) return { ok: false, error: { code: 'unknown-key', terminalId } };
-  const key = publicKeyFrom(encodedKey);
-  if (key === undefined) return { ok: false, error: { code: 'invalid-public-key', terminalId } };
-  if (!verify(null, body, key, signature)) return { ok: false, error: { code: 'bad-signature', terminalId } };
+  const signature = checkEnvelopeSignature(opened.value, terminalId, publicKeys);
+  if (!signature.ok) {
+    const code = signature.error.code;
+    if (code === 'malformed') return { ok: false, error: signature.error };
+    return { ok: false, error: { code, terminalId } };
+  }
   return {
     ok: true,
-    value: { terminalId, verificationCode: verificationCodeFor(signed), payload: payload.value },
+    value: { terminalId, verificationCode: verificationCodeFor(opened.value.signed), payload: payload.value },
   };
 }
 

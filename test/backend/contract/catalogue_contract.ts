@@ -28,6 +28,14 @@ export function catalogueContract(suite: Suite): void {
       expect(c.lockerPoints.length).toBeGreaterThan(0);
     });
 
+    it("has counters at the example terminals' centres, where this suite books (others are self-service)", async () => {
+      const c = await suite.catalogue();
+      const hours = (id: string) => c.centres.find((x) => x.id === id)?.counterHours;
+      expect(hours('china-plaza')).toMatch(/^\d{2}:\d{2}-\d{2}:\d{2}$/);
+      expect(hours('hengqin-gsc')).toMatch(/^\d{2}:\d{2}-\d{2}:\d{2}$/);
+      expect(hours('flora')).toBe('24h');
+    });
+
     it('tells a terminal where it stands and what it offers; an unknown terminal is not found', async () => {
       const macau = value(await suite.backend.terminalProfile({ terminalId: 'MO-DEV-01' }));
       expect(macau).toMatchObject({ centreId: 'china-plaza', site: 'macau' });

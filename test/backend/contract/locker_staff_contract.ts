@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Rejection } from '../../../electron/backend/contract/errors.js';
+import { type KeyPurpose, publicKeyTableOf } from '../../../electron/backend/contract/keys.js';
+import { generateIssuerKey } from '../../../electron/keys/issuer_key_file.js';
+import { publicKeyEntry } from '../../../electron/keys/key_table.js';
+import { issueStaffBadge, verifyStaffBadge } from '../../../electron/staff/staff_badge.js';
 import type { Suite } from '../contract_suite.js';
 import { key, refusal, value } from '../result_helpers.js';
 
@@ -46,6 +50,25 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
       if (counter) expect(refusal(await apply(counter.id))).toEqual({ code: 'no-locker-pickup' });
       for (let i = 0; i < smallest.free.small; i++) expect((await apply(service.id)).ok).toBe(true);
       expect(refusal(await apply(service.id))).toEqual({ code: 'point-full' });
+    });
+
+    it("counts the compartments occupied when the backend was seeded: Fai Chi Kei's large ones are full", async () => {
+      const { points } = value(await suite.backend.lockerPoints({}));
+      const faiChiKei = points.find((p) => p.pointId === 'locker-fai-chi-kei')!;
+      const c = await suite.catalogue();
+      const total = c.lockerPoints.find((p) => p.id === 'locker-fai-chi-kei')!.compartments;
+      expect(total.large).toBeGreaterThan(0);
+      expect(faiChiKei.free.large).toBe(0);
+      expect(faiChiKei.free.small).toBeGreaterThan(0);
+      expect(faiChiKei.free.small).toBeLessThan(total.small);
+      const large = await suite.backend.applyForLocker({
+        idempotencyKey: key(),
+        serviceId: (await lockerService()).id,
+        residentRef: 'R-0003',
+        pointId: 'locker-fai-chi-kei',
+        size: 'large',
+      });
+      expect(refusal(large)).toEqual({ code: 'point-full' });
     });
 
     it('finds a pickup by its digits or application and records it exactly once', async () => {
@@ -182,18 +205,39 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
   describe('public keys', () => {
     const keyA = Buffer.alloc(32, 7).toString('base64');
     const keyB = Buffer.alloc(32, 9).toString('base64');
+    const register = (keyId: string, purpose: KeyPurpose, publicKey: string) =>
+      suite.backend.registerPublicKey({ idempotencyKey: key(), keyId, purpose, publicKey });
 
     it('keeps one key per id and purpose, the newest winning, and lists them all', async () => {
-      const register = (keyId: string, purpose: 'document-signing' | 'locker-code', publicKey: string) =>
-        suite.backend.registerPublicKey({ idempotencyKey: key(), keyId, purpose, publicKey });
       expect(value(await register('MO-DEV-01', 'document-signing', keyA))).toMatchObject({ publicKey: keyA });
-      value(await register('LOCKER-ISSUER-1', 'locker-code', keyA));
+      value(await register('locker-issuer-1', 'locker-pickup', keyA));
       value(await register('MO-DEV-01', 'document-signing', keyB));
       const { keys } = value(await suite.backend.keyTable({}));
       expect(keys.map((k) => [k.keyId, k.purpose, k.publicKey])).toEqual([
         ['MO-DEV-01', 'document-signing', keyB],
-        ['LOCKER-ISSUER-1', 'locker-code', keyA],
+        ['locker-issuer-1', 'locker-pickup', keyA],
       ]);
+    });
+
+    it("gives verifiers the issuer's key: a badge it signed passes, one signed by another key does not", async () => {
+      const issuer = generateIssuerKey('staff-badge', 'staff-office');
+      const forger = generateIssuerKey('staff-badge', 'staff-office');
+      value(await register(issuer.issuer, 'staff-badge', publicKeyEntry(issuer.privateKey)));
+      value(await register('MO-DEV-01', 'document-signing', publicKeyEntry(forger.privateKey)));
+      const badges = publicKeyTableOf(value(await suite.backend.keyTable({})), 'staff-badge');
+      expect(Object.keys(badges)).toEqual(['staff-office']);
+      const now = Date.parse('2026-03-02T10:00:00+08:00') / 1000;
+      const badge = {
+        staffId: 'S0001',
+        name: 'Técnico',
+        roles: ['technician' as const],
+        expiresAt: now + 3600,
+      };
+      expect(verifyStaffBadge(issueStaffBadge(badge, issuer), badges, now)).toMatchObject({ ok: true });
+      expect(verifyStaffBadge(issueStaffBadge(badge, forger), badges, now)).toMatchObject({
+        ok: false,
+        error: { reason: 'forged' },
+      });
     });
 
     it('refuses something that is not a 32-byte Ed25519 key', async () => {

@@ -1,0 +1,46 @@
+/**
+ * What the print pipeline knows of a printer: its registration (id, kind, driver), whether its state takes jobs,
+ * which failures it recovers from by itself, and how a journalled payload is handed to it.
+ */
+import type { PrinterState } from '../../devices/device_status.js';
+import type {
+  DocumentPrinter,
+  PrintFailure,
+  PrintOutcome,
+  TicketPrinter,
+} from '../../devices/printer/printer.js';
+import type { PrintPayload } from './print_job_store.js';
+
+export type PrinterRegistration =
+  | { id: string; kind: 'ticket'; printer: TicketPrinter }
+  | { id: string; kind: 'document'; printer: DocumentPrinter };
+
+/** The printer knows the job did not complete: it is printed again whole once the printer is usable. */
+export const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
+
+/** Busy still takes jobs (the driver serialises them); paper-low still prints. */
+export function usable(state: PrinterState): boolean {
+  return state.state === 'ready' || state.state === 'paper-low' || state.state === 'busy';
+}
+
+/** Hands a payload to its printer; a payload of the wrong format is an error outcome, not a throw. */
+export function sendToPrinter(
+  registration: PrinterRegistration,
+  payload: PrintPayload,
+  jobName: string,
+): Promise<PrintOutcome> {
+  switch (registration.kind) {
+    case 'ticket':
+      if (payload.format !== 'mono-bitmap')
+        return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
+      return registration.printer.printRaster(payload.bitmap);
+    case 'document':
+      if (payload.format !== 'pdf')
+        return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
+      return registration.printer.printPdf(payload.pdf, jobName);
+    default: {
+      const unreachable: never = registration;
+      throw new Error(`unknown printer ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

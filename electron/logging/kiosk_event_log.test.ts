@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/support/eventually.js';
+import { FakeClock } from '../../test/support/fake_clock.js';
+import { recordingLogger } from '../../test/support/recording_logger.js';
+import { parseConfig } from '../config/config_loader.js';
+import { openJournal } from '../journal/journal_database.js';
+import { createKioskApp, type KioskApp } from '../kiosk_app.js';
+import { ManagerDeviceHub } from '../services/manager_device_hub.js';
+import { logDeviceReports } from './device_log.js';
+import { logKioskEvents } from './kiosk_event_log.js';
+
+describe('the kiosk’s life in its log', () => {
+  let clock: FakeClock;
+  let logger: ReturnType<typeof recordingLogger>;
+  let devices: ManagerDeviceHub;
+  let app: KioskApp;
+
+  beforeEach(async () => {
+    const parsed = parseConfig({
+      terminal: { id: 'MO-TEST-01' },
+      site: { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } },
+      mode: 'test',
+      services: ['check-in'],
+      devices: [{ id: 'scanner', kind: 'barcode-scanner', transport: 'simulated', model: 'hid-pos' }],
+      timeLimits: { idleSeconds: 60, warningSeconds: 20, maxExtensions: 10, attractSlideSeconds: 6 },
+    });
+    if (!parsed.ok) throw new Error('config');
+    const journal = openJournal(':memory:');
+    if (!journal.ok) throw new Error('journal');
+    clock = new FakeClock();
+    logger = recordingLogger();
+    devices = new ManagerDeviceHub(parsed.config.devices, { report: logDeviceReports(logger) });
+    app = createKioskApp(parsed.config, devices, journal.value, { logger, clock });
+    logKioskEvents(app.bus, logger, app.kioskStatus.status);
+    await devices.start();
+    await eventually(() => devices.statuses()[0]?.status.state === 'ready');
+    logger.lines.length = 0;
+  });
+  afterEach(() => app.close());
+
+  it('logs a session from start to timeout, with its id and never more', () => {
+    const view = app.session.start('pt');
+    const sessionId = view.phase === 'active' ? view.sessionId : '';
+    clock.advance(40_000);
+    app.session.extend();
+    clock.advance(60_000);
+    expect(logger.lines).toEqual([
+      { event: 'session-started', fields: { sessionId, language: 'pt' } },
+      { event: 'session-idle-warning', fields: { sessionId, secondsLeft: 20 } },
+      { event: 'session-extended', fields: { sessionId, extensionsLeft: 9 } },
+      { event: 'session-idle-warning', fields: { sessionId, secondsLeft: 20 } },
+      { event: 'session-timed-out', fields: { sessionId } },
+    ]);
+  });
+
+  it('logs a session ended by the resident with its reason', () => {
+    app.session.start('en');
+    app.session.end('done');
+    expect(logger.lines.map((line) => line.event)).toEqual(['session-started', 'session-ended']);
+    expect(logger.of('session-ended')[0]).toMatchObject({ reason: 'done' });
+  });
+
+  it('logs maintenance entered and left, and the kiosk going out of service and back', () => {
+    app.session.start('en');
+    app.kioskStatus.setMaintenance(true);
+    app.kioskStatus.setMaintenance(false);
+    expect(logger.lines.map((line) => line.event)).toEqual([
+      'session-started',
+      // The kiosk ends the session as soon as maintenance is published; the log sees that first.
+      'session-ended',
+      'maintenance-entered',
+      'kiosk-out-of-service',
+      'maintenance-left',
+      'kiosk-in-service',
+    ]);
+    expect(logger.of('kiosk-out-of-service')[0]).toEqual({ reasons: ['maintenance'] });
+    expect(logger.of('session-ended')[0]).toMatchObject({ reason: 'out-of-service' });
+  });
+
+  it('logs a device unplugged and plugged back, and what it did to the kiosk', async () => {
+    devices.manager.simulators.unplug('scanner');
+    await eventually(() => logger.of('device-disconnected').length === 1);
+    devices.manager.simulators.replug('scanner');
+    await eventually(() => logger.of('device-connected').length === 1);
+    expect(logger.of('device-disconnected')[0]).toEqual({
+      deviceId: 'scanner',
+      kind: 'barcode-scanner',
+      from: 'ready',
+      to: 'disconnected',
+    });
+    expect(logger.lines.map((line) => line.event)).toEqual([
+      'device-disconnected',
+      'kiosk-out-of-service',
+      'device-connected',
+      'kiosk-in-service',
+    ]);
+    expect(logger.of('kiosk-out-of-service')[0]).toEqual({ reasons: ['device-unavailable:scanner'] });
+  });
+
+  it('logs every RPC call refused before a service sees it, without the refusal text', async () => {
+    await app.router.call('session.teleport', {});
+    await app.router.call('session.start', { language: 'klingon' });
+    await app.router.call('maintenance.printJobs', {});
+    expect(logger.of('rpc-refused')).toEqual([
+      { method: 'session.teleport', code: 'unknown-method' },
+      { method: 'session.start', code: 'invalid-params' },
+      { method: 'maintenance.printJobs', code: 'forbidden' },
+    ]);
+  });
+});
