@@ -1,12 +1,12 @@
 import { BarcodeScannerDriver } from '../devices/scanner/barcode_scanner_driver.js';
 import { defaultHidPosDecoderOptions, HidPosDecoder } from '../devices/scanner/hid_pos_decoder.js';
-import { HidPosScannerSimulator } from '../devices/scanner/hid_pos_scanner_simulator.js';
 import {
   defaultKeyboardWedgeDecoderOptions,
   KeyboardWedgeDecoder,
 } from '../devices/scanner/keyboard_wedge_decoder.js';
-import { KeyboardWedgeScannerSimulator } from '../devices/scanner/keyboard_wedge_scanner_simulator.js';
 import type { ScanDecoder, ScanEvent } from '../devices/scanner/scan_event.js';
+import { HidPosScannerSimulator } from '../devices/scanner/simulator/hid_pos_scanner_simulator.js';
+import { KeyboardWedgeScannerSimulator } from '../devices/scanner/simulator/keyboard_wedge_scanner_simulator.js';
 import { DeviceConnection } from '../devices/transport/device_connection.js';
 import type { SimulatedHidPort } from '../devices/transport/simulated_hid_transport.js';
 import type { BenchResult } from './bench_result.js';

@@ -57,7 +57,7 @@ export async function run(): Promise<BenchResult[]> {
       store,
       audit,
       logger,
-      printers: [{ id: 'a4', kind: 'document', printer: instantPrinter }],
+      printers: [{ id: 'a4', kind: 'document-printer', printer: instantPrinter }],
     });
 
     // 1. An A4 proof of identity (a 60 KB PDF) from submit to confirmed, bytes scrubbed and the WAL truncated.

@@ -1,18 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { Backend } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
+import type { FlowServices } from './flows/flow.js';
+import { flowHandlers } from './flows/flow_registry.js';
+import { FlowRunner } from './flows/flow_runner.js';
+import { devHandlers } from './handlers/dev_handlers.js';
+import { kioskHandlers } from './handlers/kiosk_handlers.js';
+import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
+import { sessionHandlers } from './handlers/session_handlers.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
 import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
-import type { KioskSnapshot } from './rpc/contract.js';
 import { EventBus } from './rpc/event_bus.js';
-import { createRouter, type Router } from './rpc/router.js';
+import { createRouter, type Handlers, type Router } from './rpc/router.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
-import { printRpcHandlers } from './services/print_rpc_handlers.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
 
@@ -20,6 +25,7 @@ export interface KioskApp {
   router: Router;
   bus: EventBus;
   session: SessionService;
+  flows: FlowRunner;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
   journal: JournalServices;
@@ -39,8 +45,11 @@ export interface KioskAppOptions {
 }
 
 /**
- * Composes the kiosk's services behind the RPC router. Both hosts (the Electron shell and the browser-mode host)
- * build exactly this, so the services never know which transport called them.
+ * Composes the kiosk's services, flows and RPC handlers behind the router. Both hosts (the Electron shell and the
+ * browser-mode host) build exactly this, so the services never know which transport called them.
+ *
+ * The handler map is each contract domain's builder spread into one object (as VxSuite's scan app assembles its
+ * API): a new method touches its domain's contract module and builder only.
  */
 export function createKioskApp(
   config: KioskConfig,
@@ -53,7 +62,6 @@ export function createKioskApp(
   const { logger } = options;
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
-  const devTools = config.mode !== 'production';
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
   const resolvers = options.transactionResolvers ?? {};
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
@@ -71,6 +79,16 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
+  const services: FlowServices = {
+    clock,
+    logger,
+    session,
+    kioskStatus,
+    devices,
+    printing,
+    journal: journalServices,
+  };
+  const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -80,48 +98,30 @@ export function createKioskApp(
   // Maintenance takes the kiosk from the resident at once: the session ends and its data is wiped.
   const unsubscribeStatus = bus.subscribe((event, payload) => {
     if (event !== 'kiosk.statusChanged') return;
-    const status = payload as KioskSnapshot['status'];
+    const status = payload as KioskStatusService['status'];
     if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) {
       session.end('out-of-service');
     }
   });
 
-  const snapshot = (): KioskSnapshot => ({
-    terminalId: config.terminal.id,
-    site: { kind: config.site.kind, name: config.site.name },
-    languages: config.languages,
-    attractSlideSeconds: config.timeLimits.attractSlideSeconds,
-    devTools,
-    status: kioskStatus.status,
-    session: session.view(),
-    services: kioskStatus.services,
-    devices: devices.statuses(),
+  const handlers: Handlers = {
+    ...kioskHandlers({ config, kioskStatus, session, devices }),
+    ...sessionHandlers(session, flows),
+    ...flowHandlers(flows),
+    ...devHandlers({ kioskStatus, devices, printing }),
+    ...maintenanceHandlers(printing),
+  };
+  const router = createRouter(handlers, {
+    allowDevMethods: config.mode !== 'production',
+    inMaintenance: () => kioskStatus.maintenance,
+    onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
   });
-
-  const router = createRouter(
-    {
-      'kiosk.snapshot': () => snapshot(),
-      'session.start': ({ language }) => session.start(language),
-      'session.setLanguage': ({ language }) => session.setLanguage(language),
-      'session.touch': () => session.touch(),
-      'session.extend': () => session.extend(),
-      'session.end': ({ reason }) => session.end(reason),
-      'dev.setMaintenance': ({ on }) => kioskStatus.setMaintenance(on),
-      'dev.simulators': () => devices.simulators(),
-      'dev.simulate': (action) => devices.simulate(action),
-      ...printRpcHandlers(printing),
-    },
-    {
-      allowDevMethods: devTools,
-      inMaintenance: () => kioskStatus.maintenance,
-      onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
-    },
-  );
 
   return {
     router: logRpcRefusals(router, logger),
     bus,
     session,
+    flows,
     kioskStatus,
     printing,
     journal: journalServices,

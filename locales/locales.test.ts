@@ -45,22 +45,31 @@ describe.each(namespaces)('locale namespace %s', (namespace) => {
   });
 });
 
-describe('locale conventions', () => {
+/** Every message of a language, across its namespaces (common, input, documents and each flow's own). */
+function everyMessage(language: string): Map<string, string> {
+  return new Map(
+    namespaces.flatMap((namespace) =>
+      [...load(language, namespace)].map(([key, text]): [string, string] => [`${namespace}:${key}`, text]),
+    ),
+  );
+}
+
+describe('locale conventions, in every namespace', () => {
   it('Portuguese keeps the Macau government spelling (no Brazilian forms)', () => {
-    const text = [...load('pt', 'common.json').values()].join('\n');
+    const text = [...everyMessage('pt').values()].join('\n');
     expect(text).not.toMatch(/\b(tela|celular|cadastro|usuário)\b/i);
   });
 
   it('English writes "Macao", Portuguese writes "Macau"', () => {
-    const en = [...load('en', 'common.json').values()].join('\n');
-    const pt = [...load('pt', 'common.json').values()].join('\n');
+    const en = [...everyMessage('en').values()].join('\n');
+    const pt = [...everyMessage('pt').values()].join('\n');
     expect(en).not.toMatch(/\bMacau\b/);
     expect(pt).not.toMatch(/\bMacao\b/);
   });
 
   it('Simplified Chinese is not a copy of Traditional Chinese', () => {
-    const hant = load('zh-Hant', 'common.json');
-    const hans = load('zh-Hans', 'common.json');
+    const hant = everyMessage('zh-Hant');
+    const hans = everyMessage('zh-Hans');
     const same = [...hant].filter(([key, text]) => hans.get(key) === text && /[\u4e00-\u9fff]{3}/.test(text));
     expect(same.length).toBeLessThan(hant.size / 4);
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConnection } from '../transport/device_connection.js';
 import { LockerOptionsSchema } from './locker_config.js';
 import { LockerDriver } from './locker_driver.js';
-import { RelayBoardSimulator } from './relay_board_simulator.js';
+import { RelayBoardSimulator } from './simulator/relay_board_simulator.js';
 
 function rig() {
   const board = new RelayBoardSimulator(undefined, new Map([[7, 3]]));

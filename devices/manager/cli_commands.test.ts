@@ -35,6 +35,7 @@ describe('device CLI commands', () => {
       hardware: {
         openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
         openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+        openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
         watchBus: async () => () => {},
       },
     });

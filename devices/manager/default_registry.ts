@@ -1,19 +1,21 @@
-import { simulatedCcidReaderFactory, usbCcidReaderFactory } from '../document/ccid/ccid_reader_factory.js';
-import type { ManagedCcidReader } from '../document/ccid/managed_ccid_reader.js';
+import { serialDispenserFactory, simulatedDispenserFactory } from '../dispenser/index.js';
 import {
+  type ManagedCcidReader,
+  type ManagedGa467Reader,
+  simulatedCcidReaderFactory,
   simulatedGa467ReaderFactory,
+  usbCcidReaderFactory,
   usbGa467ReaderFactory,
-} from '../document/ga467/ga467_reader_factory.js';
-import type { ManagedGa467Reader } from '../document/ga467/managed_ga467_reader.js';
-import { DriverRegistry } from './driver_registry.js';
-import { hidLockerFactory, simulatedLockerFactory } from './locker_factory.js';
+} from '../document/index.js';
+import { hidLockerFactory, simulatedLockerFactory } from '../locker/index.js';
 import {
   simulatedDocumentPrinterFactory,
   simulatedTicketPrinterFactory,
   usbDocumentPrinterFactory,
   usbTicketPrinterFactory,
-} from './printer_factory.js';
-import { hidScannerFactory, simulatedScannerFactory } from './scanner_factory.js';
+} from '../printer/index.js';
+import { hidScannerFactory, simulatedScannerFactory } from '../scanner/index.js';
+import { DriverRegistry } from './driver_registry.js';
 
 declare module './driver_registry.js' {
   interface DriverByKind {
@@ -39,5 +41,7 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
+  registry.registerDriverFactory('document-dispenser', 'simulated', simulatedDispenserFactory);
+  registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
   return registry;
 }

@@ -192,6 +192,7 @@ describe('DeviceManager with hot-plugged USB devices', () => {
         return port.openTransport();
       },
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: async (listener) => {
         busListener = listener;
         return () => {
@@ -307,6 +308,7 @@ describe('DeviceManager reports what it contains', () => {
     const hardware: HardwareAccess = {
       openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: () => Promise.reject(new Error('no bus')),
     };
     const configs = [

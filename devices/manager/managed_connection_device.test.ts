@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../device_config.js';
 import type { ScannerState } from '../device_status.js';
-import { HidPosScannerSimulator } from '../scanner/hid_pos_scanner_simulator.js';
+import { HidPosScannerSimulator } from '../scanner/simulator/hid_pos_scanner_simulator.js';
 import { noLatency } from '../simulator/latency.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';

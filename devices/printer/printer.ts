@@ -3,7 +3,11 @@
  * printers) or the OS spooler (A4 document printers). `print` resolves only when the printer's own status
  * confirms the job went out; every fault is a `PrintFailure`, never an exception.
  */
-import type { PrinterState } from '../device_status.js';
+import type { DeviceKind, PrinterState } from '../device_status.js';
+
+/** The printer kinds, named as the device layer names them; the journal, the contract and the screens use these. */
+export const printerKinds = ['ticket-printer', 'document-printer'] as const satisfies readonly DeviceKind[];
+export type PrinterKind = (typeof printerKinds)[number];
 
 export type PrintFailure =
   | { reason: 'no-paper' }

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceConnection } from '../transport/device_connection.js';
 import { BarcodeScannerDriver } from './barcode_scanner_driver.js';
 import { defaultHidPosDecoderOptions, HidPosDecoder } from './hid_pos_decoder.js';
-import { HidPosScannerSimulator } from './hid_pos_scanner_simulator.js';
 import { defaultKeyboardWedgeDecoderOptions, KeyboardWedgeDecoder } from './keyboard_wedge_decoder.js';
-import { KeyboardWedgeScannerSimulator } from './keyboard_wedge_scanner_simulator.js';
 import { type ScanEvent, symbologies } from './scan_event.js';
+import { HidPosScannerSimulator } from './simulator/hid_pos_scanner_simulator.js';
+import { KeyboardWedgeScannerSimulator } from './simulator/keyboard_wedge_scanner_simulator.js';
 
 const printableAscii = fc.string({
   unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyboardWedgeDecoder } from './keyboard_wedge_decoder.js';
-import { KeyboardWedgeScannerSimulator } from './keyboard_wedge_scanner_simulator.js';
+import { KeyboardWedgeScannerSimulator } from './simulator/keyboard_wedge_scanner_simulator.js';
 
 const hex = (s: string) =>
   Uint8Array.from(

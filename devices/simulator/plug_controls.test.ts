@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { RelayBoardSimulator } from '../locker/relay_board_simulator.js';
+import { HidPosScannerSimulator } from '../scanner/simulator/hid_pos_scanner_simulator.js';
+import type { ScannerSimulatorControls } from '../scanner/simulator/scanner_simulator_controls.js';
 import { simulatorControlsWithPlug } from './plug_controls.js';
-import type { OtherSimulatorControls } from './simulator_controls.js';
 
 describe('simulatorControlsWithPlug', () => {
   it('keeps `plugged` live, and unplug/replug reach the simulator', () => {
-    const board = new RelayBoardSimulator(undefined, new Map([[1, 1]]));
-    const extra = { note: 'kept as given' };
-    const controls = simulatorControlsWithPlug<OtherSimulatorControls>('ticket-printer', 'p-1', board, {
-      extra,
-    });
-    expect(controls.kind).toBe('ticket-printer');
-    expect(controls.deviceId).toBe('p-1');
-    expect(controls.extra).toBe(extra);
+    const scanner = new HidPosScannerSimulator();
+    const scan = () => ({ ok: true }) as const;
+    const controls = simulatorControlsWithPlug<ScannerSimulatorControls>(
+      'barcode-scanner',
+      'scanner-1',
+      scanner,
+      {
+        scan,
+      },
+    );
+    expect(controls.kind).toBe('barcode-scanner');
+    expect(controls.deviceId).toBe('scanner-1');
+    expect(controls.scan).toBe(scan);
     expect(controls.plugged).toBe(true);
     controls.unplug();
     expect(controls.plugged).toBe(false);
-    expect(board.port.plug.plugged).toBe(false);
+    expect(scanner.port.plug.plugged).toBe(false);
     controls.replug();
     expect(controls.plugged).toBe(true);
   });

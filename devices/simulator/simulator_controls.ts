@@ -1,10 +1,18 @@
-import type { DeviceKind } from '../device_status.js';
-import type { DoorResult } from '../locker/locker_driver.js';
-import type { Symbology } from '../scanner/scan_event.js';
+import type { DispenserSimulatorControls } from '../dispenser/simulator/dispenser_simulator_controls.js';
+import type { DocumentReaderSimulatorControls } from '../document/ccid/simulator/ccid_simulator_controls.js';
+import type { IdCardReaderSimulatorControls } from '../document/ga467/simulator/ga467_simulator_controls.js';
+import type { LockerSimulatorControls } from '../locker/simulator/locker_simulator_controls.js';
+import type {
+  DocumentPrinterSimulatorControls,
+  TicketPrinterSimulatorControls,
+} from '../printer/simulator/printer_simulator_controls.js';
+import type { ScannerSimulatorControls } from '../scanner/simulator/scanner_simulator_controls.js';
 
 /**
- * What the dev dock (and end-to-end tests) can do to a simulated device at runtime. Every control returns a
- * value; none throws, whatever state the device is in.
+ * What the dev dock (and end-to-end tests) can do to a simulated device at runtime: one typed set of controls per
+ * device kind, each declared beside its simulator (`devices/<kind>/simulator/<kind>_simulator_controls.ts`), so a
+ * caller narrows on `kind` and never reaches into a simulator's internals. Every control returns a value; none
+ * throws, whatever state the device is in.
  */
 
 export interface PlugControls {
@@ -16,29 +24,33 @@ export interface PlugControls {
 
 export type ControlResult = { ok: true } | { ok: false; error: string };
 
-export interface ScannerSimulatorControls extends PlugControls {
-  readonly kind: 'barcode-scanner';
-  /** The scanner reads `text` as a `symbology` code and sends the reports a real one would. */
-  scan(text: string, symbology: Symbology): ControlResult;
+/** How much paper a person leaves in a printer: none, a little (the near-end sensor trips), a full load. */
+export const paperLevels = ['out', 'low', 'loaded'] as const;
+export type PaperLevel = (typeof paperLevels)[number];
+
+/** What every simulated printer offers: its paper and its cover. */
+export interface PrinterSensorControls {
+  setPaper(level: PaperLevel): void;
+  openCover(): void;
+  closeCover(): void;
 }
 
-export interface LockerSimulatorControls extends PlugControls {
-  readonly kind: 'locker-controller';
-  doors(): string[];
-  isDoorOpen(door: string): boolean | undefined;
-  /** Opens the door the way the kiosk does: through the driver, pulse and read-back over the simulated board. */
-  openDoor(door: string): Promise<DoorResult>;
-  /** A person shuts the door. */
-  closeDoor(door: string): ControlResult;
+/** What every simulated reader offers: the sample documents a person can place on it, and taking one away. */
+export interface ReaderSampleControls {
+  /** The names of the sample documents this reader can be given (see devices/document/simulated_documents.ts). */
+  samples(): string[];
+  /** A person places a fresh copy of sample `name` on the reader. */
+  placeSample(name: string): Promise<ControlResult>;
+  /** A person takes the document away (nothing happens when there is none). */
+  takeDocument(): void;
+  documentPresent(): boolean;
 }
 
-/**
- * Controls of simulators this folder does not know (printers, document readers): the plug, plus whatever
- * the registering helper exposes in `extra`, which the dock narrows for its kind.
- */
-export interface OtherSimulatorControls extends PlugControls {
-  readonly kind: Exclude<DeviceKind, 'barcode-scanner' | 'locker-controller'>;
-  readonly extra?: unknown;
-}
-
-export type SimulatorControls = ScannerSimulatorControls | LockerSimulatorControls | OtherSimulatorControls;
+export type SimulatorControls =
+  | ScannerSimulatorControls
+  | LockerSimulatorControls
+  | TicketPrinterSimulatorControls
+  | DocumentPrinterSimulatorControls
+  | DocumentReaderSimulatorControls
+  | IdCardReaderSimulatorControls
+  | DispenserSimulatorControls;

@@ -18,6 +18,7 @@ describe('balcao field tool', () => {
       'test-ticket',
       'test-page',
       'open-door',
+      'test-dispense',
       'read-document',
       'read-permit',
       'mrz',
@@ -62,10 +63,18 @@ describe('balcao field tool', () => {
     expect(result.err).toContain('languages.default: must be one of languages.offered');
   });
 
+  it('dispenses a test card from the simulated dispenser and retracts it when nobody takes it', async () => {
+    const result = await balcao('test-dispense', '--wait', '0');
+    expect(result.status).toBe(0);
+    expect(result.out).toContain('not taken: retracted into the reject bin');
+    expect((await balcao('test-dispense', '--wait', 'soon')).status).toBe(64);
+  });
+
   it('lists every configured device with its live status', async () => {
     const result = await balcao('devices');
     expect(result.status).toBe(0);
-    expect(result.out.split('\n')).toHaveLength(7);
+    expect(result.out.split('\n')).toHaveLength(8);
+    expect(result.out).toMatch(/dispenser\s+document-dispenser\s+simulated\s+crt591.*ready/);
     expect(result.out).toMatch(/ticket-printer\s+ticket-printer\s+simulated\s+escpos.*ready/);
     expect(result.out).toMatch(/document-reader\s+document-reader\s+simulated\s+ccid.*ready/);
   });
@@ -92,7 +101,12 @@ describe('balcao field tool', () => {
     const json = JSON.parse(trusted.out);
     expect(json).toMatchObject({
       ok: true,
-      document: { valid: true, documentNumber: 'L898902C3', name: { full: 'ERIKSSON ANNA MARIA' } },
+      document: {
+        valid: true,
+        expired: true,
+        documentNumber: 'L898902C3',
+        name: { full: 'ERIKSSON ANNA MARIA' },
+      },
       faceImage: { format: 'jpeg', bytes: 20000 },
       dataGroupsRead: [1, 2],
       passiveAuthentication: { status: 'verified' },
@@ -107,6 +121,23 @@ describe('balcao field tool', () => {
     expect(untrusted).toMatchObject({
       document: { documentNumber: 'D23145890734' },
       passiveAuthentication: { status: 'unverified', reason: 'no-trust-anchor' },
+    });
+  });
+
+  it('reads the forged sample passport: the chip reads, passive authentication fails, exit status 1', async () => {
+    const forged = await balcao('read-document', '--sample', 'passport-forged', '--trust-simulator');
+    expect(forged.status).toBe(1);
+    expect(JSON.parse(forged.out)).toMatchObject({
+      ok: true,
+      document: { valid: true, expired: false, documentNumber: 'MB7654321' },
+      passiveAuthentication: { status: 'failed', reason: 'ds-not-signed-by-csca' },
+    });
+    const genuine = JSON.parse(
+      (await balcao('read-document', '--sample', 'passport-macao', '--trust-simulator')).out,
+    );
+    expect(genuine).toMatchObject({
+      document: { documentNumber: 'MB2345678', expired: false },
+      passiveAuthentication: { status: 'verified' },
     });
   });
 

@@ -10,6 +10,7 @@ import {
   testTicketCommand,
   watchScannerCommand,
 } from './device_commands.js';
+import { testDispenseCommand } from './dispenser_command.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
 import { lockerCommand } from './locker_commands.js';
 import { mrz } from './mrz_command.js';
@@ -26,6 +27,7 @@ const commands: CliCommand[] = [
   testTicketCommand,
   testPageCommand,
   openDoorCommand,
+  testDispenseCommand,
   readDocumentCommand,
   readPermitCommand,
   mrz,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_config.js';
+import { DispenserOptionsSchema } from '../../devices/dispenser/index.js';
 import { BackendConfigSchema } from '../backend/backend_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
 import { languages } from '../rpc/languages.js';
-import { ServiceIdSchema } from '../rpc/service_ids.js';
+import { ServiceIdSchema } from '../rpc/service_id_schema.js';
 
 /**
  * The terminal's one configuration file, validated at start-up. A bad file stops start-up with a message that
@@ -171,13 +172,34 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
       issues.push({ path: ['devices', i, 'id'], message: `duplicate device id "${device.id}"` });
     ids.add(device.id);
     if (
-      device.transport !== 'simulated' &&
+      (device.transport === 'usb' || device.transport === 'hid') &&
       (device.vendorId === undefined || device.productId === undefined)
     ) {
       issues.push({ path: ['devices', i], message: 'a usb or hid device needs vendorId and productId' });
     }
+    if (device.kind === 'document-dispenser') issues.push(...dispenserIssues(device, ['devices', i]));
   });
   return issues;
+}
+
+/**
+ * A dispenser's options are checked at start-up like the rest of the file (strict: a misspelt key names itself), and
+ * a serial one must say where its adapter is: `options.path`, or the adapter's vendorId and productId.
+ */
+function dispenserIssues(device: DeviceConfig, path: (string | number)[]): ConfigIssue[] {
+  const options = DispenserOptionsSchema.safeParse(device.options);
+  if (!options.success)
+    return options.error.issues.map((issue) => ({
+      path: [...path, 'options', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: issue.message,
+    }));
+  if (
+    device.transport === 'serial' &&
+    options.data.path === undefined &&
+    (device.vendorId === undefined || device.productId === undefined)
+  )
+    return [{ path, message: 'a serial dispenser needs options.path, or vendorId and productId' }];
+  return [];
 }
 
 /** The sections of a raw file that pass their own checks (devices one by one), for `crossFieldIssues`. */

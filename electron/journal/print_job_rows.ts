@@ -2,7 +2,7 @@
  * A print job as the table stores it and as the code reads it: statuses, payloads, the row type, and the one
  * mapping between them (the SELECT list, the row conversion, payload encoding).
  */
-import type { MonoBitmap } from '../../devices/printer/printer.js';
+import type { MonoBitmap, PrinterKind } from '../../devices/printer/index.js';
 
 export const printJobStatuses = [
   'queued',
@@ -14,7 +14,20 @@ export const printJobStatuses = [
   'voided',
 ] as const;
 export type PrintJobStatus = (typeof printJobStatuses)[number];
-export type PrinterKind = 'ticket' | 'document';
+export type { PrinterKind };
+
+/** The `printer_kind` column keeps the values migration 10 allows ('ticket', 'document'); rows speak PrinterKind. */
+const kindColumn = { 'ticket-printer': 'ticket', 'document-printer': 'document' } as const;
+type KindColumn = (typeof kindColumn)[PrinterKind];
+const kindOfColumn: Record<KindColumn, PrinterKind> = {
+  ticket: 'ticket-printer',
+  document: 'document-printer',
+};
+
+/** The value the `printer_kind` column stores for a printer kind. */
+export function printerKindColumn(kind: PrinterKind): KindColumn {
+  return kindColumn[kind];
+}
 /** Why a job was voided: staff chose not to print it, or nobody resolved it within the retention limit. */
 export type VoidReason = 'voided-by-staff' | 'expired';
 
@@ -67,7 +80,7 @@ export interface RawRow {
   id: number;
   idempotency_key: string;
   printer_id: string;
-  printer_kind: PrinterKind;
+  printer_kind: KindColumn;
   template: string;
   job_name: string;
   status: PrintJobStatus;
@@ -93,7 +106,7 @@ export function toRow(raw: RawRow): PrintJobRow {
     id: raw.id,
     idempotencyKey: raw.idempotency_key,
     printerId: raw.printer_id,
-    printerKind: raw.printer_kind,
+    printerKind: kindOfColumn[raw.printer_kind],
     template: raw.template,
     jobName: raw.job_name,
     status: raw.status,

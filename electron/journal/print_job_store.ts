@@ -25,6 +25,7 @@ import {
   type PrintJobRow,
   type PrintJobStatus,
   type PrintPayload,
+  printerKindColumn,
   type RawRow,
   rowColumns,
   toRow,
@@ -70,7 +71,7 @@ export class PrintJobStore {
         .run(
           job.idempotencyKey,
           job.printerId,
-          job.printerKind,
+          printerKindColumn(job.printerKind),
           job.template,
           job.jobName,
           job.sessionId,
@@ -151,7 +152,7 @@ export class PrintJobStore {
       const job = this.mustGet(id);
       this.bumpCounters(
         job.printerId,
-        job.printerKind === 'document' ? { pages: job.pages } : { tickets: 1 },
+        job.printerKind === 'document-printer' ? { pages: job.pages } : { tickets: 1 },
       );
       return moved;
     });

@@ -23,7 +23,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PrinterState } from '../../devices/device_status.js';
-import type { PrintOutcome } from '../../devices/printer/printer.js';
+import type { PrintOutcome } from '../../devices/printer/index.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditLog } from './audit_log.js';
@@ -117,7 +117,7 @@ export class PrintPipeline {
   async submit(request: PrintRequest): Promise<SubmitResult> {
     const registration = this.printers.get(request.printerId);
     if (!registration) return err({ code: 'unknown-printer', printerId: request.printerId });
-    const expected: PrintPayload['format'] = registration.kind === 'ticket' ? 'mono-bitmap' : 'pdf';
+    const expected: PrintPayload['format'] = registration.kind === 'ticket-printer' ? 'mono-bitmap' : 'pdf';
     if (request.payload.format !== expected) {
       return {
         ok: false,

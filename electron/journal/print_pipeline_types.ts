@@ -1,6 +1,6 @@
 /** What goes into and comes out of the print pipeline: requests, events, outcomes and typed errors. */
 import type { PrinterState } from '../../devices/device_status.js';
-import type { PrintFailure } from '../../devices/printer/printer.js';
+import type { PrintFailure } from '../../devices/printer/index.js';
 import type { Result } from '../../lib/result.js';
 import type { AuditAppendError } from './audit_log.js';
 import type { PrinterKind, PrintJobStatus, PrintPayload } from './print_job_store.js';

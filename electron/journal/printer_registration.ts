@@ -8,12 +8,12 @@ import type {
   PrintFailure,
   PrintOutcome,
   TicketPrinter,
-} from '../../devices/printer/printer.js';
+} from '../../devices/printer/index.js';
 import type { PrintPayload } from './print_job_store.js';
 
 export type PrinterRegistration =
-  | { id: string; kind: 'ticket'; printer: TicketPrinter }
-  | { id: string; kind: 'document'; printer: DocumentPrinter };
+  | { id: string; kind: 'ticket-printer'; printer: TicketPrinter }
+  | { id: string; kind: 'document-printer'; printer: DocumentPrinter };
 
 /** The printer knows the job did not complete: it is printed again whole once the printer is usable. */
 export const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
@@ -30,11 +30,11 @@ export function sendToPrinter(
   jobName: string,
 ): Promise<PrintOutcome> {
   switch (registration.kind) {
-    case 'ticket':
+    case 'ticket-printer':
       if (payload.format !== 'mono-bitmap')
         return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
       return registration.printer.printRaster(payload.bitmap);
-    case 'document':
+    case 'document-printer':
       if (payload.format !== 'pdf')
         return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
       return registration.printer.printPdf(payload.pdf, jobName);

@@ -9,11 +9,13 @@ import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditAppendError, AuditLog } from './audit_log.js';
 import { isoAt, type JournalClock } from './journal_clock.js';
 
-export type StaffAlertKind =
-  | 'document-not-printable'
-  | 'print-needs-attention'
-  | 'print-job-expired'
-  | 'transaction-needs-staff';
+export const staffAlertKinds = [
+  'document-not-printable',
+  'print-needs-attention',
+  'print-job-expired',
+  'transaction-needs-staff',
+] as const;
+export type StaffAlertKind = (typeof staffAlertKinds)[number];
 
 export interface StaffAlert {
   id: number;

@@ -1,5 +1,5 @@
 import { type DeviceStatus, isUsable } from '../../devices/device_status.js';
-import type { DeviceManagerReport } from '../../devices/manager/device_manager.js';
+import type { DeviceManagerReport } from '../../devices/manager/index.js';
 import type { KioskLogger } from './kiosk_logger.js';
 import type { LogEventId } from './log_events.js';
 
@@ -19,13 +19,20 @@ export function deviceStatusEvent(previous: DeviceState, next: DeviceState): Log
       return 'device-paper-out';
     case 'cover-open':
       return 'device-cover-open';
+    case 'jam':
+      return 'device-dispenser-jam';
+    case 'empty':
+      return 'device-dispenser-empty';
     case 'ready':
     case 'busy':
     case 'paper-low':
+    case 'low':
     case 'card-present':
+    case 'card-at-gate':
       if (previous.state === 'disconnected') return 'device-connected';
       if (!isUsable(previous)) return 'device-recovered';
-      return next.state === 'paper-low' ? 'device-paper-low' : 'device-state-changed';
+      if (next.state === 'paper-low') return 'device-paper-low';
+      return next.state === 'low' ? 'device-dispenser-low' : 'device-state-changed';
     default: {
       const unreachable: never = next;
       return unreachable;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/support/eventually.js';
 import { FakeClock } from '../../test/support/fake_clock.js';
+import { type KioskAppFixture, startKioskAppFixture } from '../../test/support/kiosk_app_fixture.js';
 import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { openJournal } from '../journal/journal_database.js';
@@ -39,7 +40,7 @@ describe('the kiosk’s life in its log', () => {
   afterEach(() => app.close());
 
   it('logs a session from start to timeout, with its id and never more', () => {
-    const view = app.session.start('pt');
+    const view = app.flows.startSession('pt');
     const sessionId = view.phase === 'active' ? view.sessionId : '';
     clock.advance(40_000);
     app.session.extend();
@@ -54,14 +55,14 @@ describe('the kiosk’s life in its log', () => {
   });
 
   it('logs a session ended by the resident with its reason', () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     app.session.end('done');
     expect(logger.lines.map((line) => line.event)).toEqual(['session-started', 'session-ended']);
     expect(logger.of('session-ended')[0]).toMatchObject({ reason: 'done' });
   });
 
   it('logs maintenance entered and left, and the kiosk going out of service and back', () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     app.kioskStatus.setMaintenance(true);
     app.kioskStatus.setMaintenance(false);
     expect(logger.lines.map((line) => line.event)).toEqual([
@@ -106,5 +107,30 @@ describe('the kiosk’s life in its log', () => {
       { method: 'session.start', code: 'invalid-params' },
       { method: 'maintenance.printJobs', code: 'forbidden' },
     ]);
+  });
+});
+
+describe('a session’s flows in the log', () => {
+  let kiosk: KioskAppFixture;
+  beforeEach(async () => {
+    kiosk = await startKioskAppFixture();
+    logKioskEvents(kiosk.app.bus, kiosk.logger, kiosk.app.kioskStatus.status);
+  });
+  afterEach(() => kiosk.close());
+
+  it('logs nothing for a step, a language or a display setting: only a move into another flow', async () => {
+    await kiosk.call('session.start', { language: 'en' });
+    const sessionId = kiosk.app.session.activeSessionId;
+    expect(await kiosk.call('home.chooseLanguage', { language: 'pt' })).toEqual({ ok: true });
+    expect(await kiosk.call('home.openService', { service: 'check-in' })).toEqual({ ok: true });
+    await kiosk.call('session.setAccessibility', { largeText: true });
+    expect(kiosk.app.session.view()).toMatchObject({ flow: { step: 'service-intro' }, language: 'pt' });
+    expect(kiosk.logger.lines.map((line) => line.event)).toEqual(['session-started']);
+    // Only the home flow exists yet: a resident flow's view stands in for the first one to come.
+    const shown = kiosk.app.session.view();
+    if (shown.phase !== 'active') throw new Error('no session');
+    const inAnotherFlow = { ...shown, flow: { service: 'check-in', step: 'scan' } };
+    kiosk.app.bus.emit('session.changed', inAnotherFlow as unknown as typeof shown);
+    expect(kiosk.logger.of('session-flow-entered')).toEqual([{ sessionId, flow: 'check-in' }]);
   });
 });

@@ -1,16 +1,19 @@
-import type { KioskStatus, SessionView } from '../rpc/contract.js';
 import type { EventBus } from '../rpc/event_bus.js';
+import type { KioskStatus } from '../rpc/kiosk_contract.js';
+import type { ActiveSessionView, SessionEndReason, SessionView } from '../rpc/session_contract.js';
 import type { KioskLogger } from './kiosk_logger.js';
 
 /**
  * Logs the kiosk's life as its services publish it on the event bus — sessions (start, idle warning, extension,
- * end, timeout), maintenance entered and left, the kiosk going out of service and back — without the services
- * knowing about logs. Lines carry the session id, the language and reasons; a session holds no personal data in
- * its view, and the resident's data never passes through here. `initial` is the kiosk's status when logging
+ * a move into another flow, end, timeout), maintenance entered and left, the kiosk going out of service and
+ * back — without the services knowing about logs. Lines carry the session id, the language, the flow's id and
+ * reasons; a session holds no personal data in its view, and the resident's data never passes through here.
+ * Steps within a flow and display settings (contrast, text size) are not logged: they say nothing staff need,
+ * and step-by-step lines would trace one resident's every choice. `initial` is the kiosk's status when logging
  * starts. Returns the unsubscribe function.
  */
 export function logKioskEvents(bus: EventBus, logger: KioskLogger, initial: KioskStatus): () => void {
-  let session: Extract<SessionView, { phase: 'active' }> | null = null;
+  let session: ActiveSessionView | null = null;
   let status = initial;
 
   const onSession = (view: SessionView) => {
@@ -24,6 +27,8 @@ export function logKioskEvents(bus: EventBus, logger: KioskLogger, initial: Kios
       });
     } else if (view.extensionsLeft < session.extensionsLeft) {
       logger.log('session-extended', { sessionId: view.sessionId, extensionsLeft: view.extensionsLeft });
+    } else if (view.flow.service !== session.flow.service) {
+      logger.log('session-flow-entered', { sessionId: view.sessionId, flow: view.flow.service });
     }
     session = view;
   };
@@ -52,7 +57,7 @@ export function logKioskEvents(bus: EventBus, logger: KioskLogger, initial: Kios
         onSession(payload as SessionView);
         return;
       case 'session.ended': {
-        const { reason } = payload as { reason: string };
+        const { reason } = payload as { reason: SessionEndReason };
         const sessionId = session?.sessionId;
         session = null;
         if (reason === 'timeout') logger.log('session-timed-out', { sessionId });

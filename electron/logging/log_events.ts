@@ -79,6 +79,11 @@ export const logEvents = {
     level: 'info',
     meaning: 'The resident answered "Need more time?" and the session was extended.',
   },
+  'session-flow-entered': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'A session moved into another flow (which flow, never what the resident chose or entered).',
+  },
   'session-ended': {
     disposition: 'success',
     level: 'info',
@@ -131,6 +136,21 @@ export const logEvents = {
   'device-paper-out': { disposition: 'failure', level: 'warn', meaning: 'A printer ran out of paper.' },
   'device-paper-low': { disposition: 'info', level: 'info', meaning: 'A printer’s paper is running low.' },
   'device-cover-open': { disposition: 'failure', level: 'warn', meaning: 'A printer’s cover was opened.' },
+  'device-dispenser-jam': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A document dispenser jammed: a card is stuck in its channel until staff clear it.',
+  },
+  'device-dispenser-empty': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A document dispenser’s stacker is empty.',
+  },
+  'device-dispenser-low': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'A document dispenser’s stacker is running low.',
+  },
   'device-recovered': {
     disposition: 'success',
     level: 'info',

@@ -8,6 +8,7 @@ import { type FontChainError, loadFontChain } from './fonts/font_chain.js';
 import { type FontConfig, resolveFontConfig } from './fonts/font_config.js';
 import type { DocumentModel, Paper } from './pdf/document_model.js';
 import { type RenderError, type RenderOptions, renderPdf } from './pdf/render_pdf.js';
+import { type TemplateId, templateIds } from './template_ids.js';
 import { AppointmentSlipSchema, composeAppointmentSlip } from './templates/appointment_slip.js';
 import { CollectionReceiptSchema, composeCollectionReceipt } from './templates/collection_receipt.js';
 import { defaultMaskPolicy, type MaskPolicy } from './templates/document_number_mask.js';
@@ -16,14 +17,7 @@ import { composeLockerPickupSlip, LockerPickupSlipSchema } from './templates/loc
 import { composeQueueTicket, QueueTicketSchema } from './templates/queue_ticket.js';
 import type { SignedDocument, TerminalSigningKey } from './verification/document_signing.js';
 
-export const templateIds = [
-  'appointment-slip',
-  'queue-ticket',
-  'identity-proof',
-  'collection-receipt',
-  'locker-pickup-slip',
-] as const;
-export type TemplateId = (typeof templateIds)[number];
+export { type TemplateId, templateIds };
 
 export const templateSchemas = {
   'appointment-slip': AppointmentSlipSchema,

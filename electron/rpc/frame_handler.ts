@@ -1,6 +1,5 @@
-import type { EventFrame, ResponseFrame } from './contract.js';
-import { RequestFrameSchema } from './contract.js';
 import type { Router } from './router.js';
+import { type EventFrame, RequestFrameSchema, type ResponseFrame } from './wire.js';
 
 /** Largest request frame accepted from a renderer; the contract's biggest call is far smaller. */
 export const maxRequestBytes = 64 * 1024;

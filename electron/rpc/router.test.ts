@@ -3,15 +3,20 @@ import { createRouter, type Handlers } from './router.js';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const attract = { phase: 'attract' } as const;
+  const accepted = { ok: true } as const;
   return {
     'kiosk.snapshot': () => {
       throw new Error('not used');
     },
     'session.start': () => attract,
     'session.setLanguage': () => attract,
+    'session.setAccessibility': () => attract,
     'session.touch': () => attract,
     'session.extend': () => attract,
     'session.end': () => attract,
+    'home.chooseLanguage': () => accepted,
+    'home.openService': () => accepted,
+    'home.backToServices': () => accepted,
     'dev.setMaintenance': () => ({ mode: 'in-service' }),
     'dev.simulators': () => [],
     'dev.simulate': () => ({ ok: true }),
@@ -55,6 +60,22 @@ describe('RPC router', () => {
       });
     }
     expect(start).not.toHaveBeenCalled();
+  });
+
+  it('refuses a flow intent for a service that does not exist, and a setting that is not a switch', async () => {
+    const open = vi.fn(() => ({ ok: true }) as const);
+    const router = createRouter(handlers({ 'home.openService': open }), { allowDevMethods: false });
+    for (const params of [{ service: 'withdraw-cash' }, { service: 'check-in', step: 'done' }, {}]) {
+      expect(await router.call('home.openService', params)).toMatchObject({
+        error: { code: 'invalid-params' },
+      });
+    }
+    for (const params of [{ largeText: 'yes' }, { fontSize: 40 }]) {
+      expect(await router.call('session.setAccessibility', params)).toMatchObject({
+        error: { code: 'invalid-params' },
+      });
+    }
+    expect(open).not.toHaveBeenCalled();
   });
 
   it('refuses dev dock methods unless development tools are allowed', async () => {

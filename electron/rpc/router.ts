@@ -1,21 +1,20 @@
 import { z } from 'zod';
-import {
-  devMethodPrefix,
-  type MethodName,
-  type MethodParams,
-  type MethodResult,
-  maintenanceMethodPrefix,
-  methods,
-  type RpcError,
-  type RpcResult,
-} from './contract.js';
+import { err, ok } from '../../lib/result.js';
+import { type MethodName, type Methods, methods } from './contract.js';
+import { devMethodPrefix } from './dev_contract.js';
+import { maintenanceMethodPrefix } from './maintenance_contract.js';
+import type { MethodSpec } from './method_spec.js';
+import type { RpcError, RpcResult } from './wire.js';
 
-/** One handler per contract method; params arrive already validated. */
-export type Handlers = {
-  [M in MethodName]: (
-    params: z.infer<(typeof methods)[M]['params']>,
-  ) => Promise<MethodResult<M>> | MethodResult<M>;
+/** One handler per method of `Specs`; params arrive already validated (defaults applied). */
+export type MethodHandlers<Specs extends Record<string, MethodSpec>> = {
+  [M in keyof Specs]: (
+    params: z.output<Specs[M]['params']>,
+  ) => Promise<z.input<Specs[M]['result']>> | z.input<Specs[M]['result']>;
 };
+
+/** The whole handler map: kiosk_app.ts spreads each domain's builder into it. */
+export type Handlers = MethodHandlers<Methods>;
 
 export interface RouterOptions {
   /** Dev dock methods are refused unless this is set (development and test modes). */
@@ -35,7 +34,7 @@ function isMethodName(name: string): name is MethodName {
 }
 
 function fail(code: RpcError['code'], message: string): RpcResult<never> {
-  return { ok: false, error: { code, message } };
+  return err({ code, message });
 }
 
 /**
@@ -53,7 +52,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
       if (method.startsWith(maintenanceMethodPrefix) && !options.inMaintenance?.()) {
         return fail('forbidden', `${method} is only available while the kiosk is in maintenance`);
       }
-      const spec = methods[method];
+      const spec: MethodSpec = methods[method];
       const parsed = spec.params.safeParse(params ?? {});
       if (!parsed.success) {
         return fail('invalid-params', z.prettifyError(parsed.error));
@@ -66,7 +65,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           options.onInternalError?.(method, checked.error);
           return fail('internal', `${method} produced a result outside the contract`);
         }
-        return { ok: true, value: checked.data };
+        return ok(checked.data);
       } catch (error) {
         options.onInternalError?.(method, error);
         return fail('internal', `${method} failed`);
@@ -74,5 +73,3 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
     },
   };
 }
-
-export type { MethodParams };

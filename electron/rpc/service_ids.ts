@@ -1,6 +1,7 @@
-import { z } from 'zod';
-
-/** The resident services a terminal can offer; each site's configuration enables a subset. */
+/**
+ * The resident services a terminal can offer; each site's configuration enables a subset. Plain data, no zod: the
+ * renderer imports this at run time (the schema is in `service_id_schema.ts`, for the main process).
+ */
 export const serviceIds = [
   'book-appointment',
   'check-in',
@@ -9,5 +10,4 @@ export const serviceIds = [
   'locker-pickup',
   'locker-apply',
 ] as const;
-export const ServiceIdSchema = z.enum(serviceIds);
-export type ServiceId = z.infer<typeof ServiceIdSchema>;
+export type ServiceId = (typeof serviceIds)[number];

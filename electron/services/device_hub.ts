@@ -1,10 +1,20 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { LockerController } from '../../devices/locker/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
-import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_dock_contract.js';
+import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
+
+/** A configured device's driver, by its configured id. */
+export interface DriverRegistration<D> {
+  id: string;
+  driver: D;
+}
 
 /**
- * What the kiosk services need of the device layer: live statuses pushed on change, and the dev dock's control of
- * simulated devices.
+ * What the kiosk services need of the device layer: live statuses pushed on change, the printers for the print
+ * pipeline, the document dispensers and locker doors for the flows that release documents, and the dev dock's
+ * control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
+ * use it over simulated devices.
  */
 export interface DeviceHub {
   statuses(): DeviceStatus[];
@@ -14,5 +24,9 @@ export interface DeviceHub {
   simulate(action: SimulatorAction): Promise<SimulatorActionResult>;
   /** The configured printers' drivers, for the print pipeline. */
   printers(): PrinterRegistration[];
+  /** The configured document dispensers (card-sized documents). */
+  dispensers(): DriverRegistration<CardDispenser>[];
+  /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
+  lockers(): DriverRegistration<LockerController>[];
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { type DeviceKind, type DeviceStatus, isUsable } from '../../devices/device_status.js';
 import type { KioskConfig } from '../config/config_schema.js';
-import type { KioskStatus, ServiceTile } from '../rpc/contract.js';
 import type { EventBus } from '../rpc/event_bus.js';
+import type { KioskStatus, ServiceTile } from '../rpc/kiosk_contract.js';
 import { serviceCatalogue } from './service_catalogue.js';
 
 /**
@@ -10,15 +10,16 @@ import { serviceCatalogue } from './service_catalogue.js';
  * screen while the status is out-of-service, and disables tiles whose devices are unusable.
  */
 export class KioskStatusService {
+  readonly #config: Pick<KioskConfig, 'devices' | 'services'>;
+  readonly #bus: EventBus;
   #maintenance = false;
   #devices: DeviceStatus[] = [];
   #status: KioskStatus = { mode: 'in-service' };
   #services: ServiceTile[] = [];
 
-  constructor(
-    private readonly config: Pick<KioskConfig, 'devices' | 'services'>,
-    private readonly bus: EventBus,
-  ) {
+  constructor(config: Pick<KioskConfig, 'devices' | 'services'>, bus: EventBus) {
+    this.#config = config;
+    this.#bus = bus;
     this.#recompute();
   }
 
@@ -52,7 +53,7 @@ export class KioskStatusService {
   #recompute(): void {
     const reasons: Extract<KioskStatus, { mode: 'out-of-service' }>['reasons'] = [];
     if (this.#maintenance) reasons.push({ kind: 'maintenance' });
-    for (const device of this.config.devices) {
+    for (const device of this.#config.devices) {
       if (!device.required) continue;
       const live = this.#devices.find((d) => d.id === device.id);
       if (!live || !isUsable(live.status)) {
@@ -62,7 +63,7 @@ export class KioskStatusService {
     const status: KioskStatus =
       reasons.length > 0 ? { mode: 'out-of-service', reasons } : { mode: 'in-service' };
     const usable = this.#usableKinds();
-    const services: ServiceTile[] = this.config.services.map((id) => {
+    const services: ServiceTile[] = this.#config.services.map((id) => {
       const def = serviceCatalogue[id];
       return {
         id,
@@ -74,11 +75,11 @@ export class KioskStatusService {
     });
     if (JSON.stringify(status) !== JSON.stringify(this.#status)) {
       this.#status = status;
-      this.bus.emit('kiosk.statusChanged', status);
+      this.#bus.emit('kiosk.statusChanged', status);
     }
     if (JSON.stringify(services) !== JSON.stringify(this.#services)) {
       this.#services = services;
-      this.bus.emit('kiosk.servicesChanged', services);
+      this.#bus.emit('kiosk.servicesChanged', services);
     }
   }
 }

@@ -1,40 +1,27 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
-import type { CcidSimulatorExtra } from '../../devices/document/ccid/ccid_reader_factory.js';
-import type { Ga467SimulatorExtra } from '../../devices/document/ga467/ga467_reader_factory.js';
+import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { LockerController } from '../../devices/locker/index.js';
 import {
-  emrtdSampleCard,
-  emrtdSamples,
-  idCardSampleCard,
-  idCardSamples,
-  isEmrtdSample,
-  isIdCardSample,
-} from '../../devices/document/simulated_documents.js';
-import { createDefaultRegistry } from '../../devices/manager/default_registry.js';
-import { DeviceManager, type DeviceManagerOptions } from '../../devices/manager/device_manager.js';
-import type { SimulatorControls } from '../../devices/simulator/simulator_controls.js';
+  createDefaultRegistry,
+  DeviceManager,
+  type DeviceManagerOptions,
+  type DriverByKind,
+} from '../../devices/manager/index.js';
+import type { SimulatorControls } from '../../devices/simulator/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
-import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_dock_contract.js';
-import type { DeviceHub } from './device_hub.js';
-
-/** The sensor controls the printer simulators expose in `extra` (devices/printer/simulator). */
-interface PaperAndCover {
-  loadPaper?(lines?: number): void;
-  runOutOfPaper?(): void;
-  setPaperLow?(lines?: number): void;
-  setSheets?(sheets: number): void;
-  openCover(): void;
-  closeCover(): void;
-}
-
-function extraOf<T>(controls: SimulatorControls): T | undefined {
-  return 'extra' in controls ? (controls.extra as T | undefined) : undefined;
-}
+import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
+import type { DeviceHub, DriverRegistration } from './device_hub.js';
 
 const fail = (error: string): SimulatorActionResult => ({ ok: false, error });
 
-/** The kiosk's devices through the device manager: real drivers over real or simulated transports. */
+/**
+ * The kiosk's devices through the device manager: real drivers over real or simulated transports. The dev dock's
+ * actions go to each simulated device's typed controls (devices/<kind>/simulator/*_simulator_controls.ts), chosen
+ * by its kind; an action a kind does not have is refused as a value, never thrown.
+ */
 export class ManagerDeviceHub implements DeviceHub {
+  /** The manager itself, for the `balcao` field tool (which drives single devices). */
   readonly manager: DeviceManager;
 
   constructor(configs: DeviceConfig[], options: Partial<DeviceManagerOptions> = {}) {
@@ -63,11 +50,10 @@ export class ManagerDeviceHub implements DeviceHub {
           ? controls.doors().map((door) => ({ door, open: controls.isDoorOpen(door) ?? false }))
           : undefined,
       samples:
-        controls.kind === 'document-reader'
-          ? Object.keys(emrtdSamples)
-          : controls.kind === 'id-card-reader'
-            ? Object.keys(idCardSamples)
-            : undefined,
+        controls.kind === 'document-reader' || controls.kind === 'id-card-reader'
+          ? controls.samples()
+          : undefined,
+      dispenser: controls.kind === 'document-dispenser' ? controls.view() : undefined,
     }));
   }
 
@@ -82,22 +68,17 @@ export class ManagerDeviceHub implements DeviceHub {
         controls.replug();
         return { ok: true };
       case 'scan':
-        return this.manager.simulators.scan(action.deviceId, action.text, action.symbology);
-      case 'paper': {
-        const sensors = extraOf<PaperAndCover>(controls);
-        if (!sensors) return fail(`${action.deviceId} has no paper`);
-        if (action.paper === 'out') sensors.runOutOfPaper?.() ?? sensors.setSheets?.(0);
-        if (action.paper === 'low') sensors.setPaperLow?.() ?? sensors.setSheets?.(5);
-        if (action.paper === 'loaded') sensors.loadPaper?.() ?? sensors.setSheets?.(500);
+        if (controls.kind !== 'barcode-scanner') return fail(`${action.deviceId} is not a scanner`);
+        return controls.scan(action.text, action.symbology);
+      case 'paper':
+        if (!isPrinter(controls)) return fail(`${action.deviceId} has no paper`);
+        controls.setPaper(action.paper);
         return { ok: true };
-      }
-      case 'cover': {
-        const sensors = extraOf<PaperAndCover>(controls);
-        if (!sensors) return fail(`${action.deviceId} has no cover`);
-        if (action.open) sensors.openCover();
-        else sensors.closeCover();
+      case 'cover':
+        if (!isPrinter(controls)) return fail(`${action.deviceId} has no cover`);
+        if (action.open) controls.openCover();
+        else controls.closeCover();
         return { ok: true };
-      }
       case 'door': {
         if (controls.kind !== 'locker-controller') return fail(`${action.deviceId} has no doors`);
         if (!action.open) return controls.closeDoor(action.door);
@@ -105,7 +86,22 @@ export class ManagerDeviceHub implements DeviceHub {
         return opened.ok ? { ok: true } : fail(`door ${action.door}: ${opened.error.code}`);
       }
       case 'document':
-        return this.#placeDocument(controls, action.sample);
+        if (!isReader(controls)) return fail(`${action.deviceId} is not a document reader`);
+        if (action.sample === null) {
+          controls.takeDocument();
+          return { ok: true };
+        }
+        return controls.placeSample(action.sample);
+      case 'cards':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card stacker`);
+        return controls.loadCards(action.count);
+      case 'take-card':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card gate`);
+        return controls.takeCard();
+      case 'jam':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} cannot jam`);
+        controls.setJam(action.jam);
+        return { ok: true };
       default: {
         const unreachable: never = action;
         return unreachable;
@@ -113,42 +109,51 @@ export class ManagerDeviceHub implements DeviceHub {
     }
   }
 
-  /** A person places a sample document on a simulated reader, or takes it away (`null`). */
-  async #placeDocument(controls: SimulatorControls, sample: string | null): Promise<SimulatorActionResult> {
-    if (controls.kind === 'document-reader') {
-      const reader = extraOf<CcidSimulatorExtra>(controls);
-      if (!reader) return fail(`${controls.deviceId} has no card slot`);
-      if (sample === null) reader.removeCard();
-      else if (isEmrtdSample(sample)) reader.insertCard(await emrtdSampleCard(sample));
-      else return fail(`unknown document sample ${sample}`);
-      return { ok: true };
-    }
-    if (controls.kind === 'id-card-reader') {
-      const reader = extraOf<Ga467SimulatorExtra>(controls);
-      if (!reader) return fail(`${controls.deviceId} has no card slot`);
-      if (sample === null) reader.takeCard();
-      else if (isIdCardSample(sample)) reader.placeCard(idCardSampleCard(sample));
-      else return fail(`unknown card sample ${sample}`);
-      return { ok: true };
-    }
-    return fail(`${controls.deviceId} is not a document reader`);
-  }
-
   printers(): PrinterRegistration[] {
     return this.manager.configs().flatMap((config): PrinterRegistration[] => {
       if (config.kind === 'ticket-printer') {
         const printer = this.manager.get(config.id, 'ticket-printer');
-        return printer ? [{ id: config.id, kind: 'ticket', printer }] : [];
+        return printer ? [{ id: config.id, kind: 'ticket-printer', printer }] : [];
       }
       if (config.kind === 'document-printer') {
         const printer = this.manager.get(config.id, 'document-printer');
-        return printer ? [{ id: config.id, kind: 'document', printer }] : [];
+        return printer ? [{ id: config.id, kind: 'document-printer', printer }] : [];
       }
       return [];
     });
   }
 
+  dispensers(): DriverRegistration<CardDispenser>[] {
+    return this.driversOf('document-dispenser');
+  }
+
+  lockers(): DriverRegistration<LockerController>[] {
+    return this.driversOf('locker-controller');
+  }
+
   close(): Promise<void> {
     return this.manager.stop();
   }
+
+  private driversOf<K extends 'document-dispenser' | 'locker-controller'>(
+    kind: K,
+  ): DriverRegistration<DriverByKind[K]>[] {
+    return this.manager.configs().flatMap((config) => {
+      if (config.kind !== kind) return [];
+      const driver = this.manager.get(config.id, kind);
+      return driver === undefined ? [] : [{ id: config.id, driver }];
+    });
+  }
+}
+
+function isPrinter(
+  controls: SimulatorControls,
+): controls is Extract<SimulatorControls, { kind: 'ticket-printer' | 'document-printer' }> {
+  return controls.kind === 'ticket-printer' || controls.kind === 'document-printer';
+}
+
+function isReader(
+  controls: SimulatorControls,
+): controls is Extract<SimulatorControls, { kind: 'document-reader' | 'id-card-reader' }> {
+  return controls.kind === 'document-reader' || controls.kind === 'id-card-reader';
 }

@@ -61,7 +61,7 @@ describe('kiosk print service', () => {
   afterEach(() => app.close());
 
   it('prints a session’s ticket and tells that session how it went', async () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     const printed = await app.printing.printSample('queue-ticket');
     expect(printed.ok).toBe(true);
     await eventually(() =>
@@ -72,7 +72,7 @@ describe('kiosk print service', () => {
   });
 
   it('refuses to print a document with a character no font has: nothing printed, resident told, staff alerted', async () => {
-    app.session.start('zh-Hant');
+    app.flows.startSession('zh-Hant');
     const printed = await app.printing.printSample('identity-proof', true);
     // The service's error stays typed (the RPC edge reduces it to its code).
     expect(printed).toEqual({ ok: false, error: { code: 'missing-glyphs', codePoints: ['U+E000'] } });
@@ -96,7 +96,7 @@ describe('kiosk print service', () => {
   });
 
   it('does not tell one session about another session’s jobs, and holds an unprinted job for staff', async () => {
-    app.session.start('pt');
+    app.flows.startSession('pt');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'out' });
     await eventually(() => devices.statuses().some((s) => s.status.state === 'no-paper'));
     const printed = await app.printing.printSample('queue-ticket');
@@ -111,7 +111,7 @@ describe('kiosk print service', () => {
     expect(app.printing.alerts()[0]).toMatchObject({ kind: 'print-needs-attention', printJobId: job?.jobId });
 
     events.length = 0;
-    app.session.start('en');
+    app.flows.startSession('en');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'loaded' });
     await app.printing.reprint(job!.jobId, 'staff-042', 'resident came back');
     await eventually(() => app.printing.staffJobs()[0]?.status === 'confirmed');
@@ -119,7 +119,7 @@ describe('kiosk print service', () => {
   });
 
   it('keeps the job’s session in a column of its own, not in its idempotency key', async () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     const sessionId = app.session.activeSessionId ?? 'none';
     const printed = await app.printing.printSample('queue-ticket');
     if (!printed.ok) throw new Error(printed.error.code);
@@ -129,7 +129,7 @@ describe('kiosk print service', () => {
   });
 
   it('lists staff’s jobs newest first, every status, in one query', async () => {
-    app.session.start('en');
+    app.flows.startSession('en');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'out' });
     await eventually(() => devices.statuses().some((s) => s.status.state === 'no-paper'));
     await app.printing.printSample('queue-ticket');
@@ -151,7 +151,7 @@ describe('kiosk print service', () => {
   });
 
   it('voids a job nobody resolved once it outlives journal.unresolvedPayloadHours: staff alerted, audited, bytes gone', async () => {
-    app.session.start('pt');
+    app.flows.startSession('pt');
     await devices.simulate({ action: 'paper', deviceId: 'ticket', paper: 'out' });
     await eventually(() => devices.statuses().some((s) => s.status.state === 'no-paper'));
     const printed = await app.printing.printSample('queue-ticket');
@@ -207,7 +207,7 @@ describe('KioskPrintService lifecycle', () => {
     };
     const job = {
       printerId: 'ticket',
-      printerKind: 'ticket' as const,
+      printerKind: 'ticket-printer' as const,
       template: 'queue-ticket',
       jobName: 'q',
     };

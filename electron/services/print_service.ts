@@ -18,7 +18,8 @@ import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
-import type { PrintJobView, StaffPrintJob } from '../rpc/print_contract.js';
+import type { StaffPrintJob } from '../rpc/maintenance_contract.js';
+import type { PrintJobView } from '../rpc/print_contract.js';
 import type { Clock } from './clock.js';
 import type { DeviceHub } from './device_hub.js';
 import type { SessionService } from './session_service.js';
@@ -149,8 +150,8 @@ export class KioskPrintService {
       logger: options.logger,
     });
     this.#documents = new DocumentPrintService(this.pipeline, {
-      ticketPrinterId: printers.find((p) => p.kind === 'ticket')?.id ?? '',
-      documentPrinterId: printers.find((p) => p.kind === 'document')?.id ?? '',
+      ticketPrinterId: printers.find((p) => p.kind === 'ticket-printer')?.id ?? '',
+      documentPrinterId: printers.find((p) => p.kind === 'document-printer')?.id ?? '',
       signingKey: options.signingKey ?? generateSigningKey(config.terminal.id),
       fonts: config.documents.fonts,
       mask: config.documents.documentNumberMask,

@@ -1,11 +1,11 @@
 import type { DeviceKind } from '../../devices/device_status.js';
-import type { ServiceTile } from '../rpc/contract.js';
+import type { ServiceNeed } from '../rpc/kiosk_contract.js';
 import type { ServiceId } from '../rpc/service_ids.js';
 
 interface ServiceDefinition {
   /** Device kinds the service cannot run without; its tile is disabled while any of them is unusable. */
   requires: DeviceKind[];
-  needs: ServiceTile['needs'];
+  needs: ServiceNeed[];
   minutes: number;
   /** Whether this release has the service's flow at the kiosk; tiles of the others explain where to go instead. */
   flowReady: boolean;

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { KioskConfig } from '../config/config_schema.js';
-import type { SessionEndReason, SessionView } from '../rpc/contract.js';
 import type { EventBus } from '../rpc/event_bus.js';
+import type { FlowView } from '../rpc/flow_contract.js';
 import type { Language } from '../rpc/languages.js';
+import type { Accessibility, SessionEndReason, SessionView } from '../rpc/session_contract.js';
 import type { Clock } from './clock.js';
 
 interface ActiveSession {
   id: string;
   language: Language;
+  accessibility: Accessibility;
+  /** The step the resident is on, as the running flow last showed it (electron/flows/flow_runner.ts). */
+  flow: FlowView;
   /** When the idle warning appears and when the session ends, in clock milliseconds. */
   warningAt: number;
   endsAt: number;
@@ -23,21 +27,28 @@ interface ActiveSession {
 /** Something that holds a resident's personal data for the session and must drop it when the session ends. */
 export type SessionDataHolder = (sessionId: string, reason: SessionEndReason) => void;
 
+const defaultAccessibility: Accessibility = { highContrast: false, largeText: false };
+
 /**
- * The resident's session, owned by the main process: started on the language screen, kept alive by touches,
- * warned 'warningSeconds' before the idle limit, extended by "Continue" up to 'maxExtensions' times, and ended on
- * done / cancel / timeout / out-of-service. Ending calls every registered data holder so personal data is wiped
- * in the main process; the `session.ended` event makes the renderer wipe its stores.
+ * The resident's session, owned by the main process: started on the attract screen (with the first step of the
+ * home flow), kept alive by touches, warned 'warningSeconds' before the idle limit, extended by "Continue" up to
+ * 'maxExtensions' times, and ended on done / cancel / timeout / out-of-service. It holds everything a redraw needs
+ * — language, high contrast and large text, the flow step — so a reload or a reconnect shows the resident the
+ * same step, the same way. Ending calls every registered data holder (the running flow among them) so personal
+ * data is wiped in the main process; the `session.ended` event makes the renderer wipe its stores.
  */
 export class SessionService {
-  #session: ActiveSession | null = null;
+  readonly #limits: KioskConfig['timeLimits'];
+  readonly #clock: Clock;
+  readonly #bus: EventBus;
   readonly #holders = new Set<SessionDataHolder>();
+  #session: ActiveSession | null = null;
 
-  constructor(
-    private readonly limits: KioskConfig['timeLimits'],
-    private readonly clock: Clock,
-    private readonly bus: EventBus,
-  ) {}
+  constructor(limits: KioskConfig['timeLimits'], clock: Clock, bus: EventBus) {
+    this.#limits = limits;
+    this.#clock = clock;
+    this.#bus = bus;
+  }
 
   /** Register a holder of per-session data; it is called with the ending session's id. */
   onSessionEnd(holder: SessionDataHolder): () => void {
@@ -52,23 +63,30 @@ export class SessionService {
   view(): SessionView {
     const s = this.#session;
     if (!s) return { phase: 'attract' };
-    const now = this.clock.now();
+    const now = this.#clock.now();
     const warning = s.warningShown ? { secondsLeft: Math.max(0, Math.ceil((s.endsAt - now) / 1000)) } : null;
     return {
       phase: 'active',
       sessionId: s.id,
       language: s.language,
+      accessibility: { ...s.accessibility },
+      flow: s.flow,
       warning,
-      extensionsLeft: Math.max(0, this.limits.maxExtensions - s.extensionsUsed),
+      extensionsLeft: Math.max(0, this.#limits.maxExtensions - s.extensionsUsed),
     };
   }
 
-  start(language: Language): SessionView {
-    // A start while a session runs (a double tap on the language screen) keeps that session, in the new language.
+  /**
+   * Starts a session showing `flow` (the first step of the home flow). A start while a session runs (a double tap
+   * on the attract screen) keeps that session and its step, in the new language.
+   */
+  start(language: Language, flow: FlowView): SessionView {
     if (this.#session) return this.setLanguage(language);
     this.#session = {
       id: randomUUID(),
       language,
+      accessibility: { ...defaultAccessibility },
+      flow,
       warningAt: 0,
       endsAt: 0,
       extensionsUsed: 0,
@@ -84,6 +102,22 @@ export class SessionService {
     return this.#restartIdleTimer();
   }
 
+  /** High contrast and large text for this resident; a field left out keeps its value. */
+  setAccessibility(change: Partial<Accessibility>): SessionView {
+    const s = this.#session;
+    if (!s) return this.view();
+    s.accessibility = { ...s.accessibility, ...change };
+    return this.#publish();
+  }
+
+  /** The running flow moved to another step: kept for a redraw, and pushed to the renderer. */
+  showFlow(flow: FlowView): SessionView {
+    const s = this.#session;
+    if (!s) return this.view();
+    s.flow = flow;
+    return this.#publish();
+  }
+
   /** A touch restarts the idle timer, but not while the warning shows: only "Continue" answers the warning. */
   touch(): SessionView {
     const s = this.#session;
@@ -93,7 +127,7 @@ export class SessionService {
 
   extend(): SessionView {
     const s = this.#session;
-    if (!s || s.extensionsUsed >= this.limits.maxExtensions) return this.view();
+    if (!s || s.extensionsUsed >= this.#limits.maxExtensions) return this.view();
     if (s.warningShown) s.extensionsUsed += 1;
     return this.#restartIdleTimer();
   }
@@ -104,34 +138,37 @@ export class SessionService {
     s.cancelTimer();
     this.#session = null;
     for (const holder of this.#holders) holder(s.id, reason);
-    this.bus.emit('session.ended', { reason });
-    this.bus.emit('session.changed', this.view());
-    return this.view();
+    this.#bus.emit('session.ended', { reason });
+    return this.#publish();
+  }
+
+  #publish(): SessionView {
+    const view = this.view();
+    this.#bus.emit('session.changed', view);
+    return view;
   }
 
   #restartIdleTimer(): SessionView {
     const s = this.#session;
     if (!s) return this.view();
     s.cancelTimer();
-    const now = this.clock.now();
-    s.endsAt = now + this.limits.idleSeconds * 1000;
-    s.warningAt = s.endsAt - this.limits.warningSeconds * 1000;
+    const now = this.#clock.now();
+    s.endsAt = now + this.#limits.idleSeconds * 1000;
+    s.warningAt = s.endsAt - this.#limits.warningSeconds * 1000;
     s.warningShown = false;
-    s.cancelTimer = this.clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);
-    const view = this.view();
-    this.bus.emit('session.changed', view);
-    return view;
+    s.cancelTimer = this.#clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);
+    return this.#publish();
   }
 
   #onWarning(s: ActiveSession): void {
     if (this.#session !== s) return;
     s.warningShown = true;
-    this.bus.emit('session.changed', this.view());
-    s.cancelTimer = this.clock.setTimeout(
+    this.#publish();
+    s.cancelTimer = this.#clock.setTimeout(
       () => {
         if (this.#session === s) this.end('timeout');
       },
-      Math.max(0, s.endsAt - this.clock.now()),
+      Math.max(0, s.endsAt - this.#clock.now()),
     );
   }
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useAccessibilityStore } from '../stores/accessibility_store.js';
+import { useRpc } from '../rpc/rpc_context.js';
+import { useAccessibilityPanel } from '../stores/accessibility_panel_store.js';
+import { useSessionStore } from '../stores/session_store.js';
 
 function Toggle({
   label,
@@ -30,11 +32,18 @@ function Toggle({
   );
 }
 
-/** High contrast and large text for this resident; both reset when the session ends. */
+/**
+ * High contrast and large text for this resident. The settings live in the main process's session (a reload keeps
+ * them, the session's end drops them); a toggle asks for the change and the screen follows the session.
+ */
 export function AccessibilityPanel() {
   const { t } = useTranslation();
-  const state = useAccessibilityStore();
-  if (!state.panelOpen) return null;
+  const rpc = useRpc();
+  const open = useAccessibilityPanel((s) => s.open);
+  const setOpen = useAccessibilityPanel((s) => s.setOpen);
+  const view = useSessionStore((s) => s.view);
+  if (!open || view.phase !== 'active') return null;
+  const { highContrast, largeText } = view.accessibility;
   return (
     <div className="overlay" data-testid="accessibility-panel">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="a11y-title">
@@ -43,18 +52,18 @@ export function AccessibilityPanel() {
         </h2>
         <Toggle
           label={t('accessibility.highContrast')}
-          on={state.highContrast}
-          onToggle={state.toggleHighContrast}
+          on={highContrast}
+          onToggle={() => void rpc.call('session.setAccessibility', { highContrast: !highContrast })}
           testId="toggle-high-contrast"
         />
         <Toggle
           label={t('accessibility.largeText')}
-          on={state.largeText}
-          onToggle={state.toggleLargeText}
+          on={largeText}
+          onToggle={() => void rpc.call('session.setAccessibility', { largeText: !largeText })}
           testId="toggle-large-text"
         />
         <div className="dialog__actions">
-          <button type="button" className="primary-button" onClick={() => state.setPanelOpen(false)}>
+          <button type="button" className="primary-button" onClick={() => setOpen(false)}>
             {t('accessibility.close')}
           </button>
         </div>

@@ -17,8 +17,8 @@ export function PrintStatus() {
   const rpc = useRpc();
   const job = usePrintStore(currentPrintJob);
   const dismiss = usePrintStore((s) => s.dismiss);
-  const failure = usePrintStore((s) => s.failure);
-  const clearFailure = usePrintStore((s) => s.fail);
+  const unprintable = usePrintStore((s) => s.unprintable);
+  const clearUnprintable = usePrintStore((s) => s.showUnprintable);
 
   useEffect(() => {
     if (job?.state !== 'done') return;
@@ -26,20 +26,20 @@ export function PrintStatus() {
     return () => clearTimeout(timer);
   }, [job, dismiss]);
 
-  if (failure) {
+  if (unprintable) {
     return (
       <div
         className="overlay overlay--print"
         data-testid="print-status"
         data-state="not-printable"
-        data-reason={failure.reason}
+        data-reason={unprintable.reason}
       >
         <div className="dialog" role="alertdialog" aria-modal="true" aria-live="assertive">
           <WrenchIcon size={96} />
           <h2 className="dialog__title">{t('print.notPrintable.title')}</h2>
-          <p className="dialog__body">{t(`print.notPrintable.${failure.reason}`)}</p>
+          <p className="dialog__body">{t(`print.notPrintable.${unprintable.reason}`)}</p>
           <div className="dialog__actions">
-            <button type="button" className="primary-button" onClick={() => clearFailure(null)}>
+            <button type="button" className="primary-button" onClick={() => clearUnprintable(null)}>
               {t('print.ok')}
             </button>
           </div>

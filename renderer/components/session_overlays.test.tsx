@@ -6,7 +6,7 @@ import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
 import { createI18n } from '../i18n/i18n.js';
 import { RpcContext } from '../rpc/rpc_context.js';
 import { usePrintStore } from '../stores/print_store.js';
-import { resetResidentStores } from '../stores/reset_resident_stores.js';
+import { resetResidentStores } from '../stores/resident_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import { IdleWarning } from './idle_warning.js';
 import { PrintStatus } from './print_status.js';
@@ -23,8 +23,17 @@ function renderWith(
   );
 }
 
+const active = {
+  phase: 'active',
+  sessionId: 's1',
+  language: 'en',
+  accessibility: { highContrast: false, largeText: false },
+  flow: { service: 'home', step: 'services' },
+  warning: null,
+  extensionsLeft: 10,
+} as const;
 const activeWithWarning = (secondsLeft: number, extensionsLeft = 10) =>
-  ({ phase: 'active', sessionId: 's1', language: 'en', warning: { secondsLeft }, extensionsLeft }) as const;
+  ({ ...active, warning: { secondsLeft }, extensionsLeft }) as const;
 
 describe('idle warning', () => {
   beforeEach(() => resetResidentStores());
@@ -32,9 +41,7 @@ describe('idle warning', () => {
 
   it('is absent until the main process says the warning is due', () => {
     const rpc = strictRpcClient({});
-    useSessionStore
-      .getState()
-      .setView({ phase: 'active', sessionId: 's1', language: 'en', warning: null, extensionsLeft: 10 });
+    useSessionStore.getState().setView(active);
     renderWith(<IdleWarning />, rpc.client);
     expect(screen.queryByTestId('idle-warning')).toBeNull();
   });
@@ -70,7 +77,7 @@ describe('print status', () => {
     act(() =>
       usePrintStore
         .getState()
-        .update({ jobId: 7, printerKind: 'ticket', state: 'waiting', reason: 'no-paper' }),
+        .update({ jobId: 7, printerKind: 'ticket-printer', state: 'waiting', reason: 'no-paper' }),
     );
     renderWith(<PrintStatus />, rpc.client, 'pt');
     expect(screen.getByText('A impressora ficou sem papel')).toBeTruthy();
@@ -83,7 +90,7 @@ describe('print status', () => {
     act(() =>
       usePrintStore
         .getState()
-        .update({ jobId: 42, printerKind: 'document', state: 'needs-attention', reason: null }),
+        .update({ jobId: 42, printerKind: 'document-printer', state: 'needs-attention', reason: null }),
     );
     renderWith(<PrintStatus />, rpc.client);
     expect(screen.getByText('Please ask staff for help')).toBeTruthy();
@@ -92,7 +99,7 @@ describe('print status', () => {
 
   it('explains a document that cannot be printed because of a missing glyph', () => {
     const rpc = strictRpcClient({});
-    act(() => usePrintStore.getState().fail({ reason: 'missing-glyphs' }));
+    act(() => usePrintStore.getState().showUnprintable({ reason: 'missing-glyphs' }));
     renderWith(<PrintStatus />, rpc.client);
     expect(screen.getByText('This document cannot be printed here')).toBeTruthy();
     expect(screen.getByText(/staffed counter/)).toBeTruthy();
@@ -100,9 +107,11 @@ describe('print status', () => {
 
   it('is wiped with the rest of the resident’s stores when the session ends', () => {
     act(() =>
-      usePrintStore.getState().update({ jobId: 1, printerKind: 'ticket', state: 'printing', reason: null }),
+      usePrintStore
+        .getState()
+        .update({ jobId: 1, printerKind: 'ticket-printer', state: 'printing', reason: null }),
     );
     resetResidentStores();
-    expect(usePrintStore.getState()).toMatchObject({ jobs: [], failure: null });
+    expect(usePrintStore.getState()).toMatchObject({ jobs: [], unprintable: null });
   });
 });

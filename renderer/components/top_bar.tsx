@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../electron/rpc/languages.js';
 import { useRpc } from '../rpc/rpc_context.js';
-import { useAccessibilityStore } from '../stores/accessibility_store.js';
+import { useAccessibilityPanel } from '../stores/accessibility_panel_store.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import { AccessibilityIcon, GlobeIcon } from './icons.js';
@@ -15,9 +15,9 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
   const { t, i18n } = useTranslation();
   const rpc = useRpc();
   const site = useKioskStore((s) => s.snapshot?.site);
-  const offered = useKioskStore((s) => s.snapshot?.languages.offered ?? [...languages]);
+  const offered = useKioskStore((s) => s.snapshot?.languages.offered) ?? languages;
   const session = useSessionStore((s) => s.view);
-  const openAccessibility = useAccessibilityStore((s) => s.setPanelOpen);
+  const openAccessibility = useAccessibilityPanel((s) => s.setOpen);
   const [switching, setSwitching] = useState(false);
   const current = session.phase === 'active' ? session.language : undefined;
 
@@ -61,10 +61,10 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
               lang={language}
               className="language-menu__item"
               data-testid={`switch-to-${language}`}
-              onClick={async () => {
+              onClick={() => {
                 setSwitching(false);
-                await i18n.changeLanguage(language);
-                await rpc.call('session.setLanguage', { language });
+                // The screen's language follows the session's (session.changed), like everything it shows.
+                void rpc.call('session.setLanguage', { language });
               }}
             >
               {i18n.getFixedT(language)('language.name')}

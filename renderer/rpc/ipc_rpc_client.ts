@@ -1,4 +1,4 @@
-import type { ResponseFrame } from '../../electron/rpc/contract.js';
+import type { ResponseFrame } from '../../electron/rpc/wire.js';
 import { asResult, type PreloadBridge, type RpcClient, type RpcEvent } from './rpc_client.js';
 
 /** RPC over Electron IPC through the preload bridge: always connected while the window lives. */

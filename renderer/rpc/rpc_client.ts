@@ -4,9 +4,8 @@ import type {
   MethodName,
   MethodParams,
   MethodResult,
-  ResponseFrame,
-  RpcResult,
 } from '../../electron/rpc/contract.js';
+import type { ResponseFrame, RpcResult } from '../../electron/rpc/wire.js';
 
 export type RpcEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 

@@ -1,25 +1,25 @@
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
-import { useFlowStore } from '../stores/flow_store.js';
+import type { SessionView } from '../../electron/rpc/session_contract.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 import { usePrintStore } from '../stores/print_store.js';
-import { resetResidentStores } from '../stores/reset_resident_stores.js';
+import { resetResidentStores } from '../stores/resident_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import type { RpcClient } from './rpc_client.js';
 
 /**
- * Keeps the stores in step with the main process: a snapshot on every (re)connect, then pushed events. A session
+ * Keeps the stores in step with the main process: a snapshot on every (re)connect — the resident's session with
+ * its flow step and display settings included, so a reload lands on the same step — then pushed events. A session
  * that ends for any reason wipes every resident store and returns to the attract screen.
  */
 export function useKioskConnection(client: RpcClient, i18n: I18n): void {
   useEffect(() => {
-    const kiosk = useKioskStore.getState();
-    const applySession = (view: ReturnType<typeof useSessionStore.getState>['view']) => {
+    const applySession = (view: SessionView) => {
       useSessionStore.getState().setView(view);
       if (view.phase === 'active' && i18n.language !== view.language) void i18n.changeLanguage(view.language);
     };
     const offConnection = client.onConnection(async (connection) => {
-      kiosk.setConnection(connection);
+      useKioskStore.getState().setConnection(connection);
       if (connection !== 'connected') return;
       const snapshot = await client.call('kiosk.snapshot', {});
       if (!snapshot.ok) return;
@@ -29,7 +29,6 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
         void i18n.changeLanguage(snapshot.value.languages.default);
       } else {
         applySession(snapshot.value.session);
-        if (useFlowStore.getState().screen.name === 'attract') useFlowStore.getState().go({ name: 'home' });
       }
     });
     const offEvents = client.onEvent((frame) => {
@@ -56,7 +55,7 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
           usePrintStore.getState().update(frame.payload);
           return;
         case 'print.failed':
-          usePrintStore.getState().fail(frame.payload);
+          usePrintStore.getState().showUnprintable(frame.payload);
           return;
         default: {
           const unreachable: never = frame;

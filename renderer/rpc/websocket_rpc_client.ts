@@ -1,4 +1,4 @@
-import type { ResponseFrame } from '../../electron/rpc/contract.js';
+import type { ResponseFrame } from '../../electron/rpc/wire.js';
 import { asResult, type ConnectionState, type RpcClient, type RpcEvent } from './rpc_client.js';
 
 const callTimeoutMs = 15_000;

@@ -1,4 +1,4 @@
-import type { KioskStatus } from '../../electron/rpc/contract.js';
+import type { KioskStatus } from '../../electron/rpc/kiosk_contract.js';
 import { WrenchIcon } from '../components/icons.js';
 import { MessageInEveryLanguage } from '../components/message_in_every_language.js';
 import { useKioskStore } from '../stores/kiosk_store.js';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DeviceStatus } from '../../devices/device_status.js';
-import type { KioskSnapshot, KioskStatus, ServiceTile } from '../../electron/rpc/contract.js';
+import type { DeviceStatus } from '../../electron/rpc/device_status.js';
+import type { KioskSnapshot, KioskStatus, ServiceTile } from '../../electron/rpc/kiosk_contract.js';
 import type { ConnectionState } from '../rpc/rpc_client.js';
 
 interface KioskState {
@@ -19,7 +19,10 @@ interface KioskState {
   setConnection(connection: ConnectionState): void;
 }
 
-/** What the terminal is and whether it can serve: pushed by the main process, never polled. */
+/**
+ * What the terminal is and whether it can serve: pushed by the main process, never polled. Not a resident store:
+ * nothing here belongs to a resident, and it outlives every session.
+ */
 export const useKioskStore = create<KioskState>((set) => ({
   snapshot: null,
   status: { mode: 'in-service' },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LockerOptionsSchema } from '../../devices/locker/locker_config.js';
 import { LockerDriver } from '../../devices/locker/locker_driver.js';
-import { RelayBoardSimulator } from '../../devices/locker/relay_board_simulator.js';
+import { RelayBoardSimulator } from '../../devices/locker/simulator/relay_board_simulator.js';
 import { DeviceConnection } from '../../devices/transport/device_connection.js';
 
 /** Fault: a resident takes the parcel and walks away without shutting the door. */

@@ -1,8 +1,8 @@
 import type { ScannerState } from '../../devices/device_status.js';
 import { BarcodeScannerDriver } from '../../devices/scanner/barcode_scanner_driver.js';
 import { HidPosDecoder } from '../../devices/scanner/hid_pos_decoder.js';
-import { HidPosScannerSimulator } from '../../devices/scanner/hid_pos_scanner_simulator.js';
 import type { ScanEvent } from '../../devices/scanner/scan_event.js';
+import { HidPosScannerSimulator } from '../../devices/scanner/simulator/hid_pos_scanner_simulator.js';
 import { DeviceConnection } from '../../devices/transport/device_connection.js';
 
 /** A HID POS scanner simulator wired to a real driver, with the events and statuses it produced. */

@@ -7,7 +7,7 @@ import { CcidReader, type CcidReaderOptions } from '../../devices/document/ccid/
 import {
   CcidReaderSimulator,
   type CcidReaderSimulatorOptions,
-} from '../../devices/document/ccid/ccid_reader_simulator.js';
+} from '../../devices/document/ccid/simulator/ccid_reader_simulator.js';
 import {
   FileSystemCard,
   type FileSystemCardOptions,

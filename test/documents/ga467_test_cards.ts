@@ -5,7 +5,7 @@ import {
   Ga467ReaderSimulator,
   type SimulatedIdCard,
   simulatedCardFromFields,
-} from '../../devices/document/ga467/ga467_reader_simulator.js';
+} from '../../devices/document/ga467/simulator/ga467_reader_simulator.js';
 import type { IdentityTextFields, ResidencePermitFields } from '../../devices/document/ga467/text_block.js';
 import { idCardSamples } from '../../devices/document/simulated_documents.js';
 

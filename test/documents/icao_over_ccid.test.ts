@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CcidReader } from '../../devices/document/ccid/ccid_reader.js';
-import { CcidReaderSimulator } from '../../devices/document/ccid/ccid_reader_simulator.js';
+import { CcidReaderSimulator } from '../../devices/document/ccid/simulator/ccid_reader_simulator.js';
 import { isCardRemoved, readEmrtd } from '../../devices/document/icao9303/read_emrtd.js';
 import type { ApduChannel } from '../../devices/document/iso7816/apdu_channel.js';
 import { FACE_JPEG, NOW, testPki, toHex, UTOPIA_BAC_INPUT, utopiaChip } from './icao_fixtures.js';

@@ -22,7 +22,7 @@ function ticketOnDisk(dbPath: string): boolean {
 
 function restart(dbPath: string): PrintTestJournal & { printer: FakePrinter } {
   const printer = new FakePrinter();
-  return { ...openPrintTestJournal(dbPath, [{ id: 'ticket-1', kind: 'ticket', printer }]), printer };
+  return { ...openPrintTestJournal(dbPath, [{ id: 'ticket-1', kind: 'ticket-printer', printer }]), printer };
 }
 
 describe('crash recovery of print jobs (SIGKILL in a child process)', () => {

@@ -40,8 +40,8 @@ describe('print pipeline', () => {
     printer = new FakePrinter();
     a4 = new FakePrinter();
     journal = openPrintTestJournal(join(dir, 'journal.db'), [
-      { id: 'ticket-1', kind: 'ticket', printer },
-      { id: 'a4-1', kind: 'document', printer: a4 },
+      { id: 'ticket-1', kind: 'ticket-printer', printer },
+      { id: 'a4-1', kind: 'document-printer', printer: a4 },
     ]);
     ({ store, audit, pipeline } = journal);
     events = [];
@@ -101,7 +101,7 @@ describe('print pipeline', () => {
     });
     expect(wrong).toEqual({
       ok: false,
-      error: { code: 'payload-mismatch', printerId: 'ticket-1', expected: 'ticket' },
+      error: { code: 'payload-mismatch', printerId: 'ticket-1', expected: 'ticket-printer' },
     });
     const unknown = await pipeline.submit({ ...ticket('k2'), printerId: 'nope' });
     expect(unknown).toEqual({ ok: false, error: { code: 'unknown-printer', printerId: 'nope' } });
@@ -240,12 +240,12 @@ describe('print pipeline', () => {
   });
 
   it('recovery confirms sent jobs and puts every other unfinished job in front of staff', () => {
-    const sent = store.insert({ ...ticket('a'), sessionId: null, printerKind: 'ticket' }).job.id;
+    const sent = store.insert({ ...ticket('a'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     store.markSending(sent);
     store.markSent(sent);
-    const sending = store.insert({ ...ticket('b'), sessionId: null, printerKind: 'ticket' }).job.id;
+    const sending = store.insert({ ...ticket('b'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     store.markSending(sending);
-    const queued = store.insert({ ...ticket('c'), sessionId: null, printerKind: 'ticket' }).job.id;
+    const queued = store.insert({ ...ticket('c'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     const report = pipeline.recover();
     expect(report).toEqual({ confirmed: [sent], needsAttention: [sending, queued] });
     expect(store.get(sending)?.attentionReason).toMatch(/^interrupted-while-sending/);

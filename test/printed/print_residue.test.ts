@@ -56,8 +56,8 @@ describe('document bytes leave the journal files', () => {
     a4 = new FakePrinter();
     ticket = new FakePrinter();
     journal = openPrintTestJournal(path, [
-      { id: 'a4-1', kind: 'document', printer: a4 },
-      { id: 'ticket-1', kind: 'ticket', printer: ticket },
+      { id: 'a4-1', kind: 'document-printer', printer: a4 },
+      { id: 'ticket-1', kind: 'ticket-printer', printer: ticket },
     ]);
     ({ store, pipeline } = journal);
   });

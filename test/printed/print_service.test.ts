@@ -26,8 +26,8 @@ describe('document print service: template to paper through the journal', () => 
     ticketPrinter = new FakePrinter();
     a4Printer = new FakePrinter();
     journal = openPrintTestJournal(join(dir, 'journal.db'), [
-      { id: 'ticket-1', kind: 'ticket', printer: ticketPrinter },
-      { id: 'a4-1', kind: 'document', printer: a4Printer },
+      { id: 'ticket-1', kind: 'ticket-printer', printer: ticketPrinter },
+      { id: 'a4-1', kind: 'document-printer', printer: a4Printer },
     ]);
     ({ store, pipeline } = journal);
     service = new DocumentPrintService(pipeline, {

@@ -9,8 +9,8 @@ import {
 } from '../../../test/documents/ccid_test_cards.js';
 import type { ReaderState } from '../../device_status.js';
 import { CcidReader } from './ccid_reader.js';
-import { CcidReaderSimulator } from './ccid_reader_simulator.js';
 import { ccidCardInfo, ccidSlotStatus } from './cli_commands.js';
+import { CcidReaderSimulator } from './simulator/ccid_reader_simulator.js';
 
 const hex = (text: string) => Uint8Array.from(text.split(' ').map((byte) => Number.parseInt(byte, 16)));
 

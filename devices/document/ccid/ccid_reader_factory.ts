@@ -3,28 +3,17 @@
  *   registry.registerDriverFactory('document-reader', 'simulated', simulatedCcidReaderFactory);
  *   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
  * Options (zod-checked): see `ccid_reader_config.ts`. The driver object is a `ManagedCcidReader` (an ApduChannel).
- * The simulated reader starts empty; the dev dock inserts a card through `simulator.extra` (`CcidSimulatorExtra`).
+ * The simulated reader starts empty; the dev dock places a sample through its controls (`ccid_simulator_controls.ts`).
  */
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
-import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
-import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
-import type { SimulatedCard } from '../iso7816/apdu_channel.js';
 import { ccidReaderOptionsFromConfig } from './ccid_reader_config.js';
-import { CcidReaderSimulator } from './ccid_reader_simulator.js';
 import { ManagedCcidReader } from './managed_ccid_reader.js';
+import { CcidReaderSimulator } from './simulator/ccid_reader_simulator.js';
+import { documentReaderControls } from './simulator/ccid_simulator_controls.js';
 
 /** USB interface class of smart-card readers (CCID). */
 export const CCID_INTERFACE_CLASS = 0x0b;
-
-/** What the dev dock can do to a simulated CCID reader besides the plug. */
-export interface CcidSimulatorExtra {
-  insertCard(card: SimulatedCard): void;
-  removeCard(): void;
-  readonly cardPresent: boolean;
-  /** Fault injection (time extensions, wrong bSeq, truncation, removal mid-read) for tests. */
-  readonly simulator: CcidReaderSimulator;
-}
 
 export function simulatedCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
   const options = ccidReaderOptionsFromConfig(context.config.options);
@@ -39,24 +28,14 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
     // A contactless reader: it answers GET DATA (UID) itself. eMRTDs use random UIDs; this one is fixed.
     uid: Uint8Array.of(0x08, 0x5a, 0x1c, 0x33),
   });
-  const extra: CcidSimulatorExtra = {
-    insertCard: (card) => simulator.insertCard(card),
-    removeCard: () => simulator.removeCard(),
-    get cardPresent() {
-      return simulator.cardPresent;
-    },
-    simulator,
-  };
+  const controls = documentReaderControls(context.config.id, simulator);
   return {
     ok: true,
     device: managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
       (connection) => new ManagedCcidReader(connection, options.value),
-      () =>
-        simulatorControlsWithPlug<OtherSimulatorControls>('document-reader', context.config.id, simulator, {
-          extra,
-        }),
+      () => controls,
     ),
   };
 }

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CcidReaderSimulator } from './ccid_reader_simulator.js';
 import {
   encodeCcidClassDescriptor,
   findCcidClassDescriptor,
@@ -8,6 +7,7 @@ import {
   readCcidClassDescriptor,
   readerOptionsFromDescriptor,
 } from './class_descriptor.js';
+import { CcidReaderSimulator } from './simulator/ccid_reader_simulator.js';
 
 const hex = (text: string) => Uint8Array.from(text.split(/\s+/).map((byte) => Number.parseInt(byte, 16)));
 

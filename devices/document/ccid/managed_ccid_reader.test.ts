@@ -4,17 +4,14 @@ import { DeviceConfigSchema } from '../../device_config.js';
 import type { DriverContext } from '../../manager/driver_registry.js';
 import type { HardwareAccess } from '../../manager/hardware_access.js';
 import { noLatency } from '../../simulator/latency.js';
-import {
-  type CcidSimulatorExtra,
-  simulatedCcidReaderFactory,
-  usbCcidReaderFactory,
-} from './ccid_reader_factory.js';
-import { CcidReaderSimulator } from './ccid_reader_simulator.js';
+import { simulatedCcidReaderFactory, usbCcidReaderFactory } from './ccid_reader_factory.js';
 import type { ManagedCcidReader } from './managed_ccid_reader.js';
+import { CcidReaderSimulator } from './simulator/ccid_reader_simulator.js';
 
 const noHardware: HardwareAccess = {
   openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
   openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+  openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
   watchBus: async () => () => {},
 };
 
@@ -43,13 +40,10 @@ describe('CCID reader under the device manager', () => {
     if (!built.ok) throw new Error(built.error.detail);
     const { device } = built;
     const driver = device.driver as ManagedCcidReader;
-    const extra =
-      device.simulator?.kind === 'document-reader'
-        ? (device.simulator.extra as CcidSimulatorExtra)
-        : undefined;
+    const reader = device.simulator?.kind === 'document-reader' ? device.simulator : undefined;
     device.start();
     await expect.poll(() => device.status()).toEqual({ state: 'ready' });
-    extra?.insertCard(testCard());
+    reader?.insertCard(testCard());
     await expect.poll(() => device.status()).toEqual({ state: 'card-present' });
     expect(await driver.transmit(selectFile(SMALL_FILE))).toEqual({
       ok: true,

@@ -6,7 +6,7 @@ import { readerStatus, readIdentityCard, readResidencePermit } from './cli_comma
 import { commandFrame } from './commands.js';
 import { Ga467UsbLink } from './ga467_link.js';
 import { Ga467Reader } from './ga467_reader.js';
-import { Ga467ReaderSimulator } from './ga467_reader_simulator.js';
+import { Ga467ReaderSimulator } from './simulator/ga467_reader_simulator.js';
 
 describe('Ga467Reader against the simulated reader', () => {
   it('reads a residence permit with find → select → read, sending exactly the §7.2 frames', async () => {

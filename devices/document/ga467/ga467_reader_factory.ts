@@ -3,47 +3,29 @@
  *   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
  *   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
  * Options (zod-checked): see `ga467_reader_config.ts`. The driver object is a `ManagedGa467Reader`.
- * The simulated reader starts empty; the dev dock lays a card on it through `simulator.extra` (`Ga467SimulatorExtra`).
+ * The simulated reader starts empty; the dev dock lays a sample on it through its controls (`ga467_simulator_controls.ts`).
  * HID-class GA 467 readers are not covered (see `ga467_link.ts`).
  */
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
-import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
-import type { OtherSimulatorControls } from '../../simulator/simulator_controls.js';
 import { ga467OptionsFromConfig } from './ga467_reader_config.js';
-import { Ga467ReaderSimulator, type SimulatedIdCard } from './ga467_reader_simulator.js';
 import { ManagedGa467Reader } from './managed_ga467_reader.js';
-
-export interface Ga467SimulatorExtra {
-  placeCard(card: SimulatedIdCard): void;
-  takeCard(): void;
-  readonly cardPresent: boolean;
-  readonly simulator: Ga467ReaderSimulator;
-}
+import { Ga467ReaderSimulator } from './simulator/ga467_reader_simulator.js';
+import { idCardReaderControls } from './simulator/ga467_simulator_controls.js';
 
 export function simulatedGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
   const options = ga467OptionsFromConfig(context.config.options);
   if (!options.ok)
     return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
   const simulator = new Ga467ReaderSimulator();
-  const extra: Ga467SimulatorExtra = {
-    placeCard: (card) => simulator.placeCard(card),
-    takeCard: () => simulator.takeCard(),
-    get cardPresent() {
-      return simulator.cardPresent;
-    },
-    simulator,
-  };
+  const controls = idCardReaderControls(context.config.id, simulator);
   return {
     ok: true,
     device: managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
       (connection) => new ManagedGa467Reader(connection, options.value.reader, options.value.link),
-      () =>
-        simulatorControlsWithPlug<OtherSimulatorControls>('id-card-reader', context.config.id, simulator, {
-          extra,
-        }),
+      () => controls,
     ),
   };
 }

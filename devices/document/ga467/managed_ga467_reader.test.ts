@@ -3,11 +3,7 @@ import { idCard, macaoPermit } from '../../../test/documents/ga467_test_cards.js
 import { DeviceConfigSchema } from '../../device_config.js';
 import type { DriverContext } from '../../manager/driver_registry.js';
 import { noLatency } from '../../simulator/latency.js';
-import {
-  type Ga467SimulatorExtra,
-  simulatedGa467ReaderFactory,
-  usbGa467ReaderFactory,
-} from './ga467_reader_factory.js';
+import { simulatedGa467ReaderFactory, usbGa467ReaderFactory } from './ga467_reader_factory.js';
 import type { ManagedGa467Reader } from './managed_ga467_reader.js';
 
 function context(
@@ -19,6 +15,7 @@ function context(
     hardware: {
       openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: async () => () => {},
     },
     backoff: { initialMs: 5, maxMs: 20, factor: 2 },
@@ -32,13 +29,10 @@ describe('GA 467 reader under the device manager', () => {
     if (!built.ok) throw new Error(built.error.detail);
     const { device } = built;
     const driver = device.driver as ManagedGa467Reader;
-    const extra =
-      device.simulator?.kind === 'id-card-reader'
-        ? (device.simulator.extra as Ga467SimulatorExtra)
-        : undefined;
+    const reader = device.simulator?.kind === 'id-card-reader' ? device.simulator : undefined;
     device.start();
     await expect.poll(() => device.status()).toEqual({ state: 'ready' });
-    extra?.placeCard(idCard(macaoPermit));
+    reader?.placeCard(idCard(macaoPermit));
     await expect.poll(() => device.status()).toEqual({ state: 'card-present' });
     const read = await driver.readIdentity();
     expect(read.ok && read.value.text.kind).toBe('hmt-residence-permit');
@@ -48,7 +42,7 @@ describe('GA 467 reader under the device manager', () => {
     device.simulator?.replug();
     await expect.poll(() => device.status()).toEqual({ state: 'card-present' });
     expect((await driver.readIdentity()).ok).toBe(true);
-    extra?.takeCard();
+    reader?.takeDocument();
     await expect.poll(() => device.status()).toEqual({ state: 'ready' });
     await device.stop();
     expect(device.status()).toEqual({ state: 'disconnected' });
@@ -57,11 +51,8 @@ describe('GA 467 reader under the device manager', () => {
   it('shows a failed SAM self-test as an error state as soon as the reader connects', async () => {
     const built = simulatedGa467ReaderFactory(context({ pollIntervalMs: 50 }));
     if (!built.ok) throw new Error(built.error.detail);
-    const extra =
-      built.device.simulator?.kind === 'id-card-reader'
-        ? (built.device.simulator.extra as Ga467SimulatorExtra)
-        : undefined;
-    extra?.simulator.failSamSelfTest(true);
+    const reader = built.device.simulator?.kind === 'id-card-reader' ? built.device.simulator : undefined;
+    reader?.faults.failSamSelfTest(true);
     built.device.start();
     await expect
       .poll(() => built.device.status())

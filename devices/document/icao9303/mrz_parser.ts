@@ -2,9 +2,15 @@
  * Decode and validate the machine readable zone of TD1 (3×30), TD2 (2×36) and TD3 (2×44) documents, field layout
  * per ICAO 9303 Parts 4–6 (see protocols.md §1.2). Every check digit is reported on its own, so staff and the CLI
  * can see which field is wrong; `parseMrz` turns any failed check into a typed rejection.
+ *
+ * Fields without a check digit are defined by 9303-3 all the same, and a digit in them means a misread or a
+ * forgery: the document code is a letter and a letter or filler (`P<`, `ID`); issuing state and nationality are
+ * three-letter codes, shorter ones padded with fillers (`D<<`); names are letters and fillers only.
+ * Expiry is not validity: an expired document's MRZ is valid and carries `expired: true`, so a flow can refuse
+ * it with its own message.
  */
 import { isMrzCharacter } from './mrz_check_digit.js';
-import { type CenturyOptions, type MrzDate, parseMrzDate } from './mrz_dates.js';
+import { type CenturyOptions, isExpired, type MrzDate, parseMrzDate } from './mrz_dates.js';
 import { decodeFields } from './mrz_layout.js';
 import type { MrzName } from './mrz_names.js';
 
@@ -46,7 +52,12 @@ export interface MrzFields {
 export interface DecodedMrz extends MrzFields {
   readonly lines: readonly string[];
   readonly checkDigits: readonly CheckDigitResult[];
+  /** The expiry date lies before `today` (CenturyOptions); undefined when the expiry date cannot be read. */
+  readonly expired: boolean | undefined;
 }
+
+/** Fields 9303-3 defines as letters (with fillers), which carry no check digit. */
+export type LetterField = 'documentCode' | 'issuingState' | 'nationality' | 'name';
 
 export type MrzReason =
   | { readonly code: 'wrong-line-count'; readonly got: number }
@@ -70,6 +81,7 @@ export type MrzReason =
     }
   | { readonly code: 'invalid-date'; readonly field: 'birthDate' | 'expiryDate'; readonly raw: string }
   | { readonly code: 'invalid-sex'; readonly raw: string }
+  | { readonly code: 'letters-expected'; readonly field: LetterField }
   | { readonly code: 'missing-document-number' };
 
 export type MrzResult<T> =
@@ -141,10 +153,12 @@ export function decodeMrz(input: readonly string[], options: CenturyOptions): Mr
   });
   if (reasons.length > 0) return { ok: false, error: { reasons } };
   const { fields, checks } = decodeFields(format.value, lines);
+  const expiryDate = parseMrzDate(fields.expiryDateRaw, 'expiry', options);
   const decoded: DecodedMrz = {
     ...fields,
     birthDate: parseMrzDate(fields.birthDateRaw, 'birth', options),
-    expiryDate: parseMrzDate(fields.expiryDateRaw, 'expiry', options),
+    expiryDate,
+    expired: isExpired(expiryDate, options.today),
     sex: sexOf(fields.sexRaw),
     lines,
     checkDigits: checks,
@@ -152,9 +166,30 @@ export function decodeMrz(input: readonly string[], options: CenturyOptions): Mr
   return { ok: true, value: decoded };
 }
 
-/** Every reason a decoded MRZ is not acceptable; empty when it is valid. */
+/** What each letter field may hold (9303-3 §4.6, Parts 4–6 field tables). */
+const LETTER_FIELD_PATTERNS: Readonly<Record<LetterField, RegExp>> = {
+  documentCode: /^[A-Z][A-Z<]$/,
+  issuingState: /^[A-Z](?:[A-Z]{2}|[A-Z]<|<<)$/,
+  nationality: /^[A-Z](?:[A-Z]{2}|[A-Z]<|<<)$/,
+  // The readable name: name parts separated by spaces where the MRZ had fillers.
+  name: /^[A-Z ]*$/,
+};
+
+function letterFieldProblems(mrz: DecodedMrz): MrzReason[] {
+  const values: Record<LetterField, string> = {
+    documentCode: mrz.documentCode,
+    issuingState: mrz.issuingState,
+    nationality: mrz.nationality,
+    name: mrz.name.full,
+  };
+  return (Object.keys(LETTER_FIELD_PATTERNS) as LetterField[])
+    .filter((field) => !LETTER_FIELD_PATTERNS[field].test(values[field]))
+    .map((field) => ({ code: 'letters-expected', field }));
+}
+
+/** Every reason a decoded MRZ is not acceptable; empty when it is valid (an expired document can be valid). */
 export function mrzProblems(mrz: DecodedMrz): MrzReason[] {
-  const reasons: MrzReason[] = [];
+  const reasons: MrzReason[] = letterFieldProblems(mrz);
   if (mrz.documentNumber.length === 0) reasons.push({ code: 'missing-document-number' });
   for (const result of mrz.checkDigits) {
     if (!result.valid)
@@ -173,7 +208,10 @@ export function mrzProblems(mrz: DecodedMrz): MrzReason[] {
   return reasons;
 }
 
-/** Decode and validate: ok only when the layout, charset, every check digit, both dates and the sex are valid. */
+/**
+ * Decode and validate: ok only when the layout, the charset, the letter fields, every check digit, both dates
+ * and the sex are valid.
+ */
 export function parseMrz(lines: readonly string[], options: CenturyOptions): MrzResult<DecodedMrz> {
   const decoded = decodeMrz(lines, options);
   if (!decoded.ok) return decoded;

@@ -3,7 +3,8 @@
  * SELECT the eMRTD application, access control (BAC from the MRZ, unless another `AccessControl` is given), then
  * under secure messaging EF.COM, the requested data groups and EF.SOD, and passive authentication over them.
  * Every failure is a value naming the step, so the UI can say "keep the document still" (card removed) apart from
- * "check the document number" (access denied) apart from "this document could not be verified".
+ * "check the document number" (access denied) apart from "this document could not be verified". A chip's
+ * hostile EF.SOD is no exception either: passive authentication turns it into a `failed` verdict.
  */
 import type { ApduChannel } from '../iso7816/apdu_channel.js';
 import type { AccessControl, AccessControlError } from './access_control.js';
@@ -51,6 +52,7 @@ export type ReadEmrtdError =
   | { readonly code: 'dg2'; readonly error: Dg2Error };
 
 export interface EmrtdReading {
+  /** DG1 as the chip holds it; `mrz.expired` is judged against the same `now` as the certificates. */
   readonly mrz: DecodedMrz;
   readonly faceImage: FaceImage | undefined;
   readonly efCom: EfCom;

@@ -16,18 +16,18 @@ describe('dev dock controls for the simulated printers', () => {
     poller.start();
     const settle = () => new Promise((r) => setTimeout(r, 30));
     await settle();
-    controls.extra.setPaperLow(50);
+    controls.setPaperLow(50);
     await settle();
-    controls.extra.openCover();
+    controls.openCover();
     await settle();
-    controls.extra.closeCover();
-    controls.extra.runOutOfPaper();
+    controls.closeCover();
+    controls.runOutOfPaper();
     await settle();
     controls.unplug();
     expect(controls.plugged).toBe(false);
     await settle();
     controls.replug();
-    controls.extra.loadPaper();
+    controls.loadPaper();
     await settle();
     poller.stop();
     expect(seen).toEqual(['ready', 'paper-low', 'cover-open', 'no-paper', 'disconnected', 'ready']);
@@ -37,15 +37,37 @@ describe('dev dock controls for the simulated printers', () => {
     const { printer, simulator } = createSimulatedDocumentPrinter({ msPerPage: 1 });
     const controls = documentPrinterControls('a4', simulator);
     expect(await printer.refreshStatus()).toEqual({ state: 'ready' });
-    controls.extra.setSheets(0);
+    controls.setSheets(0);
     expect(await printer.refreshStatus()).toEqual({ state: 'no-paper' });
-    controls.extra.setSheets(10);
-    controls.extra.openCover();
+    controls.setSheets(10);
+    controls.openCover();
     expect(await printer.refreshStatus()).toEqual({ state: 'cover-open' });
-    controls.extra.closeCover();
+    controls.closeCover();
     controls.unplug();
     expect(await printer.refreshStatus()).toEqual({ state: 'disconnected' });
     controls.replug();
     expect(await printer.refreshStatus()).toEqual({ state: 'ready' });
+  });
+});
+
+describe('the paper control every simulated printer shares', () => {
+  it('out, low and loaded mean an empty, a nearly empty and a full roll or tray, on both kinds', async () => {
+    const ticket = createSimulatedTicketPrinter({ latencyMsPerLine: 0 }, { transferTimeoutMs: 50 });
+    const ticketControls = ticketPrinterControls('ticket-printer', ticket.simulator);
+    const a4 = createSimulatedDocumentPrinter({ msPerPage: 1 });
+    const a4Controls = documentPrinterControls('a4', a4.simulator);
+    const states = async () => [
+      (await ticket.printer.refreshStatus()).state,
+      (await a4.printer.refreshStatus()).state,
+    ];
+
+    for (const controls of [ticketControls, a4Controls]) controls.setPaper('out');
+    expect(await states()).toEqual(['no-paper', 'no-paper']);
+    ticketControls.setPaper('low');
+    a4Controls.setPaper('low');
+    expect(await states()).toEqual(['paper-low', 'ready']);
+    expect(a4.simulator.sheets).toBeGreaterThan(0);
+    for (const controls of [ticketControls, a4Controls]) controls.setPaper('loaded');
+    expect(await states()).toEqual(['ready', 'ready']);
   });
 });

@@ -2,7 +2,7 @@
  * Binary PBM (P4, netpbm) as pdftoppm -mono writes it. The pixel layout is already the printer's: rows top to
  * bottom, MSB first, 1 = black — so parsing is checking the header and slicing.
  */
-import type { MonoBitmap } from '../../../devices/printer/printer.js';
+import type { MonoBitmap } from '../../../devices/printer/index.js';
 
 export type PbmError = { code: 'malformed-pbm'; detail: string };
 export type PbmResult = { ok: true; value: MonoBitmap } | { ok: false; error: PbmError };

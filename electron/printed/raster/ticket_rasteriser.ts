@@ -3,7 +3,7 @@
  * 203 dpi with -mono (PBM), and the result is fitted to the head's 576 dots.
  */
 import { spawn } from 'node:child_process';
-import type { MonoBitmap } from '../../../devices/printer/printer.js';
+import type { MonoBitmap } from '../../../devices/printer/index.js';
 import { TICKET_DOTS, TICKET_DPI } from '../pdf/render_pdf.js';
 import { fitWidth, type PbmError, parsePbm } from './pbm.js';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import type { MethodName, MethodParams, ResponseFrame } from '../../../electron/rpc/contract.js';
+import type { MethodName, MethodParams } from '../../../electron/rpc/contract.js';
+import type { ResponseFrame } from '../../../electron/rpc/wire.js';
 
 export interface KioskHost {
   url: string;

@@ -1,0 +1,32 @@
+import { simulatorControlsWithPlug } from '../../../simulator/plug_controls.js';
+import type { PlugControls, ReaderSampleControls } from '../../../simulator/simulator_controls.js';
+import type { SimulatedCard } from '../../iso7816/apdu_channel.js';
+import { emrtdSampleCard, emrtdSamples, isEmrtdSample } from '../../simulated_documents.js';
+import type { CcidReaderSimulator } from './ccid_reader_simulator.js';
+
+export interface DocumentReaderSimulatorControls extends PlugControls, ReaderSampleControls {
+  readonly kind: 'document-reader';
+  /** Puts a card of the caller's own making on the reader (tests build chips with faults this way). */
+  insertCard(card: SimulatedCard): void;
+  /** Fault injection (time extensions, wrong bSeq, truncation, removal mid-read), for tests. */
+  readonly faults: CcidReaderSimulator;
+}
+
+/** The dock's controls of a simulated CCID reader: the eMRTD samples (a fresh chip for every placement). */
+export function documentReaderControls(
+  deviceId: string,
+  simulator: CcidReaderSimulator,
+): DocumentReaderSimulatorControls {
+  return simulatorControlsWithPlug<DocumentReaderSimulatorControls>('document-reader', deviceId, simulator, {
+    samples: () => Object.keys(emrtdSamples),
+    placeSample: async (name) => {
+      if (!isEmrtdSample(name)) return { ok: false, error: `unknown document sample ${name}` };
+      simulator.insertCard(await emrtdSampleCard(name));
+      return { ok: true };
+    },
+    takeDocument: () => simulator.removeCard(),
+    documentPresent: () => simulator.cardPresent,
+    insertCard: (card) => simulator.insertCard(card),
+    faults: simulator,
+  });
+}

@@ -1,0 +1,25 @@
+import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
+import type { MethodHandlers } from '../rpc/router.js';
+import type { FlowDefinition, RunningFlow } from './flow.js';
+import type { FlowRunner } from './flow_runner.js';
+import { homeFlow } from './home/home_flow.js';
+import { homeFlowHandlers } from './home/home_handlers.js';
+
+/**
+ * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
+ * compiler refuse a flow the contract declares (electron/rpc/flow_contract.ts) but no definition runs.
+ */
+export const flowDefinitions = {
+  home: homeFlow,
+} as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
+
+export type FlowDefinitions = typeof flowDefinitions;
+/** The running flow of `Id`, with its intent methods (e.g. `HomeFlow` for `home`). */
+export type FlowOf<Id extends FlowId> = ReturnType<FlowDefinitions[Id]['start']>;
+
+/** The intents of every flow, as RPC handlers: each flow's builder, spread. */
+export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMethods> {
+  return {
+    ...homeFlowHandlers(runner),
+  };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
+
+/**
+ * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
+ * `service`) and the intents the screens send. One contract module per flow sits in `flows/`; a new flow adds its
+ * view schema and its methods here, and nowhere else in the contract. See docs/flows.md.
+ */
+export const FlowViewSchema = z.discriminatedUnion('service', [HomeFlowViewSchema]);
+export type FlowView = z.infer<typeof FlowViewSchema>;
+/** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
+export type FlowId = FlowView['service'];
+export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
+
+export const flowMethods = { ...homeFlowMethods } as const;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One RPC method: the schema its params must pass, and the schema its result must pass. */
+export interface MethodSpec {
+  params: z.ZodType;
+  result: z.ZodType;
+}
+
+/**
+ * A domain's methods, each named `<domain>.<verb>`: the compiler checks the prefix, so two domains can never
+ * declare the same method, and the router's rules by prefix (`dev.`, `maintenance.`) cannot be dodged by a name.
+ */
+export type DomainMethods<Domain extends string> = Record<`${Domain}.${string}`, MethodSpec>;
+
+/** A domain's events: each event's name and the schema of its payload. */
+export type DomainEvents = Record<string, z.ZodType>;
+
+/**
+ * What a staff or dev-dock action answers: done (with `value`'s fields, if any), or refused with a reason for the
+ * person who asked. (Resident intents answer `IntentResult`, whose refusals are a closed list.)
+ */
+export function actionOutcomeSchema<Shape extends z.ZodRawShape = Record<never, never>>(value?: Shape) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), ...(value ?? ({} as Shape)) }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+/** The params of a method that takes nothing: anything extra is refused. */
+export const noParams = z.object({}).strict();

@@ -1,0 +1,23 @@
+import type { FlowView } from '../../electron/rpc/flow_contract.js';
+import { HomeFlowScreens } from './home/home_flow_screens.js';
+
+/**
+ * Shows the step of the flow the resident is on, as the main process reports it in the session view
+ * (`session.flow`): the flow by `flow.service`, then its screen by `flow.step`. Screens send the resident's
+ * choices as intents through the one RPC context (`useRpc()`), and never navigate on the client: the next step
+ * arrives as `session.changed`, and a reload or a reconnect redraws the same step from the snapshot.
+ *
+ * Adding a flow (booking, collection, proof of identity, Smart Locker, maintenance…): docs/flows.md. On this
+ * side it is one folder `renderer/flows/<flow>/` with a component per step and a `<Flow>Screens` switch, and one
+ * case below — the compiler points here when the contract declares a flow this switch does not draw.
+ */
+export function FlowHost({ flow }: { flow: FlowView }) {
+  switch (flow.service) {
+    case 'home':
+      return <HomeFlowScreens view={flow} />;
+    default: {
+      const unreachable: never = flow.service;
+      return unreachable;
+    }
+  }
+}

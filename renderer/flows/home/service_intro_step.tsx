@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceId } from '../../../electron/rpc/service_ids.js';
+import { ClockIcon, ServiceIcon } from '../../components/icons.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { useKioskStore } from '../../stores/kiosk_store.js';
+
+/**
+ * Home flow, step `service-intro`: what a service needs before the resident starts it. Services whose kiosk flow
+ * is not in this release say where to go instead, rather than pretending.
+ */
+export function ServiceIntroStep({ service }: { service: ServiceId }) {
+  const { t } = useTranslation('home');
+  const rpc = useRpc();
+  const tile = useKioskStore((s) => s.services.find((x) => x.id === service));
+  if (!tile) return null;
+  return (
+    <main className="service-intro" data-testid={`service-intro-${service}`}>
+      <div className="service-intro__head">
+        <ServiceIcon service={service} size={120} />
+        <div>
+          <h1 className="screen-title">{t(`common:service.${service}.title`)}</h1>
+          <p className="service-intro__summary">{t(`common:service.${service}.summary`)}</p>
+        </div>
+      </div>
+      <section className="panel">
+        <h2>{t('serviceIntro.youWillNeed')}</h2>
+        <ul className="needs">
+          {tile.needs.map((need) => (
+            <li key={need}>{t(`serviceIntro.needs.${need}`)}</li>
+          ))}
+        </ul>
+        <p className="service-intro__time">
+          <ClockIcon size={36} />
+          <span>{t('serviceIntro.takes', { minutes: tile.minutes })}</span>
+        </p>
+      </section>
+      {tile.flowReady ? null : (
+        <p className="notice" role="status" data-testid="service-not-yet">
+          {t('serviceIntro.notYetAtKiosk')}
+        </p>
+      )}
+      <footer className="screen-footer">
+        <button
+          type="button"
+          className="secondary-button"
+          data-testid="back"
+          onClick={() => void rpc.call('home.backToServices', {})}
+        >
+          {t('serviceIntro.back')}
+        </button>
+      </footer>
+    </main>
+  );
+}
