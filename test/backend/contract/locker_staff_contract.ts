@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CompartmentSize } from '../../../electron/backend/contract/catalogue.js';
 import type { Rejection } from '../../../electron/backend/contract/errors.js';
 import { type KeyPurpose, publicKeyTableOf } from '../../../electron/backend/contract/keys.js';
 import { generateIssuerKey } from '../../../electron/keys/issuer_key_file.js';
@@ -10,21 +11,16 @@ import { key, refusal, value } from '../result_helpers.js';
 /** Smart Locker applications and pickups, staff sign-in, heartbeat, and a PIN kept out of refusals. Part of the one backend contract suite (contract_suite.ts). */
 
 export function lockerStaffHeartbeatContract(suite: Suite): void {
-  describe('Smart Locker', () => {
-    const lockerService = async () => (await suite.catalogue()).services.find((s) => s.lockerPickup)!;
+  const lockerService = async () => (await suite.catalogue()).services.find((s) => s.lockerPickup)!;
+  /** R-0003 (who has no applications in the sample state) applies. */
+  const apply = (serviceId: string, pointId: string, size: CompartmentSize) =>
+    suite.backend.applyForLocker({ idempotencyKey: key(), serviceId, residentRef: 'R-0003', pointId, size });
 
+  describe('Smart Locker', () => {
     it('takes an application for a point with room, and counts the compartment as promised', async () => {
       const service = await lockerService();
       const [point] = value(await suite.backend.lockerPoints({ nearCentreId: 'china-plaza' })).points;
-      const application = value(
-        await suite.backend.applyForLocker({
-          idempotencyKey: key(),
-          serviceId: service.id,
-          residentRef: 'R-0003',
-          pointId: point!.pointId,
-          size: 'small',
-        }),
-      );
+      const application = value(await apply(service.id, point!.pointId, 'small'));
       expect(application).toMatchObject({ status: 'submitted', pointId: point!.pointId, size: 'small' });
       expect(application.expectedReadyDate > '2026-03-02').toBe(true);
       const after = value(await suite.backend.lockerPoints({ nearCentreId: 'china-plaza' })).points[0]!;
@@ -39,17 +35,10 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
       const service = await lockerService();
       const { points } = value(await suite.backend.lockerPoints({}));
       const smallest = [...points].sort((a, b) => a.free.small - b.free.small).find((p) => p.free.small > 0)!;
-      const apply = (serviceId: string) =>
-        suite.backend.applyForLocker({
-          idempotencyKey: key(),
-          serviceId,
-          residentRef: 'R-0003',
-          pointId: smallest.pointId,
-          size: 'small',
-        });
-      if (counter) expect(refusal(await apply(counter.id))).toEqual({ code: 'no-locker-pickup' });
-      for (let i = 0; i < smallest.free.small; i++) expect((await apply(service.id)).ok).toBe(true);
-      expect(refusal(await apply(service.id))).toEqual({ code: 'point-full' });
+      const applySmall = (serviceId: string) => apply(serviceId, smallest.pointId, 'small');
+      if (counter) expect(refusal(await applySmall(counter.id))).toEqual({ code: 'no-locker-pickup' });
+      for (let i = 0; i < smallest.free.small; i++) expect((await applySmall(service.id)).ok).toBe(true);
+      expect(refusal(await applySmall(service.id))).toEqual({ code: 'point-full' });
     });
 
     it("counts the compartments occupied when the backend was seeded: Fai Chi Kei's large ones are full", async () => {
@@ -61,13 +50,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
       expect(faiChiKei.free.large).toBe(0);
       expect(faiChiKei.free.small).toBeGreaterThan(0);
       expect(faiChiKei.free.small).toBeLessThan(total.small);
-      const large = await suite.backend.applyForLocker({
-        idempotencyKey: key(),
-        serviceId: (await lockerService()).id,
-        residentRef: 'R-0003',
-        pointId: 'locker-fai-chi-kei',
-        size: 'large',
-      });
+      const large = await apply((await lockerService()).id, 'locker-fai-chi-kei', 'large');
       expect(refusal(large)).toEqual({ code: 'point-full' });
     });
 
@@ -149,17 +132,9 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
 
   describe('placing items in lockers', () => {
     it('creates the pickup record when staff place an item, once, at the application’s own point', async () => {
-      const service = (await suite.catalogue()).services.find((s) => s.lockerPickup)!;
+      const service = await lockerService();
       const [near, far] = value(await suite.backend.lockerPoints({ nearCentreId: 'china-plaza' })).points;
-      const application = value(
-        await suite.backend.applyForLocker({
-          idempotencyKey: key(),
-          serviceId: service.id,
-          residentRef: 'R-0003',
-          pointId: near!.pointId,
-          size: 'medium',
-        }),
-      );
+      const application = value(await apply(service.id, near!.pointId, 'medium'));
       const place = {
         idempotencyKey: key(),
         applicationId: application.applicationId,
