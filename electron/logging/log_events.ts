@@ -42,7 +42,8 @@ export const logEvents = {
   'kiosk-boot-failed': {
     disposition: 'failure',
     level: 'error',
-    meaning: 'The kiosk cannot start: its configuration, signing key or journal is unusable (see message).',
+    meaning:
+      'The kiosk cannot start: its configuration, signing key, journal or backend is unusable (see message).',
   },
   'launch-refused': {
     disposition: 'failure',
@@ -58,12 +59,12 @@ export const logEvents = {
     disposition: 'success',
     level: 'info',
     meaning:
-      'The kiosk is running: configuration, journal and key loaded, devices started, services composed.',
+      'The kiosk is running: configuration, journal, backend and key loaded, devices started, services composed.',
   },
   'kiosk-stopping': {
     disposition: 'info',
     level: 'info',
-    meaning: 'The kiosk was asked to stop and is closing its devices and journal.',
+    meaning: 'The kiosk was asked to stop and is closing its devices, journal and backend.',
   },
 
   // Sessions
@@ -346,6 +347,46 @@ export const logEvents = {
     level: 'warn',
     meaning:
       'A reader held the journal’s write-ahead log: dropped document bytes stay in it until the next checkpoint.',
+  },
+
+  // The backend (government services): the embedded file, or the http client's gateway
+  'backend-embedded-seeded': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'The embedded backend’s file was new: it was created and seeded (catalogue, sample residents, staff, slots).',
+  },
+  'backend-embedded-opened': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'The embedded backend’s file was opened; slots were topped up, and the catalogue replaced if the seed changed.',
+  },
+  'backend-http-configured': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The kiosk calls a government gateway over HTTP (see baseUrl); nothing was sent yet.',
+  },
+  'backend-unreachable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A backend call got no answer after its retries: no connection, a timeout or a 5xx (see error).',
+  },
+  'backend-circuit-opened': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The backend failed repeatedly: calls are answered "unreachable" at once until the cool-down ends.',
+  },
+  'backend-circuit-probing': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The backend’s cool-down ended: the next call is sent to find out whether it is back.',
+  },
+  'backend-circuit-closed': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'The backend answered again: the circuit closed and calls go through.',
   },
   // Booking and check-in (electron/flows/booking/): ids, operations and codes, never who or which booking
   'booking-change-made': {

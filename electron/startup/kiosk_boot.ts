@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { BackendReporter } from '../backend/backend_report.js';
+import type { Backend } from '../backend/contract/backend.js';
+import { type BackendSetupError, createBackend, formatBackendSetupError } from '../backend/create_backend.js';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
@@ -45,4 +48,35 @@ export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<Boo
     });
   }
   return ok({ config, journal: journal.value, signingKey: key.key, ephemeralKey: key.ephemeral });
+}
+
+/**
+ * The government services the kiosk calls, as configured: the embedded backend beside the journal (created and
+ * seeded on first start) or the http client of a gateway. Opened after the logger exists, so its opening, its
+ * circuit and its unanswered calls go to the log through `report`.
+ */
+export function prepareBackend(config: KioskConfig, report: BackendReporter): Result<Backend, BootFailure> {
+  const backend = createBackend(config.backend, {
+    journalPath: config.journal.path,
+    terminal: { id: config.terminal.id, centreId: config.site.centreId },
+    report,
+  });
+  if (backend.ok) return backend;
+  return err({
+    message: `Balcão cannot start: ${formatBackendSetupError(backend.error)}.`,
+    exitCode: backendSetupExitStatus(backend.error),
+  });
+}
+
+/**
+ * A TLS file the configuration names is the configuration's problem; a backend file that cannot be opened (or was
+ * written by a newer version) is the disk's, as for the journal.
+ */
+export function backendSetupExitStatus(error: BackendSetupError): number {
+  switch (error.kind) {
+    case 'http':
+      return exitStatus.config;
+    case 'embedded':
+      return exitStatus.ioError;
+  }
 }

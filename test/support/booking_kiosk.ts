@@ -1,4 +1,8 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
+import type { BookAppointmentFlowView } from '../../electron/rpc/flows/book_appointment_contract.js';
+import type { CheckInFlowView } from '../../electron/rpc/flows/check_in_contract.js';
+
+type BookingFamilyView = BookAppointmentFlowView | CheckInFlowView;
 import { eventually } from './eventually.js';
 import {
   type KioskAppFixture,
@@ -16,7 +20,7 @@ export interface BookingKiosk extends KioskAppFixture {
   /** The step the session shows. */
   flow(): FlowView | undefined;
   /** Waits until the session shows `step` (of any flow), and returns it. */
-  stepIs<S extends string>(step: S, timeoutMs?: number): Promise<Extract<FlowView, { step: S }>>;
+  stepIs<S extends BookingFamilyView['step']>(step: S, timeoutMs?: number): Promise<Extract<BookingFamilyView, { step: S }>>;
   scan(text: string): Promise<void>;
   /** A session in `language`, on the service's first step. */
   enter(service: 'book-appointment' | 'check-in', language?: string): Promise<void>;
@@ -46,10 +50,14 @@ export async function startBookingKiosk(
     ...kiosk,
     flow,
     async stepIs(step, timeoutMs = 2_000) {
-      await eventually(() => flow()?.step === step, timeoutMs).catch(() => {
+      const shown = () => {
+        const view = flow();
+        return view && view.service !== 'home' && view.step === step ? view : undefined;
+      };
+      await eventually(() => shown() !== undefined, timeoutMs).catch(() => {
         throw new Error(`expected step ${step}, the session shows ${JSON.stringify(flow())}`);
       });
-      return flow() as never;
+      return shown() as Extract<BookingFamilyView, { step: typeof step }>;
     },
     async scan(text) {
       const done = await kiosk.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });

@@ -3,6 +3,7 @@ import { type BookingKiosk, fillSlot, startBookingKiosk } from '../../../test/su
 import { eventually } from '../../../test/support/eventually.js';
 import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
 import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
+import type { LocalisedText } from '../../rpc/localised_text_schema.js';
 import type { IdentifiedResident } from './book_appointment_flow.js';
 
 /**
@@ -128,8 +129,7 @@ describe('book-appointment flow', () => {
     await kiosk.enter('book-appointment', 'zh-Hant');
     await kiosk.call('book-appointment.chooseSite', { site: 'macau' });
     expect(await kiosk.call('book-appointment.openSearch')).toEqual({ ok: true });
-    const names = () =>
-      ((kiosk.flow() as { results: { name: Record<string, string> }[] }).results ?? []).map((r) => r.name);
+    const names = () => ((kiosk.flow() as { results?: { name: LocalisedText }[] }).results ?? []).map((r) => r.name);
     await kiosk.call('book-appointment.search', { text: '身份證' });
     expect(names()[0]!['zh-Hant']).toContain('身份證');
     await kiosk.call('book-appointment.search', { text: 'sfz' });
