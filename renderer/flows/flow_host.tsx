@@ -1,4 +1,6 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
+import { BookAppointmentScreens } from './booking/book_appointment_screens.js';
+import { CheckInScreens } from './booking/check_in_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
 
 /**
@@ -15,8 +17,12 @@ export function FlowHost({ flow }: { flow: FlowView }) {
   switch (flow.service) {
     case 'home':
       return <HomeFlowScreens view={flow} />;
+    case 'book-appointment':
+      return <BookAppointmentScreens view={flow} />;
+    case 'check-in':
+      return <CheckInScreens view={flow} />;
     default: {
-      const unreachable: never = flow.service;
+      const unreachable: never = flow;
       return unreachable;
     }
   }

@@ -3,6 +3,7 @@ import type { BookAppointmentFlowView } from '../../electron/rpc/flows/book_appo
 import type { CheckInFlowView } from '../../electron/rpc/flows/check_in_contract.js';
 
 type BookingFamilyView = BookAppointmentFlowView | CheckInFlowView;
+
 import { eventually } from './eventually.js';
 import {
   type KioskAppFixture,
@@ -20,7 +21,10 @@ export interface BookingKiosk extends KioskAppFixture {
   /** The step the session shows. */
   flow(): FlowView | undefined;
   /** Waits until the session shows `step` (of any flow), and returns it. */
-  stepIs<S extends BookingFamilyView['step']>(step: S, timeoutMs?: number): Promise<Extract<BookingFamilyView, { step: S }>>;
+  stepIs<S extends BookingFamilyView['step']>(
+    step: S,
+    timeoutMs?: number,
+  ): Promise<Extract<BookingFamilyView, { step: S }>>;
   scan(text: string): Promise<void>;
   /** A session in `language`, on the service's first step. */
   enter(service: 'book-appointment' | 'check-in', language?: string): Promise<void>;

@@ -129,7 +129,8 @@ describe('book-appointment flow', () => {
     await kiosk.enter('book-appointment', 'zh-Hant');
     await kiosk.call('book-appointment.chooseSite', { site: 'macau' });
     expect(await kiosk.call('book-appointment.openSearch')).toEqual({ ok: true });
-    const names = () => ((kiosk.flow() as { results?: { name: LocalisedText }[] }).results ?? []).map((r) => r.name);
+    const names = () =>
+      ((kiosk.flow() as { results?: { name: LocalisedText }[] }).results ?? []).map((r) => r.name);
     await kiosk.call('book-appointment.search', { text: '身份證' });
     expect(names()[0]!['zh-Hant']).toContain('身份證');
     await kiosk.call('book-appointment.search', { text: 'sfz' });

@@ -17,6 +17,11 @@ export interface OnScreenKeyboardProps {
    * knows the catalogue's vocabulary in the session's script. Without it the pinyin layer is not offered.
    */
   candidates?: (pinyin: string) => Promise<string[]>;
+  /**
+   * Pinyin being composed (before a candidate is chosen), for a field that acts on it as it is typed: a search
+   * box finds services by pinyin and its initials too.
+   */
+  onCompositionChange?: (pinyin: string) => void;
   /** Shows an Enter key ("Search", "OK") that calls this. */
   onEnter?: () => void;
   enterLabel?: string;
@@ -36,6 +41,7 @@ export function OnScreenKeyboard({
   letterCase = 'lower',
   maxLength = 64,
   candidates,
+  onCompositionChange,
   onEnter,
   enterLabel,
 }: OnScreenKeyboardProps) {
@@ -45,6 +51,10 @@ export function OnScreenKeyboard({
   const [layer, setLayer] = useState<KeyboardLayer>(layers[0] ?? 'latin');
   const [composition, setComposition] = useState('');
   const [choices, setChoices] = useState<string[]>([]);
+
+  useEffect(() => {
+    onCompositionChange?.(composition);
+  }, [composition, onCompositionChange]);
 
   useEffect(() => {
     if (!composition || !candidates) {

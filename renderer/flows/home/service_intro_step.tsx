@@ -48,6 +48,17 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
         >
           {t('serviceIntro.back')}
         </button>
+        {tile.flowReady ? (
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="start"
+            disabled={!tile.available}
+            onClick={() => void rpc.call('home.startService', {})}
+          >
+            {t('serviceIntro.start')}
+          </button>
+        ) : null}
       </footer>
     </main>
   );

@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { sendShared } from './shared_intents.js';
+
+export type BookingFlowId = 'book-appointment' | 'check-in';
+
+/** The stages each flow's step indicator names, in order. */
+export const stagesOf = {
+  'book-appointment': ['service', 'centre', 'time', 'identify', 'confirm', 'done'],
+  'check-in': ['find', 'booking', 'change', 'done'],
+} as const satisfies Record<BookingFlowId, readonly string[]>;
+export type Stage<F extends BookingFlowId> = (typeof stagesOf)[F][number];
+
+export interface BookingFrameProps<F extends BookingFlowId> {
+  flow: F;
+  /** The step, for tests and the screen's name. */
+  step: string;
+  /** Where the step stands in the flow; null on a step between stages (a problem). */
+  stage: Stage<F> | null;
+  title: string;
+  lead?: ReactNode;
+  children?: ReactNode;
+  /** The step's own actions, at the right of the footer (the main one last). */
+  actions?: ReactNode;
+  /** Back and Cancel show on every step unless a step cannot go back (a booking made, a ticket printed). */
+  back?: boolean;
+  backLabel?: string;
+}
+
+/**
+ * One step of a booking flow: the step indicator, the title, what the step shows, and the footer with Back,
+ * Cancel and the step's own actions, always in the same places. Back and Cancel are intents like any other:
+ * the main process says where they lead.
+ */
+export function BookingFrame<F extends BookingFlowId>({
+  flow,
+  step,
+  stage,
+  title,
+  lead,
+  children,
+  actions,
+  back = true,
+  backLabel,
+}: BookingFrameProps<F>) {
+  const { t } = useTranslation('booking');
+  const rpc = useRpc();
+  const stages: readonly string[] = stagesOf[flow];
+  const current = stage === null ? -1 : stages.indexOf(stage);
+  return (
+    <main className="booking" data-testid={`${flow}-${step}`}>
+      <ol className="booking-stages" aria-label={t('stages.name')}>
+        {stages.map((s, i) => (
+          <li
+            key={s}
+            className={`booking-stages__stage${i === current ? ' booking-stages__stage--current' : ''}${i < current ? ' booking-stages__stage--done' : ''}`}
+            aria-current={i === current ? 'step' : undefined}
+          >
+            <span className="booking-stages__number">{i + 1}</span>
+            <span className="booking-stages__label">{t(`stages.${flow}.${s}`)}</span>
+          </li>
+        ))}
+      </ol>
+      <h1 className="screen-title booking__title">{title}</h1>
+      {lead ? <div className="booking__lead">{lead}</div> : null}
+      <div className="booking__body">{children}</div>
+      <footer className="booking__footer">
+        {back ? (
+          <button
+            type="button"
+            className="secondary-button"
+            data-testid="back"
+            onClick={() => sendShared(rpc, flow, { intent: 'back' })}
+          >
+            {backLabel ?? t('actions.back')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="secondary-button"
+          data-testid="cancel"
+          onClick={() => sendShared(rpc, flow, { intent: 'cancel' })}
+        >
+          {t('actions.cancel')}
+        </button>
+        <span className="booking__footer-gap" />
+        {actions}
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CheckInFlowView, CheckInRefusal } from '../../../electron/rpc/flows/check_in_contract.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { AppointmentCard } from './appointment_card.js';
+import { type BookingFormat, useBookingFormat } from './booking_format.js';
+import { BookingFrame } from './booking_frame.js';
+
+type View = Extract<CheckInFlowView, { step: 'booking' }>;
+
+/** Why check-in did not happen, with what to do: each refusal its own message. */
+function refusalText(
+  refusal: CheckInRefusal,
+  view: View,
+  f: BookingFormat,
+  t: TFunction<'check-in'>,
+): string {
+  switch (refusal.reason) {
+    case 'too-early':
+      return t('refusal.too-early', { time: f.time(refusal.opensAt), inTime: f.fromNow(refusal.opensAt) });
+    case 'too-late':
+      return t('refusal.too-late', { time: f.time(refusal.closedAt) });
+    case 'wrong-centre':
+      return t('refusal.wrong-centre', {
+        centre: f.name(view.booking.appointment.centre.name),
+        address: f.name(view.booking.appointment.centre.address),
+      });
+    case 'cancelled':
+      return t('refusal.cancelled');
+    default: {
+      const unreachable: never = refusal;
+      return unreachable;
+    }
+  }
+}
+
+/** A booking as it stands (found to manage it, or refused for check-in), and what can be done with it. */
+export function BookingStep({ view }: { view: View }) {
+  const { t } = useTranslation('check-in');
+  const rpc = useRpc();
+  const f = useBookingFormat();
+  return (
+    <BookingFrame
+      flow="check-in"
+      step="booking"
+      stage="booking"
+      title={
+        view.refusal ? t(`refusal.title.${view.refusal.reason}`) : t(`booking.title.${view.booking.status}`)
+      }
+      actions={
+        <>
+          {view.canChange ? (
+            <>
+              <button
+                type="button"
+                className="secondary-button"
+                data-testid="cancel-booking"
+                onClick={() => void rpc.call('check-in.cancelBooking', {})}
+              >
+                {t('booking.cancelIt')}
+              </button>
+              <button
+                type="button"
+                className="primary-button"
+                data-testid="reschedule"
+                onClick={() => void rpc.call('check-in.reschedule', {})}
+              >
+                {t('booking.reschedule')}
+              </button>
+            </>
+          ) : null}
+          <button
+            type="button"
+            className={view.canChange ? 'secondary-button' : 'primary-button'}
+            data-testid="finish"
+            onClick={() => void rpc.call('check-in.finish', {})}
+          >
+            {t('finish')}
+          </button>
+        </>
+      }
+    >
+      {view.refusal ? (
+        <p className="notice" role="alert" data-testid={`refusal-${view.refusal.reason}`}>
+          {refusalText(view.refusal, view, f, t)}
+        </p>
+      ) : null}
+      <AppointmentCard appointment={view.booking.appointment} reference={view.booking.reference} />
+    </BookingFrame>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { useBookingFormat } from './booking_format.js';
+import { BookingFrame } from './booking_frame.js';
+import { ScrollRegion } from './scroll_region.js';
+
+type View = Extract<BookAppointmentFlowView, { step: 'departments' }>;
+
+/** Browse without typing: the site's departments (or Mainland authorities); or search by name. */
+export function DepartmentsStep({ view }: { view: View }) {
+  const { t } = useTranslation('book-appointment');
+  const rpc = useRpc();
+  const f = useBookingFormat();
+  return (
+    <BookingFrame
+      flow="book-appointment"
+      step="departments"
+      stage="service"
+      title={t(`departments.title.${view.site}`)}
+      lead={
+        <button
+          type="button"
+          className="search-entry"
+          data-testid="open-search"
+          onClick={() => void rpc.call('book-appointment.openSearch', {})}
+        >
+          <span aria-hidden="true">⌕</span>
+          {t('departments.search')}
+        </button>
+      }
+    >
+      <ScrollRegion className="choice-list choice-list--columns">
+        {view.departments.map((d) => (
+          <button
+            type="button"
+            key={d.code}
+            className="choice choice--wide"
+            data-testid={`department-${d.code}`}
+            onClick={() => void rpc.call('book-appointment.chooseDepartment', { code: d.code })}
+          >
+            <span className="choice__main">{f.name(d.name)}</span>
+            <span className="choice__sub">{t('departments.services', { count: d.services })}</span>
+          </button>
+        ))}
+      </ScrollRegion>
+    </BookingFrame>
+  );
+}

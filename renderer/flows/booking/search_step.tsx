@@ -1,0 +1,83 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { useBookingFormat } from './booking_format.js';
+import { BookingFrame } from './booking_frame.js';
+import { ScrollRegion } from './scroll_region.js';
+import { ServiceList } from './service_list.js';
+
+type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
+
+/**
+ * Search by name as the resident types, in any of the four languages, with or without accents, in characters or
+ * pinyin (full or initials). Every keystroke sends the text; the results come back with the step. Pinyin still
+ * being composed is searched too, so `sfz` finds 身份證 before a candidate is even chosen. What was typed lives
+ * in the flow (a reload shows it) and goes with the session.
+ */
+export function SearchStep({ view }: { view: View }) {
+  const { t } = useTranslation('book-appointment');
+  const rpc = useRpc();
+  const f = useBookingFormat();
+  // The field leads the step by a keystroke or two: typing faster than the answers come loses nothing.
+  const [typed, setTyped] = useState(view.query);
+  const composing = useRef('');
+  const send = useCallback(
+    (text: string, pinyin: string) => {
+      void rpc.call('book-appointment.search', { text: pinyin ? `${text} ${pinyin}`.trim() : text });
+    },
+    [rpc],
+  );
+  const onChange = (text: string) => {
+    setTyped(text);
+    send(text, composing.current);
+  };
+  const onComposition = useCallback(
+    (pinyin: string) => {
+      if (pinyin === composing.current) return;
+      composing.current = pinyin;
+      send(typed, pinyin);
+    },
+    [send, typed],
+  );
+  const candidates = useCallback(
+    async (pinyin: string) => {
+      const answer = await rpc.call('book-appointment.candidates', { pinyin });
+      return answer.ok ? answer.value.candidates : [];
+    },
+    [rpc],
+  );
+  const searching = view.query.trim() !== '';
+  return (
+    <BookingFrame flow="book-appointment" step="search" stage="service" title={t('search.title')}>
+      <div className="search">
+        <output className="search__field" data-testid="search-field" aria-live="polite">
+          {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
+        </output>
+        <div className="search__results" data-testid="search-results">
+          {searching && view.results.length === 0 ? (
+            <p className="booking__hint" data-testid="no-results">
+              {t('search.none')}
+            </p>
+          ) : null}
+          {searching ? (
+            <ScrollRegion>
+              <ServiceList services={view.results} showDepartment={true} />
+            </ScrollRegion>
+          ) : (
+            <p className="booking__hint">{t('search.hint')}</p>
+          )}
+        </div>
+        <OnScreenKeyboard
+          value={typed}
+          onChange={onChange}
+          language={f.language}
+          maxLength={100}
+          candidates={candidates}
+          onCompositionChange={onComposition}
+        />
+      </div>
+    </BookingFrame>
+  );
+}
