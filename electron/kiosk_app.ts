@@ -91,7 +91,7 @@ export function createKioskApp(
     printing,
     journal: journalServices,
     backend,
-    terminal: { id: config.terminal.id, centreId: config.site.centreId, site: config.site.kind },
+    config,
   };
   const flows = new FlowRunner(services);
   const stopPreparingFlows = prepareFlows(services);

@@ -1,5 +1,6 @@
 import type { Result } from '../../lib/result.js';
 import type { Backend } from '../backend/contract/backend.js';
+import type { KioskConfig } from '../config/config_schema.js';
 import type { JournalServices } from '../journal/journal_services.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { FlowId, FlowViewOf } from '../rpc/flow_contract.js';
@@ -30,10 +31,10 @@ export interface FlowServices {
   printing: KioskPrintService;
   /** The transaction journal (a step is journalled before the flow acts on it), the audit log, staff alerts. */
   journal: JournalServices;
-  /** The government services (catalogue, bookings, residents…): every call a `Result`, never a throw. */
+  /** The government services (electron/backend/contract): every call a `Result`, never a throw. */
   backend: Backend;
-  /** Where this kiosk stands: its terminal id (printed, sent with a check-in), its centre and its site. */
-  terminal: { id: string; centreId: string; site: 'macau' | 'hengqin' };
+  /** The terminal's configuration as validated at start-up: its id, site, services, documents settings. */
+  config: KioskConfig;
 }
 
 /** What a running flow may ask of the runner. Calls from a flow that is no longer running are ignored. */

@@ -45,7 +45,7 @@ describe('flow runner', () => {
         journal,
         devices: kiosk.devices,
         backend: unreachableBackend(),
-        terminal: { id: 'MO-TEST-01', centreId: 'x', site: 'macau' },
+        config: kiosk.config,
       },
       { ...flowDefinitions, home: recordingHome },
     );

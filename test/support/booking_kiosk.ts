@@ -17,6 +17,9 @@ import {
  * clock's day (Wednesday 15 November 2023, 06:13 in Macau) is the backend's first day: SAMP-0001 is booked in
  * the quarter hour running (check-in open), SAMP-0002 a week or more ahead, SAMP-0003 cancelled.
  */
+/** The fixture's terminal at China Plaza, as the embedded backend registers it. */
+export const chinaPlazaTerminal = { id: 'MO-TEST-01', centreId: 'china-plaza' };
+
 export interface BookingKiosk extends KioskAppFixture {
   /** The step the session shows. */
   flow(): FlowView | undefined;

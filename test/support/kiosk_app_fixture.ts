@@ -34,10 +34,10 @@ const site = { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans'
 
 export interface KioskAppFixtureOptions {
   /**
-   * `embedded`: the embedded backend in memory (seed catalogue and sample state, slots from the fake clock's
-   * day), for flows that call it; or a backend of the test's own (a fault-injecting one).
+   * `embedded`: the embedded backend in memory, seeded (the sample residents, bookings, collections), on the fake
+   * clock; a function: a backend of the test's making (a faulty one). Without it, backend calls answer unreachable.
    */
-  backend?: 'embedded' | ((clock: FakeClock, config: KioskConfig) => Backend);
+  backend?: 'embedded' | ((clock: FakeClock) => Backend);
 }
 
 export async function startKioskAppFixture(
@@ -63,12 +63,7 @@ export async function startKioskAppFixture(
   if (!journal.ok) throw new Error('journal');
   const clock = new FakeClock();
   const logger = recordingLogger();
-  const backend =
-    options.backend === 'embedded'
-      ? embeddedBackendAt(clock, config)
-      : options.backend === undefined
-        ? undefined
-        : options.backend(clock, config);
+  const backend = fixtureBackend(options.backend, clock, config);
   const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
@@ -96,14 +91,24 @@ export async function startKioskAppFixture(
   };
 }
 
-/** The embedded backend in memory, on the fake clock, knowing this terminal. */
-export function embeddedBackendAt(clock: FakeClock, config: KioskConfig): Backend {
+function fixtureBackend(
+  kind: KioskAppFixtureOptions['backend'],
+  clock: FakeClock,
+  config: KioskConfig,
+): Backend | undefined {
+  if (kind === undefined) return undefined;
+  if (typeof kind === 'function') return kind(clock);
+  return embeddedBackendAt(clock, { id: config.terminal.id, centreId: config.site.centreId });
+}
+
+/** The embedded backend in memory, seeded, on the fake clock, knowing the terminal it serves. */
+export function embeddedBackendAt(clock: FakeClock, terminal: { id: string; centreId: string }): Backend {
   const opened = openEmbeddedBackend({
     path: ':memory:',
     seed: seedCatalogue(),
     now: () => clock.now(),
-    terminal: { id: config.terminal.id, centreId: config.site.centreId },
+    terminal,
   });
-  if (!opened.ok) throw new Error(`embedded backend: ${opened.error.code}`);
+  if (!opened.ok) throw new Error(`embedded backend: ${JSON.stringify(opened.error)}`);
   return opened.value;
 }

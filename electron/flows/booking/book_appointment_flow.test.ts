@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BookingKiosk, fillSlot, startBookingKiosk } from '../../../test/support/booking_kiosk.js';
+import {
+  type BookingKiosk,
+  chinaPlazaTerminal,
+  fillSlot,
+  startBookingKiosk,
+} from '../../../test/support/booking_kiosk.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
 import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
@@ -218,8 +223,8 @@ describe('book-appointment flow', () => {
       startBookingKiosk(
         {},
         {
-          backend: (clock, config) => {
-            backend = switchableBackend(embeddedBackendAt(clock, config));
+          backend: (clock) => {
+            backend = switchableBackend(embeddedBackendAt(clock, chinaPlazaTerminal));
             return backend;
           },
         },

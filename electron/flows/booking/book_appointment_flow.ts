@@ -34,7 +34,7 @@ import { SlotPicker, slotStep } from './slot_picker.js';
 type View = BookAppointmentFlowView;
 type Services = Pick<
   FlowServices,
-  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'terminal'
+  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'config'
 >;
 
 /** Who the booking is for, as the identify step hands it over: the backend's opaque reference, a masked name. */
@@ -60,9 +60,9 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
   constructor(context: FlowContext, services: Services) {
     this.#context = context;
     this.#services = services;
-    this.#site = services.terminal.site;
+    this.#site = services.config.site.kind;
     this.#steps = new FlowSteps<View>(
-      { service, step: 'site', home: services.terminal.site },
+      { service, step: 'site', home: services.config.site.kind },
       {
         working: (task) => ({ service, step: 'working', task }),
         problem: (problem) => ({ service, step: 'problem', problem }),
@@ -144,7 +144,7 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     const index = this.#catalogue().ready;
     const found = index?.services.get(view.details.serviceId);
     if (!index || !found?.bookable) return err('unavailable');
-    const centres = bookableCentres(index, found, this.#services.terminal.centreId);
+    const centres = bookableCentres(index, found, this.#services.config.site.centreId);
     return this.#steps.go({ service, step: 'centre', about: serviceItem(index, found), centres });
   }
 
@@ -296,14 +296,14 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     const appointment = appointmentView(
       index,
       { serviceId: centre.about.serviceId, centreId: slot.centreId, start: slot.start, end: slot.end },
-      this.#services.terminal.centreId,
+      this.#services.config.site.centreId,
     );
     return appointment ? this.#steps.go({ service, step: 'confirm', appointment }) : err('unavailable');
   }
 
   async #booked(booking: Booking): Promise<IntentOutcome> {
     const index = this.#catalogue().ready;
-    const shown = index && bookingView(index, booking, this.#services.terminal.centreId);
+    const shown = index && bookingView(index, booking, this.#services.config.site.centreId);
     this.#steps.forget();
     if (!index || !shown) {
       this.#transaction.confirm();
@@ -318,7 +318,7 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
       index,
       booking,
       this.#language(),
-      this.#services.terminal.id,
+      this.#services.config.terminal.id,
       new Date(this.#services.clock.now()).toISOString(),
     );
     const key = `${this.#context.sessionId}-slip-${booking.reference}`;
@@ -357,7 +357,9 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
         });
         const index = this.#catalogue().ready;
         const shown =
-          found.ok && index ? bookingView(index, found.value, this.#services.terminal.centreId) : undefined;
+          found.ok && index
+            ? bookingView(index, found.value, this.#services.config.site.centreId)
+            : undefined;
         if (!shown) return this.#steps.problem('unavailable', () => this.confirm());
         return this.#steps.go({ service, step: 'already-booked', booking: shown });
       }

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BookingKiosk, startBookingKiosk } from '../../../test/support/booking_kiosk.js';
+import {
+  type BookingKiosk,
+  chinaPlazaTerminal,
+  startBookingKiosk,
+} from '../../../test/support/booking_kiosk.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
 import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
@@ -22,8 +26,8 @@ describe('booking flows when the backend fails', () => {
     kiosk = await startBookingKiosk(
       {},
       {
-        backend: (clock, config) => {
-          backend = switchableBackend(embeddedBackendAt(clock, config));
+        backend: (clock) => {
+          backend = switchableBackend(embeddedBackendAt(clock, chinaPlazaTerminal));
           return backend;
         },
       },

@@ -30,7 +30,7 @@ type View = CheckInFlowView;
 type QueueTicket = BackendReply<'checkIn'>;
 type Services = Pick<
   FlowServices,
-  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'terminal' | 'devices'
+  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'config' | 'devices'
 >;
 
 const service = 'check-in' as const;
@@ -237,7 +237,9 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
       async (found) => {
         const loaded = await this.#catalogue().load();
         const shown =
-          found && loaded.ok ? bookingView(loaded.value, found, this.#services.terminal.centreId) : undefined;
+          found && loaded.ok
+            ? bookingView(loaded.value, found, this.#services.config.site.centreId)
+            : undefined;
         if (!found || !shown) {
           // Back on the step the code came from, saying no booking has it.
           this.#steps.back();
@@ -264,8 +266,8 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
   async #checkInNow(booking: Booking): Promise<IntentOutcome> {
     const request = {
       booking: { reference: booking.reference },
-      centreId: this.#services.terminal.centreId,
-      terminalId: this.#services.terminal.id,
+      centreId: this.#services.config.site.centreId,
+      terminalId: this.#services.config.terminal.id,
     };
     this.#steps.go({ service, step: 'working', task: 'checking-in' });
     const epoch = this.#steps.epoch;
@@ -309,7 +311,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
 
   #showBooking(booking: Booking, refusal: Extract<View, { step: 'booking' }>['refusal']): IntentOutcome {
     const index = this.#catalogue().ready;
-    const shown = index && bookingView(index, booking, this.#services.terminal.centreId);
+    const shown = index && bookingView(index, booking, this.#services.config.site.centreId);
     if (!shown) return this.#steps.problem('unavailable', null);
     this.#booking = booking;
     const canChange = booking.status === 'booked' && refusal?.reason !== 'cancelled';
@@ -328,7 +330,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
           start: ticket.slotStart,
           end: ticket.slotStart,
         },
-        this.#services.terminal.centreId,
+        this.#services.config.site.centreId,
       );
     if (!index || !appointment) {
       this.#checkIns.confirm();
@@ -351,7 +353,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
     if (when === 'earlier') return ok();
     // The number shows while the ticket is rendered and printed.
     this.#context.stepChanged();
-    const input = queueTicketInput(index, ticket, this.#language(), this.#services.terminal.id);
+    const input = queueTicketInput(index, ticket, this.#language(), this.#services.config.terminal.id);
     await this.#printFor(
       'queue-ticket',
       input,
@@ -377,7 +379,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
       case 'answered': {
         this.#booking = outcome.value;
         const index = this.#catalogue().ready;
-        const shown = index && bookingView(index, outcome.value, this.#services.terminal.centreId);
+        const shown = index && bookingView(index, outcome.value, this.#services.config.site.centreId);
         if (!index || !shown) {
           this.#changes.confirm();
           return this.#steps.problem('unavailable', null);
@@ -389,7 +391,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
           index,
           outcome.value,
           this.#language(),
-          this.#services.terminal.id,
+          this.#services.config.terminal.id,
           new Date(this.#services.clock.now()).toISOString(),
         );
         await this.#printFor(
@@ -481,7 +483,7 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
   #shownBooking() {
     const index: CatalogueIndex | null = this.#catalogue().ready;
     return this.#booking && index
-      ? bookingView(index, this.#booking, this.#services.terminal.centreId)
+      ? bookingView(index, this.#booking, this.#services.config.site.centreId)
       : undefined;
   }
 

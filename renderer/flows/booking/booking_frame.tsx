@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { ScrollRegion } from './scroll_region.js';
 import { sendShared } from './shared_intents.js';
 
 export type BookingFlowId = 'book-appointment' | 'check-in';
@@ -8,7 +9,7 @@ export type BookingFlowId = 'book-appointment' | 'check-in';
 /** The stages each flow's step indicator names, in order. */
 export const stagesOf = {
   'book-appointment': ['service', 'centre', 'time', 'identify', 'confirm', 'done'],
-  'check-in': ['find', 'booking', 'change', 'done'],
+  'check-in': ['find', 'booking', 'done'],
 } as const satisfies Record<BookingFlowId, readonly string[]>;
 export type Stage<F extends BookingFlowId> = (typeof stagesOf)[F][number];
 
@@ -25,6 +26,11 @@ export interface BookingFrameProps<F extends BookingFlowId> {
   actions?: ReactNode;
   /** Back and Cancel show on every step unless a step cannot go back (a booking made, a ticket printed). */
   back?: boolean;
+  /**
+   * Whether what the step shows scrolls (with a cue) when it does not fit; false for a step that lays out its own
+   * scrolling part beside a keyboard that must stay in view.
+   */
+  scroll?: boolean;
   backLabel?: string;
 }
 
@@ -43,6 +49,7 @@ export function BookingFrame<F extends BookingFlowId>({
   actions,
   back = true,
   backLabel,
+  scroll = true,
 }: BookingFrameProps<F>) {
   const { t } = useTranslation('booking');
   const rpc = useRpc();
@@ -64,7 +71,7 @@ export function BookingFrame<F extends BookingFlowId>({
       </ol>
       <h1 className="screen-title booking__title">{title}</h1>
       {lead ? <div className="booking__lead">{lead}</div> : null}
-      <div className="booking__body">{children}</div>
+      <div className="booking__body">{scroll ? <ScrollRegion>{children}</ScrollRegion> : children}</div>
       <footer className="booking__footer">
         {back ? (
           <button

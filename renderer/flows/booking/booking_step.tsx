@@ -17,9 +17,13 @@ function refusalText(
 ): string {
   switch (refusal.reason) {
     case 'too-early':
-      return t('refusal.too-early', { time: f.time(refusal.opensAt), inTime: f.fromNow(refusal.opensAt) });
+      return t('refusal.too-early', {
+        date: f.dateOf(refusal.opensAt),
+        time: f.time(refusal.opensAt),
+        inTime: f.fromNow(refusal.opensAt),
+      });
     case 'too-late':
-      return t('refusal.too-late', { time: f.time(refusal.closedAt) });
+      return t('refusal.too-late', { date: f.dateOf(refusal.closedAt), time: f.time(refusal.closedAt) });
     case 'wrong-centre':
       return t('refusal.wrong-centre', {
         centre: f.name(view.booking.appointment.centre.name),
@@ -48,36 +52,14 @@ export function BookingStep({ view }: { view: View }) {
         view.refusal ? t(`refusal.title.${view.refusal.reason}`) : t(`booking.title.${view.booking.status}`)
       }
       actions={
-        <>
-          {view.canChange ? (
-            <>
-              <button
-                type="button"
-                className="secondary-button"
-                data-testid="cancel-booking"
-                onClick={() => void rpc.call('check-in.cancelBooking', {})}
-              >
-                {t('booking.cancelIt')}
-              </button>
-              <button
-                type="button"
-                className="primary-button"
-                data-testid="reschedule"
-                onClick={() => void rpc.call('check-in.reschedule', {})}
-              >
-                {t('booking.reschedule')}
-              </button>
-            </>
-          ) : null}
-          <button
-            type="button"
-            className={view.canChange ? 'secondary-button' : 'primary-button'}
-            data-testid="finish"
-            onClick={() => void rpc.call('check-in.finish', {})}
-          >
-            {t('finish')}
-          </button>
-        </>
+        <button
+          type="button"
+          className="primary-button"
+          data-testid="finish"
+          onClick={() => void rpc.call('check-in.finish', {})}
+        >
+          {t('finish')}
+        </button>
       }
     >
       {view.refusal ? (
@@ -86,6 +68,26 @@ export function BookingStep({ view }: { view: View }) {
         </p>
       ) : null}
       <AppointmentCard appointment={view.booking.appointment} reference={view.booking.reference} />
+      {view.canChange ? (
+        <div className="booking-actions">
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="reschedule"
+            onClick={() => void rpc.call('check-in.reschedule', {})}
+          >
+            {t('booking.reschedule')}
+          </button>
+          <button
+            type="button"
+            className="secondary-button"
+            data-testid="cancel-booking"
+            onClick={() => void rpc.call('check-in.cancelBooking', {})}
+          >
+            {t('booking.cancelIt')}
+          </button>
+        </div>
+      ) : null}
     </BookingFrame>
   );
 }

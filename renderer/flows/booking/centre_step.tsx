@@ -3,7 +3,6 @@ import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_a
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'centre' }>;
 
@@ -20,7 +19,7 @@ export function CentreStep({ view }: { view: View }) {
       title={t('centre.title')}
       lead={f.name(view.about.name)}
     >
-      <ScrollRegion className="choice-list">
+      <div className="choice-list">
         {view.centres.map((c) => (
           <button
             type="button"
@@ -34,7 +33,7 @@ export function CentreStep({ view }: { view: View }) {
             {c.here ? <span className="tag">{t('centre.here')}</span> : null}
           </button>
         ))}
-      </ScrollRegion>
+      </div>
     </BookingFrame>
   );
 }

@@ -17,7 +17,7 @@ export function ConfirmRescheduleStep({ view }: { view: StepOf<'confirm-reschedu
     <BookingFrame
       flow="check-in"
       step="confirm-reschedule"
-      stage="change"
+      stage="booking"
       title={t('reschedule.title')}
       actions={
         <button
@@ -82,7 +82,7 @@ export function ConfirmCancelStep({ view }: { view: StepOf<'confirm-cancel'> }) 
     <BookingFrame
       flow="check-in"
       step="confirm-cancel"
-      stage="change"
+      stage="booking"
       title={t('cancelBooking.title')}
       lead={t('cancelBooking.lead')}
       backLabel={t('cancelBooking.keep')}

@@ -21,11 +21,7 @@ export function CheckInScreens({ view }: { view: CheckInFlowView }) {
       return <ReferenceStep purpose={view.purpose} notice={view.notice} />;
     case 'working':
       return (
-        <WorkingStep
-          flow={flow}
-          task={view.task}
-          stage={view.task === 'finding' ? 'find' : view.task === 'checking-in' ? 'done' : 'change'}
-        />
+        <WorkingStep flow={flow} task={view.task} stage={view.task === 'finding' ? 'find' : 'booking'} />
       );
     case 'ticket':
       return <TicketStep ticket={view.ticket} when={view.when} slip={view.slip} />;

@@ -3,7 +3,6 @@ import type { DateStepView } from '../../../electron/rpc/flows/booking_parts.js'
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 import { sendShared } from './shared_intents.js';
 
 /** The days with a free time at the chosen centre (for a new booking, or a booking being moved). */
@@ -15,7 +14,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
     <BookingFrame
       flow={flow}
       step="date"
-      stage={flow === 'check-in' ? 'change' : 'time'}
+      stage={flow === 'check-in' ? 'booking' : 'time'}
       title={t('date.title')}
       lead={t('date.lead', { service: f.name(view.about.name), centre: f.name(view.centre.name) })}
     >
@@ -24,7 +23,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
           {t('date.none')}
         </p>
       ) : (
-        <ScrollRegion className="choice-grid choice-grid--days">
+        <div className="choice-grid choice-grid--days">
           {view.dates.map((d) => (
             <button
               type="button"
@@ -37,7 +36,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               <span className="choice__sub">{t('date.free', { count: d.freeSlots })}</span>
             </button>
           ))}
-        </ScrollRegion>
+        </div>
       )}
     </BookingFrame>
   );

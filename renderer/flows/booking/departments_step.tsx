@@ -3,7 +3,6 @@ import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_a
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'departments' }>;
 
@@ -30,7 +29,7 @@ export function DepartmentsStep({ view }: { view: View }) {
         </button>
       }
     >
-      <ScrollRegion className="choice-list choice-list--columns">
+      <div className="choice-list choice-list--columns">
         {view.departments.map((d) => (
           <button
             type="button"
@@ -43,7 +42,7 @@ export function DepartmentsStep({ view }: { view: View }) {
             <span className="choice__sub">{t('departments.services', { count: d.services })}</span>
           </button>
         ))}
-      </ScrollRegion>
+      </div>
     </BookingFrame>
   );
 }

@@ -21,6 +21,7 @@ export function ReferenceStep({ notice }: { purpose: CheckInPurpose; notice: Loo
       stage="find"
       title={t('reference.title')}
       lead={t('reference.lead')}
+      scroll={false}
     >
       <div className="reference">
         <output className="search__field reference__field" data-testid="reference-field">

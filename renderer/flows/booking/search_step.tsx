@@ -50,7 +50,13 @@ export function SearchStep({ view }: { view: View }) {
   );
   const searching = view.query.trim() !== '';
   return (
-    <BookingFrame flow="book-appointment" step="search" stage="service" title={t('search.title')}>
+    <BookingFrame
+      flow="book-appointment"
+      step="search"
+      stage="service"
+      title={t('search.title')}
+      scroll={false}
+    >
       <div className="search">
         <output className="search__field" data-testid="search-field" aria-live="polite">
           {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}

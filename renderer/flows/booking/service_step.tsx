@@ -4,7 +4,6 @@ import { ClockIcon } from '../../components/icons.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 
 /** What a service is for, what to bring, its fee and how long it takes; then book it (if it can be booked). */
 export function ServiceStep({ details }: { details: ServiceDetails }) {
@@ -31,7 +30,7 @@ export function ServiceStep({ details }: { details: ServiceDetails }) {
         ) : null
       }
     >
-      <ScrollRegion>
+      <>
         <section className="panel service-facts">
           <h2>{t('service.bring')}</h2>
           <ul className="needs" data-testid="requirements">
@@ -53,7 +52,7 @@ export function ServiceStep({ details }: { details: ServiceDetails }) {
             {t('service.notBookable')}
           </p>
         )}
-      </ScrollRegion>
+      </>
     </BookingFrame>
   );
 }

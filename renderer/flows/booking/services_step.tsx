@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 import { ServiceList } from './service_list.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'services' }>;
@@ -19,9 +18,7 @@ export function ServicesStep({ view }: { view: View }) {
       title={f.name(view.department.name)}
       lead={t('services.lead', { count: view.services.length })}
     >
-      <ScrollRegion>
-        <ServiceList services={view.services} showDepartment={false} />
-      </ScrollRegion>
+      <ServiceList services={view.services} showDepartment={false} />
     </BookingFrame>
   );
 }

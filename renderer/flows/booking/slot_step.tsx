@@ -3,7 +3,6 @@ import type { SlotStepView, SlotView } from '../../../electron/rpc/flows/booking
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 import { sendShared } from './shared_intents.js';
 
 /**
@@ -19,7 +18,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
     <BookingFrame
       flow={flow}
       step="slot"
-      stage={flow === 'check-in' ? 'change' : 'time'}
+      stage={flow === 'check-in' ? 'booking' : 'time'}
       title={t('slot.title')}
       lead={t('slot.lead', { date: f.date(view.date), centre: f.name(view.centre.name) })}
     >
@@ -52,7 +51,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
           {t('slot.none')}
         </p>
       ) : (
-        <ScrollRegion className="choice-grid choice-grid--times">
+        <div className="choice-grid choice-grid--times">
           {view.slots.map((slot) => (
             <button
               type="button"
@@ -65,7 +64,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               <span className="choice__sub">{t('slot.places', { count: slot.free })}</span>
             </button>
           ))}
-        </ScrollRegion>
+        </div>
       )}
     </BookingFrame>
   );
