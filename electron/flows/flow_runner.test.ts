@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type KioskAppFixture, startKioskAppFixture } from '../../test/support/kiosk_app_fixture.js';
-import { unreachableBackend } from '../backend/unreachable_backend.js';
 import type { FlowContext, FlowDefinition, FlowEntry } from './flow.js';
 import { flowDefinitions } from './flow_registry.js';
 import { FlowRunner } from './flow_runner.js';
@@ -34,21 +33,7 @@ describe('flow runner', () => {
         return flow;
       },
     };
-    const { session, kioskStatus, printing, journal } = kiosk.app;
-    runner = new FlowRunner(
-      {
-        clock: kiosk.clock,
-        logger: kiosk.logger,
-        session,
-        kioskStatus,
-        printing,
-        journal,
-        devices: kiosk.devices,
-        backend: unreachableBackend(),
-        config: kiosk.config,
-      },
-      { ...flowDefinitions, home: recordingHome },
-    );
+    runner = new FlowRunner(kiosk.app.flowServices, { ...flowDefinitions, home: recordingHome });
   });
   afterEach(() => kiosk.close());
 

@@ -5,6 +5,7 @@ import {
 } from './flows/book_appointment_contract.js';
 import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
+import { identifyMethods } from './flows/identify_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
@@ -32,8 +33,10 @@ export function flowOfService(service: string): FlowId | undefined {
   return flowIds.find((id) => id === service && id !== 'home');
 }
 
+/** Every flow's intents, and the shared `identify.*` intents of the identification a flow embeds. */
 export const flowMethods = {
   ...homeFlowMethods,
   ...bookAppointmentFlowMethods,
   ...checkInFlowMethods,
+  ...identifyMethods,
 } as const;

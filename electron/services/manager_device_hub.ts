@@ -8,7 +8,6 @@ import {
   type DeviceManagerOptions,
   type DriverByKind,
 } from '../../devices/manager/index.js';
-import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { SimulatorControls } from '../../devices/simulator/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
@@ -124,6 +123,18 @@ export class ManagerDeviceHub implements DeviceHub {
     });
   }
 
+  documentReaders(): DriverRegistration<DriverByKind['document-reader']>[] {
+    return this.driversOf('document-reader');
+  }
+
+  idCardReaders(): DriverRegistration<DriverByKind['id-card-reader']>[] {
+    return this.driversOf('id-card-reader');
+  }
+
+  scanners(): DriverRegistration<DriverByKind['barcode-scanner']>[] {
+    return this.driversOf('barcode-scanner');
+  }
+
   dispensers(): DriverRegistration<CardDispenser>[] {
     return this.driversOf('document-dispenser');
   }
@@ -132,17 +143,18 @@ export class ManagerDeviceHub implements DeviceHub {
     return this.driversOf('locker-controller');
   }
 
-  scanners(): DriverRegistration<BarcodeScanner>[] {
-    return this.driversOf('barcode-scanner');
-  }
-
   close(): Promise<void> {
     return this.manager.stop();
   }
 
-  private driversOf<K extends 'document-dispenser' | 'locker-controller' | 'barcode-scanner'>(
-    kind: K,
-  ): DriverRegistration<DriverByKind[K]>[] {
+  private driversOf<
+    K extends
+      | 'document-dispenser'
+      | 'locker-controller'
+      | 'document-reader'
+      | 'id-card-reader'
+      | 'barcode-scanner',
+  >(kind: K): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {
       if (config.kind !== kind) return [];
       const driver = this.manager.get(config.id, kind);

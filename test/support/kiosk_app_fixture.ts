@@ -23,7 +23,7 @@ export interface KioskAppFixture {
   /** Every line the app logged, for tests that assert what was (and was not) logged. */
   logger: ReturnType<typeof recordingLogger>;
   events: { event: EventName; payload: unknown }[];
-  /** The backend the flows call: an in-memory embedded one on the fake clock when asked for, else unreachable. */
+  /** The embedded backend (in memory, on the fake clock) when the fixture was asked for one. */
   backend: Backend | undefined;
   /** An RPC call as the renderer makes it; the value of an ok answer, or the refusal. */
   call(method: string, params?: unknown): Promise<unknown>;
@@ -33,6 +33,8 @@ export interface KioskAppFixture {
 const site = { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } };
 
 export interface KioskAppFixtureOptions {
+  /** Where the fake clock starts (epoch ms): `Date.now()` for tests that check certificates made today. */
+  clockStart?: number;
   /**
    * `embedded`: the embedded backend in memory, seeded (the sample residents, bookings, collections), on the fake
    * clock; a function: a backend of the test's making (a faulty one). Without it, backend calls answer unreachable.
@@ -61,7 +63,7 @@ export async function startKioskAppFixture(
   await devices.start();
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
-  const clock = new FakeClock();
+  const clock = new FakeClock(options.clockStart);
   const logger = recordingLogger();
   const backend = fixtureBackend(options.backend, clock, config);
   const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
