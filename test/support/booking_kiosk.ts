@@ -13,9 +13,10 @@ import {
 
 /**
  * A kiosk at the China Plaza centre (where the embedded backend's sample bookings are) offering booking and
- * check-in, with a scanner and a ticket printer, over the in-memory embedded backend on the fake clock. The fake
- * clock's day (Wednesday 15 November 2023, 06:13 in Macau) is the backend's first day: SAMP-0001 is booked in
- * the quarter hour running (check-in open), SAMP-0002 a week or more ahead, SAMP-0003 cancelled.
+ * check-in, with a scanner, a ticket printer and a document reader, over the in-memory embedded backend on the
+ * fake clock, which starts now (the simulator's sample passports are signed today). The backend's first moment
+ * is its sample state's: SAMP-0001 is booked in the quarter hour running (check-in open), SAMP-0002 a week or
+ * more ahead, SAMP-0003 cancelled.
  */
 /** The fixture's terminal at China Plaza, as the embedded backend registers it. */
 export const chinaPlazaTerminal = { id: 'MO-TEST-01', centreId: 'china-plaza' };
@@ -29,6 +30,8 @@ export interface BookingKiosk extends KioskAppFixture {
     timeoutMs?: number,
   ): Promise<Extract<BookingFamilyView, { step: S }>>;
   scan(text: string): Promise<void>;
+  /** Lays one of the simulator's sample documents on the reader (`null` takes it away). */
+  place(sample: string | null): Promise<void>;
   /** A session in `language`, on the service's first step. */
   enter(service: 'book-appointment' | 'check-in', language?: string): Promise<void>;
 }
@@ -45,9 +48,16 @@ export async function startBookingKiosk(
         name: { 'zh-Hant': '中華廣場', 'zh-Hans': '中华广场', pt: 'China Plaza', en: 'China Plaza' },
       },
       services: ['book-appointment', 'check-in'],
+      devices: [
+        { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+        { id: 'ticket', kind: 'ticket-printer', transport: 'simulated' },
+        { id: 'reader', kind: 'document-reader', transport: 'simulated' },
+      ],
+      // The simulator's sample passports are signed by its own CSCA, made today: the fake clock starts now.
+      documents: { trustSimulatorCsca: true },
       ...overrides,
     },
-    options,
+    { clockStart: Date.now(), ...options },
   );
   const flow = () => {
     const view = kiosk.app.session.view();
@@ -69,6 +79,9 @@ export async function startBookingKiosk(
     async scan(text) {
       const done = await kiosk.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
       if (!(done as { ok: boolean }).ok) throw new Error(`scan refused: ${JSON.stringify(done)}`);
+    },
+    async place(sample) {
+      await kiosk.call('dev.simulate', { action: 'document', deviceId: 'reader', sample });
     },
     async enter(service, language = 'en') {
       await kiosk.call('session.start', { language });

@@ -9,20 +9,22 @@ import { eventually } from '../../../test/support/eventually.js';
 import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
 import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
 import type { LocalisedText } from '../../rpc/localised_text_schema.js';
-import type { IdentifiedResident } from './book_appointment_flow.js';
 
 /**
- * Booking an appointment through the router, on the embedded backend's real catalogue. Identifying the resident
- * is the identify step's work; here the tests hand its result to the flow as that step does.
+ * Booking an appointment through the router, on the embedded backend's real catalogue, identifying the resident
+ * with the shared identify step: a Macao One Account code on the scanner, or a sample passport on the reader.
  */
-const chan: IdentifiedResident = { residentRef: 'R-0001', maskedName: 'CHAN T** M**' };
 
 describe('book-appointment flow', () => {
   let kiosk: BookingKiosk;
   afterEach(() => kiosk.close());
 
-  const identify = (resident = chan) =>
-    kiosk.app.flows.dispatch('book-appointment', (f) => f.identified(resident));
+  /** On the identify step: R-0001's Macao One Account code under the scanner; the flow moves on to confirm. */
+  async function identify(code = 'moa1:sample:R-0001') {
+    expect(await kiosk.stepIs('identify')).toMatchObject({ identify: { stage: 'place' } });
+    await kiosk.scan(code);
+    return kiosk.stepIs('confirm', 10_000);
+  }
 
   /** site → DSI → a service → China Plaza → the first free day → its first time: the slot step's view. */
   async function toSlot(serviceId: string, language = 'en') {
@@ -76,23 +78,31 @@ describe('book-appointment flow', () => {
     expect(dates.dates.every((d) => ![0, 6].includes(new Date(`${d.date}T12:00:00Z`).getUTCDay()))).toBe(
       true,
     );
-    expect(dates.dates[0]!.date >= '2023-11-15').toBe(true);
+    expect(dates.dates[0]!.date >= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)).toBe(
+      true,
+    );
     await kiosk.call('book-appointment.chooseDate', { date: dates.dates[1]!.date });
     const slots = await kiosk.stepIs('slot');
     const slot = slots.slots[2]!;
-    // Nobody is identified yet: the identify step comes first.
-    expect(await kiosk.call('book-appointment.chooseSlot', { slotId: slot.slotId })).toEqual({
-      ok: false,
-      error: 'unavailable',
+    // Nobody is identified yet: the identify step comes first; the passport on the reader is read and confirmed.
+    expect(await kiosk.call('book-appointment.chooseSlot', { slotId: slot.slotId })).toEqual({ ok: true });
+    expect(await kiosk.stepIs('identify')).toMatchObject({
+      identify: { stage: 'place', purpose: 'book-appointment' },
     });
-    expect(await identify()).toEqual({ ok: true });
-    expect(kiosk.flow()).toMatchObject({
-      step: 'confirm',
+    await kiosk.place('passport-macao');
+    await eventually(
+      () => (kiosk.flow() as { identify?: { stage: string } }).identify?.stage === 'confirm',
+      15_000,
+    );
+    expect(kiosk.flow()).toMatchObject({ identify: { name: 'CHAN T** M**' } });
+    expect(await kiosk.call('identify.confirm')).toEqual({ ok: true });
+    expect(await kiosk.stepIs('confirm')).toMatchObject({
       appointment: {
         service: { serviceId: 'dsi-bir-replacement' },
         centre: { centreId: 'china-plaza' },
         start: slot.start,
       },
+      resident: { method: 'document', maskedName: 'CHAN T** M**' },
     });
     expect(await kiosk.call('book-appointment.confirm')).toEqual({ ok: true });
     const booked = await kiosk.stepIs('booked');
@@ -210,8 +220,11 @@ describe('book-appointment flow', () => {
     expect(again.notice).toMatchObject({ kind: 'slot-taken' });
     expect(again.slots.map((s) => s.slotId)).not.toContain(wanted.slotId);
     await kiosk.call('book-appointment.chooseSlot', { slotId: again.notice!.nextFree[0]!.slotId });
-    // Already identified: straight to confirm.
+    // Already identified: straight to confirm, and Back from it leads to the times, not to identify.
     expect(kiosk.flow()).toMatchObject({ step: 'confirm' });
+    await kiosk.call('book-appointment.back');
+    expect(kiosk.flow()).toMatchObject({ step: 'slot' });
+    await kiosk.call('book-appointment.chooseSlot', { slotId: again.notice!.nextFree[0]!.slotId });
     await kiosk.call('book-appointment.confirm');
     await kiosk.stepIs('booked');
     await eventually(() => (kiosk.flow() as { slip?: string }).slip === 'printed', 8_000);

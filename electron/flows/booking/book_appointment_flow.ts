@@ -1,10 +1,15 @@
 import { err, ok } from '../../../lib/result.js';
 import type { Booking, Slot } from '../../backend/contract/bookings.js';
 import type { Rejection } from '../../backend/contract/errors.js';
+import { maskName } from '../../printed/templates/name_mask.js';
 import type { BookAppointmentFlowView } from '../../rpc/flows/book_appointment_contract.js';
 import type { PrintOutcome, SiteKind } from '../../rpc/flows/booking_parts.js';
+import type { IdentifyMethod } from '../../rpc/flows/identify_contract.js';
 import type { Language } from '../../rpc/languages.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
+import { Identification } from '../identify/identification.js';
+import type { IdentifyHost } from '../identify/identify_host.js';
+import type { IdentifyOptions } from '../identify/identify_types.js';
 import { appointmentSlipInput, PaperFollower } from './booking_paper.js';
 import { bookingOperations, bookingResolver } from './booking_resolvers.js';
 import {
@@ -34,18 +39,30 @@ import { SlotPicker, slotStep } from './slot_picker.js';
 type View = BookAppointmentFlowView;
 type Services = Pick<
   FlowServices,
-  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'config'
+  'backend' | 'clock' | 'logger' | 'session' | 'journal' | 'printing' | 'config' | 'devices' | 'documents'
 >;
 
-/** Who the booking is for, as the identify step hands it over: the backend's opaque reference, a masked name. */
-export interface IdentifiedResident {
+/**
+ * Who the booking is for, kept from the identification: the backend's opaque reference (sent with the booking,
+ * never shown or logged), how they identified, and their masked name for the confirm step. The rest of what the
+ * identification read (name, number, dates) is not kept.
+ */
+interface BookingResident {
   residentRef: string;
-  maskedName: string;
+  method: IdentifyMethod;
+  maskedName: string | null;
 }
+
+/** Booking needs no PIN; the residence permit counts at a Hengqin terminal only (the identification drops it elsewhere). */
+const identifyOptions: IdentifyOptions = {
+  purpose: 'book-appointment',
+  methods: ['document', 'residence-permit', 'macao-one-account'],
+  pin: false,
+};
 
 const service = 'book-appointment' as const;
 
-export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
+export class BookAppointmentFlow implements RunningFlow<'book-appointment'>, IdentifyHost {
   readonly id = service;
   readonly #context: FlowContext;
   readonly #services: Services;
@@ -55,7 +72,8 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
   #site: SiteKind;
   #picker: SlotPicker | null = null;
   #slot: Slot | null = null;
-  #resident: IdentifiedResident | null = null;
+  #resident: BookingResident | null = null;
+  #identification: Identification | null = null;
 
   constructor(context: FlowContext, services: Services) {
     this.#context = context;
@@ -86,7 +104,15 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
   }
 
   view(): View {
-    return this.#steps.view;
+    const view = this.#steps.view;
+    // The identification moves through its stages on its own (a document placed, a code scanned).
+    if (view.step === 'identify' && this.#identification)
+      return { ...view, identify: this.#identification.view() };
+    return view;
+  }
+
+  currentIdentification(): Identification | null {
+    return this.#steps.view.step === 'identify' ? this.#identification : null;
   }
 
   chooseSite(site: SiteKind): Promise<IntentOutcome> | IntentOutcome {
@@ -181,15 +207,8 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     if (!slot) return err('unavailable');
     this.#picker?.picked(slot);
     this.#slot = slot;
-    // The identify step comes in here when nobody is identified yet (electron/flows/identify/).
-    if (!this.#resident) return err('unavailable');
-    return this.#toConfirm();
-  }
-
-  /** The identify step hands over who the booking is for. */
-  identified(resident: IdentifiedResident): IntentOutcome {
-    this.#resident = resident;
-    return this.#toConfirm();
+    // Identified once: a resident who came back to choose another time is not asked again.
+    return this.#resident ? this.#toConfirm() : this.#identify();
   }
 
   async confirm(): Promise<IntentOutcome> {
@@ -256,6 +275,7 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
 
   dispose(): void {
     this.#steps.dispose();
+    this.#endIdentification();
     this.#transaction.abandon();
     this.#paper.dispose();
     this.#resident = null;
@@ -288,17 +308,68 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'> {
     });
   }
 
-  #toConfirm(): IntentOutcome {
+  #identify(): IntentOutcome {
+    this.#endIdentification();
+    this.#identification = new Identification(this.#services, this.#context, identifyOptions, {
+      onIdentified: (resident) => {
+        const document = resident.document;
+        this.#resident = {
+          residentRef: resident.residentRef,
+          method: resident.method,
+          maskedName: document
+            ? maskName({
+                surname: document.surname,
+                givenNames: document.givenNames,
+                fullName: document.nameOnDocument,
+              })
+            : null,
+        };
+        this.#endIdentification();
+        // The identify step is passed: Back from confirm returns to the times.
+        this.#toConfirm(true);
+        this.#context.stepChanged();
+      },
+      onLeave: (why) => {
+        if (why === 'cancel') {
+          this.#context.switchTo('home');
+          return;
+        }
+        this.#endIdentification();
+        this.#steps.back((v) => this.#refreshed(v));
+        this.#context.stepChanged();
+      },
+    });
+    return this.#steps.go({ service, step: 'identify', identify: this.#identification.view() });
+  }
+
+  #endIdentification(): void {
+    this.#identification?.dispose();
+    this.#identification = null;
+  }
+
+  #toConfirm(replacingIdentify = false): IntentOutcome {
     const index = this.#catalogue().ready;
     const slot = this.#slot;
     const centre = this.#steps.remembered('centre');
-    if (!index || !slot || !centre) return err('unavailable');
+    const resident = this.#resident;
+    if (!index || !slot || !centre || !resident) return err('unavailable');
     const appointment = appointmentView(
       index,
       { serviceId: centre.about.serviceId, centreId: slot.centreId, start: slot.start, end: slot.end },
       this.#services.config.site.centreId,
     );
-    return appointment ? this.#steps.go({ service, step: 'confirm', appointment }) : err('unavailable');
+    if (!appointment) return err('unavailable');
+    const confirm: View = {
+      service,
+      step: 'confirm',
+      appointment,
+      resident: { method: resident.method, maskedName: resident.maskedName },
+    };
+    if (replacingIdentify) {
+      this.#steps.replace(confirm);
+      return ok();
+    }
+    return this.#steps.go(confirm);
   }
 
   async #booked(booking: Booking): Promise<IntentOutcome> {

@@ -56,6 +56,11 @@ export class FlowSteps<V extends Step> {
     return this.#show(next);
   }
 
+  /** Moves on to `next` without remembering the step left (a step passed once for good, such as identify). */
+  replace(next: V): IntentOutcome {
+    return this.#show(next);
+  }
+
   /** The same step with something changed (a keystroke's results, a slip printed): no new step, no epoch. */
   update(next: V): void {
     this.#view = next;

@@ -18,15 +18,19 @@ import {
   slotStepSchemas,
   WorkingTaskSchema,
 } from './booking_parts.js';
+import { IdentifyMethodSchema, IdentifyViewSchema } from './identify_contract.js';
 import { IntentResultSchema } from './intent_result.js';
 
 /**
  * Booking an appointment for one of the catalogue's services. State machine:
  * electron/flows/booking/book_appointment_flow.ts; screens: renderer/flows/booking/.
  *
- *   site ─► departments ─┬─► services ─► service ─► centre ─► date ─► slot ─► confirm ─► working ─► booked
- *                        └─► search ────────┘                          ▲        │  (slot taken: back to slot
- *                                                                      └────────┘   with the next free ones)
+ *   site ─► departments ─┬─► services ─► service ─► centre ─► date ─► slot ─► identify ─► confirm ─► working ─► booked
+ *                        └─► search ────────┘                          ▲                    │  (slot taken: back to
+ *                                                                      └────────────────────┘  slot, next free ones)
+ * `identify` embeds the shared identification (a document on the reader, a Macao One Account QR, the residence
+ * permit at Hengqin; electron/rpc/flows/identify_contract.ts); once identified, a resident who goes back to choose
+ * another time is not asked again.
  * `problem` when the government system does not answer; `already-booked` when the resident holds a booking for
  * the service already. Every step has Back (`back`) and Cancel (`cancel`: back to the list of services).
  */
@@ -67,7 +71,14 @@ export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
     centres: z.array(CentreViewSchema),
   }),
   ...slotStepSchemas('book-appointment'),
-  z.object({ service, step: z.literal('confirm'), appointment: AppointmentViewSchema }),
+  z.object({ service, step: z.literal('identify'), identify: IdentifyViewSchema }),
+  z.object({
+    service,
+    step: z.literal('confirm'),
+    appointment: AppointmentViewSchema,
+    /** Who the booking is for: how they identified, and their masked name (none from a One Account code). */
+    resident: z.object({ method: IdentifyMethodSchema, maskedName: z.string().min(1).max(80).nullable() }),
+  }),
   z.object({ service, step: z.literal('working'), task: WorkingTaskSchema }),
   z.object({ service, step: z.literal('booked'), booking: BookingViewSchema, slip: PrintOutcomeSchema }),
   /** The resident already holds a booking for this service: it is shown instead of a second one. */

@@ -1,6 +1,8 @@
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { IdentifyScreens } from '../identify/identify_screens.js';
 import { AlreadyBookedStep } from './already_booked_step.js';
 import { BookedStep } from './booked_step.js';
+import { StepIndicator } from './booking_frame.js';
 import { CentreStep } from './centre_step.js';
 import { ConfirmStep } from './confirm_step.js';
 import { DateStep } from './date_step.js';
@@ -35,8 +37,15 @@ export function BookAppointmentScreens({ view }: { view: BookAppointmentFlowView
       return <DateStep flow={flow} view={view} />;
     case 'slot':
       return <SlotStep flow={flow} view={view} />;
+    case 'identify':
+      return (
+        <IdentifyScreens
+          view={view.identify}
+          stepIndicator={<StepIndicator flow={flow} stage="identify" />}
+        />
+      );
     case 'confirm':
-      return <ConfirmStep appointment={view.appointment} />;
+      return <ConfirmStep appointment={view.appointment} resident={view.resident} />;
     case 'working':
       return (
         <WorkingStep

@@ -53,22 +53,9 @@ export function BookingFrame<F extends BookingFlowId>({
 }: BookingFrameProps<F>) {
   const { t } = useTranslation('booking');
   const rpc = useRpc();
-  const stages: readonly string[] = stagesOf[flow];
-  const current = stage === null ? -1 : stages.indexOf(stage);
   return (
     <main className="booking" data-testid={`${flow}-${step}`}>
-      <ol className="booking-stages" aria-label={t('stages.name')}>
-        {stages.map((s, i) => (
-          <li
-            key={s}
-            className={`booking-stages__stage${i === current ? ' booking-stages__stage--current' : ''}${i < current ? ' booking-stages__stage--done' : ''}`}
-            aria-current={i === current ? 'step' : undefined}
-          >
-            <span className="booking-stages__number">{i + 1}</span>
-            <span className="booking-stages__label">{t(`stages.${flow}.${s}`)}</span>
-          </li>
-        ))}
-      </ol>
+      <StepIndicator flow={flow} stage={stage} />
       <h1 className="screen-title booking__title">{title}</h1>
       {lead ? <div className="booking__lead">{lead}</div> : null}
       <div className="booking__body">{scroll ? <ScrollRegion>{children}</ScrollRegion> : children}</div>
@@ -95,5 +82,26 @@ export function BookingFrame<F extends BookingFlowId>({
         {actions}
       </footer>
     </main>
+  );
+}
+
+/** Where the step stands in its flow: every stage named, the current one marked, the ones before it done. */
+export function StepIndicator<F extends BookingFlowId>({ flow, stage }: { flow: F; stage: Stage<F> | null }) {
+  const { t } = useTranslation('booking');
+  const stages: readonly string[] = stagesOf[flow];
+  const current = stage === null ? -1 : stages.indexOf(stage);
+  return (
+    <ol className="booking-stages" aria-label={t('stages.name')}>
+      {stages.map((s, i) => (
+        <li
+          key={s}
+          className={`booking-stages__stage${i === current ? ' booking-stages__stage--current' : ''}${i < current ? ' booking-stages__stage--done' : ''}`}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span className="booking-stages__number">{i + 1}</span>
+          <span className="booking-stages__label">{t(`stages.${flow}.${s}`)}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

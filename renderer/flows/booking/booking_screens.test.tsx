@@ -96,7 +96,12 @@ const everyStep: FlowView[] = [
     slots: [slot],
     notice: { kind: 'slot-taken', nextFree: [slot] },
   },
-  { service: 'book-appointment', step: 'confirm', appointment },
+  {
+    service: 'book-appointment',
+    step: 'confirm',
+    appointment,
+    resident: { method: 'document', maskedName: 'CHAN T** M**' },
+  },
   { service: 'book-appointment', step: 'working', task: 'booking' },
   { service: 'book-appointment', step: 'booked', booking, slip: 'printing' },
   { service: 'book-appointment', step: 'already-booked', booking },
@@ -201,7 +206,12 @@ describe('booking screens', () => {
     expect(screen.getByText(/Cerca de 1 minuto no balcão/)).toBeTruthy();
     cleanup();
     renderStep(
-      { service: 'book-appointment', step: 'confirm', appointment },
+      {
+        service: 'book-appointment',
+        step: 'confirm',
+        appointment,
+        resident: { method: 'document', maskedName: 'CHAN T** M**' },
+      },
       strictRpcClient({}).client,
       'zh-Hant',
     );

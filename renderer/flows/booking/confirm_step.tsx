@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import type { AppointmentView } from '../../../electron/rpc/flows/booking_parts.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { BookingFrame } from './booking_frame.js';
 
-/** The appointment as it will be booked; nothing is booked until Confirm. */
-export function ConfirmStep({ appointment }: { appointment: AppointmentView }) {
+type Resident = Extract<BookAppointmentFlowView, { step: 'confirm' }>['resident'];
+
+/** The appointment as it will be booked, and for whom (masked); nothing is booked until Confirm. */
+export function ConfirmStep({ appointment, resident }: { appointment: AppointmentView; resident: Resident }) {
   const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
   return (
@@ -26,7 +29,13 @@ export function ConfirmStep({ appointment }: { appointment: AppointmentView }) {
         </button>
       }
     >
-      <AppointmentCard appointment={appointment} />
+      <AppointmentCard appointment={appointment}>
+        <p className="appointment-card__for" data-testid="booking-for">
+          {resident.maskedName
+            ? t('confirm.for', { name: resident.maskedName })
+            : t(`confirm.by.${resident.method}`)}
+        </p>
+      </AppointmentCard>
     </BookingFrame>
   );
 }
