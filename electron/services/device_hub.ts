@@ -36,7 +36,5 @@ export interface DeviceHub {
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
-  /** The configured barcode scanners (booking QR codes, pickup codes, Macao One Account codes). */
-  scanners(): DriverRegistration<BarcodeScanner>[];
   close(): Promise<void>;
 }

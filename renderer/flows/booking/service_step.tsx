@@ -30,29 +30,27 @@ export function ServiceStep({ details }: { details: ServiceDetails }) {
         ) : null
       }
     >
-      <>
-        <section className="panel service-facts">
-          <h2>{t('service.bring')}</h2>
-          <ul className="needs" data-testid="requirements">
-            {details.requirements.map((r) => (
-              <li key={r}>{t(`booking:requirement.${r}`)}</li>
-            ))}
-          </ul>
-          <p className="service-facts__line" data-testid="fee">
-            <strong>{t('service.fee')}</strong>{' '}
-            {details.feeAvos === 0 ? t('service.free') : f.money(details.feeAvos)}
-          </p>
-          <p className="service-facts__line service-intro__time">
-            <ClockIcon size={36} />
-            <span>{t('service.minutes', { count: details.appointmentMinutes })}</span>
-          </p>
-        </section>
-        {details.bookable ? null : (
-          <p className="notice" role="status" data-testid="not-bookable">
-            {t('service.notBookable')}
-          </p>
-        )}
-      </>
+      <section className="panel service-facts">
+        <h2>{t('service.bring')}</h2>
+        <ul className="needs" data-testid="requirements">
+          {details.requirements.map((r) => (
+            <li key={r}>{t(`booking:requirement.${r}`)}</li>
+          ))}
+        </ul>
+        <p className="service-facts__line" data-testid="fee">
+          <strong>{t('service.fee')}</strong>{' '}
+          {details.feeAvos === 0 ? t('service.free') : f.money(details.feeAvos)}
+        </p>
+        <p className="service-facts__line service-intro__time">
+          <ClockIcon size={36} />
+          <span>{t('service.minutes', { count: details.appointmentMinutes })}</span>
+        </p>
+      </section>
+      {details.bookable ? null : (
+        <p className="notice" role="status" data-testid="not-bookable">
+          {t('service.notBookable')}
+        </p>
+      )}
     </BookingFrame>
   );
 }
