@@ -36,6 +36,8 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
       sample: z.string().max(64).nullable(),
     })
     .strict(),
+  /** The resident will take the document away in the middle of the next chip read (an eMRTD reader). */
+  z.object({ action: z.literal('pull-mid-read'), deviceId: z.string() }).strict(),
   /** Staff fill a dispenser's stacker with `count` cards. */
   z
     .object({

@@ -92,6 +92,10 @@ export class ManagerDeviceHub implements DeviceHub {
           return { ok: true };
         }
         return controls.placeSample(action.sample);
+      case 'pull-mid-read':
+        if (controls.kind !== 'document-reader') return fail(`${action.deviceId} reads no chip`);
+        controls.faults.removeCardDuringNextTransfer();
+        return { ok: true };
       case 'cards':
         if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card stacker`);
         return controls.loadCards(action.count);

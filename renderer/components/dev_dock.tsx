@@ -187,6 +187,11 @@ function DeviceActions({
           <button type="button" onClick={() => void act({ action: 'document', deviceId, sample: null })}>
             {t('devDock.documentRemove')}
           </button>
+          {device.kind === 'document-reader' ? (
+            <button type="button" onClick={() => void act({ action: 'pull-mid-read', deviceId })}>
+              {t('devDock.documentPullMidRead')}
+            </button>
+          ) : null}
         </div>
       );
     case 'document-dispenser':

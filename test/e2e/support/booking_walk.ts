@@ -1,0 +1,89 @@
+import { expect, type Page } from '@playwright/test';
+import type { KioskHost } from './kiosk_host.js';
+
+/**
+ * A resident's way through the booking and check-in screens, tap by tap, for the end-to-end specs. Each helper
+ * waits for the screen the main process moves to, so a spec reads as what the resident does.
+ */
+
+export async function enterService(
+  page: Page,
+  host: KioskHost,
+  service: 'book-appointment' | 'check-in',
+  language = 'en',
+): Promise<void> {
+  // A session the last spec left (on a result step) ends first, as the idle timer would end it.
+  await host.call('session.end', { reason: 'cancelled' });
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId(`language-${language}`).click();
+  await page.getByTestId(`tile-${service}`).click();
+  await page.getByTestId('start').click();
+  await expect(
+    page.getByTestId(service === 'check-in' ? 'check-in-scan' : 'book-appointment-site'),
+  ).toBeVisible();
+}
+
+/** Site → department → service → Book → centre: the date step. */
+export async function toDates(
+  page: Page,
+  serviceId = 'dsi-bir-replacement',
+  department = 'DSI',
+): Promise<void> {
+  await page.getByTestId('site-macau').click();
+  await page.getByTestId(`department-${department}`).click();
+  await page.getByTestId(`service-${serviceId}`).click();
+  await page.getByTestId('start-booking').click();
+  await page.getByTestId('centre-china-plaza').click();
+  await expect(page.getByTestId('book-appointment-date')).toBeVisible();
+}
+
+/** The first free day, then its `n`th free time: returns the slot id chosen. */
+export async function chooseTime(page: Page, n = 0): Promise<string> {
+  await page.locator('[data-testid^="date-"]').first().click();
+  const slot = page.locator('[data-testid^="slot-"]').nth(n);
+  const slotId = ((await slot.getAttribute('data-testid')) ?? '').slice('slot-'.length);
+  await slot.click();
+  return slotId;
+}
+
+/**
+ * A reader as a new resident finds it. Known issue (reported with this branch): after one identification has read
+ * a document and it was taken away, the next identification's first read of a new document fails as
+ * `card-removed`; the reader is unplugged and plugged back between specs so that each spec starts clean.
+ */
+export async function freshReader(host: KioskHost): Promise<void> {
+  await host.call('dev.simulate', { action: 'unplug', deviceId: 'document-reader' });
+  await host.call('dev.simulate', { action: 'replug', deviceId: 'document-reader' });
+  await expect
+    .poll(async () => {
+      const frame = await host.call('kiosk.snapshot', {});
+      const devices = frame.ok
+        ? (frame.value as { devices: { id: string; status: { state: string } }[] }).devices
+        : [];
+      return devices.find((d) => d.id === 'document-reader')?.status.state;
+    })
+    .toBe('ready');
+}
+
+export async function placeDocument(host: KioskHost, sample: string | null): Promise<void> {
+  await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample });
+}
+
+export async function scanCode(host: KioskHost, text: string): Promise<void> {
+  await host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
+}
+
+/** On the identify step: the sample passport on the reader, read, and "This is me". */
+export async function identifyWithPassport(page: Page, host: KioskHost): Promise<void> {
+  await expect(page.getByTestId('identify-stage-place')).toBeVisible();
+  await placeDocument(host, 'passport-macao');
+  await expect(page.getByTestId('identify-name')).toHaveText('CHAN T** M**', { timeout: 20_000 });
+  await page.getByTestId('identify-confirm').click();
+  await expect(page.getByTestId('book-appointment-confirm')).toBeVisible();
+  await placeDocument(host, null);
+}
+
+export async function paper(host: KioskHost, level: 'loaded' | 'out'): Promise<void> {
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: level });
+}
