@@ -3,6 +3,7 @@
  * typo in the terminal's file is reported at start-up instead of becoming a wrong timeout at the counter.
  */
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { CcidReaderOptions } from './ccid_reader.js';
 
 export const CcidReaderOptionsSchema = z
@@ -18,18 +19,13 @@ export const CcidReaderOptionsSchema = z
   })
   .strict();
 
-export type CcidOptionsResult =
-  | { ok: true; value: CcidReaderOptions }
-  | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
+export type CcidOptionsResult = Result<CcidReaderOptions, { code: 'invalid-options'; issues: string[] }>;
 
 export function ccidReaderOptionsFromConfig(options: Record<string, unknown>): CcidOptionsResult {
   const parsed = CcidReaderOptionsSchema.safeParse(options);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: {
-      code: 'invalid-options',
-      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    },
-  };
+  if (parsed.success) return ok(parsed.data);
+  return err({
+    code: 'invalid-options',
+    issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  });
 }

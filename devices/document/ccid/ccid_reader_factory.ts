@@ -5,6 +5,8 @@
  * Options (zod-checked): see `ccid_reader_config.ts`. The driver object is a `ManagedCcidReader` (an ApduChannel).
  * The simulated reader starts empty; the dev dock places a sample through its controls (`ccid_simulator_controls.ts`).
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
 import { ccidReaderOptionsFromConfig } from './ccid_reader_config.js';
@@ -17,8 +19,7 @@ export const CCID_INTERFACE_CLASS = 0x0b;
 
 export function simulatedCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
   const options = ccidReaderOptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   const simulator = new CcidReaderSimulator({
     ...(options.value.maxMessageLength === undefined
       ? {}
@@ -29,35 +30,25 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
     uid: Uint8Array.of(0x08, 0x5a, 0x1c, 0x33),
   });
   const controls = documentReaderControls(context.config.id, simulator);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
       (connection) => new ManagedCcidReader(connection, options.value),
       () => controls,
     ),
-  };
+  );
 }
 
 export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
   const options = ccidReaderOptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
-    return {
-      ok: false,
-      error: { code: 'missing-usb-id', detail: 'a USB CCID reader needs vendorId and productId' },
-    };
+    return err({ code: 'missing-usb-id', detail: 'a USB CCID reader needs vendorId and productId' });
   }
   const open = () => context.hardware.openUsb({ vendorId, productId, interfaceClass: CCID_INTERFACE_CLASS });
-  return {
-    ok: true,
-    device: managedConnectionDevice(
-      open,
-      context,
-      (connection) => new ManagedCcidReader(connection, options.value),
-    ),
-  };
+  return ok(
+    managedConnectionDevice(open, context, (connection) => new ManagedCcidReader(connection, options.value)),
+  );
 }
