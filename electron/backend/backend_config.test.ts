@@ -56,7 +56,7 @@ describe('backend configuration', () => {
     const production = {
       mode: 'production',
       timeLimits: { idleSeconds: 120, warningSeconds: 30, maxExtensions: 10 },
-      documents: { signingKeyFile: 'terminal.pem' },
+      documents: { signingKeyFile: 'terminal.pem', trustAnchors: ['csca.pem'] },
     };
     expect(issues({ ...production, backend: { kind: 'http', baseUrl: 'http://g.example.mo' } })).toContain(
       'backend: in production the backend is reached over https with a client certificate (tls.certFile)',

@@ -90,9 +90,19 @@ export const KioskConfigFieldsSchema = z
         fonts: FontConfigSchema.optional(),
         /** How much of a document number a printed document shows (first 1 and last 3 by default). */
         documentNumberMask: MaskPolicySchema.optional(),
+        /**
+         * The CSCA certificates (PEM, one or more per file, or DER) that passive authentication of a chip is checked
+         * against: a chip signed by no CSCA of this list is refused. Read and checked at start-up.
+         */
+        trustAnchors: z.array(z.string().min(1)).default([]),
+        /**
+         * Development and test only: also trust the CSCA that signs the simulated readers' sample documents.
+         * Refused in production, where it would accept a chip anyone can make with this code.
+         */
+        trustSimulatorCsca: z.boolean().default(false),
       })
       .strict()
-      .default({}),
+      .default({ trustAnchors: [], trustSimulatorCsca: false }),
   })
   .strict();
 type KioskConfigFields = z.infer<typeof KioskConfigFieldsSchema>;
@@ -145,6 +155,18 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
         path: ['documents', 'signingKeyFile'],
         message:
           'is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
+      });
+    if (config.documents?.trustSimulatorCsca)
+      issues.push({
+        path: ['documents', 'trustSimulatorCsca'],
+        message: 'is refused in production: anyone with this code can make a chip the simulator CSCA signs',
+      });
+    const reads = config.devices?.some((device) => device?.kind === 'document-reader');
+    if (reads && config.documents && config.documents.trustAnchors.length === 0)
+      issues.push({
+        path: ['documents', 'trustAnchors'],
+        message:
+          'needs at least one CSCA certificate in production when a document reader is configured: without one no chip can be verified',
       });
     const backend = config.backend;
     if (

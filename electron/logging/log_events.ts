@@ -95,6 +95,35 @@ export const logEvents = {
     meaning: 'A session ended because the resident stopped answering; its personal data was wiped.',
   },
 
+  // Identify (the sub-flow every resident flow that must know who the resident is embeds)
+  'identify-document-read': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A document on a reader was read for identification: which method, the outcome code (read, expired, not-genuine…) and how long it took.',
+  },
+  'identify-refused': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      'Identification stopped with a message for the resident (expired, not genuine, unreadable, not known, PIN locked, unavailable…): the reason code only.',
+  },
+  'identify-pin-wrong': {
+    disposition: 'failure',
+    level: 'info',
+    meaning: 'The backend refused a collection PIN: how many attempts are left (0: locked). Never the PIN.',
+  },
+  'identify-face-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: "The chip's face could not be made into an image for the confirm screen (the decoder's code).",
+  },
+  'identify-completed': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A resident was identified and handed to the flow that asked (method, purpose, whether a PIN was checked).',
+  },
   // Kiosk status and maintenance
   'kiosk-out-of-service': {
     disposition: 'failure',

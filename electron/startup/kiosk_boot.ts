@@ -5,6 +5,7 @@ import type { Backend } from '../backend/contract/backend.js';
 import { type BackendSetupError, createBackend, formatBackendSetupError } from '../backend/create_backend.js';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import type { KioskConfig } from '../config/config_schema.js';
+import { type CscaTrustStore, loadCscaTrustStore } from '../flows/identify/csca_trust_store.js';
 import { formatJournalError, openKioskJournal } from '../journal/kiosk_journal.js';
 import type { TerminalSigningKey } from '../printed/verification/document_signing.js';
 import { readTerminalKey } from '../printed/verification/terminal_key_file.js';
@@ -16,6 +17,8 @@ export interface BootedKiosk {
   signingKey: TerminalSigningKey;
   /** True when no key file is configured and documents are signed with a key for this run only (not production). */
   ephemeralKey: boolean;
+  /** The CSCA certificates passive authentication trusts (`documents.trustAnchors`), read and checked. */
+  trustStore: CscaTrustStore;
 }
 
 /** Why the kiosk cannot start: the message for the person at the console, the status for the supervisor. */
@@ -28,8 +31,8 @@ export interface BootFailure {
 export type AdmitConfig = (config: KioskConfig) => Result<void, BootFailure>;
 
 /**
- * Everything the kiosk needs before it can serve — configuration, journal, signing key — or the one message that
- * says why it cannot start. Checked in that order, and the journal is opened last, so a refused configuration
+ * Everything the kiosk needs before it can serve — configuration, journal, signing key, CSCA trust store — or the
+ * one message that says why it cannot start. Checked in that order, and the journal is opened last, so a refused configuration
  * leaves no file behind.
  */
 export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<BootedKiosk, BootFailure> {
@@ -40,6 +43,9 @@ export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<Boo
   if (!admitted.ok) return admitted;
   const key = readTerminalKey(config.terminal.id, config.documents.signingKeyFile);
   if (!key.ok) return err({ message: `Balcão cannot start: ${key.message}.`, exitCode: exitStatus.config });
+  const trustStore = loadCscaTrustStore(config.documents);
+  if (!trustStore.ok)
+    return err({ message: `Balcão cannot start: ${trustStore.error}.`, exitCode: exitStatus.config });
   const journal = openKioskJournal(config.journal.path);
   if (!journal.ok) {
     return err({
@@ -47,7 +53,13 @@ export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<Boo
       exitCode: exitStatus.ioError,
     });
   }
-  return ok({ config, journal: journal.value, signingKey: key.key, ephemeralKey: key.ephemeral });
+  return ok({
+    config,
+    journal: journal.value,
+    signingKey: key.key,
+    ephemeralKey: key.ephemeral,
+    trustStore: trustStore.value,
+  });
 }
 
 /**

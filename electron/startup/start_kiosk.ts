@@ -53,7 +53,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   const boot = prepareBoot(configPath, options.admit);
   if (!boot.ok)
     return bootFailed(createKioskLogger({ level: logLevel, destination: logDestination }), boot.error);
-  const { config, journal, signingKey, ephemeralKey } = boot.value;
+  const { config, journal, signingKey, ephemeralKey, trustStore } = boot.value;
   const logger = createKioskLogger({
     terminalId: config.terminal.id,
     level: logLevel,
@@ -81,7 +81,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
 
   const devices = new ManagerDeviceHub(config.devices, { report: logDeviceReports(logger) });
   await devices.start();
-  const app = createKioskApp(config, devices, journal, { signingKey, logger, backend: backend.value });
+  const app = createKioskApp(config, devices, journal, {
+    signingKey,
+    logger,
+    backend: backend.value,
+    trustStore,
+  });
   const stopLogging = logKioskEvents(app.bus, logger, app.kioskStatus.status);
   logger.log('kiosk-started', { host, mode: config.mode, status: app.kioskStatus.status.mode });
 
