@@ -123,6 +123,18 @@ export class ManagerDeviceHub implements DeviceHub {
     });
   }
 
+  documentReaders(): DriverRegistration<DriverByKind['document-reader']>[] {
+    return this.driversOf('document-reader');
+  }
+
+  idCardReaders(): DriverRegistration<DriverByKind['id-card-reader']>[] {
+    return this.driversOf('id-card-reader');
+  }
+
+  scanners(): DriverRegistration<DriverByKind['barcode-scanner']>[] {
+    return this.driversOf('barcode-scanner');
+  }
+
   dispensers(): DriverRegistration<CardDispenser>[] {
     return this.driversOf('document-dispenser');
   }
@@ -135,9 +147,14 @@ export class ManagerDeviceHub implements DeviceHub {
     return this.manager.stop();
   }
 
-  private driversOf<K extends 'document-dispenser' | 'locker-controller'>(
-    kind: K,
-  ): DriverRegistration<DriverByKind[K]>[] {
+  private driversOf<
+    K extends
+      | 'document-dispenser'
+      | 'locker-controller'
+      | 'document-reader'
+      | 'id-card-reader'
+      | 'barcode-scanner',
+  >(kind: K): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {
       if (config.kind !== kind) return [];
       const driver = this.manager.get(config.id, kind);
