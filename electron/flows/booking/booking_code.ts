@@ -1,4 +1,5 @@
 import type { BarcodeScanner } from '../../../devices/scanner/index.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { BookingLocator } from '../../backend/contract/bookings.js';
 import type { DriverRegistration } from '../../services/device_hub.js';
 
@@ -42,9 +43,7 @@ export function referenceOf(locator: BookingLocator): string {
   return 'reference' in locator ? locator.reference : (locator.qrText.split(':')[1] ?? '');
 }
 
-export type ScannedBooking =
-  | { ok: true; booking: BookingLocator }
-  | { ok: false; why: 'not-a-booking-code' | 'scan-failed' };
+export type ScannedBooking = Result<BookingLocator, 'not-a-booking-code' | 'scan-failed'>;
 
 /** Follows every scanner; `onCode` hears each code read, already sorted into booking or not. */
 export function followScanners(
@@ -53,9 +52,9 @@ export function followScanners(
 ): () => void {
   const stops = scanners.map(({ driver }) =>
     driver.onScan((event) => {
-      if (!event.ok) return onCode({ ok: false, why: 'scan-failed' });
-      const booking = readBookingCode(event.code.text);
-      onCode(booking ? { ok: true, booking } : { ok: false, why: 'not-a-booking-code' });
+      if (!event.ok) return onCode(err('scan-failed'));
+      const booking = readBookingCode(event.value.text);
+      onCode(booking ? ok(booking) : err('not-a-booking-code'));
     }),
   );
   return () => {

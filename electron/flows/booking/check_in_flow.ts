@@ -222,8 +222,8 @@ export class CheckInFlow implements RunningFlow<'check-in'> {
   async #scanned(scanned: ScannedBooking): Promise<void> {
     const view = this.#steps.view;
     if (view.step !== 'scan' && view.step !== 'reference') return;
-    if (scanned.ok) await this.#lookUp(scanned.booking);
-    else this.#steps.update({ ...view, notice: scanned.why });
+    if (scanned.ok) await this.#lookUp(scanned.value);
+    else this.#steps.update({ ...view, notice: scanned.error });
     this.#context.stepChanged();
   }
 
