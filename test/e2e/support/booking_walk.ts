@@ -29,12 +29,13 @@ export async function toDates(
   page: Page,
   serviceId = 'dsi-bir-replacement',
   department = 'DSI',
+  centre = 'china-plaza',
 ): Promise<void> {
   await page.getByTestId('site-macau').click();
   await page.getByTestId(`department-${department}`).click();
   await page.getByTestId(`service-${serviceId}`).click();
   await page.getByTestId('start-booking').click();
-  await page.getByTestId('centre-china-plaza').click();
+  await page.getByTestId(`centre-${centre}`).click();
   await expect(page.getByTestId('book-appointment-date')).toBeVisible();
 }
 
@@ -87,3 +88,13 @@ export async function identifyWithPassport(page: Page, host: KioskHost): Promise
 export async function paper(host: KioskHost, level: 'loaded' | 'out'): Promise<void> {
   await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: level });
 }
+
+/** On the reference step: types `reference` on the kiosk's keyboard (Latin layer, digits row) and taps Find. */
+export async function typeReference(page: Page, reference: string): Promise<void> {
+  await page.getByTestId('key-clear').click();
+  for (const key of reference) await page.getByTestId(`key-${key}`).click();
+  await page.getByTestId('key-enter').click();
+}
+
+/** The QR code printed on a sample booking's slip (the backend's sample state). */
+export const sampleBookingQr = (n: 1 | 2 | 3): string => `MOBK1:SAMP-000${n}:SAMPLE000000000${n}`;
