@@ -41,7 +41,9 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
  * Work the flows do between residents: the booking flows' catalogue is fetched and indexed at start and after a
  * session when it is old, so no resident waits for it. Returns how to stop.
  */
-export function prepareFlows(services: Pick<FlowServices, 'backend' | 'clock' | 'session'>): () => void {
+export function prepareFlows(
+  services: Pick<FlowServices, 'backend' | 'clock' | 'session' | 'config'>,
+): () => void {
   return prepareBookingFlows(services);
 }
 

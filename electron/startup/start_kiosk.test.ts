@@ -180,9 +180,11 @@ describe('startKiosk and the backend', () => {
   });
 
   it('logs a gateway that does not answer, and the circuit opening, without the request', async () => {
-    // Port 9 (discard) on the loopback: nothing listens, the connection is refused at once.
+    // Port 9 (discard) on the loopback: nothing listens, the connection is refused at once. A terminal without the
+    // booking flows, which fetch the catalogue at start: their call would share the circuit with the one under test.
     const { log, started } = await startLogged(
       configFile({
+        services: ['collect-document'],
         backend: {
           kind: 'http',
           baseUrl: 'http://127.0.0.1:9',

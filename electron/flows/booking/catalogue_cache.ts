@@ -142,10 +142,16 @@ export function catalogueCacheOf(backend: Pick<Backend, 'catalogue'>, now: () =>
   return cache;
 }
 
-/** Keeps the booking flows' catalogue ready: now (after start-up), and again after each session once it is old. */
+/**
+ * Keeps the booking flows' catalogue ready: now (after start-up), and again after each session once it is old. A
+ * terminal that offers neither booking nor check-in never asks for it (its calls would only load the backend and
+ * count against its circuit).
+ */
 export function prepareBookingFlows(
-  services: Pick<FlowServices, 'backend' | 'clock' | 'session'>,
+  services: Pick<FlowServices, 'backend' | 'clock' | 'session' | 'config'>,
 ): () => void {
+  const offered = services.config.services;
+  if (!offered.includes('book-appointment') && !offered.includes('check-in')) return () => {};
   const cache = catalogueCacheOf(services.backend, () => services.clock.now());
   const refresh = () => void cache.refresh();
   // After the current turn, so that the kiosk is up (and answering) first.
