@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import {
   chooseTime,
   enterService,
-  freshReader,
   identifyWithPassport,
   paper,
   placeDocument,
@@ -27,7 +26,6 @@ test.beforeAll(async () => {
   );
 });
 test.afterAll(async () => host.stop());
-test.beforeEach(async () => freshReader(host));
 
 test('books with the passport on the reader; the slip prints and the reference shows', async ({ page }) => {
   await enterService(page, host, 'book-appointment', 'en');

@@ -14,7 +14,13 @@ import type { UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduChannel, TransmitResult } from '../iso7816/apdu_channel.js';
 import type { OcrLinesResult, ReaderCapabilities } from '../reader_profiles/vendor_profile.js';
 import type { Atr } from './atr.js';
-import { type CardEvent, CcidReader, type CcidReaderOptions, type PowerOnResult } from './ccid_reader.js';
+import {
+  type CardEvent,
+  CcidReader,
+  type CcidReaderOptions,
+  type PowerOnResult,
+  type SlotStatusResult,
+} from './ccid_reader.js';
 import { readCcidClassDescriptor, readerOptionsFromDescriptor } from './class_descriptor.js';
 
 export interface ManagedCcidReaderOptions extends CcidReaderOptions {
@@ -100,6 +106,16 @@ export class ManagedCcidReader implements ApduChannel {
     const reader = this.reader;
     if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
     return reader.powerOn();
+  }
+
+  /**
+   * Ends the session with the card (IccPowerOff): for when a read is over. A card taken away while still powered
+   * would otherwise be reported as `card-removed` to the next exchange, which is the next document's first read.
+   */
+  powerOff(): Promise<SlotStatusResult> {
+    const reader = this.reader;
+    if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
+    return reader.powerOff();
   }
 
   private async run(): Promise<void> {

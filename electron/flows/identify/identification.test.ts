@@ -159,6 +159,22 @@ describe('identify with a passport on the reader', () => {
     await stageBecomes('confirm');
   });
 
+  it('reads the next resident’s document at the first try, once the last one took theirs away', async () => {
+    await startKiosk();
+    const first = identify();
+    await place('passport-macao');
+    await first.stageBecomes('confirm');
+    first.identification.dispose();
+    // The first resident takes the passport away; the next one lays theirs down.
+    await kiosk.devices.simulate({ action: 'document', deviceId: 'reader', sample: null });
+    const [reader] = kiosk.app.flowServices.devices.documentReaders();
+    await expect.poll(() => reader?.driver.status().state, { timeout: 5_000 }).toBe('ready');
+    const next = identify();
+    await place('passport-macao');
+    await next.stageBecomes('confirm');
+    expect(kiosk.logger.of('identify-document-read').map((line) => line.outcome)).toEqual(['read', 'read']);
+  });
+
   it('refuses a chip it cannot verify when the simulator CSCA is not trusted', async () => {
     await startKiosk({ documents: { trustSimulatorCsca: false } });
     const { identification, stageBecomes } = identify();

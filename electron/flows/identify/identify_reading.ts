@@ -63,6 +63,9 @@ export async function readDocument(
     trustStore: await documents.trustStore.anchors(),
     now: new Date(clock.now()),
   });
+  // The read is over, whatever it found: the chip is powered off (its session keys go with it), so the document
+  // taken away afterwards is not reported as pulled out mid-read to the next resident's first read.
+  await reader.driver.powerOff();
   services.logger.log('identify-document-read', {
     method: 'document',
     outcome: chip.ok ? 'read' : chip.error.code,

@@ -48,25 +48,6 @@ export async function chooseTime(page: Page, n = 0): Promise<string> {
   return slotId;
 }
 
-/**
- * A reader as a new resident finds it. Known issue (reported with this branch): after one identification has read
- * a document and it was taken away, the next identification's first read of a new document fails as
- * `card-removed`; the reader is unplugged and plugged back between specs so that each spec starts clean.
- */
-export async function freshReader(host: KioskHost): Promise<void> {
-  await host.call('dev.simulate', { action: 'unplug', deviceId: 'document-reader' });
-  await host.call('dev.simulate', { action: 'replug', deviceId: 'document-reader' });
-  await expect
-    .poll(async () => {
-      const frame = await host.call('kiosk.snapshot', {});
-      const devices = frame.ok
-        ? (frame.value as { devices: { id: string; status: { state: string } }[] }).devices
-        : [];
-      return devices.find((d) => d.id === 'document-reader')?.status.state;
-    })
-    .toBe('ready');
-}
-
 export async function placeDocument(host: KioskHost, sample: string | null): Promise<void> {
   await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample });
 }
