@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type BookingKiosk,
   chinaPlazaTerminal,
-  fillSlot,
   startBookingKiosk,
 } from '../../../test/support/booking_kiosk.js';
 import { eventually } from '../../../test/support/eventually.js';
+import { fillSlot } from '../../../test/support/fill_slot.js';
 import { embeddedBackendAt } from '../../../test/support/kiosk_app_fixture.js';
 import { type SwitchableBackend, switchableBackend } from '../../../test/support/switchable_backend.js';
 import type { LocalisedText } from '../../rpc/localised_text_schema.js';
@@ -214,7 +214,7 @@ describe('book-appointment flow', () => {
     const wanted = slots.slots[0]!;
     await kiosk.call('book-appointment.chooseSlot', { slotId: wanted.slotId });
     await identify();
-    await fillSlot(kiosk, wanted.slotId);
+    await fillSlot(kiosk.backend!, wanted.slotId);
     await kiosk.call('book-appointment.confirm');
     const again = await kiosk.stepIs('slot');
     expect(again.notice).toMatchObject({ kind: 'slot-taken' });

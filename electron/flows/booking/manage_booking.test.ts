@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BookingKiosk, fillSlot, startBookingKiosk } from '../../../test/support/booking_kiosk.js';
+import { type BookingKiosk, startBookingKiosk } from '../../../test/support/booking_kiosk.js';
 import { eventually } from '../../../test/support/eventually.js';
+import { fillSlot } from '../../../test/support/fill_slot.js';
 
 /**
  * Seeing, rescheduling and cancelling a booking from the check-in tile ("see, change or cancel a booking"), with
@@ -96,7 +97,7 @@ describe('managing a booking', () => {
     const wanted = slots.slots[0]!;
     await kiosk.call('check-in.chooseSlot', { slotId: wanted.slotId });
     // Meanwhile, others fill that slot (three places) through the backend.
-    await fillSlot(kiosk, wanted.slotId);
+    await fillSlot(kiosk.backend!, wanted.slotId);
     expect(await kiosk.call('check-in.confirm')).toEqual({ ok: true });
     const again = await kiosk.stepIs('slot');
     expect(again.notice).toMatchObject({ kind: 'slot-taken' });

@@ -39,7 +39,10 @@ export async function toDates(
   await expect(page.getByTestId('book-appointment-date')).toBeVisible();
 }
 
-/** The first free day, then its `n`th free time: returns the slot id chosen. */
+/**
+ * The first free day, then its `n`th free time: returns the slot id chosen. (In landscape the Dev dock's handle lies
+ * over the first time's card; the dock is not there for residents.)
+ */
 export async function chooseTime(page: Page, n = 0): Promise<string> {
   await page.locator('[data-testid^="date-"]').first().click();
   const slot = page.locator('[data-testid^="slot-"]').nth(n);
