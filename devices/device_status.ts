@@ -13,6 +13,7 @@ export const deviceKinds = [
   'document-reader',
   'id-card-reader',
   'locker-controller',
+  'tactile-keypad',
 ] as const;
 export const DeviceKindSchema = z.enum(deviceKinds);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
@@ -41,11 +42,13 @@ export const ReaderStateSchema = z.discriminatedUnion('state', [
   error,
 ]);
 export const LockerStateSchema = z.discriminatedUnion('state', [ready, busy, disconnected, error]);
+export const KeypadStateSchema = z.discriminatedUnion('state', [ready, disconnected, error]);
 
 export type ScannerState = z.infer<typeof ScannerStateSchema>;
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
 export type ReaderState = z.infer<typeof ReaderStateSchema>;
 export type LockerState = z.infer<typeof LockerStateSchema>;
+export type KeypadState = z.infer<typeof KeypadStateSchema>;
 
 export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('barcode-scanner'), id: z.string(), status: ScannerStateSchema }),
@@ -54,6 +57,7 @@ export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document-reader'), id: z.string(), status: ReaderStateSchema }),
   z.object({ kind: z.literal('id-card-reader'), id: z.string(), status: ReaderStateSchema }),
   z.object({ kind: z.literal('locker-controller'), id: z.string(), status: LockerStateSchema }),
+  z.object({ kind: z.literal('tactile-keypad'), id: z.string(), status: KeypadStateSchema }),
 ]);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 

@@ -4,9 +4,11 @@ import type { FlowServices } from './flows/flow.js';
 import { flowHandlers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { devHandlers } from './handlers/dev_handlers.js';
+import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
+import { StaffAlertStore } from './journal/staff_alerts.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
@@ -15,6 +17,8 @@ import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
+import { StaffHelp } from './services/staff_help.js';
+import { createSpeech, type Speech, type SpeechOptions } from './speech/speech_setup.js';
 
 export interface KioskApp {
   router: Router;
@@ -23,6 +27,8 @@ export interface KioskApp {
   flows: FlowRunner;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  /** Audio guidance and the tactile keypad's keys. */
+  speech: Speech;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,8 @@ export interface KioskAppOptions {
     warn(fields: Record<string, unknown>, message: string): void;
   };
   onInternalError?: (method: string, error: unknown) => void;
+  /** Audio guidance's speaker and engine (tests give a silent speaker). */
+  speech?: SpeechOptions;
 }
 
 /**
@@ -64,6 +72,8 @@ export function createKioskApp(
     options.signingKey,
   );
   const services: FlowServices = { clock, session, kioskStatus, devices, printing };
+  const speech = createSpeech(config, { session, bus, clock, devices }, options.speech, options.logger);
+  const help = new StaffHelp(new StaffAlertStore(journal), session, config.terminal.id, clock);
   const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
@@ -86,6 +96,7 @@ export function createKioskApp(
     ...flowHandlers(flows),
     ...devHandlers({ kioskStatus, devices, printing }),
     ...maintenanceHandlers(printing),
+    ...guidanceHandlers(speech.service, help),
   };
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
@@ -100,7 +111,9 @@ export function createKioskApp(
     flows,
     kioskStatus,
     printing,
+    speech,
     async close() {
+      speech.close();
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');

@@ -6,6 +6,7 @@ import {
   usbCcidReaderFactory,
   usbGa467ReaderFactory,
 } from '../document/index.js';
+import { hidKeypadFactory, simulatedKeypadFactory } from '../keypad/index.js';
 import { hidLockerFactory, simulatedLockerFactory } from '../locker/index.js';
 import {
   simulatedDocumentPrinterFactory,
@@ -40,5 +41,7 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
+  registry.registerDriverFactory('tactile-keypad', 'simulated', simulatedKeypadFactory);
+  registry.registerDriverFactory('tactile-keypad', 'hid', hidKeypadFactory);
   return registry;
 }

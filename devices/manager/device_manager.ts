@@ -35,6 +35,8 @@ export function errorStatus(kind: DeviceKind, id: string, code: string, detail?:
       return { kind, id, status };
     case 'locker-controller':
       return { kind, id, status };
+    case 'tactile-keypad':
+      return { kind, id, status };
     default: {
       const unreachable: never = kind;
       return unreachable;

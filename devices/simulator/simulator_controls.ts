@@ -1,5 +1,6 @@
 import type { DocumentReaderSimulatorControls } from '../document/ccid/simulator/ccid_simulator_controls.js';
 import type { IdCardReaderSimulatorControls } from '../document/ga467/simulator/ga467_simulator_controls.js';
+import type { KeypadSimulatorControls } from '../keypad/simulator/keypad_simulator_controls.js';
 import type { LockerSimulatorControls } from '../locker/simulator/locker_simulator_controls.js';
 import type {
   DocumentPrinterSimulatorControls,
@@ -51,4 +52,5 @@ export type SimulatorControls =
   | TicketPrinterSimulatorControls
   | DocumentPrinterSimulatorControls
   | DocumentReaderSimulatorControls
-  | IdCardReaderSimulatorControls;
+  | IdCardReaderSimulatorControls
+  | KeypadSimulatorControls;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-export type StaffAlertKind = 'document-not-printable' | 'print-needs-attention';
+export type StaffAlertKind = 'document-not-printable' | 'print-needs-attention' | 'resident-help';
 
 export interface StaffAlert {
   id: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../devices/device_status.js';
+import { keypadKeys } from '../../devices/keypad/index.js';
 import { paperLevels } from '../../devices/simulator/index.js';
 import { templateIds } from '../printed/template_ids.js';
 import { KioskStatusSchema } from './kiosk_contract.js';
@@ -11,7 +12,7 @@ export const devMethodPrefix = 'dev.';
 /**
  * What the dev dock can do to a simulated device (development and test modes only). Each action is what a person
  * at the kiosk would do: pull a cable, scan a code, take the paper out, open a cover, close a locker door, place a
- * document on the reader.
+ * document on the reader, press a key of the tactile keypad.
  */
 export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unplug'), deviceId: z.string() }).strict(),
@@ -35,6 +36,8 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
       sample: z.string().max(64).nullable(),
     })
     .strict(),
+  /** A resident presses one key of a tactile keypad. */
+  z.object({ action: z.literal('key'), deviceId: z.string(), key: z.enum(keypadKeys) }).strict(),
 ]);
 export type SimulatorAction = z.infer<typeof SimulatorActionSchema>;
 

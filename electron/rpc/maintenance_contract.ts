@@ -45,7 +45,7 @@ export const PrinterCountersSchema = z.object({
 
 export const StaffAlertSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['document-not-printable', 'print-needs-attention']),
+  kind: z.enum(['document-not-printable', 'print-needs-attention', 'resident-help']),
   detail: z.string(),
   printJobId: z.number().int().nullable(),
   createdAt: z.string(),

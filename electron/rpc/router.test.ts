@@ -27,6 +27,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'maintenance.voidJob': () => ({ ok: true }),
     'maintenance.alerts': () => [],
     'maintenance.acknowledgeAlert': () => ({ ok: true }),
+    'speech.say': () => ({ ok: true, queued: 1 }),
+    'help.callStaff': () => ({ ok: true }),
+    'dev.spokenPrompts': () => [],
+    'dev.clearSpokenPrompts': () => ({ ok: true }),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { KeypadPress } from '../../devices/keypad/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
@@ -13,6 +14,8 @@ export interface DeviceHub {
   /** The simulated devices and what the dock can do to them (empty on a kiosk with real devices only). */
   simulators(): SimulatedDevice[];
   simulate(action: SimulatorAction): Promise<SimulatorActionResult>;
+  /** Every key pressed on any tactile keypad, with the keypad's id (audio guidance and focus follow them). */
+  onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void;
   /** The configured printers' drivers, for the print pipeline. */
   printers(): PrinterRegistration[];
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { KeypadPress } from '../../devices/keypad/index.js';
 import {
   createDefaultRegistry,
   DeviceManager,
@@ -88,11 +89,27 @@ export class ManagerDeviceHub implements DeviceHub {
           return { ok: true };
         }
         return controls.placeSample(action.sample);
+      case 'key':
+        if (controls.kind !== 'tactile-keypad') return fail(`${action.deviceId} is not a keypad`);
+        return controls.press(action.key);
       default: {
         const unreachable: never = action;
         return unreachable;
       }
     }
+  }
+
+  onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void {
+    const offs = this.manager
+      .configs()
+      .filter((config) => config.kind === 'tactile-keypad')
+      .flatMap((config) => {
+        const keypad = this.manager.get(config.id, 'tactile-keypad');
+        return keypad ? [keypad.onKey((press) => listener(config.id, press))] : [];
+      });
+    return () => {
+      for (const off of offs) off();
+    };
   }
 
   printers(): PrinterRegistration[] {

@@ -1,7 +1,7 @@
 import { parseConfig } from '../../electron/config/config_loader.js';
 import type { KioskConfig } from '../../electron/config/config_schema.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
-import { createKioskApp, type KioskApp } from '../../electron/kiosk_app.js';
+import { createKioskApp, type KioskApp, type KioskAppOptions } from '../../electron/kiosk_app.js';
 import type { EventName } from '../../electron/rpc/contract.js';
 import { ManagerDeviceHub } from '../../electron/services/manager_device_hub.js';
 import { FakeClock } from './fake_clock.js';
@@ -26,6 +26,7 @@ const site = { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans'
 
 export async function startKioskAppFixture(
   overrides: Record<string, unknown> = {},
+  options: Pick<KioskAppOptions, 'speech'> = {},
 ): Promise<KioskAppFixture> {
   const parsed = parseConfig({
     terminal: { id: 'MO-TEST-01' },
@@ -45,7 +46,7 @@ export async function startKioskAppFixture(
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
   const clock = new FakeClock();
-  const app = createKioskApp(config, devices, journal.value, { clock });
+  const app = createKioskApp(config, devices, journal.value, { clock, ...options });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
   const deadline = Date.now() + 10_000;
