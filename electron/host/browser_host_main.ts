@@ -34,6 +34,10 @@ async function main(): Promise<void> {
     logger,
     onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
   });
+  // Audio guidance: index a site's recorded prompts and render the screens' words ahead, in the background.
+  void app.speech
+    .warmUp()
+    .then((warm) => logger.info({ ...warm, output: app.speech.output }, 'speech ready'));
   const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });
   // The first line is machine-readable: tests and supervisors read the URL from it.
   console.log(`BALCAO_URL=${host.url}`);

@@ -47,6 +47,10 @@ if (!electron.app.requestSingleInstanceLock()) {
     });
     let window: electron.BrowserWindow | null = null;
 
+    // Audio guidance: index a site's recorded prompts and render the screens' words ahead, in the background.
+    void kiosk.speech
+      .warmUp()
+      .then((warm) => logger.info({ ...warm, output: kiosk.speech.output }, 'speech ready'));
     electron.app.on('second-instance', () => window?.focus());
     electron.app.on('window-all-closed', () => electron.app.quit());
     electron.app.on('before-quit', () => void kiosk.close());

@@ -58,7 +58,9 @@ describe('idle warning', () => {
     expect(screen.getByText('Need more time?')).toBeTruthy();
     // Shown counting down, and said once to assistive technology (a live status, not every second).
     expect(screen.getAllByText('For your privacy, this session will end in 25 seconds.')).toHaveLength(2);
-    expect(screen.getByRole('status').textContent).toBe('For your privacy, this session will end in 25 seconds.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'For your privacy, this session will end in 25 seconds.',
+    );
     await act(async () => fireEvent.click(screen.getByTestId('idle-continue')));
     expect(rpc.calls).toEqual([{ method: 'session.extend', params: {} }]);
   });
