@@ -35,11 +35,22 @@ export const players = {
 } as const satisfies Record<string, readonly string[]>;
 export type PlayerName = keyof typeof players;
 
-/** The first player on the PATH (`which`), or undefined on a machine without one. */
+function onPath(program: string, path = process.env.PATH ?? ''): boolean {
+  return path.split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, program), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The first player on the PATH, or undefined on a machine without one. */
 export function findPlayer(
   candidates: readonly PlayerName[] = ['pw-play', 'paplay', 'aplay'],
 ): PlayerName | undefined {
-  return candidates.find((name) => spawnSync('which', [name], { stdio: 'ignore' }).status === 0);
+  return candidates.find((name) => onPath(name));
 }
 
 export class PlayerSink implements AudioSink {
