@@ -71,7 +71,8 @@ export class PlayerSink implements AudioSink {
     child.stdin.on('error', () => {});
     const done = new Promise<Result<void, SinkError>>((resolve) => {
       child.on('error', (error) => resolve(err({ code: 'player-failed', detail: error.message })));
-      child.on('close', (code) => {
+      // 'exit', not 'close': a player's own children may hold its pipes open after it was stopped.
+      child.on('exit', (code) => {
         if (code === 0 || stopped) resolve(ok());
         else {
           const detail = Buffer.concat(stderr).toString('utf8').trim().slice(0, 200);

@@ -147,11 +147,16 @@ describe('focus manager', () => {
     expect(clicks).toEqual(['end']);
   });
 
-  it('puts an explicit order before document order', () => {
-    screen(`<button id="late" ${attributes([{ key: 'home.title' }])}></button>
-      <button id="first" ${attributes([{ key: 'home.finish' }], { order: -1 })}></button>`);
-    manager.press('down');
-    expect(focusedId()).toBe('first');
+  it('puts a negative order before the screen’s actions and a positive one after them', () => {
+    screen(`<button id="bar" ${attributes([{ key: 'help.button' }], { order: 100 })}></button>
+      <button id="screen" ${attributes([{ key: 'home.title' }])}></button>
+      <button id="menu" ${attributes([{ key: 'home.finish' }], { order: -1 })}></button>`);
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
+      manager.press('down');
+      order.push(focusedId());
+    }
+    expect(order).toEqual(['menu', 'screen', 'bar']);
   });
 
   it('gives digits to a screen that takes them (the PIN pad), and only while it does', () => {

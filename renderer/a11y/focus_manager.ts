@@ -45,7 +45,10 @@ function isShown(element: Element): boolean {
   return style.display !== 'none' && style.visibility !== 'hidden';
 }
 
-/** The layer's actions in focus order: `data-focus-order` first (ascending), then document order. */
+/**
+ * The layer's actions in focus order: by `data-focus-order` (0 when absent; negative before the screen's own
+ * actions, positive after them), then document order.
+ */
 export function actionsOf(layer: Element): HTMLElement[] {
   const nested = (element: Element) => element.parentElement?.closest('[data-focus-layer]') ?? null;
   const inLayer = [...layer.querySelectorAll<HTMLElement>('[data-action]')].filter((element) => {
@@ -54,7 +57,7 @@ export function actionsOf(layer: Element): HTMLElement[] {
       (owner === layer || (owner === null && !layer.hasAttribute('data-focus-layer'))) && isShown(element)
     );
   });
-  const order = (element: HTMLElement) => Number(element.dataset.focusOrder ?? Number.POSITIVE_INFINITY);
+  const order = (element: HTMLElement) => Number(element.dataset.focusOrder ?? 0);
   return inLayer
     .map((element, index) => ({ element, index }))
     .sort((a, b) => order(a.element) - order(b.element) || a.index - b.index)

@@ -6,7 +6,7 @@ import { useHelpPanel } from '../stores/help_panel_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import { useAnnouncement } from './announcements.js';
 import { ScrollArea } from './scroll_area.js';
-import { action } from './speakable.js';
+import { action, topBarOrder } from './speakable.js';
 
 /**
  * The message that explains the step the resident is on: `a11y:help.step.<flow>.<step>` when the flow wrote one
@@ -29,7 +29,7 @@ export function HelpButton() {
       type="button"
       className="chip-button"
       data-testid="help-button"
-      {...action([{ key: 'help.button' }], { role: 'help' })}
+      {...action([{ key: 'help.button' }], { role: 'help', order: topBarOrder })}
       onClick={() => setOpen(true)}
     >
       <HelpIcon size={32} />

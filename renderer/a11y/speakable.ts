@@ -2,7 +2,8 @@ import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 
 /**
  * How a screen marks an action for the tactile keypad and audio guidance: spread `action(...)` on the button.
- * The focus manager finds marked actions in document order (or `order`, when the screen wants another), speaks the
+ * The focus manager finds marked actions in document order (`order` moves one before the screen's own actions when
+ * negative, after them when positive: the top bar's buttons come last), speaks the
  * prompts of the one it focuses (so they should say everything about it: "Check in, not available right now"), and
  * knows which action is the screen's default (Enter), Back (the Back key) and Help (the Help key).
  *
@@ -18,6 +19,9 @@ export type ActionRole =
   | 'back'
   /** What the Help key presses. */
   | 'help';
+
+/** The keypad reaches the top bar's buttons (language, accessibility, Help) after the screen's own actions. */
+export const topBarOrder = 100;
 
 export interface ActionAttributes {
   'data-action': ActionRole;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { languages } from '../../electron/rpc/languages.js';
 import { DateTimeDisplay } from '../a11y/date_time.js';
 import { HelpButton } from '../a11y/help_panel.js';
-import { action } from '../a11y/speakable.js';
+import { action, topBarOrder } from '../a11y/speakable.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useAccessibilityPanel } from '../stores/accessibility_panel_store.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
@@ -38,7 +38,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
             className="chip-button"
             data-testid="language-switch"
             aria-expanded={switching}
-            {...action([{ key: 'language.switch' }])}
+            {...action([{ key: 'language.switch' }], { order: topBarOrder })}
             onClick={() => setSwitching((v) => !v)}
           >
             <GlobeIcon size={32} />
@@ -49,7 +49,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
           type="button"
           className="chip-button"
           data-testid="accessibility-button"
-          {...action([{ key: 'accessibility.button' }])}
+          {...action([{ key: 'accessibility.button' }], { order: topBarOrder })}
           onClick={() => openAccessibility(true)}
         >
           <AccessibilityIcon size={32} />
