@@ -46,14 +46,39 @@ describe.each(namespaces)('locale namespace %s', (namespace) => {
 });
 
 describe('locale conventions', () => {
+  it('Traditional Chinese says 列印 for print, never 打印 (one term on screen, in speech and on paper)', () => {
+    for (const namespace of namespaces) {
+      expect([...load('zh-Hant', namespace).values()].join('\n'), namespace).not.toMatch(/打印/);
+    }
+  });
+
+  it('counts have both plural forms in every language (so "1 minute" and "1 minuto")', () => {
+    for (const namespace of namespaces) {
+      const keys = [...load('en', namespace).keys()];
+      for (const key of keys.filter((k) => k.endsWith('_one'))) {
+        expect(keys, `${namespace} ${key}`).toContain(key.replace(/_one$/, '_other'));
+      }
+      for (const [key, text] of load('en', namespace)) {
+        if (/\{\{count\}\}/.test(text))
+          expect(key, `${namespace} ${key} needs _one/_other`).toMatch(/_(one|other)$/);
+      }
+    }
+  });
+
   it('Portuguese keeps the Macau government spelling (no Brazilian forms)', () => {
-    const text = [...load('pt', 'common.json').values()].join('\n');
+    const text = ['common.json', 'a11y.json', 'speech.json']
+      .flatMap((namespace) => [...load('pt', namespace).values()])
+      .join('\n');
     expect(text).not.toMatch(/\b(tela|celular|cadastro|usuário)\b/i);
   });
 
+  const screenAndSpeech = ['common.json', 'a11y.json', 'speech.json'];
+  const all = (language: string) =>
+    screenAndSpeech.flatMap((namespace) => [...load(language, namespace).values()]).join('\n');
+
   it('English writes "Macao", Portuguese writes "Macau"', () => {
-    const en = [...load('en', 'common.json').values()].join('\n');
-    const pt = [...load('pt', 'common.json').values()].join('\n');
+    const en = all('en');
+    const pt = all('pt');
     expect(en).not.toMatch(/\bMacau\b/);
     expect(pt).not.toMatch(/\bMacao\b/);
   });

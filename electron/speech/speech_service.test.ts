@@ -163,7 +163,10 @@ describe('audio guidance', () => {
     await k.call('session.start', { language: 'en' });
     await k.call('session.setAccessibility', { audio: { on: true } });
     const say = async (values: Record<string, unknown>) => {
-      await k.call('speech.say', { prompts: [{ key: 'print.reference', values }], mode: 'append' });
+      await k.call('speech.say', {
+        prompts: [{ key: 'print.needsAttention.body.ticket-printer', values }],
+        mode: 'append',
+      });
       await settle();
       await new Promise((resolve) => setTimeout(resolve, 20)); // the cache writes in the background
     };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskSnapshot, ServiceTile } from '../../electron/rpc/kiosk_contract.js';
 import type { SessionView } from '../../electron/rpc/session_contract.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
@@ -97,6 +97,29 @@ describe('the resident’s bearings', () => {
     renderWith(<AttractScreen onStart={() => {}} />);
     expect(screen.getByTestId('attract-slide').textContent).toContain('Print a proof of identity');
     expect(screen.getByTestId('attract-screen').textContent).not.toMatch(/appointment|Check in/);
+  });
+
+  it('the attract loop cycles through what is offered', () => {
+    vi.useFakeTimers();
+    try {
+      const services = [tile('check-in', true, true), tile('locker-pickup', true, true)];
+      act(() => useKioskStore.getState().applySnapshot(snapshot('macau', services)));
+      renderWith(<AttractScreen onStart={() => {}} />);
+      expect(screen.getByTestId('attract-slide').textContent).toContain('Check in for your appointment');
+      act(() => vi.advanceTimersByTime(6000));
+      expect(screen.getByTestId('attract-slide').textContent).toContain('Smart Locker');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says "1 minute" and "1 minuto", not "1 minutes"', () => {
+    useKioskStore.getState().setServices([tile('check-in', true, false)]);
+    renderWith(<FlowHost flow={{ service: 'home', step: 'service-intro', about: 'check-in' }} />);
+    expect(screen.getByText('Takes about 1 minute')).toBeTruthy();
+    cleanup();
+    renderWith(<FlowHost flow={{ service: 'home', step: 'service-intro', about: 'check-in' }} />, undefined, 'pt');
+    expect(screen.getByText('Demora cerca de 1 minuto')).toBeTruthy();
   });
 
   it('the language screen has a way out: Cancel ends the session', async () => {

@@ -16,6 +16,15 @@ function tilePrompt(service: ServiceTile): Prompt {
   return title;
 }
 
+/** Under a tile's title: what it cannot do now, which is what the resident must know first, or its summary. */
+function TileNote({ service }: { service: ServiceTile }) {
+  const { t } = useTranslation();
+  if (!service.available)
+    return <span className="tile__badge tile__badge--off">{t('home.unavailable')}</span>;
+  if (!service.flowReady) return <span className="tile__badge">{t('a11y:home.notAtKiosk')}</span>;
+  return <span className="tile__summary">{t(`service.${service.id}.summary`)}</span>;
+}
+
 /**
  * Home flow, step `services`: large tiles for the services this terminal offers. What the terminal cannot do right
  * now is marked on its tile, before any tap: a tile whose devices are unusable says "not available right now" (and
@@ -54,13 +63,7 @@ export function ServicesStep() {
               <ServiceIcon service={service.id} size={88} />
             </span>
             <span className="tile__title">{t(`service.${service.id}.title`)}</span>
-            <span className="tile__summary">{t(`service.${service.id}.summary`)}</span>
-            {service.available ? null : (
-              <span className="tile__badge tile__badge--off">{t('home.unavailable')}</span>
-            )}
-            {service.available && !service.flowReady ? (
-              <span className="tile__badge">{t('a11y:home.notAtKiosk')}</span>
-            ) : null}
+            <TileNote service={service} />
           </button>
         ))}
       </ScrollArea>
