@@ -96,6 +96,8 @@ export const SpokenPromptRecordSchema = z.object({
   language: LanguageSchema,
   /** Where the audio came from: a site's recording, the cache, or the engine just now. */
   source: z.enum(['recorded', 'cache', 'engine']),
+  /** When its first sample went to the speaker (the kiosk's clock, ms since the epoch). */
+  at: z.number(),
 });
 export type SpokenPromptRecord = z.infer<typeof SpokenPromptRecordSchema>;
 

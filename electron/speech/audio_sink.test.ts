@@ -19,8 +19,8 @@ describe('audio sinks', () => {
     const playback = new PlayerSink('sh', ['-c', `cat > ${out}`]).play(wav, () => {
       started += 1;
     });
-    expect(started).toBe(1);
     expect(await playback.done).toEqual({ ok: true, value: undefined });
+    expect(started).toBe(1);
     expect(new Uint8Array(readFileSync(out))).toEqual(wav);
   });
 

@@ -23,7 +23,7 @@ export interface Playback {
 export interface AudioSink {
   /** `player` for staff and logs: which program plays, or `none`. */
   readonly name: string;
-  /** Starts playing `wav`; `onFirstSample` is called when the first bytes are handed to the player. */
+  /** Starts playing `wav`; `onFirstSample` is called when the player runs with the audio in its input. */
   play(wav: Uint8Array, onFirstSample: () => void): Playback;
 }
 
@@ -80,9 +80,10 @@ export class PlayerSink implements AudioSink {
         }
       });
     });
+    // The first sample counts as handed over once the player runs with the audio waiting in its pipe.
+    child.once('spawn', onFirstSample);
     child.stdin.write(wav, () => {});
     child.stdin.end();
-    onFirstSample();
     return {
       done,
       stop: () => {

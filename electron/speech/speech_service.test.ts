@@ -62,10 +62,10 @@ describe('audio guidance', () => {
     await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'append' });
     await settle();
     expect(await k.call('dev.spokenPrompts')).toEqual([
-      { key: 'services.where', language: 'pt', source: 'engine' },
-      { key: 'home.title', language: 'pt', source: 'engine' },
-      { key: 'services.keys', language: 'pt', source: 'engine' },
-      { key: 'home.title', language: 'pt', source: 'cache' },
+      { key: 'services.where', language: 'pt', source: 'engine', at: expect.any(Number) },
+      { key: 'home.title', language: 'pt', source: 'engine', at: expect.any(Number) },
+      { key: 'services.keys', language: 'pt', source: 'engine', at: expect.any(Number) },
+      { key: 'home.title', language: 'pt', source: 'cache', at: expect.any(Number) },
     ]);
     expect(engine.renders.map((r) => r.text)).toEqual([
       'Lista de serviços.',
@@ -168,7 +168,6 @@ describe('audio guidance', () => {
         mode: 'append',
       });
       await settle();
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the cache writes in the background
     };
     await say({ reference: 'P-000042' });
     await say({ reference: 'P-000042' });
@@ -280,7 +279,7 @@ describe('audio guidance', () => {
     await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' });
     await settle();
     expect(await k.call('dev.spokenPrompts')).toEqual([
-      { key: 'home.title', language: 'zh-Hant', source: 'cache' },
+      { key: 'home.title', language: 'zh-Hant', source: 'cache', at: expect.any(Number) },
     ]);
     expect(await k.app.speech.service.prerender(['home.title'], ['en'])).toBe(0);
   });

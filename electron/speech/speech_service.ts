@@ -51,11 +51,6 @@ interface Item {
   generation: number;
 }
 
-export interface PlaybackStart extends SpokenPromptRecord {
-  /** Clock time at which the first bytes went to the player. */
-  at: number;
-}
-
 const defaultAudio: AudioSettings = { on: true, volume: 7, rate: 100, voice: 'auto' };
 const armedForMs = 60_000;
 const spokenKept = 500;
@@ -64,11 +59,12 @@ export class SpeechService {
   #deps: SpeechServiceDeps;
   readonly #scheduler = new RenderScheduler();
   readonly #spoken: SpokenPromptRecord[] = [];
-  readonly #startListeners = new Set<(start: PlaybackStart) => void>();
+  readonly #startListeners = new Set<(start: SpokenPromptRecord) => void>();
   #queue: Item[] = [];
   #generation = 0;
   #playing: Playback | undefined;
   #pumping: Promise<void> | undefined;
+  readonly #cacheWrites = new Set<Promise<void>>();
   #armedUntil = 0;
 
   constructor(deps: SpeechServiceDeps) {
@@ -146,7 +142,7 @@ export class SpeechService {
   }
 
   /** Called as each prompt starts playing (the bench times screen → first sample with it). */
-  onPlaybackStart(listener: (start: PlaybackStart) => void): () => void {
+  onPlaybackStart(listener: (start: SpokenPromptRecord) => void): () => void {
     this.#startListeners.add(listener);
     return () => this.#startListeners.delete(listener);
   }
@@ -192,9 +188,10 @@ export class SpeechService {
     return this.armed ? { language: this.#deps.defaultLanguage, audio: defaultAudio } : undefined;
   }
 
-  /** Resolves once nothing is queued or playing (tests and the bench wait for it; never needed in service). */
+  /** Resolves once nothing is queued, playing or being cached (tests and the bench wait for it). */
   async whenIdle(): Promise<void> {
     while (this.#pumping) await this.#pumping;
+    await Promise.all([...this.#cacheWrites]);
   }
 
   #pump(): Promise<void> {
@@ -217,12 +214,10 @@ export class SpeechService {
       const volume = this.#listener()?.audio.volume;
       if (volume === undefined) continue;
       const wav = encodeWav(withGain(found.value.audio, gainOf(volume)));
-      const record: SpokenPromptRecord = {
-        key: item.prompt.key,
-        language: item.language,
-        source: found.value.source,
-      };
-      const playback = this.#deps.sink.play(wav, () => this.#started(record));
+      const record = { key: item.prompt.key, language: item.language, source: found.value.source };
+      const playback = this.#deps.sink.play(wav, () =>
+        this.#started({ ...record, at: this.#deps.clock.now() }),
+      );
       this.#playing = playback;
       const played = await playback.done;
       this.#playing = undefined;
@@ -239,8 +234,7 @@ export class SpeechService {
   #started(record: SpokenPromptRecord): void {
     this.#spoken.push(record);
     if (this.#spoken.length > spokenKept) this.#spoken.shift();
-    const start = { ...record, at: this.#deps.clock.now() };
-    for (const listener of [...this.#startListeners]) listener(start);
+    for (const listener of [...this.#startListeners]) listener(record);
   }
 
   async #audioFor(item: Item) {
@@ -257,7 +251,10 @@ export class SpeechService {
     const rendered = await this.#scheduler.run('live', () => engine.render(item.text, item.voice, item.rate));
     if (!rendered.ok) return err(rendered.error);
     // Written in the background: the resident hears the prompt without waiting for the disk.
-    if (item.cacheable) void cache.put(cacheKey, rendered.value);
+    if (item.cacheable) {
+      const write = cache.put(cacheKey, rendered.value).finally(() => this.#cacheWrites.delete(write));
+      this.#cacheWrites.add(write);
+    }
     return ok({ audio: rendered.value as PcmAudio, source: 'engine' as const });
   }
 

@@ -19,6 +19,8 @@ const armedForMs = 60_000;
 export function AudioGuidance({ client }: { client: RpcClient }) {
   const audioOn = useSessionStore((s) => s.view.phase === 'active' && s.view.accessibility.audio.on);
   const inSession = useSessionStore((s) => s.view.phase === 'active');
+  // A new language is a new announcement, even with the same message keys.
+  const language = useSessionStore((s) => (s.view.phase === 'active' ? s.view.language : null));
   const announcement = useAnnouncements(currentAnnouncement);
   const armedUntil = useRef(0);
   const state = useRef({ audioOn, inSession, announcement });
@@ -34,7 +36,7 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
   }, [client]);
 
   const spokenKey = announcement
-    ? `${announcement.layer}/${announcement.seq}/${JSON.stringify(announcement.prompts)}`
+    ? `${language}/${announcement.layer}/${announcement.seq}/${JSON.stringify(announcement.prompts)}`
     : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: speak again exactly when the announcement, or audio being on, changes
   useEffect(() => {

@@ -77,10 +77,10 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
   await press('enter');
   await expect(page.getByTestId('language-screen')).toBeVisible();
   expect((await spoken()).slice(mark)).toEqual([
-    { key: 'language.keys', language: 'zh-Hant', source: expect.any(String) },
-    { key: 'language.keys', language: 'zh-Hans', source: expect.any(String) },
-    { key: 'language.keys', language: 'pt', source: expect.any(String) },
-    { key: 'language.keys', language: 'en', source: expect.any(String) },
+    { key: 'language.keys', language: 'zh-Hant', source: expect.any(String), at: expect.any(Number) },
+    { key: 'language.keys', language: 'zh-Hans', source: expect.any(String), at: expect.any(Number) },
+    { key: 'language.keys', language: 'pt', source: expect.any(String), at: expect.any(Number) },
+    { key: 'language.keys', language: 'en', source: expect.any(String), at: expect.any(Number) },
   ]);
 
   // Down reaches each language, named in itself; Enter chooses English.
