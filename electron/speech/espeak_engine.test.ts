@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EspeakEngine, wordsPerMinute } from './espeak_engine.js';
+import { EspeakEngine, espeakVoice, wordsPerMinute } from './espeak_engine.js';
 import { SpeechCatalogue } from './speech_catalogue.js';
 import type { EngineVoice } from './speech_engine.js';
 import { engineVoiceOf } from './spoken_language.js';
@@ -32,6 +33,21 @@ describe('espeak-ng engine', () => {
       expect(durationMs(audio.value)).toBeLessThan(20_000);
     },
   );
+
+  it.each([
+    ['yue', 'zh-Hant'],
+    ['cmn', 'zh-Hans'],
+  ] as const)('pronounces %s as Chinese, never falling back to English letters', (voice, language) => {
+    const text = catalogue.text({ key: 'services.keys' }, language);
+    if (!text.ok) throw new Error('services.keys missing');
+    const phonemes = spawnSync('espeak-ng', ['-v', espeakVoice[voice], '-q', '-x', '-b', '1'], {
+      input: text.value,
+      encoding: 'utf8',
+    }).stdout;
+    expect(phonemes.length).toBeGreaterThan(20);
+    // espeak marks a switch to another language's rules as "(en)"; Chinese read as English would say it.
+    expect(phonemes).not.toContain('(en)');
+  });
 
   it('speaks faster at a higher rate', async () => {
     const voice: EngineVoice = 'en';

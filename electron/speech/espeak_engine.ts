@@ -5,12 +5,20 @@ import { type PcmAudio, parseWav } from './wav.js';
 
 /**
  * espeak-ng (Debian package `espeak-ng`), offline, as the default engine. Its voices: `yue` (Cantonese, reads
- * Traditional characters), `cmn` (Mandarin), `pt` (Portugal, not `pt-br`), `en-gb` (the government's English).
+ * Traditional characters), `cmn-latn-pinyin` for Mandarin, `pt` (Portugal, not `pt-br`), `en-gb` (the government's
+ * English). Mandarin is not the plain `cmn` voice: its dictionary turns characters into tone-numbered pinyin, which
+ * plain `cmn` then reads as English ("ni three hao three"); the `latn-pinyin` variant reads that pinyin as Mandarin
+ * (espeak_engine.test.ts checks the phonemes).
  * Text goes in on stdin (never as an argument: no length limit, nothing shows in `ps`), UTF-8 (`-b 1`); 16-bit
  * mono WAV comes out on stdout. One process per prompt; the speech service renders one at a time.
  */
 
-const espeakVoice: Record<EngineVoice, string> = { yue: 'yue', cmn: 'cmn', pt: 'pt', en: 'en-gb' };
+export const espeakVoice: Record<EngineVoice, string> = {
+  yue: 'yue',
+  cmn: 'cmn-latn-pinyin',
+  pt: 'pt',
+  en: 'en-gb',
+};
 /** espeak-ng's normal speed, in words per minute; it accepts 80–450. */
 const normalWordsPerMinute = 175;
 
