@@ -118,7 +118,11 @@ describe('the resident’s bearings', () => {
     renderWith(<FlowHost flow={{ service: 'home', step: 'service-intro', about: 'check-in' }} />);
     expect(screen.getByText('Takes about 1 minute')).toBeTruthy();
     cleanup();
-    renderWith(<FlowHost flow={{ service: 'home', step: 'service-intro', about: 'check-in' }} />, undefined, 'pt');
+    renderWith(
+      <FlowHost flow={{ service: 'home', step: 'service-intro', about: 'check-in' }} />,
+      undefined,
+      'pt',
+    );
     expect(screen.getByText('Demora cerca de 1 minuto')).toBeTruthy();
   });
 
