@@ -115,8 +115,16 @@ describe('tactile keypad and audio guidance', () => {
     expect(audioOf(k).on).toBe(false);
     await k.call('session.end', { reason: 'done' });
     await press(k, 'enter');
+    const from = k.events.length;
     await k.call('session.start', { language: 'en' });
+    await Promise.resolve();
     expect(audioOf(k).on).toBe(true);
+    // The renderer hears the session start (audio off), then audio on: never the other way round.
+    const audioSeen = k.events
+      .slice(from)
+      .filter((e) => e.event === 'session.changed')
+      .map((e) => (e.payload as Extract<SessionView, { phase: 'active' }>).accessibility.audio.on);
+    expect(audioSeen).toEqual([false, true]);
     await k.call('session.end', { reason: 'done' });
     await k.call('session.start', { language: 'en' });
     expect(audioOf(k).on).toBe(false);

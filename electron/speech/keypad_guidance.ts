@@ -33,7 +33,9 @@ export class KeypadGuidance {
         const id = this.session.activeSessionId;
         if (id === null || id === this.#lastSessionId) return;
         this.#lastSessionId = id;
-        if (this.speech.takeArming()) this.session.setAccessibility({ audio: { on: true } });
+        // After this event has reached every listener: changing the session inside it would send the renderer
+        // the newer view (audio on) before the one being delivered (audio off).
+        if (this.speech.takeArming()) queueMicrotask(() => this.session.setAccessibility({ audio: { on: true } }));
       }),
     ];
   }

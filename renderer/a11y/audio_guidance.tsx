@@ -35,8 +35,11 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
     return { speak, repeatScreen: () => speak(state.current.announcement?.prompts ?? []) };
   }, [client]);
 
+  // A new session language changes what is said only for prompts that follow it (the language screen's each name
+  // their own language, and must not start again when a language is chosen).
+  const followsLanguage = announcement?.prompts.some((prompt) => prompt.language === undefined) ?? false;
   const spokenKey = announcement
-    ? `${language}/${announcement.layer}/${announcement.seq}/${JSON.stringify(announcement.prompts)}`
+    ? `${followsLanguage ? language : ''}/${announcement.layer}/${announcement.seq}/${JSON.stringify(announcement.prompts)}`
     : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: speak again exactly when the announcement, or audio being on, changes
   useEffect(() => {
