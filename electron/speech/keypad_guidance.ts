@@ -35,7 +35,8 @@ export class KeypadGuidance {
         this.#lastSessionId = id;
         // After this event has reached every listener: changing the session inside it would send the renderer
         // the newer view (audio on) before the one being delivered (audio off).
-        if (this.speech.takeArming()) queueMicrotask(() => this.session.setAccessibility({ audio: { on: true } }));
+        if (this.speech.takeArming())
+          queueMicrotask(() => this.session.setAccessibility({ audio: { on: true } }));
       }),
     ];
   }
