@@ -1,6 +1,7 @@
 import type { KeypadState } from '../device_status.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
+import { inputDeviceState } from '../transport/input_device_state.js';
 import type { KeypadPress } from './keypad_keys.js';
 import type { KeypadReportDecoder, KeypadReportError } from './keypad_report.js';
 
@@ -40,7 +41,7 @@ export class KeypadDriver implements TactileKeypad {
     private readonly decoder: KeypadReportDecoder,
     private readonly options: KeypadDriverOptions = defaultKeypadDriverOptions,
   ) {
-    this.#lastState = this.#computeState();
+    this.#lastState = inputDeviceState(this.connection);
     connection.onState(() => this.#publishState());
   }
 
@@ -110,25 +111,8 @@ export class KeypadDriver implements TactileKeypad {
     }
   }
 
-  #computeState(): KeypadState {
-    if (this.connection.state === 'connected') return { state: 'ready' };
-    const failure = this.connection.failure;
-    switch (failure.code) {
-      case 'disconnected':
-      case 'timeout':
-      case 'stall':
-        return { state: 'disconnected' };
-      case 'io':
-        return { state: 'error', code: 'open-failed', detail: failure.detail };
-      default: {
-        const unreachable: never = failure;
-        return unreachable;
-      }
-    }
-  }
-
   #publishState(): void {
-    const next = this.#computeState();
+    const next = inputDeviceState(this.connection);
     if (JSON.stringify(next) === JSON.stringify(this.#lastState)) return;
     this.#lastState = next;
     for (const listener of [...this.#statusListeners]) listener(next);

@@ -51,6 +51,8 @@ export const SimulatedDeviceSchema = z.object({
   plugged: z.boolean(),
   doors: z.array(z.object({ door: z.string(), open: z.boolean() })).optional(),
   samples: z.array(z.string()).optional(),
+  /** The keys a simulated tactile keypad has. */
+  keys: z.array(z.enum(keypadKeys)).optional(),
 });
 export type SimulatedDevice = z.infer<typeof SimulatedDeviceSchema>;
 

@@ -51,6 +51,7 @@ export class ManagerDeviceHub implements DeviceHub {
         controls.kind === 'document-reader' || controls.kind === 'id-card-reader'
           ? controls.samples()
           : undefined,
+      keys: controls.kind === 'tactile-keypad' ? controls.keys() : undefined,
     }));
   }
 

@@ -2,7 +2,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
-import type { SessionView } from '../../electron/rpc/session_contract.js';
+import { activeSession } from '../../test/support/session_views.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
 import { resetResidentStores } from '../stores/resident_store.js';
 import { useSessionStore } from '../stores/session_store.js';
@@ -11,19 +11,14 @@ import { AudioGuidance } from './audio_guidance.js';
 import { emitKeypadKey } from './keypad_events.js';
 import { action } from './speakable.js';
 
-const session = (audioOn: boolean): SessionView => ({
-  phase: 'active',
-  sessionId: 's1',
-  language: 'en',
-  accessibility: {
-    highContrast: false,
-    largeText: false,
-    audio: { on: audioOn, volume: 7, rate: 100, voice: 'auto' },
-  },
-  flow: { service: 'home', step: 'services' },
-  warning: null,
-  extensionsLeft: 10,
-});
+const session = (audioOn: boolean) =>
+  activeSession({
+    accessibility: {
+      highContrast: false,
+      largeText: false,
+      audio: { on: audioOn, volume: 7, rate: 100, voice: 'auto' },
+    },
+  });
 
 function Screen({ prompts, layer = 'screen' }: { prompts: Prompt[]; layer?: AnnouncementLayer }) {
   useAnnouncement(prompts, layer);

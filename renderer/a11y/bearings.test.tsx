@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskSnapshot, ServiceTile } from '../../electron/rpc/kiosk_contract.js';
 import type { SessionView } from '../../electron/rpc/session_contract.js';
+import { activeSession } from '../../test/support/session_views.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
 import { FlowHost } from '../flows/flow_host.js';
 import { createI18n } from '../i18n/i18n.js';
@@ -49,19 +50,7 @@ function snapshot(kind: 'macau' | 'hengqin', services: ServiceTile[]): KioskSnap
   };
 }
 
-const active = (flow: Extract<SessionView, { phase: 'active' }>['flow']): SessionView => ({
-  phase: 'active',
-  sessionId: 's1',
-  language: 'en',
-  accessibility: {
-    highContrast: false,
-    largeText: false,
-    audio: { on: false, volume: 7, rate: 100, voice: 'auto' },
-  },
-  flow,
-  warning: null,
-  extensionsLeft: 10,
-});
+const active = (flow: Extract<SessionView, { phase: 'active' }>['flow']) => activeSession({ flow });
 
 describe('the resident’s bearings', () => {
   beforeEach(() => resetResidentStores());

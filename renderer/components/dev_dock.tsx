@@ -1,27 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_contract.js';
-import type { KeypadKeyEvent } from '../../electron/rpc/guidance_contract.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
 /** A sample booking reference the scanner "reads" unless the developer types another. */
 const sampleCode = 'BK-2025-000123';
-
-type KeypadKey = KeypadKeyEvent['key'];
-/** The keypad's keys as the dock lays them out: navigation, then the digit pad. */
-const namedKeys: KeypadKey[] = [
-  'up',
-  'down',
-  'left',
-  'right',
-  'enter',
-  'back',
-  'help',
-  'volume-up',
-  'volume-down',
-];
-const digitKeys: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
 /**
  * Development and test builds only (the main process refuses dev.* calls in production): maintenance on/off, and
@@ -213,7 +197,7 @@ function DeviceActions({
     case 'tactile-keypad':
       return (
         <div className="dev-dock__row dev-dock__row--wrap">
-          {[...namedKeys, ...digitKeys].map((key) => (
+          {(device.keys ?? []).map((key) => (
             <button
               key={key}
               type="button"

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeSession } from '../../test/support/session_views.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
 import { createI18n } from '../i18n/i18n.js';
 import { RpcContext } from '../rpc/rpc_context.js';
@@ -23,21 +24,9 @@ function renderWith(
   );
 }
 
-const active = {
-  phase: 'active',
-  sessionId: 's1',
-  language: 'en',
-  accessibility: {
-    highContrast: false,
-    largeText: false,
-    audio: { on: false, volume: 7, rate: 100, voice: 'auto' },
-  },
-  flow: { service: 'home', step: 'services' },
-  warning: null,
-  extensionsLeft: 10,
-} as const;
+const active = activeSession();
 const activeWithWarning = (secondsLeft: number, extensionsLeft = 10) =>
-  ({ ...active, warning: { secondsLeft }, extensionsLeft }) as const;
+  activeSession({ warning: { secondsLeft }, extensionsLeft });
 
 describe('idle warning', () => {
   beforeEach(() => resetResidentStores());

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { loadPaperUntilPrinted, ticketWaitingForPaper } from './support/print_steps.js';
 
 /**
  * What assistive technology is given on each existing screen: Chromium's accessibility tree of the kiosk's screen
@@ -78,17 +79,11 @@ test('help, accessibility settings, print status', async ({ page }) => {
   await page.getByTestId('toggle-audio').click();
   await page.getByTestId('accessibility-close').click();
 
-  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
-  await expect
-    .poll(async () => JSON.stringify(await host.call('kiosk.snapshot', {})))
-    .toContain('"no-paper"');
-  await host.call('dev.printSample', { template: 'queue-ticket' });
-  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'waiting');
+  await ticketWaitingForPaper(host, page);
   await expect(page.getByTestId('print-status').getByRole('alertdialog')).toMatchAriaSnapshot({
     name: 'print-waiting.aria.yml',
   });
-  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
-  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await loadPaperUntilPrinted(host, page);
   await page.getByTestId('print-ok').click();
   await page.getByTestId('finish').click();
 });

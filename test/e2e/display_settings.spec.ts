@@ -5,6 +5,7 @@ import { e2eConfig } from './support/e2e_config.js';
 import { holdEvents } from './support/held_events.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { layoutProblems } from './support/layout.js';
+import { loadPaperUntilPrinted, ticketWaitingForPaper } from './support/print_steps.js';
 
 /**
  * Every screen right in every display setting (issue 14): each screen × the four languages × portrait and
@@ -136,16 +137,10 @@ for (const orientation of orientations) {
         await review.check('service-intro');
         await page.getByTestId('back').click();
 
-        await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
-        await expect
-          .poll(async () => JSON.stringify(await host.call('kiosk.snapshot', {})))
-          .toContain('"no-paper"');
-        await host.call('dev.printSample', { template: 'queue-ticket' });
-        await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'waiting');
+        await ticketWaitingForPaper(host, page);
         await review.check('print-waiting');
-        await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
+        await loadPaperUntilPrinted(host, page);
         const status = page.getByTestId('print-status');
-        await expect(status).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
         await review.check('print-done');
         await page.getByTestId('print-ok').click();
         printDone.hold(true);
