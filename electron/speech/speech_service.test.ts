@@ -156,6 +156,17 @@ describe('audio guidance', () => {
     });
     await refused({ prompts: [{ key: 'home.title', language: 'fr' }], mode: 'replace' });
     await refused({ prompts: [{ key: 'home.title' }], mode: 'shout' });
+    const refusedSetting = async (audio: unknown) =>
+      expect(await k.call('session.setAccessibility', { audio })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-params' },
+      });
+    await refusedSetting({ volume: 11 });
+    await refusedSetting({ volume: 0 });
+    await refusedSetting({ rate: 60 });
+    await refusedSetting({ rate: 400 });
+    await refusedSetting({ voice: 'fr' });
+    await refusedSetting({ on: true, engine: '/bin/sh' });
   });
 
   it('never caches a prompt with verbatim text (it may be the resident’s), only keys and numbers', async () => {
@@ -246,7 +257,8 @@ describe('audio guidance', () => {
     writeFileSync(join(dir, 'pt', 'home.title.wav'), encodeWav(recording));
     writeFileSync(join(dir, 'pt', 'no.such.key.wav'), encodeWav(recording));
     writeFileSync(join(dir, 'pt', 'services.keys.wav'), 'not audio');
-    const recorded = await RecordedPrompts.load(dir, (key) => new SpeechCatalogue().has(key));
+    const catalogue = new SpeechCatalogue();
+    const recorded = await RecordedPrompts.load(dir, (key) => catalogue.has(key));
     expect(recorded.count).toBe(1);
     expect(recorded.problems.map((p) => p.file).sort()).toEqual([
       'pt/no.such.key.wav',
