@@ -7,12 +7,13 @@ const hex16 = z
 
 /**
  * One device as the terminal's configuration names it. `transport: 'simulated'` runs the byte-level
- * simulator of that kind in-process; `usb` and `hid` find the real device by vendor/product id.
+ * simulator of that kind in-process; `usb` and `hid` find the real device by vendor/product id; `serial` opens a
+ * serial port by the path in its options, or finds the USB–serial adapter by vendor/product id.
  */
 export const DeviceConfigSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   kind: DeviceKindSchema,
-  transport: z.enum(['simulated', 'usb', 'hid']),
+  transport: z.enum(['simulated', 'usb', 'hid', 'serial']),
   /** Driver variant within the kind, e.g. 'hid-pos' or 'keyboard-wedge' for scanners, 'escpos' for ticket printers. */
   model: z.string().optional(),
   vendorId: hex16.optional(),

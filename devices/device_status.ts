@@ -13,6 +13,7 @@ export const deviceKinds = [
   'document-reader',
   'id-card-reader',
   'locker-controller',
+  'document-dispenser',
   'tactile-keypad',
 ] as const;
 export const DeviceKindSchema = z.enum(deviceKinds);
@@ -42,12 +43,24 @@ export const ReaderStateSchema = z.discriminatedUnion('state', [
   error,
 ]);
 export const LockerStateSchema = z.discriminatedUnion('state', [ready, busy, disconnected, error]);
+/** A card dispenser: `card-at-gate` waits for the resident to take it; `low` still dispenses; `empty`/`jam` cannot. */
+export const DispenserStateSchema = z.discriminatedUnion('state', [
+  ready,
+  busy,
+  z.object({ state: z.literal('card-at-gate') }),
+  z.object({ state: z.literal('low') }),
+  z.object({ state: z.literal('empty') }),
+  z.object({ state: z.literal('jam') }),
+  disconnected,
+  error,
+]);
 export const KeypadStateSchema = z.discriminatedUnion('state', [ready, disconnected, error]);
 
 export type ScannerState = z.infer<typeof ScannerStateSchema>;
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
 export type ReaderState = z.infer<typeof ReaderStateSchema>;
 export type LockerState = z.infer<typeof LockerStateSchema>;
+export type DispenserState = z.infer<typeof DispenserStateSchema>;
 export type KeypadState = z.infer<typeof KeypadStateSchema>;
 
 export const DeviceStatusSchema = z.discriminatedUnion('kind', [
@@ -57,20 +70,25 @@ export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document-reader'), id: z.string(), status: ReaderStateSchema }),
   z.object({ kind: z.literal('id-card-reader'), id: z.string(), status: ReaderStateSchema }),
   z.object({ kind: z.literal('locker-controller'), id: z.string(), status: LockerStateSchema }),
+  z.object({ kind: z.literal('document-dispenser'), id: z.string(), status: DispenserStateSchema }),
   z.object({ kind: z.literal('tactile-keypad'), id: z.string(), status: KeypadStateSchema }),
 ]);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
-/** Whether a device in this status can serve a resident right now (paper-low still prints). */
+/** Whether a device in this status can serve a resident right now (paper-low still prints, a low stacker dispenses). */
 export function isUsable(status: DeviceStatus['status']): boolean {
   switch (status.state) {
     case 'ready':
     case 'busy':
     case 'paper-low':
     case 'card-present':
+    case 'card-at-gate':
+    case 'low':
       return true;
     case 'no-paper':
     case 'cover-open':
+    case 'empty':
+    case 'jam':
     case 'disconnected':
     case 'error':
       return false;

@@ -1,14 +1,21 @@
 import type Database from 'better-sqlite3';
+import { type FaceImageDecoder, sharedFaceImageDecoder } from '../devices/document/index.js';
+import { err } from '../lib/result.js';
+import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
 import { flowHandlers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
+import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
 import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
-import { StaffAlertStore } from './journal/staff_alerts.js';
+import { type JournalServices, startJournalServices } from './journal/journal_services.js';
+import type { TransactionResolvers } from './journal/transaction_recovery.js';
+import type { KioskLogger } from './logging/kiosk_logger.js';
+import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
@@ -25,23 +32,34 @@ export interface KioskApp {
   bus: EventBus;
   session: SessionService;
   flows: FlowRunner;
+  /** What every flow is built from (tests build flows and identifications from it). */
+  flowServices: FlowServices;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
   /** Audio guidance and the tactile keypad's keys. */
   speech: Speech;
+  journal: JournalServices;
   close(): Promise<void>;
 }
 
 export interface KioskAppOptions {
   clock?: Clock;
+  /**
+   * The government services the resident flows call; whoever made it closes it (startKiosk does). Without one,
+   * every call answers `unreachable` (compositions that run no resident flow: printing and shell tests).
+   */
+  backend?: Backend;
+  /** The CSCA trust store read at boot; read from `config.documents` here when absent. */
+  trustStore?: CscaTrustStore;
+  /** The face decoder worker; the process-wide one when absent. */
+  faces?: FaceImageDecoder;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
-  logger?: {
-    info(fields: Record<string, unknown>, message: string): void;
-    warn(fields: Record<string, unknown>, message: string): void;
-  };
-  onInternalError?: (method: string, error: unknown) => void;
-  /** Audio guidance's speaker and engine (tests give a silent speaker). */
+  /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
+  logger: KioskLogger;
+  /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
+  transactionResolvers?: TransactionResolvers;
+  /** Audio guidance's speaker and engine (tests give a silent speaker or a fake engine). */
   speech?: SpeechOptions;
 }
 
@@ -56,24 +74,47 @@ export function createKioskApp(
   config: KioskConfig,
   devices: DeviceHub,
   journal: Database.Database,
-  options: KioskAppOptions = {},
+  options: KioskAppOptions,
 ): KioskApp {
   const bus = new EventBus();
   const clock = options.clock ?? systemClock;
+  const { logger } = options;
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
-  const printing = new KioskPrintService(
-    journal,
+  const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
+  const resolvers = options.transactionResolvers ?? {};
+  const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
+  const { audit, alerts } = journalServices;
+  const printing = new KioskPrintService({
+    db: journal,
     config,
     devices,
     session,
     bus,
-    options.logger,
-    options.signingKey,
-  );
-  const services: FlowServices = { clock, session, kioskStatus, devices, printing };
-  const speech = createSpeech(config, { session, bus, clock, devices }, options.speech, options.logger);
-  const help = new StaffHelp(new StaffAlertStore(journal), session, config.terminal.id, clock);
+    audit,
+    alerts,
+    clock,
+    logger,
+    signingKey: options.signingKey,
+  });
+  printing.start();
+  const services: FlowServices = {
+    clock,
+    logger,
+    session,
+    kioskStatus,
+    devices,
+    printing,
+    journal: journalServices,
+    backend: options.backend ?? noBackend(),
+    config,
+    documents: {
+      trustStore: options.trustStore ?? trustStoreOf(config),
+      faces: options.faces ?? sharedFaceImageDecoder(),
+    },
+  };
+  const speech = createSpeech(config, { session, bus, clock, devices, logger }, options.speech);
+  const help = new StaffHelp(journalServices.alerts, session, config.terminal.id, clock);
   const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
@@ -101,17 +142,19 @@ export function createKioskApp(
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
     inMaintenance: () => kioskStatus.maintenance,
-    onInternalError: options.onInternalError,
+    onInternalError: (method, error) => logger.log('rpc-internal-error', { method, err: error }),
   });
 
   return {
-    router,
+    router: logRpcRefusals(router, logger),
     bus,
     session,
     flows,
+    flowServices: services,
     kioskStatus,
     printing,
     speech,
+    journal: journalServices,
     async close() {
       speech.close();
       unsubscribeDevices();
@@ -119,8 +162,26 @@ export function createKioskApp(
       session.end('out-of-service');
       await printing.pipeline.idle();
       printing.close();
+      journalServices.close();
+      await journalServices.recovered;
       await devices.close();
       journal.close();
     },
   };
+}
+
+/** Boot reads and checks the trust store (exit 78 on a bad file); a composition without boot reads it here. */
+function trustStoreOf(config: KioskConfig): CscaTrustStore {
+  const loaded = loadCscaTrustStore(config.documents);
+  if (!loaded.ok) throw new Error(`documents.trustAnchors: ${loaded.error}`);
+  return loaded.value;
+}
+
+/** For compositions that run no resident flow: every call is answered as if the backend could not be reached. */
+function noBackend(): Backend {
+  return backendFromCall(
+    'embedded',
+    async () => err({ kind: 'unreachable', detail: 'no backend in this composition', circuitOpen: true }),
+    async () => {},
+  );
 }

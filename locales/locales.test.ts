@@ -45,47 +45,45 @@ describe.each(namespaces)('locale namespace %s', (namespace) => {
   });
 });
 
-describe('locale conventions', () => {
+/** Every message of a language, across its namespaces (common, input, documents and each flow's own). */
+function everyMessage(language: string): Map<string, string> {
+  return new Map(
+    namespaces.flatMap((namespace) =>
+      [...load(language, namespace)].map(([key, text]): [string, string] => [`${namespace}:${key}`, text]),
+    ),
+  );
+}
+
+describe('locale conventions, in every namespace', () => {
   it('Traditional Chinese says 列印 for print, never 打印 (one term on screen, in speech and on paper)', () => {
-    for (const namespace of namespaces) {
-      expect([...load('zh-Hant', namespace).values()].join('\n'), namespace).not.toMatch(/打印/);
-    }
+    for (const [key, text] of everyMessage('zh-Hant')) expect(text, key).not.toMatch(/打印/);
   });
 
   it('counts have both plural forms in every language (so "1 minute" and "1 minuto")', () => {
-    for (const namespace of namespaces) {
-      const keys = [...load('en', namespace).keys()];
-      for (const key of keys.filter((k) => k.endsWith('_one'))) {
-        expect(keys, `${namespace} ${key}`).toContain(key.replace(/_one$/, '_other'));
-      }
-      for (const [key, text] of load('en', namespace)) {
-        if (/\{\{count\}\}/.test(text))
-          expect(key, `${namespace} ${key} needs _one/_other`).toMatch(/_(one|other)$/);
-      }
+    const keys = [...everyMessage('en').keys()];
+    for (const key of keys.filter((k) => k.endsWith('_one'))) {
+      expect(keys, key).toContain(key.replace(/_one$/, '_other'));
+    }
+    for (const [key, text] of everyMessage('en')) {
+      if (/\{\{count\}\}/.test(text)) expect(key, `${key} needs _one/_other`).toMatch(/_(one|other)$/);
     }
   });
 
   it('Portuguese keeps the Macau government spelling (no Brazilian forms)', () => {
-    const text = ['common.json', 'a11y.json', 'speech.json']
-      .flatMap((namespace) => [...load('pt', namespace).values()])
-      .join('\n');
+    const text = [...everyMessage('pt').values()].join('\n');
     expect(text).not.toMatch(/\b(tela|celular|cadastro|usuário)\b/i);
   });
 
-  const screenAndSpeech = ['common.json', 'a11y.json', 'speech.json'];
-  const all = (language: string) =>
-    screenAndSpeech.flatMap((namespace) => [...load(language, namespace).values()]).join('\n');
-
   it('English writes "Macao", Portuguese writes "Macau"', () => {
-    const en = all('en');
-    const pt = all('pt');
+    const en = [...everyMessage('en').values()].join('\n');
+    const pt = [...everyMessage('pt').values()].join('\n');
     expect(en).not.toMatch(/\bMacau\b/);
     expect(pt).not.toMatch(/\bMacao\b/);
   });
 
   it('Simplified Chinese is not a copy of Traditional Chinese', () => {
-    const hant = load('zh-Hant', 'common.json');
-    const hans = load('zh-Hans', 'common.json');
+    const hant = everyMessage('zh-Hant');
+    const hans = everyMessage('zh-Hans');
     const same = [...hant].filter(([key, text]) => hans.get(key) === text && /[\u4e00-\u9fff]{3}/.test(text));
     expect(same.length).toBeLessThan(hant.size / 4);
   });

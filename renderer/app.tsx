@@ -15,6 +15,7 @@ import type { RpcClient } from './rpc/rpc_client.js';
 import { useActivityReporter } from './rpc/use_activity_reporter.js';
 import { useKioskConnection } from './rpc/use_kiosk_connection.js';
 import { AttractScreen } from './screens/attract_screen.js';
+import { NotConnectedScreen } from './screens/not_connected_screen.js';
 import { OutOfServiceScreen } from './screens/out_of_service_screen.js';
 import { useAccessibilityPanel } from './stores/accessibility_panel_store.js';
 import { useKioskStore } from './stores/kiosk_store.js';
@@ -41,7 +42,8 @@ function useDocumentAttributes(
 
 /**
  * The kiosk's one window: the attract screen with no session, the flow host during one, the out-of-service
- * screen when the terminal cannot serve; the idle warning, print news and the accessibility panel over them.
+ * screen when the terminal cannot serve (or the not-connected screen when the browser-mode host refused this
+ * page); the idle warning, print news and the accessibility panel over them.
  * Which screen shows is derived from the main process's state alone.
  */
 export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
@@ -50,6 +52,7 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   const view = useSessionStore((s) => s.view);
   const status = useKioskStore((s) => s.status);
   const connected = useKioskStore((s) => s.connected);
+  const refused = useKioskStore((s) => s.connection === 'refused');
   const snapshot = useKioskStore((s) => s.snapshot);
   const openPanel = useAccessibilityPanel((s) => s.setOpen);
   const session = view.phase === 'active' ? view : null;
@@ -65,8 +68,16 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   const outOfService =
     !connected || snapshot === null || (status.mode === 'out-of-service' && session === null);
   const flow = outOfService ? null : (session?.flow ?? null);
-  const screen = outOfService ? 'out-of-service' : flow ? `${flow.service}/${flow.step}` : 'attract';
+  const screen = refused
+    ? 'not-connected'
+    : outOfService
+      ? 'out-of-service'
+      : flow
+        ? `${flow.service}/${flow.step}`
+        : 'attract';
   const body = (): React.ReactNode => {
+    // A page the browser-mode host refused will never connect: it asks for staff rather than "restarting".
+    if (refused) return <NotConnectedScreen />;
     if (outOfService) return <OutOfServiceScreen />;
     if (flow === null) {
       return (

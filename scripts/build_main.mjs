@@ -33,6 +33,13 @@ await Promise.all([
     outfile: 'dist/electron/host.mjs',
     format: 'esm',
   }),
+  // The browser-mode supervisor, imported by scripts/start.mjs; it starts host.mjs beside it.
+  build({
+    ...common,
+    entryPoints: ['electron/host/host_supervisor_main.ts'],
+    outfile: 'dist/electron/host_supervisor.mjs',
+    format: 'esm',
+  }),
   build({
     ...common,
     entryPoints: ['electron/cli/cli_main.ts'],

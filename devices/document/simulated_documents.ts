@@ -1,17 +1,27 @@
 import { type SimulatedIdCard, simulatedCardFromFields } from './ga467/simulator/ga467_reader_simulator.js';
 import type { ResidencePermitFields } from './ga467/text_block.js';
-import { createEmrtdChip } from './icao9303/simulator/emrtd_chip_factory.js';
+import { createEmrtdChip, type EmrtdChipSpec } from './icao9303/simulator/emrtd_chip_factory.js';
 import { minimalJpeg } from './icao9303/simulator/minimal_jpeg.js';
 import { createTestPki, type TestPki } from './icao9303/simulator/test_pki.js';
 import type { SimulatedCard } from './iso7816/apdu_channel.js';
 
 /**
  * The documents a person can place on a simulated reader (dev dock, CLI, end-to-end tests). The people are
- * invented: ICAO's "Utopia" specimens for the eMRTDs, and a Macao resident's Mainland residence permit.
+ * invented: ICAO's "Utopia" specimens, two Macao SAR passports, and a Macao resident's Mainland residence permit.
  * eMRTD chips carry a SOD signed by a test CSCA made once per process; `simulatorTrustAnchor()` gives its
  * certificate to a caller that wants passive authentication to verify against it.
+ *
+ * What each eMRTD sample is for, so the flows' tests can place a good, an expired and a forged document:
+ * - `passport-macao`: valid (expires 2033-05-20), genuine chip: verifies.
+ * - `passport-td3` (expired 2012-04-15) and `id-card-td1` (expired 1995-07-12): genuine chips, expired documents.
+ * - `passport-forged`: valid dates, but its chip is the forgery of issue 8: the SOD is signed by a forger's
+ *   Document Signer whose certificate copies the simulator's names (issuer, subject, serial), and it carries the
+ *   genuine Document Signer certificate beside it, naming the signer by subjectKeyIdentifier. Passive
+ *   authentication against `simulatorTrustAnchor()` reports `failed`, `ds-not-signed-by-csca` (without a trust
+ *   anchor it is merely `unverified`, like every sample).
+ *
+ * The document numbers MB2345678 and MB7654321 are fixed: the embedded backend seeds residents with them.
  */
-
 export const emrtdSamples = {
   /** ICAO 9303 Part 4 specimen passport (TD3). */
   'passport-td3': [
@@ -24,8 +34,26 @@ export const emrtdSamples = {
     '3407127M9507122UTO<<<<<<<<<<<2',
     'STEVENSON<<PETER<JOHN<<<<<<<<<',
   ],
+  /** A Macao SAR passport (issuing state and nationality CHN, as Macao SAR passports carry). */
+  'passport-macao': [
+    'P<CHNCHAN<<TAI<MAN<<<<<<<<<<<<<<<<<<<<<<<<<<',
+    'MB23456788CHN9003152M3305201<<<<<<<<<<<<<<<6',
+  ],
+  /** A Macao SAR passport whose chip is forged (see above). */
+  'passport-forged': [
+    'P<CHNLEI<<KA<WAI<<<<<<<<<<<<<<<<<<<<<<<<<<<<',
+    'MB76543213CHN8811020F3106305<<<<<<<<<<<<<<<2',
+  ],
 } as const;
 export type EmrtdSample = keyof typeof emrtdSamples;
+
+/** How each sample's chip signs its SOD. */
+const chipKinds: Readonly<Record<EmrtdSample, 'genuine' | 'forged-document-signer'>> = {
+  'passport-td3': 'genuine',
+  'id-card-td1': 'genuine',
+  'passport-macao': 'genuine',
+  'passport-forged': 'forged-document-signer',
+};
 
 const macaoResidencePermit: ResidencePermitFields = {
   kind: 'hmt-residence-permit',
@@ -49,6 +77,37 @@ function simulatorPki(): Promise<TestPki> {
   return pki;
 }
 
+/** The forger's PKI: its own keys, the simulator CSCA's name, so its Document Signer copies every name. */
+let forgerPki: Promise<TestPki> | undefined;
+function simulatorForgerPki(): Promise<TestPki> {
+  forgerPki ??= createTestPki(new Date(), 'Utopia CSCA');
+  return forgerPki;
+}
+
+async function sodSigning(
+  kind: 'genuine' | 'forged-document-signer',
+): Promise<Pick<EmrtdChipSpec, 'documentSigner' | 'sod'>> {
+  const genuine = await simulatorPki();
+  switch (kind) {
+    case 'genuine':
+      return { documentSigner: genuine.documentSigner };
+    case 'forged-document-signer': {
+      const forger = await simulatorForgerPki();
+      return {
+        documentSigner: forger.documentSigner,
+        sod: {
+          certificates: [genuine.documentSigner, forger.documentSigner],
+          signerIdentifier: 'subject-key-identifier',
+        },
+      };
+    }
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`unknown chip kind ${String(unreachable)}`);
+    }
+  }
+}
+
 /** The DER certificate of the CSCA that signs every simulated eMRTD in this process. */
 export async function simulatorTrustAnchor(): Promise<Uint8Array> {
   return (await simulatorPki()).csca.der;
@@ -64,11 +123,10 @@ export function isIdCardSample(name: string): name is IdCardSample {
 
 /** A fresh chip for the sample (each placement is a new card: no session state carries over). */
 export async function emrtdSampleCard(name: EmrtdSample): Promise<SimulatedCard> {
-  const { documentSigner } = await simulatorPki();
   const built = await createEmrtdChip({
     mrzLines: emrtdSamples[name],
     face: { bytes: minimalJpeg(20_000), width: 240, height: 320, format: 'jpeg' },
-    documentSigner,
+    ...(await sodSigning(chipKinds[name])),
   });
   return built.chip;
 }

@@ -1,5 +1,7 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../manager/driver_registry.js';
 import { managedConnectionDevice } from '../manager/managed_connection_device.js';
+import { KeypadOptionsSchema } from './keypad_config.js';
 import { defaultKeypadDriverOptions, KeypadDriver, type TactileKeypad } from './keypad_driver.js';
 import {
   bootKeyboardLayout,
@@ -24,47 +26,42 @@ declare module '../manager/driver_registry.js' {
  */
 const GENERIC_DESKTOP_USAGE_PAGE = 0x01;
 
-function layoutOf(context: DriverContext): DriverFactoryResult<'tactile-keypad'> | KeypadReportLayout {
-  const model = context.config.model ?? 'composite';
-  if (model === 'composite') return compositeLayout;
-  if (model === 'boot-keyboard') return bootKeyboardLayout;
-  return { ok: false, error: { code: 'unknown-model', detail: `keypad model ${model}` } };
-}
+type FactoryError = { code: string; detail: string };
 
-function hasNoOptions(context: DriverContext): DriverFactoryResult<'tactile-keypad'> | undefined {
-  const keys = Object.keys(context.config.options);
-  return keys.length === 0
-    ? undefined
-    : { ok: false, error: { code: 'bad-options', detail: `a keypad takes no options (${keys.join(', ')})` } };
+/** The report layout of the configured model, once the configuration is known to be one a keypad takes. */
+function layoutOf(context: DriverContext): Result<KeypadReportLayout, FactoryError> {
+  const options = KeypadOptionsSchema.safeParse(context.config.options);
+  if (!options.success) return err({ code: 'bad-options', detail: options.error.message });
+  const model = context.config.model ?? 'composite';
+  if (model === 'composite') return ok(compositeLayout);
+  if (model === 'boot-keyboard') return ok(bootKeyboardLayout);
+  return err({ code: 'unknown-model', detail: `keypad model ${model}` });
 }
 
 export function simulatedKeypadFactory(context: DriverContext): DriverFactoryResult<'tactile-keypad'> {
-  const layout = layoutOf(context);
-  if ('ok' in layout) return layout;
-  const refused = hasNoOptions(context);
-  if (refused) return refused;
+  const parsed = layoutOf(context);
+  if (!parsed.ok) return parsed;
+  const layout = parsed.value;
   const simulator = new KeypadSimulator(layout, context.simulatorLatency);
   const controls = keypadControls(context.config.id, simulator);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       () => simulator.port.openTransport(),
       context,
       (connection) =>
         new KeypadDriver(connection, new KeypadReportDecoder(layout), defaultKeypadDriverOptions),
       () => controls,
     ),
-  };
+  );
 }
 
 export function hidKeypadFactory(context: DriverContext): DriverFactoryResult<'tactile-keypad'> {
-  const layout = layoutOf(context);
-  if ('ok' in layout) return layout;
-  const refused = hasNoOptions(context);
-  if (refused) return refused;
+  const parsed = layoutOf(context);
+  if (!parsed.ok) return parsed;
+  const layout = parsed.value;
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
-    return { ok: false, error: { code: 'bad-config', detail: 'a hid keypad needs vendorId and productId' } };
+    return err({ code: 'bad-config', detail: 'a hid keypad needs vendorId and productId' });
   }
   const open = () =>
     context.hardware.openHid({
@@ -73,13 +70,12 @@ export function hidKeypadFactory(context: DriverContext): DriverFactoryResult<'t
       usagePage: GENERIC_DESKTOP_USAGE_PAGE,
       numberedInputReports: layout.keyboardReportId !== 0,
     });
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       open,
       context,
       (connection) =>
         new KeypadDriver(connection, new KeypadReportDecoder(layout), defaultKeypadDriverOptions),
     ),
-  };
+  );
 }

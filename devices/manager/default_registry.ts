@@ -1,3 +1,4 @@
+import { serialDispenserFactory, simulatedDispenserFactory } from '../dispenser/index.js';
 import {
   type ManagedCcidReader,
   type ManagedGa467Reader,
@@ -43,5 +44,7 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
   registry.registerDriverFactory('tactile-keypad', 'simulated', simulatedKeypadFactory);
   registry.registerDriverFactory('tactile-keypad', 'hid', hidKeypadFactory);
+  registry.registerDriverFactory('document-dispenser', 'simulated', simulatedDispenserFactory);
+  registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
   return registry;
 }

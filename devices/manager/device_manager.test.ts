@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DeviceConfig, DeviceConfigSchema } from '../device_config.js';
 import type { DeviceStatus, PrinterState } from '../device_status.js';
 import { SimulatedHidPort } from '../transport/simulated_hid_transport.js';
 import { createDefaultRegistry } from './default_registry.js';
-import { DeviceManager } from './device_manager.js';
+import { DeviceManager, type DeviceManagerReport } from './device_manager.js';
 import type { BusEvent, HardwareAccess } from './hardware_access.js';
 
 const configs: DeviceConfig[] = [
@@ -96,7 +96,7 @@ describe('DeviceManager with simulated devices', () => {
     await eventually(() => state(manager, 'scanner-2') === 'ready' && state(manager, 'locker-1') === 'ready');
     const scanner = manager.get('scanner-2', 'barcode-scanner')!;
     const texts: string[] = [];
-    scanner.onScan((event) => event.ok && texts.push(`${event.code.symbology}:${event.code.text}`));
+    scanner.onScan((event) => event.ok && texts.push(`${event.value.symbology}:${event.value.text}`));
     expect(manager.simulators.scan('scanner-2', 'LOCKER-PICKUP-7731', 'qr')).toEqual({ ok: true });
     await eventually(() => texts.length === 1);
     expect(texts).toEqual(['qr:LOCKER-PICKUP-7731']);
@@ -111,7 +111,12 @@ describe('DeviceManager with simulated devices', () => {
   });
 
   it('never throws out of the manager whatever is unplugged, scanned or opened at any moment', async () => {
-    manager = new DeviceManager(configs, { registry: createDefaultRegistry(), ...fast });
+    const contained: DeviceManagerReport[] = [];
+    manager = new DeviceManager(configs, {
+      registry: createDefaultRegistry(),
+      ...fast,
+      report: (r) => r.type === 'fault-contained' && contained.push(r),
+    });
     manager.onStatus(() => {
       throw new Error('a buggy UI listener');
     });
@@ -152,6 +157,8 @@ describe('DeviceManager with simulated devices', () => {
       }),
       { numRuns: 15 },
     );
+    expect(contained.length).toBeGreaterThan(0);
+    expect(contained.every((r) => r.type === 'fault-contained' && r.during === 'status-listener')).toBe(true);
   });
 
   it('rejects a locker configuration without a door map as a visible error, not a crash', async () => {
@@ -185,6 +192,7 @@ describe('DeviceManager with hot-plugged USB devices', () => {
         return port.openTransport();
       },
       openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
       watchBus: async (listener) => {
         busListener = listener;
         return () => {
@@ -229,7 +237,7 @@ describe('DeviceManager with hot-plugged USB devices', () => {
     const listeners = new Set<(state: PrinterState) => void>();
     registry.registerDriverFactory('ticket-printer', 'simulated', () => ({
       ok: true,
-      device: {
+      value: {
         // Any object stands in for the driver here: the test is about the status stream.
         driver: { name: 'fake printer' } as never,
         status: () => ({ state: 'ready' }),
@@ -251,5 +259,98 @@ describe('DeviceManager with hot-plugged USB devices', () => {
     expect(state(manager, 'ticket-1')).toBe('ready');
     for (const listener of listeners) listener({ state: 'no-paper' });
     expect(state(manager, 'ticket-1')).toBe('no-paper');
+  });
+});
+
+describe('DeviceManager reports what it contains', () => {
+  let manager: DeviceManager;
+  afterEach(() => manager.stop());
+
+  const scanner = DeviceConfigSchema.parse({
+    id: 'scanner-1',
+    kind: 'barcode-scanner',
+    transport: 'simulated',
+  });
+
+  it('reports every status change with the state it left', async () => {
+    const reports: DeviceManagerReport[] = [];
+    manager = new DeviceManager([scanner], {
+      registry: createDefaultRegistry(),
+      ...fast,
+      report: (r) => reports.push(r),
+    });
+    await manager.start();
+    await eventually(() => state(manager, 'scanner-1') === 'ready');
+    manager.simulators.unplug('scanner-1');
+    await eventually(() => state(manager, 'scanner-1') === 'disconnected');
+    const changes = reports.flatMap((r) =>
+      r.type === 'status-changed' ? [`${r.device.id}:${r.previous.state}→${r.device.status.state}`] : [],
+    );
+    expect(changes).toEqual(['scanner-1:disconnected→ready', 'scanner-1:ready→disconnected']);
+  });
+
+  it('reports a throwing listener, driver factory, driver stop and bus watcher instead of swallowing them', async () => {
+    const reports: DeviceManagerReport[] = [];
+    const registry = createDefaultRegistry();
+    registry.registerDriverFactory('ticket-printer', 'simulated', () => {
+      throw new Error('factory bug');
+    });
+    registry.registerDriverFactory('document-printer', 'simulated', () => ({
+      ok: true,
+      value: {
+        driver: {} as never,
+        status: () => ({ state: 'ready' }),
+        onStatus: () => () => {},
+        start: () => {},
+        stop: () => Promise.reject(new Error('stop bug')),
+      },
+    }));
+    const hardware: HardwareAccess = {
+      openHid: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openUsb: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      openSerial: async () => ({ ok: false, error: { code: 'disconnected' } }),
+      watchBus: () => Promise.reject(new Error('no bus')),
+    };
+    const configs = [
+      scanner,
+      { id: 'tp', kind: 'ticket-printer', transport: 'simulated' },
+      { id: 'a4', kind: 'document-printer', transport: 'simulated' },
+      { id: 'hw', kind: 'barcode-scanner', transport: 'hid', vendorId: '0x0c2e', productId: '0x0b87' },
+    ].map((c) => DeviceConfigSchema.parse(c));
+    manager = new DeviceManager(configs, { registry, hardware, ...fast, report: (r) => reports.push(r) });
+    manager.onStatus(() => {
+      throw new Error('listener bug');
+    });
+    await manager.start();
+    await eventually(() => state(manager, 'scanner-1') === 'ready');
+    await manager.stop();
+    const faults = reports.flatMap((r) =>
+      r.type === 'fault-contained' ? [`${r.during}:${r.deviceId ?? '-'}:${(r.error as Error).message}`] : [],
+    );
+    expect(faults).toContain('driver-factory:tp:factory bug');
+    expect(faults).toContain('bus-watch:-:no bus');
+    expect(faults).toContain('status-listener:scanner-1:listener bug');
+    expect(faults).toContain('stop:a4:stop bug');
+  });
+
+  it('without a reporter, writes a contained fault to stderr rather than dropping it', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      manager = new DeviceManager([scanner], { registry: createDefaultRegistry(), ...fast });
+      manager.onStatus(() => {
+        throw new Error('listener bug');
+      });
+      await manager.start();
+      await eventually(() => state(manager, 'scanner-1') === 'ready');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toContain(
+      'device manager: contained a fault (status-listener, scanner-1): Error: listener bug',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { err } from '../../lib/result.js';
 import type { DeviceConfig } from '../device_config.js';
 import { type DeviceKind, type DeviceStatus, DeviceStatusSchema } from '../device_status.js';
 import { noLatency, type SimulatedLatency } from '../simulator/latency.js';
@@ -6,11 +7,38 @@ import { type BackoffPolicy, defaultBackoff } from '../transport/device_connecti
 import type { DriverByKind, DriverRegistry, ManagedDevice } from './driver_registry.js';
 import { type BusEvent, type HardwareAccess, nativeHardware } from './hardware_access.js';
 
+/** Where a contained fault happened. */
+export type DeviceFaultContext =
+  | 'driver-factory'
+  | 'start'
+  | 'stop'
+  | 'status-listener'
+  | 'hot-plug'
+  | 'bus-watch';
+
+/**
+ * What the manager tells whoever runs it, so the kiosk can log it: every status change of a device, and every
+ * exception it contains. `devices/` cannot import the kiosk's logger; the composition root connects this to the
+ * log event catalogue (electron/logging/device_log.ts).
+ */
+export type DeviceManagerReport =
+  | { type: 'status-changed'; device: DeviceStatus; previous: DeviceStatus['status'] }
+  | { type: 'fault-contained'; during: DeviceFaultContext; deviceId: string | undefined; error: unknown };
+
+/** Without a reporter, contained faults still leave a line on stderr: nothing is swallowed silently. */
+export function reportFaultsToStderr(report: DeviceManagerReport): void {
+  if (report.type !== 'fault-contained') return;
+  const where = report.deviceId === undefined ? report.during : `${report.during}, ${report.deviceId}`;
+  process.stderr.write(`device manager: contained a fault (${where}): ${String(report.error)}\n`);
+}
+
 export interface DeviceManagerOptions {
   registry: DriverRegistry;
   hardware?: HardwareAccess;
   backoff?: BackoffPolicy;
   simulatorLatency?: SimulatedLatency;
+  /** Status changes and contained faults; `reportFaultsToStderr` when absent. */
+  report?: (report: DeviceManagerReport) => void;
 }
 
 interface Entry {
@@ -36,6 +64,7 @@ export function errorStatus(kind: DeviceKind, id: string, code: string, detail?:
     case 'locker-controller':
       return { kind, id, status };
     case 'tactile-keypad':
+    case 'document-dispenser':
       return { kind, id, status };
     default: {
       const unreachable: never = kind;
@@ -74,11 +103,18 @@ export class DeviceManager {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    for (const entry of this.entries.values()) this.guard(() => entry.device?.start());
+    for (const entry of this.entries.values())
+      this.guard('start', entry.config.id, () => entry.device?.start());
     const needsBus = [...this.entries.values()].some((entry) => entry.config.transport !== 'simulated');
     if (needsBus) {
       const hardware = this.options.hardware ?? nativeHardware;
-      this.unwatchBus = await hardware.watchBus((event) => this.onBus(event)).catch(() => undefined);
+      // Without hot-plug events the drivers' backoff still reconnects: a fault here is reported, not fatal.
+      this.unwatchBus = await hardware
+        .watchBus((event) => this.onBus(event))
+        .catch((error: unknown) => {
+          this.report({ type: 'fault-contained', during: 'bus-watch', deviceId: undefined, error });
+          return undefined;
+        });
     }
   }
 
@@ -88,7 +124,11 @@ export class DeviceManager {
     this.unwatchBus = undefined;
     await Promise.all(
       [...this.entries.values()].map(async (entry) => {
-        await entry.device?.stop().catch(() => {});
+        await entry.device
+          ?.stop()
+          .catch((error: unknown) =>
+            this.report({ type: 'fault-contained', during: 'stop', deviceId: entry.config.id, error }),
+          );
       }),
     );
   }
@@ -138,17 +178,21 @@ export class DeviceManager {
         simulatorLatency: this.options.simulatorLatency ?? noLatency,
       });
     } catch (error) {
-      built = { ok: false, error: { code: 'driver-crashed', detail: String(error) } };
+      this.report({ type: 'fault-contained', during: 'driver-factory', deviceId: config.id, error });
+      built = err({ code: 'driver-crashed', detail: String(error) });
     }
     if (!built.ok) {
       const status = errorStatus(config.kind, config.id, built.error.code, built.error.detail);
       return { config, device: undefined, status };
     }
-    const device = built.device;
+    const device = built.value;
     const entry: Entry = { config, device, status: this.toStatus(config, device.status()) };
     // Kept for the manager's lifetime, so stop() and start() again keeps publishing.
     device.onStatus((status) => {
+      const previous = entry.status.status;
       entry.status = this.toStatus(config, status);
+      if (changed(previous, entry.status.status))
+        this.report({ type: 'status-changed', device: entry.status, previous });
       this.publish(entry.status);
     });
     return entry;
@@ -161,23 +205,41 @@ export class DeviceManager {
   }
 
   private publish(status: DeviceStatus): void {
-    for (const listener of [...this.listeners]) this.guard(() => listener(status));
+    for (const listener of [...this.listeners])
+      this.guard('status-listener', status.id, () => listener(status));
   }
 
   private onBus(event: BusEvent): void {
     for (const entry of this.entries.values()) {
       const { vendorId, productId, transport } = entry.config;
       if (transport === 'simulated' || vendorId !== event.vendorId || productId !== event.productId) continue;
-      this.guard(() => entry.device?.busChanged?.(event.change));
+      this.guard('hot-plug', entry.config.id, () => entry.device?.busChanged?.(event.change));
     }
   }
 
-  /** A listener's or a driver's bug must not take the other devices down with it. */
-  private guard(work: () => void): void {
+  /**
+   * A listener's or a driver's bug must not take the other devices down with it: contained here (the manager's
+   * callers are the event loop and the UI bridge), and reported so it leaves a log line.
+   */
+  private guard(during: DeviceFaultContext, deviceId: string, work: () => void): void {
     try {
       work();
-    } catch {
-      // Swallowed on purpose: the manager's callers are the event loop and the UI bridge.
+    } catch (error) {
+      this.report({ type: 'fault-contained', during, deviceId, error });
     }
   }
+
+  private report(report: DeviceManagerReport): void {
+    try {
+      (this.options.report ?? reportFaultsToStderr)(report);
+    } catch {
+      // The reporter is the last line: if logging itself fails there is nowhere left to say so.
+    }
+  }
+}
+
+/** A new state, or the same `error` state with another code, is a change; a repeated status is not. */
+function changed(previous: DeviceStatus['status'], next: DeviceStatus['status']): boolean {
+  if (previous.state !== next.state) return true;
+  return previous.state === 'error' && next.state === 'error' && previous.code !== next.code;
 }

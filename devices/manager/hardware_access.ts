@@ -1,7 +1,9 @@
 /// <reference types="w3c-web-usb" />
 import type { HidTransport } from '../transport/hid_transport.js';
 import { type HidDeviceSelector, openHidTransport } from '../transport/node_hid_transport.js';
+import { openSerialTransport, type SerialPortSelector } from '../transport/node_serial_transport.js';
 import { openUsbTransport, type UsbDeviceSelector } from '../transport/node_usb_transport.js';
+import type { SerialTransport } from '../transport/serial_transport.js';
 import type { TransferResult, UsbTransport } from '../transport/usb_transport.js';
 
 /**
@@ -18,14 +20,17 @@ export interface BusEvent {
 export interface HardwareAccess {
   openHid(selector: HidDeviceSelector): Promise<TransferResult<HidTransport>>;
   openUsb(selector: UsbDeviceSelector): Promise<TransferResult<UsbTransport>>;
+  /** A serial port (a USB–serial adapter's tty) by path, or by the adapter's USB vendor/product id. */
+  openSerial(selector: SerialPortSelector): Promise<TransferResult<SerialTransport>>;
   /** Follows USB hot-plug; resolves with an unsubscribe function. Never rejects (no bus = no events). */
   watchBus(listener: (event: BusEvent) => void): Promise<() => void>;
 }
 
-/** The kiosk's real hardware: node-hid and usb, both loaded only when first used. */
+/** The kiosk's real hardware: node-hid, usb and serialport, each loaded only when first used. */
 export const nativeHardware: HardwareAccess = {
   openHid: openHidTransport,
   openUsb: openUsbTransport,
+  openSerial: openSerialTransport,
   async watchBus(listener) {
     try {
       const { usb } = await import('usb');

@@ -4,6 +4,6 @@
  * (test/architecture/import_rules.test.ts checks it).
  */
 export { createDefaultRegistry } from './default_registry.js';
-export { DeviceManager, type DeviceManagerOptions } from './device_manager.js';
+export { DeviceManager, type DeviceManagerOptions, type DeviceManagerReport } from './device_manager.js';
 export type { DriverByKind } from './driver_registry.js';
 export type { HardwareAccess } from './hardware_access.js';

@@ -1,9 +1,13 @@
+import { err, ok } from '../../lib/result.js';
 import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../manager/driver_registry.js';
 import type { SimulatorControls } from '../simulator/simulator_controls.js';
 import type { A4DocumentPrinter } from './document/a4_document_printer.js';
-import { SpawnCommandRunner } from './document/command_runner.js';
 import type { DocumentPrinter, TicketPrinter } from './printer.js';
-import { createDocumentPrinter, createTicketPrinter, parseDocumentPrinterOptions } from './printer_config.js';
+import {
+  createDocumentPrinter,
+  createTicketPrinter,
+  parseDocumentPrinterOptions,
+} from './printer_drivers.js';
 import { createSimulatedDocumentPrinter } from './simulated_printers.js';
 import { EscPosTicketPrinterSimulator } from './simulator/escpos_ticket_printer_simulator.js';
 import { documentPrinterControls, ticketPrinterControls } from './simulator/printer_simulator_controls.js';
@@ -48,23 +52,17 @@ export function simulatedTicketPrinterFactory(context: DriverContext): DriverFac
   const simulator = new EscPosTicketPrinterSimulator({ latencyMsPerLine: 2, nearEndLines: 200 });
   const created = createTicketPrinter(context.config, async () => simulator.open());
   if (!created.ok) return created;
-  return {
-    ok: true,
-    device: managed<'ticket-printer'>(created.value, ticketPrinterControls(context.config.id, simulator)),
-  };
+  return ok(managed<'ticket-printer'>(created.value, ticketPrinterControls(context.config.id, simulator)));
 }
 
 export function usbTicketPrinterFactory(context: DriverContext): DriverFactoryResult<'ticket-printer'> {
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined)
-    return {
-      ok: false,
-      error: { code: 'bad-options', detail: 'a usb ticket printer needs vendorId and productId' },
-    };
+    return err({ code: 'bad-options', detail: 'a usb ticket printer needs vendorId and productId' });
   const created = createTicketPrinter(context.config, () =>
     context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass }),
   );
-  return created.ok ? { ok: true, device: managed<'ticket-printer'>(created.value) } : created;
+  return created.ok ? ok(managed<'ticket-printer'>(created.value)) : created;
 }
 
 export function simulatedDocumentPrinterFactory(
@@ -73,10 +71,7 @@ export function simulatedDocumentPrinterFactory(
   const options = parseDocumentPrinterOptions(context.config.options);
   if (!options.ok) return options;
   const { printer, simulator } = createSimulatedDocumentPrinter();
-  return {
-    ok: true,
-    device: managed<'document-printer'>(printer, documentPrinterControls(context.config.id, simulator)),
-  };
+  return ok(managed<'document-printer'>(printer, documentPrinterControls(context.config.id, simulator)));
 }
 
 export function usbDocumentPrinterFactory(context: DriverContext): DriverFactoryResult<'document-printer'> {
@@ -85,6 +80,6 @@ export function usbDocumentPrinterFactory(context: DriverContext): DriverFactory
     vendorId !== undefined && productId !== undefined
       ? () => context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass })
       : undefined;
-  const created = createDocumentPrinter(context.config, open, new SpawnCommandRunner());
-  return created.ok ? { ok: true, device: managed<'document-printer'>(created.value) } : created;
+  const created = createDocumentPrinter(context.config, open);
+  return created.ok ? ok(managed<'document-printer'>(created.value)) : created;
 }

@@ -1,24 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testSigningKey, testTerminalPublicKey } from '../../test/fixtures/printed/test_terminal_key.js';
+import { balcao } from '../../test/support/run_balcao.js';
 import { renderDocument } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { loadSigningKey } from '../printed/verification/document_signing.js';
-import { runCli } from './balcao.js';
 
-/** Runs `balcao …` in-process against the development configuration (every device simulated). */
-async function balcao(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    interrupted: new Promise(() => {}),
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+// `balcao(...)` runs against the development configuration (every device simulated) unless given --config.
 
 describe('balcao field tool', () => {
   it('lists its commands, and refuses unknown commands and flags with a usage status', async () => {
@@ -30,6 +20,7 @@ describe('balcao field tool', () => {
       'test-ticket',
       'test-page',
       'open-door',
+      'test-dispense',
       'read-document',
       'read-permit',
       'mrz',
@@ -38,15 +29,54 @@ describe('balcao field tool', () => {
       expect(help.out).toContain(`balcao ${name}`);
     }
     expect((await balcao('frobnicate')).status).toBe(64);
-    const badFlag = await balcao('devices', '--bogus');
-    expect(badFlag.status).toBe(64);
-    expect(badFlag.err).toContain('usage: balcao devices');
+  });
+
+  it('names a command-line mistake in one line, with the usage, and exits 64', async () => {
+    const mistakes: [string[], string][] = [
+      [
+        ['devices', '--bogus'],
+        "balcao devices: Unknown option '--bogus' (usage: balcao devices [--config FILE])",
+      ],
+      [
+        ['test-ticket', '--config'],
+        "balcao test-ticket: Option '--config <value>' argument missing (usage: balcao test-ticket [--config FILE] [--device ID])",
+      ],
+      [
+        ['open-door', 'A1', '--wait-close', 'soon'],
+        'balcao open-door: --wait-close must be a number of seconds (at most 3600), got "soon"',
+      ],
+    ];
+    for (const [argv, message] of mistakes) {
+      expect(await balcao(...argv), argv.join(' ')).toEqual({ status: 64, out: '', err: message });
+    }
+  });
+
+  it('reports every problem of a bad configuration at once (78)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-config-'));
+    const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ ...shipped, mode: 'fast', languages: { offered: ['en'], default: 'pt' } }),
+    );
+    const result = await balcao('devices', '--config', join(dir, 'bad.json'));
+    expect(result.status).toBe(78);
+    expect(result.err).toContain('has 2 problem(s)');
+    expect(result.err).toContain('mode: Invalid option');
+    expect(result.err).toContain('languages.default: must be one of languages.offered');
+  });
+
+  it('dispenses a test card from the simulated dispenser and retracts it when nobody takes it', async () => {
+    const result = await balcao('test-dispense', '--wait', '0');
+    expect(result.status).toBe(0);
+    expect(result.out).toContain('not taken: retracted into the reject bin');
+    expect((await balcao('test-dispense', '--wait', 'soon')).status).toBe(64);
   });
 
   it('lists every configured device with its live status', async () => {
     const result = await balcao('devices');
     expect(result.status).toBe(0);
-    expect(result.out.split('\n')).toHaveLength(8);
+    expect(result.out.split('\n')).toHaveLength(9);
+    expect(result.out).toMatch(/dispenser\s+document-dispenser\s+simulated\s+crt591.*ready/);
     expect(result.out).toMatch(/ticket-printer\s+ticket-printer\s+simulated\s+escpos.*ready/);
     expect(result.out).toMatch(/keypad\s+tactile-keypad\s+simulated\s+composite.*ready/);
     expect(result.out).toMatch(/document-reader\s+document-reader\s+simulated\s+ccid.*ready/);
@@ -74,7 +104,12 @@ describe('balcao field tool', () => {
     const json = JSON.parse(trusted.out);
     expect(json).toMatchObject({
       ok: true,
-      document: { valid: true, documentNumber: 'L898902C3', name: { full: 'ERIKSSON ANNA MARIA' } },
+      document: {
+        valid: true,
+        expired: true,
+        documentNumber: 'L898902C3',
+        name: { full: 'ERIKSSON ANNA MARIA' },
+      },
       faceImage: { format: 'jpeg', bytes: 20000 },
       dataGroupsRead: [1, 2],
       passiveAuthentication: { status: 'verified' },
@@ -89,6 +124,23 @@ describe('balcao field tool', () => {
     expect(untrusted).toMatchObject({
       document: { documentNumber: 'D23145890734' },
       passiveAuthentication: { status: 'unverified', reason: 'no-trust-anchor' },
+    });
+  });
+
+  it('reads the forged sample passport: the chip reads, passive authentication fails, exit status 1', async () => {
+    const forged = await balcao('read-document', '--sample', 'passport-forged', '--trust-simulator');
+    expect(forged.status).toBe(1);
+    expect(JSON.parse(forged.out)).toMatchObject({
+      ok: true,
+      document: { valid: true, expired: false, documentNumber: 'MB7654321' },
+      passiveAuthentication: { status: 'failed', reason: 'ds-not-signed-by-csca' },
+    });
+    const genuine = JSON.parse(
+      (await balcao('read-document', '--sample', 'passport-macao', '--trust-simulator')).out,
+    );
+    expect(genuine).toMatchObject({
+      document: { documentNumber: 'MB2345678', expired: false },
+      passiveAuthentication: { status: 'verified' },
     });
   });
 
@@ -129,6 +181,20 @@ describe('balcao field tool', () => {
     expect(Object.keys(table)).toEqual(['MO-CP-09']);
     const again = await balcao('new-signing-key', 'MO-CP-09', '--out', join(dir, 'terminal.pem'));
     expect(again.status).toBe(73);
+    // An id the payload (or the configuration) would refuse gets no key: documents signed with it never verify.
+    for (const id of [
+      'MO CP 09',
+      'mo-cp-09',
+      'MO/CP',
+      'X',
+      'MO-CP-09-THIS-TERMINAL-ID-IS-FAR-TOO-LONG',
+      '陳',
+    ]) {
+      const refused = await balcao('new-signing-key', id, '--out', join(dir, `${id.length}.pem`));
+      expect(refused, id).toMatchObject({ status: 64, out: '' });
+      expect(refused.err).toContain(`"${id}" is not a terminal id`);
+      expect(existsSync(join(dir, `${id.length}.pem`))).toBe(false);
+    }
 
     const key = loadSigningKey('MO-CP-09', readFileSync(join(dir, 'terminal.pem'), 'utf8'));
     const input = { ...sampleInput('identity-proof', 'en'), terminalId: 'MO-CP-09' };
@@ -157,5 +223,34 @@ describe('balcao field tool', () => {
     const forged = await balcao('verify-document', tampered, '--keys', keys);
     expect(forged.status).not.toBe(0);
     expect(JSON.parse(forged.out)).toMatchObject({ valid: false });
+  });
+
+  it('refuses a key table of the wrong shape with 66 "cannot read keys", never a crash', async () => {
+    const rendered = await renderDocument('identity-proof', sampleInput('identity-proof', 'en'), {
+      signingKey: testSigningKey,
+    });
+    if (!rendered.ok || !rendered.value.verification) throw new Error('render');
+    const qrText = rendered.value.verification.qrText;
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-keys-'));
+    const tables = [
+      'null',
+      '[]',
+      '["MO-CP-07"]',
+      '42',
+      '"key"',
+      'true',
+      '{"MO-CP-07": 7}',
+      '{"MO-CP-07": null}',
+      'not json',
+    ];
+    for (const [i, table] of tables.entries()) {
+      const file = join(dir, `keys-${i}.json`);
+      writeFileSync(file, table);
+      const result = await balcao('verify-document', qrText, '--keys', file);
+      expect(result, table).toMatchObject({ status: 66, out: '' });
+      expect(result.err).toMatch(new RegExp(`^cannot read keys from ${file}: `));
+    }
+    const missing = await balcao('verify-document', qrText, '--keys', join(dir, 'absent.json'));
+    expect(missing.status).toBe(66);
   });
 });

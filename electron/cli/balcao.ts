@@ -1,3 +1,7 @@
+import { defaultConfigPath } from '../config/config_loader.js';
+import { exitStatus } from '../startup/exit_status.js';
+import { auditCommand } from './audit_command.js';
+import { backendCommand, catalogueCommand } from './backend_commands.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   devicesCommand,
@@ -6,9 +10,12 @@ import {
   testTicketCommand,
   watchScannerCommand,
 } from './device_commands.js';
+import { testDispenseCommand } from './dispenser_command.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
+import { lockerCommand } from './locker_commands.js';
 import { mrz } from './mrz_command.js';
 import { signingKeyCommand } from './signing_key_command.js';
+import { staffCommand } from './staff_commands.js';
 
 /**
  * `balcao` — the command for the people who install and repair kiosks. Each subcommand lives in its own file and
@@ -20,17 +27,23 @@ const commands: CliCommand[] = [
   testTicketCommand,
   testPageCommand,
   openDoorCommand,
+  testDispenseCommand,
   readDocumentCommand,
   readPermitCommand,
   mrz,
   verifyDocumentCliCommand,
   signingKeyCommand,
+  lockerCommand,
+  staffCommand,
+  auditCommand,
+  backendCommand,
+  catalogueCommand,
 ];
 
 function help(io: CliIo): void {
   io.out('balcao — Balcão kiosk field tool\n');
   for (const c of commands) io.out(`  ${c.usage}\n      ${c.summary}`);
-  io.out('\nDevice commands take --config FILE (default config/balcao.config.json).');
+  io.out(`\nDevice commands take --config FILE (default ${defaultConfigPath}).`);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -47,10 +60,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (error) {
-    // node:util parseArgs throws on an unknown or malformed flag: that is a usage error, not a crash.
+    // node:util parseArgs throws on an unknown or malformed flag: that is a usage error, not a crash. Its first
+    // sentence names the flag ("Unknown option '--bogus'", "Option '--config <value>' argument missing").
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${error.message}\nusage: ${command.usage}`);
-      return 64;
+      const problem = error.message.split('. ')[0];
+      io.err(`balcao ${name}: ${problem} (usage: ${command.usage})`);
+      return exitStatus.usage;
     }
     throw error;
   }

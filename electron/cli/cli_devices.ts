@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { DeviceKind } from '../../devices/device_status.js';
 import type { DriverByKind } from '../../devices/manager/driver_registry.js';
-import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
+import { defaultConfigPath, formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import type { CliIo } from './command.js';
-
-export const defaultConfigPath = 'config/balcao.config.json';
 
 /**
  * Starts the configured devices (real or simulated), runs `work`, and stops them whatever happens. A field
@@ -21,7 +19,7 @@ export async function withDevices(
     io.err(formatConfigError(loaded.error));
     return 78;
   }
-  const hub = new ManagerDeviceHub(loaded.config.devices);
+  const hub = new ManagerDeviceHub(loaded.value.devices);
   await hub.start();
   try {
     return await work(hub);

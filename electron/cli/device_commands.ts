@@ -28,12 +28,12 @@ export const watchScannerCommand: CliCommand = {
     return withDevices(values.config, io, async (hub) => {
       const watching = watchScanner(hub.manager, io.out, values.device);
       if (!watching.ok) {
-        io.err(watching.message);
+        io.err(watching.error);
         return 1;
       }
-      io.out(`watching ${watching.deviceId} — scan a code, Ctrl-C to stop`);
+      io.out(`watching ${watching.value.deviceId} — scan a code, Ctrl-C to stop`);
       await io.interrupted;
-      watching.stop();
+      watching.value.stop();
       return 0;
     });
   },
@@ -81,9 +81,16 @@ export const openDoorCommand: CliCommand = {
       io.err(`usage: ${this.usage}`);
       return 64;
     }
+    const waitSeconds = values.waitClose === undefined ? undefined : Number(values.waitClose);
+    if (waitSeconds !== undefined && !(waitSeconds > 0 && waitSeconds <= 3600)) {
+      io.err(
+        `balcao open-door: --wait-close must be a number of seconds (at most 3600), got "${values.waitClose}"`,
+      );
+      return 64;
+    }
     return withDevice(values.config, values.device, 'locker-controller', io, async (locker, hub) => {
       await settle(() => locker.driver.status().state === 'ready');
-      const waitMs = values.waitClose ? Number(values.waitClose) * 1000 : undefined;
+      const waitMs = waitSeconds === undefined ? undefined : waitSeconds * 1000;
       const result = await openLockerDoor(hub.manager, locker.id, door, waitMs);
       io.out(result);
       return result.includes(': opened') ? 0 : 1;

@@ -17,8 +17,11 @@ import {
   isEmrtdSample,
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
+import { defaultConfigPath } from '../config/config_loader.js';
+import { keyTableErrorMessage, readKeyTable } from '../keys/key_table.js';
 import { verifyDocumentCommand } from '../printed/verification/verify_document.js';
-import { defaultConfigPath, settle, withDevice } from './cli_devices.js';
+import { exitStatus } from '../startup/exit_status.js';
+import { settle, withDevice } from './cli_devices.js';
 import type { CliCommand } from './command.js';
 
 /** A CSCA certificate file, DER or PEM. */
@@ -202,14 +205,12 @@ export const verifyDocumentCliCommand: CliCommand = {
       io.err(`usage: ${this.usage}\nKEYS.json maps terminal ids to Ed25519 public keys (base64 or PEM).`);
       return 64;
     }
-    let keys: Record<string, string>;
-    try {
-      keys = JSON.parse(readFileSync(values.keys, 'utf8')) as Record<string, string>;
-    } catch (error) {
-      io.err(`cannot read ${values.keys}: ${(error as Error).message}`);
-      return 66;
+    const keys = readKeyTable(values.keys);
+    if (!keys.ok) {
+      io.err(keyTableErrorMessage(keys.error));
+      return exitStatus.noInput;
     }
-    const result = verifyDocumentCommand(input, keys);
+    const result = verifyDocumentCommand(input, keys.value);
     io.out(result.json);
     return result.exitCode;
   },

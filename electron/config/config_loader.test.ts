@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,8 @@ describe('configuration', () => {
     const hengqin = loadConfigFile('config/examples/hengqin.config.json');
     expect(hengqin.ok).toBe(true);
     if (hengqin.ok) {
-      expect(hengqin.config.languages.default).toBe('zh-Hans');
-      expect(hengqin.config.devices[0]?.vendorId).toBe(0x0c2e);
+      expect(hengqin.value.languages.default).toBe('zh-Hans');
+      expect(hengqin.value.devices[0]?.vendorId).toBe(0x0c2e);
     }
   });
 
@@ -57,6 +57,53 @@ describe('configuration', () => {
     expect(problems).toContain('devices[1]: a usb or hid device needs vendorId and productId');
   });
 
+  it('reports every bad field in one run, the rules between fields included', () => {
+    const problems = problemsOf({
+      ...shipped,
+      mode: 'production',
+      terminal: { id: 5 },
+      services: ['teleport'],
+      timeLimit: {},
+      languages: { offered: ['en'], default: 'pt' },
+      timeLimits: { idleSeconds: 30, warningSeconds: 30, maxExtensions: 3, attractSlideSeconds: 6 },
+      devices: [
+        { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+        { id: 'Bad Id', kind: 'toaster', transport: 'usb' },
+        { id: 'scanner', kind: 'ticket-printer', transport: 'usb' },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'terminal.id: Invalid input: expected string, received number',
+        expect.stringMatching(/^services\[0\]: /),
+        '(top level): Unrecognized key: "timeLimit"',
+        expect.stringMatching(/^devices\[1\]\.id: /),
+        expect.stringMatching(/^devices\[1\]\.kind: /),
+        'timeLimits.warningSeconds: must be shorter than timeLimits.idleSeconds',
+        'timeLimits.maxExtensions: must be at least 10 in production (WCAG 2.2.1)',
+        'languages.default: must be one of languages.offered',
+        'devices[2].id: duplicate device id "scanner"',
+        'devices[2]: a usb or hid device needs vendorId and productId',
+        expect.stringMatching(/^documents\.signingKeyFile: is required in production/),
+      ]),
+    );
+    expect(new Set(problems).size).toBe(problems.length);
+  });
+
+  it('requires the terminal’s signing key file in production, and only there', () => {
+    // A production file names its CSCA list (config_trust_anchors.test.ts checks that rule).
+    const trusted = { trustAnchors: ['/etc/balcao/csca.pem'] };
+    const production = { ...shipped, mode: 'production', documents: trusted };
+    expect(problemsOf(production)).toEqual([
+      'documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
+    ]);
+    expect(
+      problemsOf({ ...production, documents: { ...trusted, signingKeyFile: '/etc/balcao/terminal.pem' } }),
+    ).toEqual([]);
+    expect(problemsOf({ ...shipped, mode: 'development' })).toEqual([]);
+    expect(problemsOf({ ...shipped, mode: 'test' })).toEqual([]);
+  });
+
   it('rejects unknown top-level fields (a typo must not be silently ignored)', () => {
     expect(problemsOf({ ...shipped, timeLimit: {} }).join()).toContain('timeLimit');
   });
@@ -70,5 +117,115 @@ describe('configuration', () => {
     const broken = loadConfigFile(join(dir, 'broken.json'));
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(formatConfigError(broken.error)).toMatch(/broken\.json is not valid JSON/);
+  });
+});
+
+describe('device options, checked with each driver’s schema', () => {
+  const ids = { vendorId: '0x04b8', productId: '0x0e15' };
+  const doors = { A1: { relay: 1, sensor: 1 } };
+  const misspelt: { kind: string; transport: string; options: Record<string, unknown>; says: string }[] = [
+    {
+      kind: 'barcode-scanner',
+      transport: 'hid',
+      options: { gapMS: 100 },
+      says: 'gapMS: unknown option; did you mean gapMs?',
+    },
+    {
+      kind: 'ticket-printer',
+      transport: 'usb',
+      options: { codepage: 'pc858' },
+      says: 'codepage: unknown option; did you mean codePage?',
+    },
+    {
+      kind: 'document-printer',
+      transport: 'usb',
+      options: { queue: 'a4' },
+      says: 'queue: unknown option; did you mean cupsQueue?',
+    },
+    {
+      kind: 'document-reader',
+      transport: 'usb',
+      options: { responseTimeout: 3000 },
+      says: 'responseTimeout: unknown option; did you mean responseTimeoutMs?',
+    },
+    {
+      kind: 'id-card-reader',
+      transport: 'usb',
+      options: { readTimeout: 900 },
+      says: 'readTimeout: unknown option; did you mean readTimeoutMs?',
+    },
+    {
+      kind: 'locker-controller',
+      transport: 'hid',
+      options: { doors, pulse: 300 },
+      says: 'pulse: unknown option; did you mean pulseMs?',
+    },
+    {
+      kind: 'document-dispenser',
+      transport: 'serial',
+      options: { path: '/dev/ttyUSB0', timeouts: { takeMS: 30_000 } },
+      says: 'timeouts.takeMS: unknown option; did you mean takeMs?',
+    },
+  ];
+
+  for (const { kind, transport, options, says } of misspelt) {
+    it(`${kind}: a misspelt option stops start-up with a suggestion, over ${transport} and simulated`, () => {
+      for (const t of [transport, 'simulated']) {
+        const devices = [
+          { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+          { id: 'device', kind, transport: t, ...ids, options },
+        ];
+        expect(problemsOf({ ...shipped, devices })).toEqual([`devices[1].options.${says}`]);
+      }
+    });
+  }
+
+  it('names a value of the wrong type, an unknown option with nothing near it, and a misspelt nested key', () => {
+    const devices = [
+      {
+        id: 'a4',
+        kind: 'document-printer',
+        transport: 'simulated',
+        options: { directUsb: 'no', colour: true },
+      },
+      {
+        id: 'lockers',
+        kind: 'locker-controller',
+        transport: 'simulated',
+        options: { doors: { A1: { relai: 1, sensor: 1 } } },
+      },
+    ];
+    expect(problemsOf({ ...shipped, devices })).toEqual([
+      'devices[0].options.directUsb: Invalid input: expected boolean, received string',
+      'devices[0].options.colour: unknown option',
+      'devices[1].options.doors.A1.relay: Invalid input: expected number, received undefined',
+      'devices[1].options.doors.A1.relai: unknown option; did you mean relay?',
+    ]);
+  });
+
+  it('reports bad options in the same report as every other problem of the file', () => {
+    const devices = [
+      { id: 'scanner', kind: 'teleporter', transport: 'simulated' },
+      { id: 'a4', kind: 'document-printer', transport: 'simulated', options: { queue: 'a4' } },
+    ];
+    const problems = problemsOf({ ...shipped, terminal: { id: 'lower case' }, devices });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^terminal\.id:/);
+    expect(problems[1]).toMatch(/^devices\[0\]\.kind:/);
+    expect(problems[2]).toBe('devices[1].options.queue: unknown option; did you mean cupsQueue?');
+  });
+
+  it('loads every shipped configuration and example without a problem', () => {
+    const files = [
+      'config/balcao.config.json',
+      ...readdirSync('config/examples')
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join('config/examples', name)),
+    ];
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const loaded = loadConfigFile(file);
+      expect(loaded.ok ? 'ok' : formatConfigError(loaded.error), file).toBe('ok');
+    }
   });
 });

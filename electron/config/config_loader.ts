@@ -1,42 +1,65 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { type KioskConfig, KioskConfigSchema } from './config_schema.js';
+import { err, ok, type Result, resultBlockSync } from '../../lib/result.js';
+import {
+  type ConfigIssue,
+  crossFieldIssues,
+  type KioskConfig,
+  KioskConfigSchema,
+  parsableSections,
+} from './config_schema.js';
+
+/** The configuration both hosts and the `balcao` tool read when no `--config` or BALCAO_CONFIG names one. */
+export const defaultConfigPath = 'config/balcao.config.json';
 
 export type ConfigError =
   | { code: 'unreadable'; path: string; detail: string }
   | { code: 'not-json'; path: string; detail: string }
   | { code: 'invalid'; path: string; problems: string[] };
 
-export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; error: ConfigError };
+export type ConfigResult = Result<KioskConfig, ConfigError>;
 
 /** `devices[2].vendorId: expected number` — the field first, so whoever edits the file finds it at once. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue | ConfigIssue): string {
   const field = issue.path
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
     .join('');
   return `${field || '(top level)'}: ${issue.message}`;
 }
 
+/**
+ * Every problem of the file in one run: the fields' own checks, and the rules between fields on whatever
+ * sections did pass (zod skips a refinement once any field of its object failed, so they are run again here).
+ */
 export function parseConfig(raw: unknown, path = '(inline)'): ConfigResult {
   const parsed = KioskConfigSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, error: { code: 'invalid', path, problems: parsed.error.issues.map(describeIssue) } };
+  if (parsed.success) return ok(parsed.data);
+  const problems = [...parsed.error.issues, ...crossFieldIssues(parsableSections(raw))].map(describeIssue);
+  return err({ code: 'invalid', path, problems: [...new Set(problems)] });
+}
+
+function readText(path: string): Result<string, ConfigError> {
+  try {
+    return ok(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return err({ code: 'unreadable', path, detail: (e as Error).message });
+  }
+}
+
+function parseJson(text: string, path: string): Result<unknown, ConfigError> {
+  try {
+    return ok(JSON.parse(text));
+  } catch (e) {
+    return err({ code: 'not-json', path, detail: (e as Error).message });
+  }
 }
 
 export function loadConfigFile(path: string): ConfigResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, error: { code: 'unreadable', path, detail: (e as Error).message } };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: { code: 'not-json', path, detail: (e as Error).message } };
-  }
-  return parseConfig(raw, path);
+  return resultBlockSync((take) => {
+    const text = take(readText(path));
+    const raw = take(parseJson(text, path));
+    return parseConfig(raw, path);
+  });
 }
 
 export function formatConfigError(error: ConfigError): string {

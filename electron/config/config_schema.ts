@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DeviceConfigSchema } from '../../devices/device_config.js';
+import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_config.js';
+import { deviceOptionsProblems } from '../../devices/device_options.js';
+import { BackendConfigSchema } from '../backend/backend_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
@@ -44,16 +46,8 @@ const SpeechSchema = z
   })
   .strict();
 
-const BackendSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('embedded') }),
-  z.object({
-    kind: z.literal('http'),
-    baseUrl: z.url(),
-    timeoutMs: z.number().int().positive().default(8000),
-  }),
-]);
-
-export const KioskConfigSchema = z
+/** The file's fields, each section checked on its own; the rules between sections are below. */
+export const KioskConfigFieldsSchema = z
   .object({
     terminal: z.object({
       id: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'upper-case letters, digits and dashes'),
@@ -64,7 +58,10 @@ export const KioskConfigSchema = z
       centreId: z.string().min(1),
       name: localisedText,
     }),
-    /** `production` enforces the accessibility minima and hides the dev dock; `development`/`test` relax them. */
+    /**
+     * `production` enforces the accessibility minima, requires the signing key and hides the dev dock;
+     * `development`/`test` relax them.
+     */
     mode: z.enum(['production', 'development', 'test']).default('production'),
     languages: z
       .object({
@@ -76,6 +73,7 @@ export const KioskConfigSchema = z
       })
       .default({ offered: [...languages], default: 'zh-Hant' }),
     services: z.array(ServiceIdSchema).min(1),
+    /** Each device's options are checked with its driver's schema below: a misspelt option stops start-up. */
     devices: z.array(DeviceConfigSchema).default([]),
     timeLimits: TimeLimitsSchema.default({
       idleSeconds: 120,
@@ -83,76 +81,189 @@ export const KioskConfigSchema = z
       maxExtensions: 10,
       attractSlideSeconds: 6,
     }),
-    backend: BackendSchema.default({ kind: 'embedded' }),
+    backend: BackendConfigSchema.default({ kind: 'embedded' }),
     speech: SpeechSchema.default({ output: 'auto', cacheMegabytes: 64, prerender: true }),
-    journal: z.object({ path: z.string().min(1) }).default({ path: '.balcao/journal.sqlite' }),
+    journal: z
+      .object({
+        /** The SQLite journal: print jobs, staff alerts, transactions and the audit log. */
+        path: z.string().min(1).default('.balcao/journal.sqlite'),
+        /**
+         * How long a print job nobody resolved (held for staff, waiting for a printer) keeps the document's bytes
+         * before it is voided as `expired` and a staff alert is raised. The bytes are a resident's personal data.
+         */
+        unresolvedPayloadHours: z.number().min(0.25).max(72).default(4),
+      })
+      .strict()
+      .default({ path: '.balcao/journal.sqlite', unresolvedPayloadHours: 4 }),
     documents: z
       .object({
         /**
-         * The terminal's Ed25519 private key (PKCS#8 PEM) that signs proof-of-identity documents. Without it, a key
-         * is generated at each start: fine for development, useless for verification after a restart.
+         * The terminal's Ed25519 private key (PKCS#8 PEM) that signs proof-of-identity documents. Required in
+         * production; in development and test a key is generated at each start when it is absent.
          */
         signingKeyFile: z.string().min(1).optional(),
         /** Font chains for printed documents; the platform's defaults (Noto CJK on Linux) when absent. */
         fonts: FontConfigSchema.optional(),
         /** How much of a document number a printed document shows (first 1 and last 3 by default). */
         documentNumberMask: MaskPolicySchema.optional(),
+        /**
+         * The CSCA certificates (PEM, one or more per file, or DER) that passive authentication of a chip is checked
+         * against: a chip signed by no CSCA of this list is refused. Read and checked at start-up.
+         */
+        trustAnchors: z.array(z.string().min(1)).default([]),
+        /**
+         * Development and test only: also trust the CSCA that signs the simulated readers' sample documents.
+         * Refused in production, where it would accept a chip anyone can make with this code.
+         */
+        trustSimulatorCsca: z.boolean().default(false),
       })
       .strict()
-      .default({}),
+      .default({ trustAnchors: [], trustSimulatorCsca: false }),
   })
-  .strict()
-  .superRefine((config, ctx) => {
-    const limits = config.timeLimits;
-    if (limits.warningSeconds >= limits.idleSeconds) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeLimits', 'warningSeconds'],
-        message: 'must be shorter than timeLimits.idleSeconds',
-      });
-    }
-    if (config.mode === 'production') {
-      if (limits.warningSeconds < 20)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timeLimits', 'warningSeconds'],
-          message: 'must be at least 20 s in production (WCAG 2.2.1)',
-        });
-      if (limits.maxExtensions < 10)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timeLimits', 'maxExtensions'],
-          message: 'must be at least 10 in production (WCAG 2.2.1)',
-        });
-    }
-    if (!config.languages.offered.includes(config.languages.default)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['languages', 'default'],
-        message: 'must be one of languages.offered',
-      });
-    }
-    const ids = new Set<string>();
-    config.devices.forEach((device, i) => {
-      if (ids.has(device.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['devices', i, 'id'],
-          message: `duplicate device id "${device.id}"`,
-        });
-      ids.add(device.id);
-      if (
-        device.transport !== 'simulated' &&
-        (device.vendorId === undefined || device.productId === undefined)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['devices', i],
-          message: 'a usb or hid device needs vendorId and productId',
-        });
-      }
+  .strict();
+type KioskConfigFields = z.infer<typeof KioskConfigFieldsSchema>;
+
+/**
+ * The sections a cross-field rule may read. When the file has other problems, a section that failed its own
+ * check is absent and each device that failed is `undefined`: the rules still check what they can, so one run
+ * reports every problem (zod skips refinements of an object whose fields failed).
+ */
+export interface ConfigSections {
+  mode?: KioskConfigFields['mode'];
+  timeLimits?: KioskConfigFields['timeLimits'];
+  languages?: KioskConfigFields['languages'];
+  devices?: readonly (DeviceConfig | undefined)[];
+  documents?: KioskConfigFields['documents'];
+  backend?: KioskConfigFields['backend'];
+  journal?: KioskConfigFields['journal'];
+}
+
+export interface ConfigIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The rules that involve more than one field. */
+export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const limits = config.timeLimits;
+  if (limits && limits.warningSeconds >= limits.idleSeconds) {
+    issues.push({
+      path: ['timeLimits', 'warningSeconds'],
+      message: 'must be shorter than timeLimits.idleSeconds',
     });
+  }
+  if (config.mode === 'production') {
+    if (limits && limits.warningSeconds < 20)
+      issues.push({
+        path: ['timeLimits', 'warningSeconds'],
+        message: 'must be at least 20 s in production (WCAG 2.2.1)',
+      });
+    if (limits && limits.maxExtensions < 10)
+      issues.push({
+        path: ['timeLimits', 'maxExtensions'],
+        message: 'must be at least 10 in production (WCAG 2.2.1)',
+      });
+    // Without its own key a terminal signs with a key made at start-up: no verifier knows it, and after a
+    // restart nobody can check a document it printed.
+    if (config.documents && config.documents.signingKeyFile === undefined)
+      issues.push({
+        path: ['documents', 'signingKeyFile'],
+        message:
+          'is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
+      });
+    if (config.documents?.trustSimulatorCsca)
+      issues.push({
+        path: ['documents', 'trustSimulatorCsca'],
+        message: 'is refused in production: anyone with this code can make a chip the simulator CSCA signs',
+      });
+    const reads = config.devices?.some((device) => device?.kind === 'document-reader');
+    if (reads && config.documents && config.documents.trustAnchors.length === 0)
+      issues.push({
+        path: ['documents', 'trustAnchors'],
+        message:
+          'needs at least one CSCA certificate in production when a document reader is configured: without one no chip can be verified',
+      });
+    const backend = config.backend;
+    if (
+      backend?.kind === 'http' &&
+      (!backend.baseUrl.startsWith('https:') || backend.tls?.certFile === undefined)
+    )
+      issues.push({
+        path: ['backend'],
+        message: 'in production the backend is reached over https with a client certificate (tls.certFile)',
+      });
+  }
+  if (config.backend?.kind === 'embedded' && config.journal && config.backend.path === config.journal.path) {
+    issues.push({
+      path: ['backend', 'path'],
+      message: 'the embedded backend needs its own file, never the journal',
+    });
+  }
+  const languages = config.languages;
+  if (languages && !languages.offered.includes(languages.default)) {
+    issues.push({ path: ['languages', 'default'], message: 'must be one of languages.offered' });
+  }
+  const ids = new Set<string>();
+  config.devices?.forEach((device, i) => {
+    if (device === undefined) return;
+    if (ids.has(device.id))
+      issues.push({ path: ['devices', i, 'id'], message: `duplicate device id "${device.id}"` });
+    ids.add(device.id);
+    if (
+      (device.transport === 'usb' || device.transport === 'hid') &&
+      (device.vendorId === undefined || device.productId === undefined)
+    ) {
+      issues.push({ path: ['devices', i], message: 'a usb or hid device needs vendorId and productId' });
+    }
+    // The options are free-form to the device list; the driver that kind and transport choose decides which it
+    // takes, so an unknown or misspelt one stops start-up instead of the driver falling back to a default.
+    const optionProblems = deviceOptionsProblems(device.kind, device.transport, device.options);
+    for (const problem of optionProblems) {
+      issues.push({ path: ['devices', i, 'options', ...problem.path], message: problem.message });
+    }
+    if (optionProblems.length === 0 && device.kind === 'document-dispenser')
+      issues.push(...dispenserIssues(device, ['devices', i]));
   });
+  return issues;
+}
+
+/** A serial dispenser (its options already valid) must say where its adapter is: a path, or the adapter's ids. */
+function dispenserIssues(device: DeviceConfig, path: (string | number)[]): ConfigIssue[] {
+  if (
+    device.transport === 'serial' &&
+    device.options.path === undefined &&
+    (device.vendorId === undefined || device.productId === undefined)
+  )
+    return [{ path, message: 'a serial dispenser needs options.path, or vendorId and productId' }];
+  return [];
+}
+
+/** The sections of a raw file that pass their own checks (devices one by one), for `crossFieldIssues`. */
+export function parsableSections(raw: unknown): ConfigSections {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const file = raw as Record<string, unknown>;
+  const shape = KioskConfigFieldsSchema.shape;
+  const section = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | undefined => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
+  return {
+    mode: section(shape.mode, file.mode),
+    timeLimits: section(shape.timeLimits, file.timeLimits),
+    languages: section(shape.languages, file.languages),
+    devices: Array.isArray(file.devices)
+      ? file.devices.map((device) => section(DeviceConfigSchema, device))
+      : section(shape.devices, file.devices),
+    documents: section(shape.documents, file.documents),
+    backend: section(shape.backend, file.backend),
+    journal: section(shape.journal, file.journal),
+  };
+}
+
+export const KioskConfigSchema = KioskConfigFieldsSchema.superRefine((config, ctx) => {
+  for (const issue of crossFieldIssues(config)) ctx.addIssue({ code: 'custom', ...issue });
+});
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 export type LocalisedText = z.infer<typeof localisedText>;

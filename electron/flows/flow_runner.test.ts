@@ -32,11 +32,7 @@ describe('flow runner', () => {
         return flow;
       },
     };
-    const { session, kioskStatus, printing } = kiosk.app;
-    runner = new FlowRunner(
-      { clock: kiosk.clock, session, kioskStatus, printing, devices: kiosk.devices },
-      { home: recordingHome },
-    );
+    runner = new FlowRunner(kiosk.app.flowServices, { home: recordingHome });
   });
   afterEach(() => kiosk.close());
 

@@ -3,6 +3,7 @@ import type { MethodHandlers } from '../rpc/router.js';
 import type { DeviceHub } from '../services/device_hub.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 import type { KioskPrintService } from '../services/print_service.js';
+import { outcomeWith } from './outcome_codes.js';
 
 export interface DevHandlerDeps {
   kioskStatus: KioskStatusService;
@@ -20,6 +21,7 @@ export function devHandlers({
     'dev.setMaintenance': ({ on }) => kioskStatus.setMaintenance(on),
     'dev.simulators': () => devices.simulators(),
     'dev.simulate': (action) => devices.simulate(action),
-    'dev.printSample': ({ template, unprintableName }) => printing.printSample(template, unprintableName),
+    'dev.printSample': async ({ template, unprintableName }) =>
+      outcomeWith(await printing.printSample(template, unprintableName)),
   };
 }

@@ -12,9 +12,6 @@ export function guidanceHandlers(
     'speech.say': ({ prompts, mode }) => speech.say(prompts, mode),
     'help.callStaff': () => help.callStaff(),
     'dev.spokenPrompts': () => speech.spoken(),
-    'dev.clearSpokenPrompts': () => {
-      speech.clearSpoken();
-      return { ok: true };
-    },
+    'dev.clearSpokenPrompts': () => ({ cleared: speech.clearSpoken() }),
   };
 }

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKioskApp } from '../kiosk_app.js';
-import { prepareBoot } from '../kiosk_boot.js';
-import { createKioskLogger } from '../services/kiosk_logger.js';
-import { ManagerDeviceHub } from '../services/manager_device_hub.js';
+import { exitStatus } from '../startup/exit_status.js';
+import { parseBrowserHostArguments } from '../startup/kiosk_arguments.js';
+import { startKiosk } from '../startup/start_kiosk.js';
 import { startBrowserHost } from './browser_host.js';
 import { openChromiumKiosk } from './chromium_kiosk.js';
-import { parseHostArguments } from './command_line.js';
+import { takeHostToken } from './host_token.js';
 
 function rendererRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -16,47 +15,58 @@ function rendererRoot(): string {
   return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? candidates[0]!;
 }
 
-async function main(): Promise<void> {
-  const args = parseHostArguments(process.argv.slice(2), process.env);
-  const boot = prepareBoot(args.configPath);
-  if (!boot.ok) {
-    console.error(boot.message);
-    process.exit(boot.exitCode);
+/** Browser mode: the kiosk (startKiosk) behind the loopback HTTP + WebSocket host. Resolves with an exit status. */
+async function main(): Promise<number | undefined> {
+  // Taken first, so that nothing this process starts (Chromium) inherits it.
+  const token = takeHostToken(process.env);
+  const args = parseBrowserHostArguments(process.argv.slice(2), process.env);
+  if (!args.ok) {
+    console.error(`Balcão: ${args.error}`);
+    return exitStatus.usage;
   }
-  const { config, journal, signingKey } = boot;
-  const logger = createKioskLogger(config.terminal.id);
-  if (boot.ephemeralKey)
-    logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
-  const devices = new ManagerDeviceHub(config.devices);
-  await devices.start();
-  const app = createKioskApp(config, devices, journal, {
-    signingKey,
-    logger,
-    onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
+  if (!token.ok) {
+    console.error(`Balcão cannot start: ${token.error}.`);
+    return exitStatus.config;
+  }
+  const { configPath, logLevel, port, open } = args.value;
+  const started = await startKiosk({ host: 'browser', configPath, logLevel });
+  if (!started.ok) {
+    console.error(started.error.message);
+    return started.error.exitCode;
+  }
+  const kiosk = started.value;
+  const host = await startBrowserHost(kiosk.app, {
+    rendererRoot: rendererRoot(),
+    port,
+    logger: kiosk.logger,
+    token: token.value,
   });
-  // Audio guidance: index a site's recorded prompts and render the screens' words ahead, in the background.
-  void app.speech
-    .warmUp()
-    .then((warm) => logger.info({ ...warm, output: app.speech.output }, 'speech ready'));
-  const host = await startBrowserHost(app, { rendererRoot: rendererRoot(), port: args.port });
-  // The first line is machine-readable: tests and supervisors read the URL from it.
+  // Machine-readable: tests and supervisors read the URL from this line (log lines are JSON).
   console.log(`BALCAO_URL=${host.url}`);
+  kiosk.logger.log('host-listening', { port: host.port });
   console.log(
-    `Balcão ${config.terminal.id} (${config.mode}) in browser mode. Open the URL above in Chromium.`,
+    `Balcão ${kiosk.config.terminal.id} (${kiosk.config.mode}) in browser mode. Open the URL above in Chromium.`,
   );
-  const browser = args.open ? openChromiumKiosk(host.url) : null;
+  const browser = open ? openChromiumKiosk(host.url) : null;
 
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     browser?.kill();
     await host.close();
-    await app.close();
-    process.exit(0);
+    await kiosk.stop(signal);
+    process.exit(exitStatus.ok);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return undefined;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (status) => {
+    if (status !== undefined) process.exit(status);
+  },
+  (error) => {
+    // A bug, not a mistake of the person starting the kiosk: the stack trace is what a developer needs.
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -14,23 +14,28 @@ describe('journal database and migrations', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('opens in WAL with foreign keys on and the print and alert tables in place', () => {
+  it('opens in WAL with foreign keys and secure delete on, and every table in place', () => {
     const opened = openJournal(join(dir, 'j.db'));
     if (!opened.ok) throw new Error(opened.error.code);
     const db = opened.value;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     const tables = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
         name: string;
       }[]
     ).map((row) => row.name);
     expect(tables).toEqual([
+      'audit_head',
+      'audit_log',
       'print_job_events',
       'print_jobs',
       'printer_counters',
       'schema_migrations',
       'staff_alerts',
+      'transaction_events',
+      'transactions',
     ]);
     expect(() =>
       db.prepare("INSERT INTO print_job_events (job_id, at, to_status) VALUES (999, 'x', 'queued')").run(),

@@ -7,138 +7,56 @@
  *              └→ needs-attention → queued (staff chose reprint) | voided (staff chose not to)
  *
  * Every transition is a conditional UPDATE on the expected current status in one transaction with its event
- * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids.
+ * row, so two callers can never move one job twice. Bytes are dropped in the transaction that confirms or voids,
+ * and that transaction is a scrubbing one (journal_database.ts): once it commits, the bytes are gone from the
+ * database file and its write-ahead log too.
+ *
+ * Who asked for a reprint or a void, and why, is not kept here: staff actions go to the audit log.
  */
 import type Database from 'better-sqlite3';
-import type { MonoBitmap, PrinterKind } from '../../devices/printer/index.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
+import { scrubbingTransaction } from './journal_database.js';
+import {
+  decodePayload,
+  encodePayload,
+  type NewPrintJob,
+  type PrinterCounters,
+  type PrintJobRow,
+  type PrintJobStatus,
+  type PrintPayload,
+  printerKindColumn,
+  type RawRow,
+  rowColumns,
+  toRow,
+  type VoidReason,
+} from './print_job_rows.js';
 
-export const printJobStatuses = [
-  'queued',
-  'sending',
-  'sent',
-  'confirmed',
-  'failed',
-  'needs-attention',
-  'voided',
-] as const;
-export type PrintJobStatus = (typeof printJobStatuses)[number];
-export type { PrinterKind };
-
-/** The `printer_kind` column keeps the values migration 10 allows ('ticket', 'document'); rows speak PrinterKind. */
-const kindColumn = { 'ticket-printer': 'ticket', 'document-printer': 'document' } as const;
-type KindColumn = (typeof kindColumn)[PrinterKind];
-const kindOfColumn: Record<KindColumn, PrinterKind> = {
-  ticket: 'ticket-printer',
-  document: 'document-printer',
-};
-
-export type PrintPayload =
-  | { format: 'mono-bitmap'; bitmap: MonoBitmap }
-  | { format: 'pdf'; pdf: Uint8Array; pages: number };
-
-export interface NewPrintJob {
-  /** Same key, same job: a service retrying after a crash never prints twice. */
-  idempotencyKey: string;
-  printerId: string;
-  printerKind: PrinterKind;
-  template: string;
-  /** Spooler job name; never personal data. */
-  jobName: string;
-  payload: PrintPayload;
-}
-
-export interface PrintJobRow {
-  id: number;
-  idempotencyKey: string;
-  printerId: string;
-  printerKind: PrinterKind;
-  template: string;
-  jobName: string;
-  status: PrintJobStatus;
-  failureReason: string | null;
-  attentionReason: string | null;
-  hasPayload: boolean;
-  pages: number;
-  attempts: number;
-  reprintOf: number | null;
-  requestedBy: string | null;
-  requestReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  confirmedAt: string | null;
-}
-
-export interface PrinterCounters {
-  printerId: string;
-  pages: number;
-  tickets: number;
-  paperChanges: number;
-}
+export type {
+  NewPrintJob,
+  PrinterCounters,
+  PrinterKind,
+  PrintJobRow,
+  PrintJobStatus,
+  PrintPayload,
+  VoidReason,
+} from './print_job_rows.js';
 
 export type TransitionError =
   | { code: 'job-not-found'; jobId: number }
   | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
-export type TransitionResult = { ok: true } | { ok: false; error: TransitionError };
-
-interface RawRow {
-  id: number;
-  idempotency_key: string;
-  printer_id: string;
-  printer_kind: KindColumn;
-  template: string;
-  job_name: string;
-  status: PrintJobStatus;
-  failure_reason: string | null;
-  attention_reason: string | null;
-  has_payload: number;
-  pages: number;
-  attempts: number;
-  reprint_of: number | null;
-  requested_by: string | null;
-  request_reason: string | null;
-  created_at: string;
-  updated_at: string;
-  confirmed_at: string | null;
-}
-
-const rowColumns = `id, idempotency_key, printer_id, printer_kind, template, job_name, status, failure_reason,
-  attention_reason, payload IS NOT NULL AS has_payload, pages, attempts, reprint_of, requested_by, request_reason,
-  created_at, updated_at, confirmed_at`;
-
-function toRow(raw: RawRow): PrintJobRow {
-  return {
-    id: raw.id,
-    idempotencyKey: raw.idempotency_key,
-    printerId: raw.printer_id,
-    printerKind: kindOfColumn[raw.printer_kind],
-    template: raw.template,
-    jobName: raw.job_name,
-    status: raw.status,
-    failureReason: raw.failure_reason,
-    attentionReason: raw.attention_reason,
-    hasPayload: raw.has_payload === 1,
-    pages: raw.pages,
-    attempts: raw.attempts,
-    reprintOf: raw.reprint_of,
-    requestedBy: raw.requested_by,
-    requestReason: raw.request_reason,
-    createdAt: raw.created_at,
-    updatedAt: raw.updated_at,
-    confirmedAt: raw.confirmed_at,
-  };
-}
+export type TransitionResult = Result<void, TransitionError>;
 
 export class PrintJobStore {
   constructor(
     private readonly db: Database.Database,
+    /** Only for what the store does on its own: a checkpoint that could not finish. */
+    private readonly logger: KioskLogger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Records a job as `queued`, or returns the existing job with the same idempotency key. */
-  insert(
-    job: NewPrintJob,
-    reprint?: { of: number; by: string; reason: string },
-  ): { job: PrintJobRow; created: boolean } {
+  insert(job: NewPrintJob, reprintOf: number | null = null): { job: PrintJobRow; created: boolean } {
     return this.db.transaction(() => {
       const existing = this.byKey(job.idempotencyKey);
       if (existing) return { job: existing, created: false };
@@ -146,57 +64,54 @@ export class PrintJobStore {
       const { blob, width, height, pages } = encodePayload(job.payload);
       const result = this.db
         .prepare(
-          `INSERT INTO print_jobs (idempotency_key, printer_id, printer_kind, template, job_name, status, payload,
-             payload_format, bitmap_width, bitmap_height, pages, reprint_of, requested_by, request_reason,
-             created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO print_jobs (idempotency_key, printer_id, printer_kind, template, job_name, session_id, status,
+             payload, payload_format, bitmap_width, bitmap_height, pages, reprint_of, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           job.idempotencyKey,
           job.printerId,
-          kindColumn[job.printerKind],
+          printerKindColumn(job.printerKind),
           job.template,
           job.jobName,
+          job.sessionId,
           blob,
           job.payload.format,
           width,
           height,
           pages,
-          reprint?.of ?? null,
-          reprint?.by ?? null,
-          reprint?.reason ?? null,
+          reprintOf,
           at,
           at,
         );
       const id = Number(result.lastInsertRowid);
-      this.event(id, null, 'queued', reprint ? `reprint of ${reprint.of}` : null, at);
+      this.event(id, null, 'queued', reprintOf === null ? null : `reprint of ${reprintOf}`, at);
       return { job: this.mustGet(id), created: true };
     })();
   }
 
   get(id: number): PrintJobRow | undefined {
-    const raw = this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE id = ?`).get(id) as
-      | RawRow
-      | undefined;
-    return raw ? toRow(raw) : undefined;
+    return this.select('WHERE id = ?', id)[0];
   }
 
   byKey(idempotencyKey: string): PrintJobRow | undefined {
-    const raw = this.db
-      .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE idempotency_key = ?`)
-      .get(idempotencyKey) as RawRow | undefined;
-    return raw ? toRow(raw) : undefined;
+    return this.select('WHERE idempotency_key = ?', idempotencyKey)[0];
+  }
+
+  /** The newest jobs first, in one query: what staff see in maintenance. */
+  recent(limit: number): PrintJobRow[] {
+    return this.select('ORDER BY id DESC LIMIT ?', limit);
+  }
+
+  /** A session's jobs that have not started printing (queued, or failed and waiting for the printer). */
+  unprintedForSession(sessionId: string): PrintJobRow[] {
+    return this.select("WHERE session_id = ? AND status IN ('queued', 'failed') ORDER BY id", sessionId);
   }
 
   withStatus(status: PrintJobStatus, printerId?: string): PrintJobRow[] {
-    const raws = (
-      printerId === undefined
-        ? this.db.prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? ORDER BY id`).all(status)
-        : this.db
-            .prepare(`SELECT ${rowColumns} FROM print_jobs WHERE status = ? AND printer_id = ? ORDER BY id`)
-            .all(status, printerId)
-    ) as RawRow[];
-    return raws.map(toRow);
+    return printerId === undefined
+      ? this.select('WHERE status = ? ORDER BY id', status)
+      : this.select('WHERE status = ? AND printer_id = ? ORDER BY id', status, printerId);
   }
 
   payload(id: number): PrintPayload | undefined {
@@ -204,23 +119,8 @@ export class PrintJobStore {
       .prepare(
         'SELECT payload, payload_format, bitmap_width, bitmap_height, pages FROM print_jobs WHERE id = ?',
       )
-      .get(id) as
-      | {
-          payload: Buffer | null;
-          payload_format: PrintPayload['format'];
-          bitmap_width: number | null;
-          bitmap_height: number | null;
-          pages: number;
-        }
-      | undefined;
-    if (!raw?.payload) return undefined;
-    const bytes = new Uint8Array(raw.payload);
-    return raw.payload_format === 'pdf'
-      ? { format: 'pdf', pdf: bytes, pages: raw.pages }
-      : {
-          format: 'mono-bitmap',
-          bitmap: { width: raw.bitmap_width ?? 0, height: raw.bitmap_height ?? 0, data: bytes },
-        };
+      .get(id) as Parameters<typeof decodePayload>[0] | undefined;
+    return raw ? decodePayload(raw) : undefined;
   }
 
   events(id: number): { fromStatus: string | null; toStatus: string; detail: string | null }[] {
@@ -244,9 +144,9 @@ export class PrintJobStore {
     return this.move(id, ['sending'], 'sent');
   }
 
-  /** Confirms, drops the bytes and counts paper used, in one transaction. */
+  /** Confirms, drops the bytes and counts paper used, in one (scrubbing) transaction. */
   markConfirmed(id: number): TransitionResult {
-    return this.db.transaction((): TransitionResult => {
+    return this.scrubbing((): TransitionResult => {
       const moved = this.move(id, ['sent'], 'confirmed', { dropPayload: true, confirmed: true });
       if (!moved.ok) return moved;
       const job = this.mustGet(id);
@@ -255,7 +155,7 @@ export class PrintJobStore {
         job.printerKind === 'document-printer' ? { pages: job.pages } : { tickets: 1 },
       );
       return moved;
-    })();
+    });
   }
 
   markFailed(id: number, reason: string): TransitionResult {
@@ -271,33 +171,35 @@ export class PrintJobStore {
     return this.move(id, from, 'queued', { detail });
   }
 
-  void(id: number, detail: string): TransitionResult {
-    return this.move(id, ['needs-attention', 'failed', 'queued'], 'voided', { dropPayload: true, detail });
+  /** Voids a job that has not printed, dropping its bytes (a scrubbing transaction). */
+  void(id: number, reason: VoidReason): TransitionResult {
+    return this.scrubbing(() =>
+      this.move(id, ['needs-attention', 'failed', 'queued'], 'voided', {
+        dropPayload: true,
+        voidReason: reason,
+      }),
+    );
   }
 
-  /** Staff's reprint of a job whose bytes are still here (needs-attention): recorded with who and why. */
-  requestReprint(id: number, by: string, reason: string): TransitionResult {
-    return this.db.transaction((): TransitionResult => {
-      const moved = this.move(id, ['needs-attention'], 'queued', {
-        detail: `reprint requested by ${by}: ${reason}`,
-      });
-      if (!moved.ok) return moved;
-      this.db
-        .prepare('UPDATE print_jobs SET requested_by = ?, request_reason = ? WHERE id = ?')
-        .run(by, reason, id);
-      return moved;
-    })();
+  /** Staff's reprint of a job whose bytes are still here (needs-attention); the audit log says who and why. */
+  requestReprint(id: number): TransitionResult {
+    return this.move(id, ['needs-attention'], 'queued', { detail: 'reprint requested by staff' });
+  }
+
+  /**
+   * Runs `body` in one transaction and, once it has committed, clears dropped bytes from the files. For callers
+   * that join a drop with other writes (a void and its audit record).
+   */
+  scrubbing<T>(body: () => T): T {
+    return scrubbingTransaction(this.db, this.logger, body);
   }
 
   /** Jobs still holding bytes whose last change is older than `before`: candidates for the retention limit. */
   unfinishedSince(before: Date): PrintJobRow[] {
-    const raws = this.db
-      .prepare(
-        `SELECT ${rowColumns} FROM print_jobs
-         WHERE status IN ('queued', 'failed', 'needs-attention') AND updated_at < ? ORDER BY id`,
-      )
-      .all(before.toISOString()) as RawRow[];
-    return raws.map(toRow);
+    return this.select(
+      "WHERE status IN ('queued', 'failed', 'needs-attention') AND updated_at < ? ORDER BY id",
+      before.toISOString(),
+    );
   }
 
   counters(printerId: string): PrinterCounters {
@@ -339,14 +241,15 @@ export class PrintJobStore {
       confirmed?: boolean;
       failureReason?: string;
       attentionReason?: string;
+      voidReason?: VoidReason;
       detail?: string;
     } = {},
   ): TransitionResult {
     return this.db.transaction((): TransitionResult => {
       const current = this.get(id);
-      if (!current) return { ok: false, error: { code: 'job-not-found', jobId: id } };
+      if (!current) return err({ code: 'job-not-found', jobId: id });
       if (!from.includes(current.status))
-        return { ok: false, error: { code: 'wrong-status', jobId: id, status: current.status } };
+        return err({ code: 'wrong-status', jobId: id, status: current.status });
       const at = this.now().toISOString();
       this.db
         .prepare(
@@ -355,7 +258,8 @@ export class PrintJobStore {
              payload = CASE WHEN ? THEN NULL ELSE payload END,
              confirmed_at = CASE WHEN ? THEN ? ELSE confirmed_at END,
              failure_reason = CASE WHEN ? = 'failed' THEN ? ELSE failure_reason END,
-             attention_reason = CASE WHEN ? = 'needs-attention' THEN ? ELSE attention_reason END
+             attention_reason = CASE WHEN ? = 'needs-attention' THEN ? ELSE attention_reason END,
+             void_reason = CASE WHEN ? = 'voided' THEN ? ELSE void_reason END
            WHERE id = ? AND status = ?`,
         )
         .run(
@@ -369,6 +273,8 @@ export class PrintJobStore {
           options.failureReason ?? null,
           to,
           options.attentionReason ?? null,
+          to,
+          options.voidReason ?? null,
           id,
           current.status,
         );
@@ -376,10 +282,10 @@ export class PrintJobStore {
         id,
         current.status,
         to,
-        options.failureReason ?? options.attentionReason ?? options.detail ?? null,
+        options.failureReason ?? options.attentionReason ?? options.voidReason ?? options.detail ?? null,
         at,
       );
-      return { ok: true };
+      return ok();
     })();
   }
 
@@ -397,32 +303,14 @@ export class PrintJobStore {
       .run(jobId, at, from, to, detail);
   }
 
+  private select(clause: string, ...params: (string | number)[]): PrintJobRow[] {
+    const raws = this.db.prepare(`SELECT ${rowColumns} FROM print_jobs ${clause}`).all(...params) as RawRow[];
+    return raws.map(toRow);
+  }
+
   private mustGet(id: number): PrintJobRow {
     const row = this.get(id);
     if (!row) throw new Error(`print job ${id} vanished inside its own transaction`);
     return row;
-  }
-}
-
-function encodePayload(payload: PrintPayload): {
-  blob: Buffer;
-  width: number | null;
-  height: number | null;
-  pages: number;
-} {
-  switch (payload.format) {
-    case 'mono-bitmap':
-      return {
-        blob: Buffer.from(payload.bitmap.data),
-        width: payload.bitmap.width,
-        height: payload.bitmap.height,
-        pages: 1,
-      };
-    case 'pdf':
-      return { blob: Buffer.from(payload.pdf), width: null, height: null, pages: payload.pages };
-    default: {
-      const unreachable: never = payload;
-      throw new Error(`unknown payload ${JSON.stringify(unreachable)}`);
-    }
   }
 }

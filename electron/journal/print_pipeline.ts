@@ -9,102 +9,75 @@
  *   driver knows it did not complete) and `job-blocked` is emitted; when the printer reports a usable state the
  *   job is re-queued (`job-resumed`) and printed again whole.
  * - A timeout or unrecognised error means the outcome is unknown: `needs-attention`, never an automatic retry.
+ * - The spooler stopped its queue, ended the job without printing it (the driver cancelled it there), or cannot be
+ *   reached: not printed, and not to be printed later by itself — `needs-attention`, the reason kept for staff.
  * - Recovery at start: `sending` → `needs-attention` (outcome unknown: staff look at the tray and reprint or void);
  *   `sent` → `confirmed` (the printer had confirmed it); `queued`/`failed` → `needs-attention` too, because the
  *   resident's session ended with the restart and a document printed into an unattended tray would expose their
- *   data. Staff reprint (recorded who/why) or void. Nothing is ever printed twice without a recorded request.
+ *   data. Staff reprint or void. Nothing is ever printed twice without a recorded request.
+ * - Staff actions (reprint, void) and the retention limit's voids are written to the audit log with who and why,
+ *   in the same database transaction as the change they record.
  * - Retention: bytes (personal data) live only until `confirmed` or `voided`. A job nobody resolves is voided
- *   by `expireUnresolved` after `maxAgeMs` (24 h by default; the maintenance loop calls it), bytes and all.
+ *   (`expired`) by `expireUnresolved` once it has waited longer than the retention limit; the print service runs
+ *   it on a schedule (`journal.unresolvedPayloadHours`).
+ * - The constructor only records its arguments; `start()` subscribes to the printers and `close()` lets go.
  * - Logs carry job ids, printer ids, template names and reasons only — never the bytes or what they show.
  */
+import { randomUUID } from 'node:crypto';
 import type { PrinterState } from '../../devices/device_status.js';
+import type { PrintOutcome } from '../../devices/printer/index.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
+import type { AuditLog } from './audit_log.js';
+import type { PrintJobRow, PrintJobStatus, PrintJobStore, PrintPayload } from './print_job_store.js';
 import type {
-  DocumentPrinter,
-  PrintFailure,
-  PrintOutcome,
-  TicketPrinter,
-} from '../../devices/printer/index.js';
-import type {
-  PrinterKind,
-  PrintJobRow,
-  PrintJobStatus,
-  PrintJobStore,
-  PrintPayload,
-} from './print_job_store.js';
+  PipelineError,
+  PrintPipelineEvent,
+  PrintRequest,
+  RecoveryReport,
+  StaffActionResult,
+  SubmitOutcome,
+  SubmitResult,
+} from './print_pipeline_types.js';
+import {
+  attentionReason,
+  type PrinterRegistration,
+  resumableReasons,
+  sendToPrinter,
+  usable,
+} from './printer_registration.js';
 
-export type PrinterRegistration =
-  | { id: string; kind: 'ticket-printer'; printer: TicketPrinter }
-  | { id: string; kind: 'document-printer'; printer: DocumentPrinter };
+export type * from './print_pipeline_types.js';
+export type { PrinterRegistration } from './printer_registration.js';
 
-export interface PrintRequest {
-  idempotencyKey: string;
-  printerId: string;
-  template: string;
-  /** Names the job in the spooler and in logs: never personal data. */
-  jobName: string;
-  payload: PrintPayload;
-}
-
-export type PrintPipelineEvent =
-  | { type: 'job-queued'; jobId: number; printerId: string; template: string }
-  | { type: 'job-waiting'; jobId: number; printerId: string; printerState: PrinterState['state'] }
-  | { type: 'job-blocked'; jobId: number; printerId: string; reason: PrintFailure['reason'] }
-  | { type: 'job-resumed'; jobId: number; printerId: string }
-  | { type: 'job-confirmed'; jobId: number; printerId: string }
-  | { type: 'job-needs-attention'; jobId: number; printerId: string; reason: string }
-  | { type: 'job-voided'; jobId: number; printerId: string }
-  | { type: 'paper-changed'; printerId: string };
-
-export interface PipelineLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
-export type PipelineError =
-  | { code: 'unknown-printer'; printerId: string }
-  | { code: 'payload-mismatch'; printerId: string; expected: PrinterKind }
-  | { code: 'job-not-found'; jobId: number }
-  | { code: 'wrong-status'; jobId: number; status: PrintJobStatus };
-
-export interface SubmitOutcome {
-  jobId: number;
-  /** True when the idempotency key was already known: nothing new was printed. */
-  duplicate: boolean;
-  status: PrintJobStatus;
-  failureReason: string | null;
-}
-
-export type SubmitResult = { ok: true; value: SubmitOutcome } | { ok: false; error: PipelineError };
-
-export interface RecoveryReport {
-  needsAttention: number[];
-  confirmed: number[];
-}
-
-/** How long the bytes of a job nobody resolved may stay on disk. */
-export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
-
-const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
-
-/** Busy still takes jobs (the driver serialises them); paper-low still prints. */
-function usable(state: PrinterState): boolean {
-  return state.state === 'ready' || state.state === 'paper-low' || state.state === 'busy';
+export interface PrintPipelineOptions {
+  store: PrintJobStore;
+  printers: readonly PrinterRegistration[];
+  audit: AuditLog;
+  logger: KioskLogger;
 }
 
 export class PrintPipeline {
+  private readonly store: PrintJobStore;
+  private readonly audit: AuditLog;
+  private readonly logger: KioskLogger;
   private readonly printers = new Map<string, PrinterRegistration>();
   private readonly listeners = new Set<(event: PrintPipelineEvent) => void>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribes: (() => void)[] = [];
   private readonly lastState = new Map<string, PrinterState['state']>();
 
-  constructor(
-    private readonly store: PrintJobStore,
-    printers: readonly PrinterRegistration[],
-    private readonly logger?: PipelineLogger,
-  ) {
-    for (const registration of printers) {
-      this.printers.set(registration.id, registration);
+  constructor(options: PrintPipelineOptions) {
+    this.store = options.store;
+    this.audit = options.audit;
+    this.logger = options.logger;
+    for (const registration of options.printers) this.printers.set(registration.id, registration);
+  }
+
+  /** Follows the printers' states: resumes blocked jobs when a printer is usable again, counts paper changes. */
+  start(): void {
+    if (this.unsubscribes.length > 0) return;
+    for (const registration of this.printers.values()) {
       this.lastState.set(registration.id, registration.printer.status().state);
       this.unsubscribes.push(
         registration.printer.onStatus((state) => this.onPrinterStatus(registration.id, state)),
@@ -135,10 +108,12 @@ export class PrintPipeline {
       for (const job of this.store.withStatus(status)) {
         if (this.store.markNeedsAttention(job.id, reason).ok) {
           report.needsAttention.push(job.id);
-          this.logger?.warn(
-            { jobId: job.id, printerId: job.printerId, from: status },
-            'print job needs attention after restart',
-          );
+          this.logger.log('print-job-needs-attention', {
+            jobId: job.id,
+            printerId: job.printerId,
+            from: status,
+            cause: 'restart',
+          });
           this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
         }
       }
@@ -149,7 +124,7 @@ export class PrintPipeline {
   /** Records the job (or finds it by idempotency key) and prints it if the printer can. */
   async submit(request: PrintRequest): Promise<SubmitResult> {
     const registration = this.printers.get(request.printerId);
-    if (!registration) return { ok: false, error: { code: 'unknown-printer', printerId: request.printerId } };
+    if (!registration) return err({ code: 'unknown-printer', printerId: request.printerId });
     const expected: PrintPayload['format'] = registration.kind === 'ticket-printer' ? 'mono-bitmap' : 'pdf';
     if (request.payload.format !== expected) {
       return {
@@ -157,18 +132,19 @@ export class PrintPipeline {
         error: { code: 'payload-mismatch', printerId: request.printerId, expected: registration.kind },
       };
     }
-    const { job, created } = this.store.insert({ ...request, printerKind: registration.kind });
+    const { job, created } = this.store.insert({
+      ...request,
+      sessionId: request.sessionId ?? null,
+      printerKind: registration.kind,
+    });
     if (!created) {
-      this.logger?.info({ jobId: job.id, status: job.status }, 'duplicate print request ignored');
-      return { ok: true, value: this.outcome(job.id, true) };
+      this.logger.log('print-job-duplicate-ignored', { jobId: job.id, status: job.status });
+      return ok(this.outcome(job.id, true));
     }
-    this.logger?.info(
-      { jobId: job.id, printerId: job.printerId, template: job.template },
-      'print job queued',
-    );
+    this.logger.log('print-job-queued', { jobId: job.id, printerId: job.printerId, template: job.template });
     this.emit({ type: 'job-queued', jobId: job.id, printerId: job.printerId, template: job.template });
     await this.drain(request.printerId);
-    return { ok: true, value: this.outcome(job.id, false) };
+    return ok(this.outcome(job.id, false));
   }
 
   /**
@@ -179,73 +155,98 @@ export class PrintPipeline {
     const job = this.store.get(jobId);
     if (!job || (job.status !== 'queued' && job.status !== 'failed')) return false;
     if (!this.store.markNeedsAttention(jobId, reason).ok) return false;
-    this.logger?.warn({ jobId, printerId: job.printerId }, 'print job held for staff');
+    this.logger.log('print-job-held-for-staff', { jobId, printerId: job.printerId });
     this.emit({ type: 'job-needs-attention', jobId, printerId: job.printerId, reason });
     return true;
   }
 
   /** Staff reprint of a `needs-attention` job with its kept bytes. */
-  async reprint(jobId: number, by: string, reason: string): Promise<SubmitResult> {
-    const moved = this.store.requestReprint(jobId, by, reason);
+  async reprint(jobId: number, staffId: string, reason: string): Promise<StaffActionResult> {
+    const moved = this.audit.recorded(
+      { staffId },
+      () => this.store.requestReprint(jobId),
+      () => ({ kind: 'print-job-reprinted', printJobId: jobId, reason }),
+    );
     if (!moved.ok) return moved;
     const job = this.store.get(jobId);
-    if (!job) return { ok: false, error: { code: 'job-not-found', jobId } };
-    this.logger?.info({ jobId, printerId: job.printerId }, 'reprint requested by staff');
+    if (!job) return err({ code: 'job-not-found', jobId });
+    this.logger.log('print-job-reprint-requested', { jobId, printerId: job.printerId });
     await this.drain(job.printerId);
-    return { ok: true, value: this.outcome(jobId, false) };
+    return ok(this.outcome(jobId, false));
   }
 
   /** A reprint of a finished job: its bytes are gone, so the caller renders again; recorded as a new job. */
   async reprintConfirmed(
     originalJobId: number,
     payload: PrintPayload,
-    by: string,
+    staffId: string,
     reason: string,
-  ): Promise<SubmitResult> {
-    const original = this.store.get(originalJobId);
-    if (!original) return { ok: false, error: { code: 'job-not-found', jobId: originalJobId } };
-    if (original.status !== 'confirmed')
-      return { ok: false, error: { code: 'wrong-status', jobId: originalJobId, status: original.status } };
-    const { job } = this.store.insert(
-      {
-        idempotencyKey: `${original.idempotencyKey}#reprint-${Date.now()}`,
-        printerId: original.printerId,
-        printerKind: original.printerKind,
-        template: original.template,
-        jobName: original.jobName,
-        payload,
+  ): Promise<StaffActionResult> {
+    const inserted = this.audit.recorded(
+      { staffId },
+      (): Result<PrintJobRow, PipelineError> => {
+        const original = this.store.get(originalJobId);
+        if (!original) return err({ code: 'job-not-found', jobId: originalJobId });
+        if (original.status !== 'confirmed')
+          return err({ code: 'wrong-status', jobId: originalJobId, status: original.status });
+        const { job } = this.store.insert(
+          {
+            idempotencyKey: `reprint:${randomUUID()}`,
+            printerId: original.printerId,
+            printerKind: original.printerKind,
+            template: original.template,
+            jobName: original.jobName,
+            sessionId: null,
+            payload,
+          },
+          originalJobId,
+        );
+        return ok(job);
       },
-      { of: originalJobId, by, reason },
+      (job) => ({ kind: 'print-job-reprinted', printJobId: originalJobId, newPrintJobId: job.id, reason }),
     );
+    if (!inserted.ok) return inserted;
+    const job = inserted.value;
     this.emit({ type: 'job-queued', jobId: job.id, printerId: job.printerId, template: job.template });
     await this.drain(job.printerId);
-    return { ok: true, value: this.outcome(job.id, false) };
+    return ok(this.outcome(job.id, false));
   }
 
-  voidJob(jobId: number, by: string, reason: string): SubmitResult {
-    const moved = this.store.void(jobId, `voided by ${by}: ${reason}`);
+  voidJob(jobId: number, staffId: string, reason: string): StaffActionResult {
+    const moved = this.store.scrubbing(() =>
+      this.audit.recorded(
+        { staffId },
+        () => this.store.void(jobId, 'voided-by-staff'),
+        () => ({ kind: 'print-job-voided', printJobId: jobId, reason }),
+      ),
+    );
     if (!moved.ok) return moved;
     const job = this.store.get(jobId);
     if (job) this.emit({ type: 'job-voided', jobId, printerId: job.printerId });
-    return { ok: true, value: this.outcome(jobId, false) };
+    return ok(this.outcome(jobId, false));
   }
 
-  /** Voids jobs left unresolved longer than the retention limit, dropping their bytes. Returns their ids. */
-  expireUnresolved(now: Date = new Date(), maxAgeMs: number = DEFAULT_RETENTION_MS): number[] {
-    const expired: number[] = [];
-    for (const job of this.store.unfinishedSince(new Date(now.getTime() - maxAgeMs))) {
-      if (
-        this.store.void(
-          job.id,
-          `retention limit: unresolved for more than ${Math.round(maxAgeMs / 3_600_000)} h`,
-        ).ok
-      ) {
-        expired.push(job.id);
-        this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'unresolved print job expired');
-        this.emit({ type: 'job-voided', jobId: job.id, printerId: job.printerId });
-      }
+  /**
+   * Voids (`expired`) every job still holding bytes whose last change is older than the retention limit, each
+   * with its audit record, and clears the bytes from the files. Returns the expired jobs' ids.
+   */
+  expireUnresolved(now: Date, retentionHours: number): number[] {
+    const cutoff = new Date(now.getTime() - retentionHours * 3_600_000);
+    const expired = this.store.scrubbing(() =>
+      this.store.unfinishedSince(cutoff).filter(
+        (job) =>
+          this.audit.recorded(
+            'system',
+            () => this.store.void(job.id, 'expired'),
+            () => ({ kind: 'print-job-expired', printJobId: job.id, retentionHours }),
+          ).ok,
+      ),
+    );
+    for (const job of expired) {
+      this.logger.log('print-job-expired', { jobId: job.id, printerId: job.printerId, retentionHours });
+      this.emit({ type: 'job-expired', jobId: job.id, printerId: job.printerId, retentionHours });
     }
-    return expired;
+    return expired.map((job) => job.id);
   }
 
   /** The job recorded under an idempotency key, if any (lets callers skip rendering a duplicate). */
@@ -260,6 +261,7 @@ export class PrintPipeline {
 
   close(): void {
     for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes.length = 0;
     this.listeners.clear();
   }
 
@@ -306,7 +308,13 @@ export class PrintPipeline {
       const state = registration.printer.status();
       if (!usable(state)) {
         for (const waiting of this.store.withStatus('queued', printerId)) {
-          this.emit({ type: 'job-waiting', jobId: waiting.id, printerId, printerState: state.state });
+          this.emit({
+            type: 'job-waiting',
+            jobId: waiting.id,
+            printerId,
+            printerState: state.state,
+            ...(state.state === 'error' ? { printerCode: state.code } : {}),
+          });
         }
         return;
       }
@@ -324,62 +332,45 @@ export class PrintPipeline {
     if (!this.store.markSending(job.id).ok) return true;
     let outcome: PrintOutcome;
     try {
-      outcome = await this.callPrinter(registration, payload, job.jobName);
+      outcome = await sendToPrinter(registration, payload, job.jobName);
     } catch (error) {
       // Drivers must not throw; if one does, the outcome is unknown.
-      outcome = {
-        ok: false,
-        failure: { reason: 'error', detail: error instanceof Error ? error.name : 'thrown' },
-      };
+      outcome = err({ reason: 'error', detail: error instanceof Error ? error.name : 'thrown' });
     }
     if (outcome.ok) {
       this.store.markSent(job.id);
       this.store.markConfirmed(job.id);
-      this.logger?.info({ jobId: job.id, printerId: job.printerId }, 'print job confirmed');
+      this.logger.log('print-job-confirmed', { jobId: job.id, printerId: job.printerId });
       this.emit({ type: 'job-confirmed', jobId: job.id, printerId: job.printerId });
       return true;
     }
-    const { failure } = outcome;
+    const failure = outcome.error;
     // Drivers push their state too; reading it here keeps paper-change counting right if that event is late.
     this.lastState.set(job.printerId, registration.printer.status().state);
     if (resumableReasons.has(failure.reason)) {
       this.store.markFailed(job.id, failure.reason);
-      this.logger?.warn(
-        { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-        'print job blocked',
-      );
+      this.logger.log('print-job-blocked', {
+        jobId: job.id,
+        printerId: job.printerId,
+        reason: failure.reason,
+      });
       this.emit({ type: 'job-blocked', jobId: job.id, printerId: job.printerId, reason: failure.reason });
       return false;
     }
-    const reason =
-      failure.reason === 'error' ? `printer-error: ${failure.detail}` : 'printer-timeout: outcome unknown';
+    const reason = attentionReason(failure);
     this.store.markNeedsAttention(job.id, reason);
-    this.logger?.warn(
-      { jobId: job.id, printerId: job.printerId, reason: failure.reason },
-      'print job needs attention',
-    );
-    this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
+    this.logger.log('print-job-needs-attention', {
+      jobId: job.id,
+      printerId: job.printerId,
+      reason: failure.reason,
+    });
+    this.emit({
+      type: 'job-needs-attention',
+      jobId: job.id,
+      printerId: job.printerId,
+      reason,
+      failure: failure.reason,
+    });
     return false;
-  }
-
-  private callPrinter(
-    registration: PrinterRegistration,
-    payload: PrintPayload,
-    jobName: string,
-  ): Promise<PrintOutcome> {
-    switch (registration.kind) {
-      case 'ticket-printer':
-        if (payload.format !== 'mono-bitmap')
-          return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
-        return registration.printer.printRaster(payload.bitmap);
-      case 'document-printer':
-        if (payload.format !== 'pdf')
-          return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
-        return registration.printer.printPdf(payload.pdf, jobName);
-      default: {
-        const unreachable: never = registration;
-        throw new Error(`unknown printer ${JSON.stringify(unreachable)}`);
-      }
-    }
   }
 }

@@ -1,52 +1,74 @@
+/**
+ * The journal's list of alerts for staff: raised by the services, acknowledged in maintenance. An
+ * acknowledgement is a staff action, so who made it is recorded in the audit log (in the same database
+ * transaction as the acknowledgement) and read back from there.
+ */
 import type Database from 'better-sqlite3';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
+import type { AuditAppendError, AuditLog } from './audit_log.js';
+import { isoAt, type JournalClock } from './journal_clock.js';
 
-export type StaffAlertKind = 'document-not-printable' | 'print-needs-attention' | 'resident-help';
+export const staffAlertKinds = [
+  'document-not-printable',
+  'print-needs-attention',
+  'print-job-expired',
+  'transaction-needs-staff',
+  /** A resident pressed Help → "Call a member of staff"; the detail names the terminal and the step. */
+  'resident-help',
+] as const;
+export type StaffAlertKind = (typeof staffAlertKinds)[number];
 
 export interface StaffAlert {
   id: number;
   kind: StaffAlertKind;
   detail: string;
   printJobId: number | null;
+  transactionId: number | null;
   createdAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
 }
 
-interface RawAlert {
-  id: number;
-  kind: StaffAlertKind;
-  detail: string;
-  print_job_id: number | null;
-  created_at: string;
-  acknowledged_at: string | null;
-  acknowledged_by: string | null;
-}
+export type AcknowledgeError = { code: 'alert-not-open'; alertId: number } | AuditAppendError;
 
-/** The journal's list of alerts for staff: raised by the services, acknowledged (with who) in maintenance. */
 export class StaffAlertStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: { clock: Pick<JournalClock, 'now'>; audit: AuditLog; logger: KioskLogger },
+  ) {}
 
-  raise(kind: StaffAlertKind, detail: string, printJobId: number | null = null): number {
+  /**
+   * `detail` names templates, counts, states and ids: never a resident or what a document shows. The log line
+   * carries the kind and ids only (a caller inside a larger database transaction commits the alert with it).
+   */
+  raise(
+    kind: StaffAlertKind,
+    detail: string,
+    subject: { printJobId?: number; transactionId?: number } = {},
+  ): number {
     const result = this.db
-      .prepare('INSERT INTO staff_alerts (kind, detail, print_job_id) VALUES (?, ?, ?)')
-      .run(kind, detail, printJobId);
-    return Number(result.lastInsertRowid);
+      .prepare(
+        'INSERT INTO staff_alerts (kind, detail, print_job_id, transaction_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(kind, detail, subject.printJobId ?? null, subject.transactionId ?? null, this.#at());
+    const alertId = Number(result.lastInsertRowid);
+    this.options.logger.log('staff-alert-raised', { alertId, kind, ...subject });
+    return alertId;
   }
 
-  /** Open alerts first, newest first; at most `limit`. */
+  /** Open alerts first, newest first; at most `limit`. One query, acknowledgers read from the audit log. */
   list(limit = 100): StaffAlert[] {
-    const rows = this.db
-      .prepare('SELECT * FROM staff_alerts ORDER BY acknowledged_at IS NOT NULL, id DESC LIMIT ?')
-      .all(limit) as RawAlert[];
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      detail: r.detail,
-      printJobId: r.print_job_id,
-      createdAt: r.created_at,
-      acknowledgedAt: r.acknowledged_at,
-      acknowledgedBy: r.acknowledged_by,
-    }));
+    return this.db
+      .prepare(
+        `SELECT s.id, s.kind, s.detail, s.print_job_id AS printJobId, s.transaction_id AS transactionId,
+           s.created_at AS createdAt, s.acknowledged_at AS acknowledgedAt,
+           (SELECT substr(a.actor, 7) FROM audit_log a
+             WHERE a.subject = 'staff-alert:' || s.id AND a.kind = 'alert-acknowledged' AND a.actor LIKE 'staff:%'
+             ORDER BY a.seq LIMIT 1) AS acknowledgedBy
+         FROM staff_alerts s ORDER BY s.acknowledged_at IS NOT NULL, s.id DESC LIMIT ?`,
+      )
+      .all(limit) as StaffAlert[];
   }
 
   openCount(): number {
@@ -57,13 +79,20 @@ export class StaffAlertStore {
     ).n;
   }
 
-  acknowledge(id: number, staffId: string): boolean {
-    const result = this.db
-      .prepare(
-        `UPDATE staff_alerts SET acknowledged_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), acknowledged_by = ?
-         WHERE id = ? AND acknowledged_at IS NULL`,
-      )
-      .run(staffId, id);
-    return result.changes === 1;
+  acknowledge(alertId: number, staffId: string): Result<void, AcknowledgeError> {
+    return this.options.audit.recorded(
+      { staffId },
+      (): Result<void, AcknowledgeError> => {
+        const changed = this.db
+          .prepare('UPDATE staff_alerts SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL')
+          .run(this.#at(), alertId).changes;
+        return changed === 1 ? ok() : err({ code: 'alert-not-open', alertId });
+      },
+      () => ({ kind: 'alert-acknowledged', alertId }),
+    );
+  }
+
+  #at(): string {
+    return isoAt(this.options.clock);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../devices/device_status.js';
+import { MAX_SIMULATED_CARDS } from '../../devices/dispenser/index.js';
 import { keypadKeys } from '../../devices/keypad/index.js';
 import { paperLevels } from '../../devices/simulator/index.js';
 import { templateIds } from '../printed/template_ids.js';
@@ -12,7 +13,8 @@ export const devMethodPrefix = 'dev.';
 /**
  * What the dev dock can do to a simulated device (development and test modes only). Each action is what a person
  * at the kiosk would do: pull a cable, scan a code, take the paper out, open a cover, close a locker door, place a
- * document on the reader, press a key of the tactile keypad.
+ * document on the reader, load cards into a dispenser, take the card at its gate, jam it, press a key of the
+ * tactile keypad.
  */
 export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unplug'), deviceId: z.string() }).strict(),
@@ -36,6 +38,18 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
       sample: z.string().max(64).nullable(),
     })
     .strict(),
+  /** Staff fill a dispenser's stacker with `count` cards. */
+  z
+    .object({
+      action: z.literal('cards'),
+      deviceId: z.string(),
+      count: z.number().int().min(0).max(MAX_SIMULATED_CARDS),
+    })
+    .strict(),
+  /** The resident takes the card waiting at a dispenser's gate. */
+  z.object({ action: z.literal('take-card'), deviceId: z.string() }).strict(),
+  /** The next card jams in a dispenser (`jam: true`), or staff clear the jam. */
+  z.object({ action: z.literal('jam'), deviceId: z.string(), jam: z.boolean() }).strict(),
   /** A resident presses one key of a tactile keypad. */
   z.object({ action: z.literal('key'), deviceId: z.string(), key: z.enum(keypadKeys) }).strict(),
 ]);
@@ -51,6 +65,14 @@ export const SimulatedDeviceSchema = z.object({
   plugged: z.boolean(),
   doors: z.array(z.object({ door: z.string(), open: z.boolean() })).optional(),
   samples: z.array(z.string()).optional(),
+  dispenser: z
+    .object({
+      cards: z.number().int(),
+      cardAtGate: z.boolean(),
+      rejectBin: z.number().int(),
+      jam: z.enum(['none', 'next-card', 'jammed']),
+    })
+    .optional(),
   /** The keys a simulated tactile keypad has. */
   keys: z.array(z.enum(keypadKeys)).optional(),
 });

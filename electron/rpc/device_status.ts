@@ -6,6 +6,7 @@
 export type {
   DeviceKind,
   DeviceStatus,
+  DispenserState,
   LockerState,
   PrinterState,
   ReaderState,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { keypadKeys } from '../../devices/keypad/index.js';
+import type { Result } from '../../lib/result.js';
 import { LanguageSchema, LocalisedTextSchema } from './language_schema.js';
-import { type DomainEvents, type DomainMethods, noParams } from './method_spec.js';
+import { type DomainEvents, type DomainMethods, noParams, resultSchema } from './method_spec.js';
 
 /**
  * The resident's bearings when they cannot see the screen well: audio guidance (`speech.*`), the tactile keypad's
@@ -25,11 +26,17 @@ export const AudioSettingsSchema = z.object({
 });
 export type AudioSettings = z.infer<typeof AudioSettingsSchema>;
 
-/** A message key of the locale files (`speech`, then `a11y`, then `common`), e.g. `screen.services.keys`. */
+/**
+ * A message key of the locale files: bare for `speech`, then `a11y`, then `common` (`services.keys`), or named with
+ * a flow's namespace as its screen names it (`home:services.title`).
+ */
 export const MessageKeySchema = z
   .string()
   .max(96)
-  .regex(/^[A-Za-z][\w-]*(\.[\w-]+)*$/, 'a dotted message key');
+  .regex(
+    /^([a-z][\w-]*:)?[A-Za-z][\w-]*(\.[\w-]+)*$/,
+    'a dotted message key, with its namespace if a flow’s',
+  );
 
 /**
  * A value a spoken message fills in: a number (plural forms follow it), a short verbatim text (a queue number, a
@@ -56,16 +63,19 @@ export const PromptSchema = z
   .strict();
 export type Prompt = z.infer<typeof PromptSchema>;
 
-export const SayResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), queued: z.number().int().nonnegative() }),
-  z.object({
-    ok: z.literal(false),
-    /** `silent`: audio guidance is off for this session (or no session and no keypad press asked for it). */
-    error: z.enum(['silent', 'unknown-message']),
-    key: z.string().optional(),
-  }),
+/** Why nothing is said. `silent`: audio guidance is off (or no session and no keypad press asked for it). */
+export const SayRefusalSchema = z.union([
+  z.object({ code: z.literal('silent') }).strict(),
+  z.object({ code: z.literal('unknown-message'), key: z.string() }).strict(),
 ]);
-export type SayResult = z.infer<typeof SayResultSchema>;
+export type SayRefusal = z.infer<typeof SayRefusalSchema>;
+
+/** How many prompts were queued, or why none was. */
+export const SayResultSchema = resultSchema(
+  z.object({ queued: z.number().int().nonnegative() }).strict(),
+  SayRefusalSchema,
+);
+export type SayResult = Result<{ queued: number }, SayRefusal>;
 
 export const speechMethods = {
   /**
@@ -80,11 +90,12 @@ export const speechMethods = {
   },
 } as const satisfies DomainMethods<'speech'>;
 
-export const CallStaffResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.enum(['no-session', 'already-called']) }),
-]);
-export type CallStaffResult = z.infer<typeof CallStaffResultSchema>;
+export const CallStaffRefusalSchema = z.enum(['no-session', 'already-called']);
+
+/** Staff are called (no value), or why not. */
+export const CallStaffResultSchema = resultSchema(z.undefined().optional(), CallStaffRefusalSchema);
+export type CallStaffRefusal = z.infer<typeof CallStaffRefusalSchema>;
+export type CallStaffResult = Result<undefined, CallStaffRefusal>;
 
 export const helpMethods = {
   /** The resident asks for a member of staff: a staff alert naming the terminal and the step (nothing personal). */
@@ -104,7 +115,11 @@ export type SpokenPromptRecord = z.infer<typeof SpokenPromptRecordSchema>;
 export const guidanceDevMethods = {
   /** The message keys audio guidance has started to play, oldest first (tests follow speech without listening). */
   'dev.spokenPrompts': { params: noParams, result: z.array(SpokenPromptRecordSchema) },
-  'dev.clearSpokenPrompts': { params: noParams, result: z.object({ ok: z.literal(true) }) },
+  /** Forgets the prompts spoken so far; answers how many were forgotten. */
+  'dev.clearSpokenPrompts': {
+    params: noParams,
+    result: z.object({ cleared: z.number().int().nonnegative() }).strict(),
+  },
 } as const satisfies DomainMethods<'dev'>;
 
 export const KeypadKeyEventSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { printJobStatuses } from '../journal/print_job_store.js';
+import { printJobStatuses } from '../journal/print_job_rows.js';
+import { staffAlertKinds } from '../journal/staff_alerts.js';
 import { actionOutcomeSchema, type DomainMethods, noParams } from './method_spec.js';
 
 /**
@@ -45,9 +46,10 @@ export const PrinterCountersSchema = z.object({
 
 export const StaffAlertSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['document-not-printable', 'print-needs-attention', 'resident-help']),
+  kind: z.enum(staffAlertKinds),
   detail: z.string(),
   printJobId: z.number().int().nullable(),
+  transactionId: z.number().int().nullable(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),

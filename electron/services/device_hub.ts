@@ -1,11 +1,22 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { ManagedCcidReader, ManagedGa467Reader } from '../../devices/document/index.js';
 import type { KeypadPress } from '../../devices/keypad/index.js';
+import type { LockerController } from '../../devices/locker/index.js';
+import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
+/** A configured device's driver, by its configured id. */
+export interface DriverRegistration<D> {
+  id: string;
+  driver: D;
+}
+
 /**
  * What the kiosk services need of the device layer: live statuses pushed on change, the printers for the print
- * pipeline, and the dev dock's control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
+ * pipeline, the readers and scanners a flow identifies a resident with, the document dispensers and locker doors
+ * for the flows that release documents, and the dev dock's control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
  * use it over simulated devices.
  */
 export interface DeviceHub {
@@ -18,5 +29,15 @@ export interface DeviceHub {
   onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void;
   /** The configured printers' drivers, for the print pipeline. */
   printers(): PrinterRegistration[];
+  /** The configured eMRTD readers (CCID): passports, travel permits, identity cards with a chip. */
+  documentReaders(): DriverRegistration<ManagedCcidReader>[];
+  /** The configured GA 467 readers: the residence permit for Macao residents (Hengqin). */
+  idCardReaders(): DriverRegistration<ManagedGa467Reader>[];
+  /** The configured barcode scanners: Macao One Account QR codes, booking slips, pickup codes. */
+  scanners(): DriverRegistration<BarcodeScanner>[];
+  /** The configured document dispensers (card-sized documents). */
+  dispensers(): DriverRegistration<CardDispenser>[];
+  /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
+  lockers(): DriverRegistration<LockerController>[];
   close(): Promise<void>;
 }

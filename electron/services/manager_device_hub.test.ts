@@ -43,7 +43,7 @@ describe('ManagerDeviceHub dev dock', () => {
         deviceId: 'reader',
         kind: 'document-reader',
         plugged: true,
-        samples: ['passport-td3', 'id-card-td1'],
+        samples: ['passport-td3', 'id-card-td1', 'passport-macao', 'passport-forged'],
       },
       { deviceId: 'permit-reader', kind: 'id-card-reader', plugged: true, samples: ['residence-permit'] },
       { deviceId: 'lockers', kind: 'locker-controller', plugged: true, doors: [{ door: 'A1', open: false }] },

@@ -1,15 +1,18 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
+import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { KeypadPress } from '../../devices/keypad/index.js';
+import type { LockerController } from '../../devices/locker/index.js';
 import {
   createDefaultRegistry,
   DeviceManager,
   type DeviceManagerOptions,
+  type DriverByKind,
 } from '../../devices/manager/index.js';
 import type { SimulatorControls } from '../../devices/simulator/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
-import type { DeviceHub } from './device_hub.js';
+import type { DeviceHub, DriverRegistration } from './device_hub.js';
 
 const fail = (error: string): SimulatorActionResult => ({ ok: false, error });
 
@@ -51,6 +54,7 @@ export class ManagerDeviceHub implements DeviceHub {
         controls.kind === 'document-reader' || controls.kind === 'id-card-reader'
           ? controls.samples()
           : undefined,
+      dispenser: controls.kind === 'document-dispenser' ? controls.view() : undefined,
       keys: controls.kind === 'tactile-keypad' ? controls.keys() : undefined,
     }));
   }
@@ -90,6 +94,16 @@ export class ManagerDeviceHub implements DeviceHub {
           return { ok: true };
         }
         return controls.placeSample(action.sample);
+      case 'cards':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card stacker`);
+        return controls.loadCards(action.count);
+      case 'take-card':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} has no card gate`);
+        return controls.takeCard();
+      case 'jam':
+        if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} cannot jam`);
+        controls.setJam(action.jam);
+        return { ok: true };
       case 'key':
         if (controls.kind !== 'tactile-keypad') return fail(`${action.deviceId} is not a keypad`);
         return controls.press(action.key);
@@ -101,13 +115,9 @@ export class ManagerDeviceHub implements DeviceHub {
   }
 
   onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void {
-    const offs = this.manager
-      .configs()
-      .filter((config) => config.kind === 'tactile-keypad')
-      .flatMap((config) => {
-        const keypad = this.manager.get(config.id, 'tactile-keypad');
-        return keypad ? [keypad.onKey((press) => listener(config.id, press))] : [];
-      });
+    const offs = this.driversOf('tactile-keypad').map(({ id, driver }) =>
+      driver.onKey((press) => listener(id, press)),
+    );
     return () => {
       for (const off of offs) off();
     };
@@ -127,8 +137,44 @@ export class ManagerDeviceHub implements DeviceHub {
     });
   }
 
+  documentReaders(): DriverRegistration<DriverByKind['document-reader']>[] {
+    return this.driversOf('document-reader');
+  }
+
+  idCardReaders(): DriverRegistration<DriverByKind['id-card-reader']>[] {
+    return this.driversOf('id-card-reader');
+  }
+
+  scanners(): DriverRegistration<DriverByKind['barcode-scanner']>[] {
+    return this.driversOf('barcode-scanner');
+  }
+
+  dispensers(): DriverRegistration<CardDispenser>[] {
+    return this.driversOf('document-dispenser');
+  }
+
+  lockers(): DriverRegistration<LockerController>[] {
+    return this.driversOf('locker-controller');
+  }
+
   close(): Promise<void> {
     return this.manager.stop();
+  }
+
+  private driversOf<
+    K extends
+      | 'document-dispenser'
+      | 'locker-controller'
+      | 'document-reader'
+      | 'id-card-reader'
+      | 'barcode-scanner'
+      | 'tactile-keypad',
+  >(kind: K): DriverRegistration<DriverByKind[K]>[] {
+    return this.manager.configs().flatMap((config) => {
+      if (config.kind !== kind) return [];
+      const driver = this.manager.get(config.id, kind);
+      return driver === undefined ? [] : [{ id: config.id, driver }];
+    });
   }
 }
 

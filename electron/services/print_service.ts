@@ -1,16 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { PrinterState } from '../../devices/device_status.js';
+import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskConfig } from '../config/config_schema.js';
-import { type PrinterCounters, PrintJobStore } from '../journal/print_job_store.js';
-import { type PipelineLogger, PrintPipeline, type PrintPipelineEvent } from '../journal/print_pipeline.js';
-import { type StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
-import { DocumentPrintService } from '../printed/document_print_service.js';
+import type { AuditLog } from '../journal/audit_log.js';
+import { type PrinterCounters, type PrintJobRow, PrintJobStore } from '../journal/print_job_store.js';
+import {
+  PrintPipeline,
+  type PrintPipelineEvent,
+  type RecoveryReport,
+  type StaffActionResult,
+} from '../journal/print_pipeline.js';
+import type { AcknowledgeError, StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
+import { type DocumentPrintError, DocumentPrintService } from '../printed/document_print_service.js';
 import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
-import type { StaffActionResult, StaffPrintJob } from '../rpc/maintenance_contract.js';
+import type { StaffPrintJob } from '../rpc/maintenance_contract.js';
 import type { PrintJobView } from '../rpc/print_contract.js';
+import type { Clock } from './clock.js';
 import type { DeviceHub } from './device_hub.js';
 import type { SessionService } from './session_service.js';
 
@@ -29,6 +39,13 @@ const reasonOf = (state: PrinterState['state'] | string): JobReason => {
   }
 };
 
+/** The spooler's faults the resident is told about by name (a printer error code, or a job's failure reason). */
+function notPrintedReason(failure: string | undefined): JobReason {
+  return failure === 'queue-stopped' || failure === 'job-aborted' || failure === 'spooler-unavailable'
+    ? failure
+    : null;
+}
+
 /** Which renderer state each pipeline event means for the resident waiting at the kiosk. */
 function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason } | null {
   switch (event.type) {
@@ -36,14 +53,18 @@ function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason
     case 'job-resumed':
       return { state: 'printing', reason: null };
     case 'job-waiting':
-      return { state: 'waiting', reason: reasonOf(event.printerState) };
+      return {
+        state: 'waiting',
+        reason: notPrintedReason(event.printerCode) ?? reasonOf(event.printerState),
+      };
     case 'job-blocked':
       return { state: 'blocked', reason: reasonOf(event.reason) };
     case 'job-confirmed':
       return { state: 'done', reason: null };
     case 'job-needs-attention':
-      return { state: 'needs-attention', reason: null };
+      return { state: 'needs-attention', reason: notPrintedReason(event.failure) };
     case 'job-voided':
+    case 'job-expired':
       return { state: 'voided', reason: null };
     case 'paper-changed':
       return null;
@@ -54,10 +75,57 @@ function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason
   }
 }
 
+/** The reason that goes with the job's current status (a voided job may also carry why it was held). */
+function reasonForStaff(job: PrintJobRow): string | null {
+  switch (job.status) {
+    case 'voided':
+      return job.voidReason;
+    case 'needs-attention':
+      return job.attentionReason;
+    case 'failed':
+      return job.failureReason;
+    case 'queued':
+    case 'sending':
+    case 'sent':
+    case 'confirmed':
+      return null;
+    default: {
+      const unreachable: never = job.status;
+      return unreachable;
+    }
+  }
+}
+
+/** Why a session's print request printed nothing. */
+export type SessionPrintError = { code: 'no-session' } | DocumentPrintError;
+
+/** How often the retention limit is checked: often enough that bytes outlive it by a fraction of it at most. */
+export function retentionCheckMs(retentionHours: number): number {
+  return Math.min(10 * 60_000, (retentionHours * 3_600_000) / 4);
+}
+
+export interface KioskPrintServiceOptions {
+  db: Database.Database;
+  config: Pick<KioskConfig, 'terminal' | 'documents' | 'journal'>;
+  devices: Pick<DeviceHub, 'printers'>;
+  session: SessionService;
+  bus: EventBus;
+  audit: AuditLog;
+  alerts: StaffAlertStore;
+  /** Timestamps and the retention schedule run on it (a fake clock in tests). */
+  clock: Clock;
+  logger: KioskLogger;
+  /** The terminal's key (see terminal_key_file.ts); an ephemeral one when none is given (tests). */
+  signingKey?: TerminalSigningKey;
+}
+
 /**
  * The kiosk's printing: documents rendered and journalled through the print pipeline, each job tied to the
- * resident session that asked for it. The session's own jobs are pushed to its screen as they move on; a job
- * still unprinted when its session ends goes to staff (never into an unattended tray later).
+ * resident session that asked for it (a column of the job). The session's own jobs are pushed to its screen as
+ * they move on; a job still unprinted when its session ends goes to staff (never into an unattended tray later).
+ *
+ * Lifecycle: the constructor only builds; `start()` recovers the jobs an earlier run left, follows the printers
+ * and the session, and runs the retention limit now and then on the clock; `close()` stops all of it.
  */
 export class KioskPrintService {
   readonly pipeline: PrintPipeline;
@@ -66,50 +134,65 @@ export class KioskPrintService {
   readonly #documents: DocumentPrintService;
   readonly #printerIds: string[];
   readonly #terminalId: string;
-  #nextSessionJob = 1;
+  readonly #retentionHours: number;
+  readonly #session: SessionService;
+  readonly #bus: EventBus;
+  readonly #clock: Clock;
+  readonly #logger: KioskLogger;
+  readonly #stops: (() => void)[] = [];
 
-  constructor(
-    db: Database.Database,
-    config: KioskConfig,
-    devices: DeviceHub,
-    private readonly session: SessionService,
-    private readonly bus: EventBus,
-    private readonly logger?: PipelineLogger,
-    /** The terminal's key (see terminal_key_file.ts); an ephemeral one when none is given (tests). */
-    signingKey: TerminalSigningKey = generateSigningKey(config.terminal.id),
-  ) {
+  constructor(options: KioskPrintServiceOptions) {
+    const { config } = options;
     this.#terminalId = config.terminal.id;
-    this.#store = new PrintJobStore(db);
-    this.#alerts = new StaffAlertStore(db);
-    const printers = devices.printers();
+    this.#retentionHours = config.journal.unresolvedPayloadHours;
+    this.#session = options.session;
+    this.#bus = options.bus;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
+    this.#alerts = options.alerts;
+    this.#store = new PrintJobStore(options.db, options.logger, () => new Date(options.clock.now()));
+    const printers = options.devices.printers();
     this.#printerIds = printers.map((p) => p.id);
-    this.pipeline = new PrintPipeline(this.#store, printers, logger);
+    this.pipeline = new PrintPipeline({
+      store: this.#store,
+      printers,
+      audit: options.audit,
+      logger: options.logger,
+    });
     this.#documents = new DocumentPrintService(this.pipeline, {
       ticketPrinterId: printers.find((p) => p.kind === 'ticket-printer')?.id ?? '',
       documentPrinterId: printers.find((p) => p.kind === 'document-printer')?.id ?? '',
-      signingKey,
+      signingKey: options.signingKey ?? generateSigningKey(config.terminal.id),
       fonts: config.documents.fonts,
       mask: config.documents.documentNumberMask,
     });
-    this.pipeline.onEvent((event) => this.#forward(event));
-    session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId));
+  }
+
+  /** Recovers what an earlier run left, then follows printers and sessions and keeps the retention limit. */
+  start(): RecoveryReport {
+    if (this.#stops.length > 0) return { needsAttention: [], confirmed: [] };
+    this.#stops.push(this.pipeline.onEvent((event) => this.#forward(event)));
+    this.#stops.push(this.#session.onSessionEnd((sessionId) => this.#holdUnprinted(sessionId)));
     const recovered = this.pipeline.recover();
     if (recovered.needsAttention.length > 0) {
-      logger?.warn({ jobs: recovered.needsAttention }, 'print jobs need staff attention after restart');
+      this.#logger.log('print-jobs-recovered', { jobs: recovered.needsAttention });
     }
+    this.pipeline.start();
+    this.#keepRetentionLimit();
+    return recovered;
   }
 
   /** Renders and prints a document for the running session; resolves when the pipeline has it. */
   async printForSession(
     template: TemplateId,
     input: unknown,
-  ): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
-    const sessionId = this.session.activeSessionId;
-    if (!sessionId) return { ok: false, error: 'no session' };
-    // The key ties the job to its session (for the screen and for the hold at session end); never personal data.
-    const key = `session:${sessionId}:${this.#nextSessionJob++}`;
-    const result = await this.#documents.print(template, input, key);
-    if (result.ok) return { ok: true, jobId: result.value.jobId };
+    options: { idempotencyKey?: string } = {},
+  ): Promise<Result<{ jobId: number }, SessionPrintError>> {
+    const sessionId = this.#session.activeSessionId;
+    if (!sessionId) return err({ code: 'no-session' });
+    const job = { idempotencyKey: options.idempotencyKey ?? randomUUID(), sessionId };
+    const result = await this.#documents.print(template, input, job);
+    if (result.ok) return ok({ jobId: result.value.jobId });
     const error = result.error;
     if (
       error.code === 'missing-glyphs' ||
@@ -123,20 +206,20 @@ export class KioskPrintService {
           ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
           : `${template}: ${error.code}`;
       this.#alerts.raise('document-not-printable', detail);
-      this.logger?.warn({ template, reason: error.code }, 'document not printable');
-      this.bus.emit('print.failed', {
+      this.#logger.log('document-not-printable', { template, reason: error.code });
+      this.#bus.emit('print.failed', {
         reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
       });
     }
-    return { ok: false, error: error.code };
+    return err(error);
   }
 
   /** The dev dock's sample of a template, in the session's language (optionally with an unprintable name). */
   printSample(
     template: TemplateId,
     unprintableName = false,
-  ): Promise<{ ok: true; jobId: number } | { ok: false; error: string }> {
-    const view = this.session.view();
+  ): Promise<Result<{ jobId: number }, SessionPrintError>> {
+    const view = this.#session.view();
     const input: Record<string, unknown> = {
       ...sampleInput(template, view.phase === 'active' ? view.language : 'zh-Hant'),
     };
@@ -153,74 +236,81 @@ export class KioskPrintService {
     return this.#alerts.list();
   }
 
-  acknowledgeAlert(alertId: number, staffId: string): StaffActionResult {
-    return this.#alerts.acknowledge(alertId, staffId) ? { ok: true } : { ok: false, error: 'alert-not-open' };
+  acknowledgeAlert(alertId: number, staffId: string): Result<void, AcknowledgeError> {
+    return this.#alerts.acknowledge(alertId, staffId);
   }
 
+  /** The newest hundred jobs, as staff see them in maintenance. */
   staffJobs(): StaffPrintJob[] {
-    const statuses = [
-      'needs-attention',
-      'failed',
-      'queued',
-      'sending',
-      'sent',
-      'confirmed',
-      'voided',
-    ] as const;
-    return statuses
-      .flatMap((status) => this.#store.withStatus(status))
-      .sort((a, b) => b.id - a.id)
-      .slice(0, 100)
-      .map((job) => ({
-        jobId: job.id,
-        printerId: job.printerId,
-        template: job.template,
-        status: job.status,
-        reason: job.attentionReason ?? job.failureReason,
-        canReprint: job.status === 'needs-attention' && job.hasPayload,
-        createdAt: job.createdAt,
-      }));
+    return this.#store.recent(100).map((job) => ({
+      jobId: job.id,
+      printerId: job.printerId,
+      template: job.template,
+      status: job.status,
+      reason: reasonForStaff(job),
+      canReprint: job.status === 'needs-attention' && job.hasPayload,
+      createdAt: job.createdAt,
+    }));
   }
 
   counters(): PrinterCounters[] {
     return this.#printerIds.map((id) => this.#store.counters(id));
   }
 
-  async reprint(jobId: number, staffId: string, reason: string): Promise<StaffActionResult> {
-    const result = await this.pipeline.reprint(jobId, staffId, reason);
-    return result.ok ? { ok: true } : { ok: false, error: result.error.code };
+  reprint(jobId: number, staffId: string, reason: string): Promise<StaffActionResult> {
+    return this.pipeline.reprint(jobId, staffId, reason);
   }
 
   voidJob(jobId: number, staffId: string, reason: string): StaffActionResult {
-    const result = this.pipeline.voidJob(jobId, staffId, reason);
-    return result.ok ? { ok: true } : { ok: false, error: result.error.code };
+    return this.pipeline.voidJob(jobId, staffId, reason);
+  }
+
+  /** Voids the jobs left unresolved past `journal.unresolvedPayloadHours`; staff are alerted by `#forward`. */
+  expireUnresolved(): number[] {
+    return this.pipeline.expireUnresolved(new Date(this.#clock.now()), this.#retentionHours);
   }
 
   close(): void {
+    for (const stop of this.#stops.splice(0)) stop();
     this.pipeline.close();
+  }
+
+  /** Runs the retention limit now (a job may have waited through the restart) and then on the clock. */
+  #keepRetentionLimit(): void {
+    let cancel = (): void => {};
+    const check = (): void => {
+      this.expireUnresolved();
+      cancel = this.#clock.setTimeout(check, retentionCheckMs(this.#retentionHours));
+    };
+    this.#stops.push(() => cancel());
+    check();
   }
 
   #forward(event: PrintPipelineEvent): void {
     if (event.type === 'paper-changed') return;
     if (event.type === 'job-needs-attention') {
-      this.#alerts.raise('print-needs-attention', `print job ${event.jobId}: ${event.reason}`, event.jobId);
+      this.#alerts.raise('print-needs-attention', `print job ${event.jobId}: ${event.reason}`, {
+        printJobId: event.jobId,
+      });
     }
-    const sessionId = this.session.activeSessionId;
+    if (event.type === 'job-expired') {
+      this.#alerts.raise(
+        'print-job-expired',
+        `print job ${event.jobId}: unresolved for ${event.retentionHours} h, voided and its document deleted`,
+        { printJobId: event.jobId },
+      );
+    }
+    const sessionId = this.#session.activeSessionId;
     const job = this.#store.get(event.jobId);
-    if (!sessionId || !job?.idempotencyKey.startsWith(`session:${sessionId}:`)) return;
+    if (!sessionId || job?.sessionId !== sessionId) return;
     const view = viewOf(event);
     if (!view) return;
-    this.bus.emit('print.jobChanged', { jobId: event.jobId, printerKind: job.printerKind, ...view });
+    this.#bus.emit('print.jobChanged', { jobId: event.jobId, printerKind: job.printerKind, ...view });
   }
 
   #holdUnprinted(sessionId: string): void {
-    const prefix = `session:${sessionId}:`;
-    for (const status of ['queued', 'failed'] as const) {
-      for (const job of this.#store.withStatus(status)) {
-        if (job.idempotencyKey.startsWith(prefix)) {
-          this.pipeline.holdForStaff(job.id, 'resident-session-ended-before-printing');
-        }
-      }
+    for (const job of this.#store.unprintedForSession(sessionId)) {
+      this.pipeline.holdForStaff(job.id, 'resident-session-ended-before-printing');
     }
   }
 }

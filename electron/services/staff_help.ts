@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import type { StaffAlertStore } from '../journal/staff_alerts.js';
 import type { CallStaffResult } from '../rpc/guidance_contract.js';
 import type { Clock } from './clock.js';
@@ -22,17 +23,17 @@ export class StaffHelp {
 
   callStaff(): CallStaffResult {
     const view = this.session.view();
-    if (view.phase !== 'active') return { ok: false, error: 'no-session' };
+    if (view.phase !== 'active') return err('no-session');
     const now = this.clock.now();
     const last = this.#lastCall;
     if (last?.sessionId === view.sessionId && now - last.at < callAgainAfterMs) {
-      return { ok: false, error: 'already-called' };
+      return err('already-called');
     }
     this.#lastCall = { sessionId: view.sessionId, at: now };
     this.alerts.raise(
       'resident-help',
       `terminal ${this.terminalId} at ${view.flow.service}/${view.flow.step}`,
     );
-    return { ok: true };
+    return ok(undefined);
   }
 }

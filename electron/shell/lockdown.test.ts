@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { recordingLogger } from '../../test/support/recording_logger.js';
 import { parseConfig } from '../config/config_loader.js';
 import { openJournal } from '../journal/journal_database.js';
 import { createKioskApp } from '../kiosk_app.js';
@@ -229,9 +230,13 @@ describe('IPC transport', () => {
       site: { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } },
       mode: 'production',
       services: ['check-in'],
+      // Production requires it; only the boot reads the file, and this test builds the app without booting.
+      documents: { signingKeyFile: 'terminal.pem' },
     });
     if (!parsed.ok) throw new Error('config');
-    const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory());
+    const kiosk = createKioskApp(parsed.value, new ManagerDeviceHub([]), journalInMemory(), {
+      logger: recordingLogger(),
+    });
     const window = {
       webContents: { id: 7, send: vi.fn() },
       isDestroyed: () => false,

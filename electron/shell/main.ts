@@ -1,70 +1,92 @@
 import { join } from 'node:path';
 import * as electron from 'electron';
-import { createKioskApp } from '../kiosk_app.js';
-import { prepareBoot } from '../kiosk_boot.js';
-import { createKioskLogger } from '../services/kiosk_logger.js';
-import { ManagerDeviceHub } from '../services/manager_device_hub.js';
+import { createKioskLogger } from '../logging/kiosk_logger.js';
+import { exitStatus } from '../startup/exit_status.js';
+import {
+  type ElectronShellArguments,
+  electronUserArguments,
+  parseElectronShellArguments,
+} from '../startup/kiosk_arguments.js';
+import { startKiosk } from '../startup/start_kiosk.js';
 import { registerAppScheme, serveRenderer } from './app_protocol.js';
 import { installCrashRecovery } from './crash_recovery.js';
 import type { ElectronApi } from './electron_api.js';
 import { serveRpcOverIpc } from './ipc_transport.js';
 import { installLockdown } from './lockdown.js';
+import { checkLaunchConfig, checkLaunchSwitches, describeRefusal } from './production_guard.js';
 import { appOrigin, kioskWindowOptions } from './window_options.js';
 
 // Bundled to CommonJS (dist/electron/main.cjs), where __dirname is the bundle's folder.
 const here = __dirname;
 const api = electron as unknown as ElectronApi;
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+const packaged = electron.app.isPackaged;
+
+/** The one message a person at the kiosk sees (and the console), then the exit status for the supervisor. */
+function refuseToStart(message: string, exitCode: number): void {
+  console.error(message);
+  // Safe before 'ready' (Electron documents it so): the refusal shows even when the app never gets that far.
+  electron.dialog.showErrorBox('Balcão', message);
+  electron.app.exit(exitCode);
 }
 
+// Every renderer sandboxed, whatever a window's options say; must be called before 'ready'.
+electron.app.enableSandbox();
 registerAppScheme(api);
 
-if (!electron.app.requestSingleInstanceLock()) {
+const switches = checkLaunchSwitches(packaged, process.argv);
+const args = parseElectronShellArguments(
+  electronUserArguments(process.argv, process.defaultApp === true),
+  process.env,
+);
+if (!switches.ok) {
+  const refusal = describeRefusal(switches.error);
+  createKioskLogger({ level: args.ok ? args.value.logLevel : 'info' }).log('launch-refused', {
+    refusal: switches.error.code,
+    switches: switches.error.switches,
+  });
+  refuseToStart(refusal.message, refusal.exitCode);
+} else if (!args.ok) {
+  refuseToStart(`Balcão: ${args.error}`, exitStatus.usage);
+} else if (!electron.app.requestSingleInstanceLock()) {
   electron.app.quit();
 } else {
-  const configPath = argValue('--config') ?? process.env.BALCAO_CONFIG ?? 'config/balcao.config.json';
-  const boot = prepareBoot(configPath);
-  if (!boot.ok) {
-    console.error(boot.message);
-    electron.app.whenReady().then(() => {
-      electron.dialog.showErrorBox('Balcão', boot.message);
-      electron.app.exit(boot.exitCode);
-    });
-  } else {
-    const { config, journal, signingKey } = boot;
-    // Devtools need both a non-production configuration and an explicit flag.
-    const devTools = config.mode !== 'production' && process.argv.includes('--dev-tools');
-    const logger = createKioskLogger(config.terminal.id);
-    const devices = new ManagerDeviceHub(config.devices);
-    if (boot.ephemeralKey)
-      logger.warn({}, 'no documents.signingKeyFile: documents are signed with a key for this run only');
-    const kiosk = createKioskApp(config, devices, journal, {
-      signingKey,
-      logger,
-      onInternalError: (method, error) => logger.error({ method, err: error }, 'internal error'),
-    });
-    let window: electron.BrowserWindow | null = null;
+  void runShell(args.value);
+}
 
-    // Audio guidance: index a site's recorded prompts and render the screens' words ahead, in the background.
-    void kiosk.speech
-      .warmUp()
-      .then((warm) => logger.info({ ...warm, output: kiosk.speech.output }, 'speech ready'));
-    electron.app.on('second-instance', () => window?.focus());
-    electron.app.on('window-all-closed', () => electron.app.quit());
-    electron.app.on('before-quit', () => void kiosk.close());
-
-    electron.app.whenReady().then(async () => {
-      await devices.start();
-      installLockdown(api, devTools);
-      serveRenderer(api, join(here, '../renderer'));
-      electron.powerSaveBlocker.start('prevent-display-sleep');
-      window = new electron.BrowserWindow(kioskWindowOptions(join(here, 'preload.cjs'), devTools));
-      serveRpcOverIpc(api, kiosk, () => window);
-      installCrashRecovery(electron.app, window, (m) => console.error(m));
-      window.once('ready-to-show', () => window?.show());
-      void window.loadURL(`${appOrigin}/index.html`);
-    });
+async function runShell(args: ElectronShellArguments): Promise<void> {
+  const started = await startKiosk({
+    host: 'electron',
+    configPath: args.configPath,
+    logLevel: args.logLevel,
+    admit: (config) => {
+      const admitted = checkLaunchConfig(packaged, config.mode);
+      return admitted.ok ? admitted : { ok: false, error: describeRefusal(admitted.error) };
+    },
+  });
+  if (!started.ok) {
+    await electron.app.whenReady();
+    refuseToStart(started.error.message, started.error.exitCode);
+    return;
   }
+  const kiosk = started.value;
+  const { config, logger } = kiosk;
+  if (args.chromiumSwitches.length > 0)
+    logger.log('chromium-switches-passed', { switches: args.chromiumSwitches });
+  // Devtools need both a non-production configuration and an explicit flag.
+  const devTools = config.mode !== 'production' && args.devTools;
+  let window: electron.BrowserWindow | null = null;
+
+  electron.app.on('second-instance', () => window?.focus());
+  electron.app.on('window-all-closed', () => electron.app.quit());
+  electron.app.on('before-quit', () => void kiosk.stop('quit'));
+
+  await electron.app.whenReady();
+  installLockdown(api, devTools);
+  serveRenderer(api, join(here, '../renderer'));
+  electron.powerSaveBlocker.start('prevent-display-sleep');
+  window = new electron.BrowserWindow(kioskWindowOptions(join(here, 'preload.cjs'), devTools));
+  serveRpcOverIpc(api, kiosk.app, () => window);
+  installCrashRecovery(electron.app, window, (detail) => logger.log('renderer-gone', { detail }));
+  window.once('ready-to-show', () => window?.show());
+  void window.loadURL(`${appOrigin}/index.html`);
 }

@@ -97,16 +97,16 @@ describe('tactile keypad and audio guidance', () => {
     const k = await start();
     const say = () =>
       k.call('speech.say', { prompts: [{ key: 'attract.keys', language: 'pt' }], mode: 'replace' });
-    expect(await say()).toMatchObject({ ok: false, error: 'silent' });
+    expect(await say()).toMatchObject({ ok: false, error: { code: 'silent' } });
     await press(k, 'help');
     await press(k, 'down');
     expect(keyEvents(k)).toEqual([
       { key: 'help', wake: true },
       { key: 'down', wake: false },
     ]);
-    expect(await say()).toEqual({ ok: true, queued: 1 });
+    expect(await say()).toEqual({ ok: true, value: { queued: 1 } });
     k.clock.advance(61_000);
-    expect(await say()).toMatchObject({ ok: false, error: 'silent' });
+    expect(await say()).toMatchObject({ ok: false, error: { code: 'silent' } });
   });
 
   it('a session started right after a key (Enter on the attract screen) starts with audio guidance on', async () => {

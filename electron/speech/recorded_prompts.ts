@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { err, ok, type Result } from '../../lib/result.js';
 import type { EngineVoice } from './speech_engine.js';
 import { engineVoices } from './speech_engine.js';
 import { type PcmAudio, parseWav } from './wav.js';
@@ -44,7 +45,7 @@ export class RecordedPrompts {
         }
         const audio = await prompts.#read(file);
         if (!audio.ok) {
-          prompts.problems.push({ file, problem: audio.problem });
+          prompts.problems.push({ file, problem: audio.error });
           continue;
         }
         prompts.#files.set(`${voice}/${key}`, file);
@@ -65,16 +66,17 @@ export class RecordedPrompts {
     const file = this.#files.get(`${voice}/${key}`);
     if (file === undefined) return undefined;
     const audio = await this.#read(file);
-    return audio.ok ? audio.audio : undefined;
+    return audio.ok ? audio.value : undefined;
   }
 
-  async #read(file: string): Promise<{ ok: true; audio: PcmAudio } | { ok: false; problem: string }> {
-    if (this.dir === undefined) return { ok: false, problem: 'no folder' };
+  /** The recording in `file`, or what is wrong with it (the problem is logged when the folder is loaded). */
+  async #read(file: string): Promise<Result<PcmAudio, string>> {
+    if (this.dir === undefined) return err('no folder');
     const bytes = await readFile(join(this.dir, file)).catch(() => undefined);
-    if (!bytes) return { ok: false, problem: 'cannot be read' };
+    if (!bytes) return err('cannot be read');
     const audio = parseWav(new Uint8Array(bytes));
-    if (!audio.ok) return { ok: false, problem: audio.error.detail };
-    if (audio.value.samples.length === 0) return { ok: false, problem: 'no samples' };
-    return { ok: true, audio: audio.value };
+    if (!audio.ok) return err(audio.error.detail);
+    if (audio.value.samples.length === 0) return err('no samples');
+    return ok(audio.value);
   }
 }

@@ -44,9 +44,11 @@ describe('audio guidance', () => {
   it('stays silent while the session has audio guidance off', async () => {
     const { kiosk: k, sink } = await start();
     await k.call('session.start', { language: 'en' });
-    expect(await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' })).toEqual({
+    expect(
+      await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'replace' }),
+    ).toEqual({
       ok: false,
-      error: 'silent',
+      error: { code: 'silent' },
     });
     await settle();
     expect(sink.played).toEqual([]);
@@ -56,16 +58,19 @@ describe('audio guidance', () => {
     const { kiosk: k, engine } = await start();
     await k.call('session.start', { language: 'pt' });
     await k.call('session.setAccessibility', { audio: { on: true } });
-    const prompts = [{ key: 'services.where' }, { key: 'home.title' }, { key: 'services.keys' }];
-    expect(await k.call('speech.say', { prompts, mode: 'replace' })).toEqual({ ok: true, queued: 3 });
+    const prompts = [{ key: 'services.where' }, { key: 'home:services.title' }, { key: 'services.keys' }];
+    expect(await k.call('speech.say', { prompts, mode: 'replace' })).toEqual({
+      ok: true,
+      value: { queued: 3 },
+    });
     await settle();
-    await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'append' });
+    await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'append' });
     await settle();
     expect(await k.call('dev.spokenPrompts')).toEqual([
       { key: 'services.where', language: 'pt', source: 'engine', at: expect.any(Number) },
-      { key: 'home.title', language: 'pt', source: 'engine', at: expect.any(Number) },
+      { key: 'home:services.title', language: 'pt', source: 'engine', at: expect.any(Number) },
       { key: 'services.keys', language: 'pt', source: 'engine', at: expect.any(Number) },
-      { key: 'home.title', language: 'pt', source: 'cache', at: expect.any(Number) },
+      { key: 'home:services.title', language: 'pt', source: 'cache', at: expect.any(Number) },
     ]);
     expect(engine.renders.map((r) => r.text)).toEqual([
       'Lista de serviços.',
@@ -80,7 +85,7 @@ describe('audio guidance', () => {
     await k.call('session.start', { language: 'zh-Hans' });
     await k.call('session.setAccessibility', { audio: { on: true, voice: 'yue', rate: 125 } });
     await k.call('speech.say', {
-      prompts: [{ key: 'home.title' }, { key: 'language.name', language: 'pt' }],
+      prompts: [{ key: 'home:services.title' }, { key: 'language.name', language: 'pt' }],
       mode: 'replace',
     });
     await settle();
@@ -96,8 +101,8 @@ describe('audio guidance', () => {
     await k.call('session.setAccessibility', { audio: { on: true } });
     await k.call('speech.say', {
       prompts: [
-        { key: 'serviceIntro.takes', values: { count: 1 } },
-        { key: 'serviceIntro.takes', values: { count: 3 } },
+        { key: 'home:serviceIntro.takes', values: { count: 1 } },
+        { key: 'home:serviceIntro.takes', values: { count: 3 } },
         { key: 'services.unavailable', values: { service: { key: 'service.check-in.title' } } },
         {
           key: 'attract.welcome',
@@ -121,16 +126,16 @@ describe('audio guidance', () => {
     await k.call('session.setAccessibility', { audio: { on: true } });
     expect(
       await k.call('speech.say', {
-        prompts: [{ key: 'home.title' }, { key: 'no.such.message' }],
+        prompts: [{ key: 'home:services.title' }, { key: 'no.such.message' }],
         mode: 'replace',
       }),
-    ).toEqual({ ok: false, error: 'unknown-message', key: 'no.such.message' });
+    ).toEqual({ ok: false, error: { code: 'unknown-message', key: 'no.such.message' } });
     expect(
       await k.call('speech.say', {
         prompts: [{ key: 'services.unavailable', values: { service: { key: 'not.a.key' } } }],
         mode: 'replace',
       }),
-    ).toEqual({ ok: false, error: 'unknown-message', key: 'not.a.key' });
+    ).toEqual({ ok: false, error: { code: 'unknown-message', key: 'not.a.key' } });
     await settle();
     expect(sink.played).toEqual([]);
   });
@@ -145,17 +150,26 @@ describe('audio guidance', () => {
     await refused({ prompts: [{ key: 'home title' }], mode: 'replace' });
     await refused({ prompts: [{ key: 'x'.repeat(97) }], mode: 'replace' });
     await refused({ prompts: [], mode: 'replace' });
-    await refused({ prompts: Array.from({ length: 49 }, () => ({ key: 'home.title' })), mode: 'replace' });
-    await refused({ prompts: [{ key: 'home.title', text: 'say this' }], mode: 'replace' });
-    await refused({ prompts: [{ key: 'home.title', values: { a: 'x'.repeat(121) } }], mode: 'replace' });
+    await refused({
+      prompts: Array.from({ length: 49 }, () => ({ key: 'home:services.title' })),
+      mode: 'replace',
+    });
+    await refused({ prompts: [{ key: 'home:services.title', text: 'say this' }], mode: 'replace' });
+    await refused({
+      prompts: [{ key: 'home:services.title', values: { a: 'x'.repeat(121) } }],
+      mode: 'replace',
+    });
     await refused({
       prompts: [
-        { key: 'home.title', values: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`v${i}`, i])) },
+        {
+          key: 'home:services.title',
+          values: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`v${i}`, i])),
+        },
       ],
       mode: 'replace',
     });
-    await refused({ prompts: [{ key: 'home.title', language: 'fr' }], mode: 'replace' });
-    await refused({ prompts: [{ key: 'home.title' }], mode: 'shout' });
+    await refused({ prompts: [{ key: 'home:services.title', language: 'fr' }], mode: 'replace' });
+    await refused({ prompts: [{ key: 'home:services.title' }], mode: 'shout' });
     const refusedSetting = async (audio: unknown) =>
       expect(await k.call('session.setAccessibility', { audio })).toMatchObject({
         ok: false,
@@ -199,7 +213,7 @@ describe('audio guidance', () => {
     await k.call('session.start', { language: 'en' });
     await k.call('session.setAccessibility', { audio: { on: true } });
     await k.call('speech.say', {
-      prompts: [{ key: 'services.where' }, { key: 'home.title' }, { key: 'services.keys' }],
+      prompts: [{ key: 'services.where' }, { key: 'home:services.title' }, { key: 'services.keys' }],
       mode: 'replace',
     });
     await settle();
@@ -215,7 +229,7 @@ describe('audio guidance', () => {
     await k.call('session.start', { language: 'en' });
     await k.call('session.setAccessibility', { audio: { on: true } });
     await k.call('speech.say', {
-      prompts: [{ key: 'home.title' }, { key: 'services.keys' }],
+      prompts: [{ key: 'home:services.title' }, { key: 'services.keys' }],
       mode: 'replace',
     });
     await settle();
@@ -223,16 +237,18 @@ describe('audio guidance', () => {
     expect(sink.stopped).toBe(1);
     await k.call('session.setAccessibility', { audio: { on: true } });
     await k.call('speech.say', {
-      prompts: [{ key: 'home.title' }, { key: 'services.keys' }],
+      prompts: [{ key: 'home:services.title' }, { key: 'services.keys' }],
       mode: 'replace',
     });
     await settle();
     await k.call('session.end', { reason: 'done' });
     await settle();
     expect(sink.stopped).toBe(2);
-    expect(await spokenKeys(k)).toEqual(['home.title', 'home.title']);
-    expect(await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' })).toMatchObject({
-      error: 'silent',
+    expect(await spokenKeys(k)).toEqual(['home:services.title', 'home:services.title']);
+    expect(
+      await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'replace' }),
+    ).toMatchObject({
+      error: { code: 'silent' },
     });
   });
 
@@ -240,10 +256,10 @@ describe('audio guidance', () => {
     const { kiosk: k, sink } = await start();
     await k.call('session.start', { language: 'en' });
     await k.call('session.setAccessibility', { audio: { on: true, volume: 10 } });
-    await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' });
+    await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'replace' });
     await settle();
     await k.call('session.setAccessibility', { audio: { volume: 2 } });
-    await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' });
+    await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'replace' });
     await settle();
     const [loud, quiet] = sink.played.map((audio) => audio.samples[0]!);
     expect(loud).toBe(16000);
@@ -254,7 +270,7 @@ describe('audio guidance', () => {
     const dir = mkdtempSync(join(tmpdir(), 'recorded-'));
     mkdirSync(join(dir, 'pt'));
     const recording = { sampleRate: 44100, channels: 2, samples: new Int16Array(100).fill(1234) };
-    writeFileSync(join(dir, 'pt', 'home.title.wav'), encodeWav(recording));
+    writeFileSync(join(dir, 'pt', 'home:services.title.wav'), encodeWav(recording));
     writeFileSync(join(dir, 'pt', 'no.such.key.wav'), encodeWav(recording));
     writeFileSync(join(dir, 'pt', 'services.keys.wav'), 'not audio');
     const catalogue = new SpeechCatalogue();
@@ -270,7 +286,7 @@ describe('audio guidance', () => {
     await k.call('session.start', { language: 'pt' });
     await k.call('session.setAccessibility', { audio: { on: true, volume: 10 } });
     await k.call('speech.say', {
-      prompts: [{ key: 'home.title' }, { key: 'services.keys' }],
+      prompts: [{ key: 'home:services.title' }, { key: 'services.keys' }],
       mode: 'replace',
     });
     await settle();
@@ -283,16 +299,19 @@ describe('audio guidance', () => {
 
   it('renders the screens’ words ahead, so they then play from the cache', async () => {
     const { kiosk: k, engine } = await start();
-    const rendered = await k.app.speech.service.prerender(['home.title', 'services.keys'], ['en', 'zh-Hant']);
+    const rendered = await k.app.speech.service.prerender(
+      ['home:services.title', 'services.keys'],
+      ['en', 'zh-Hant'],
+    );
     expect(rendered).toBe(4);
     expect(engine.renders.map((r) => r.voice).sort()).toEqual(['en', 'en', 'yue', 'yue']);
     await k.call('session.start', { language: 'zh-Hant' });
     await k.call('session.setAccessibility', { audio: { on: true } });
-    await k.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' });
+    await k.call('speech.say', { prompts: [{ key: 'home:services.title' }], mode: 'replace' });
     await settle();
     expect(await k.call('dev.spokenPrompts')).toEqual([
-      { key: 'home.title', language: 'zh-Hant', source: 'cache', at: expect.any(Number) },
+      { key: 'home:services.title', language: 'zh-Hant', source: 'cache', at: expect.any(Number) },
     ]);
-    expect(await k.app.speech.service.prerender(['home.title'], ['en'])).toBe(0);
+    expect(await k.app.speech.service.prerender(['home:services.title'], ['en'])).toBe(0);
   });
 });

@@ -103,12 +103,12 @@ export class SpeechService {
 
   say(prompts: Prompt[], mode: 'replace' | 'append'): SayResult {
     const listener = this.#listener();
-    if (!listener) return { ok: false, error: 'silent' };
+    if (!listener) return err({ code: 'silent' });
     const items: Item[] = [];
     for (const prompt of prompts) {
       const language = prompt.language ?? spokenLanguageOf(listener.language, listener.audio.voice);
       const text = this.#deps.catalogue.text(prompt, language);
-      if (!text.ok) return { ok: false, error: 'unknown-message', key: text.error.key };
+      if (!text.ok) return err({ code: 'unknown-message', key: text.error.key });
       const verbatim = Object.values(prompt.values ?? {}).some((value) => typeof value === 'string');
       items.push({
         prompt,
@@ -123,7 +123,7 @@ export class SpeechService {
     if (mode === 'replace') this.stop();
     for (const item of items) this.#queue.push({ ...item, generation: this.#generation });
     void this.#pump();
-    return { ok: true, queued: items.length };
+    return ok({ queued: items.length });
   }
 
   /** Silence now: the prompt playing stops, nothing queued plays. */
@@ -137,8 +137,9 @@ export class SpeechService {
     return [...this.#spoken];
   }
 
-  clearSpoken(): void {
-    this.#spoken.length = 0;
+  /** Forgets what was spoken so far; returns how many prompts that was. */
+  clearSpoken(): number {
+    return this.#spoken.splice(0).length;
   }
 
   /** Called as each prompt starts playing (the bench times screen → first sample with it). */

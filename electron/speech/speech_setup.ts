@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KioskConfig } from '../config/config_schema.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { EventBus } from '../rpc/event_bus.js';
 import type { Clock } from '../services/clock.js';
 import type { DeviceHub } from '../services/device_hub.js';
@@ -12,6 +13,7 @@ import { PromptCache } from './prompt_cache.js';
 import { RecordedPrompts } from './recorded_prompts.js';
 import { SpeechCatalogue } from './speech_catalogue.js';
 import type { SpeechEngine } from './speech_engine.js';
+import type { SpeechNamespace } from './speech_resources.js';
 import { SpeechService } from './speech_service.js';
 
 /** What the hosts and tests may replace: the speaker (tests use a silent one) and the engine. */
@@ -20,26 +22,13 @@ export interface SpeechOptions {
   engine?: SpeechEngine;
 }
 
-export interface SpeechProblemLog {
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
 /**
  * The languages' screens' words that are rendered ahead at start-up: everything audio guidance says by itself
  * (speech, a11y) and the screen messages it reads out. Dev-dock labels, device names and printed-document text are
  * never spoken, so they are not rendered.
  */
-const spokenScreenPrefixes = [
-  'home.',
-  'service.',
-  'serviceIntro.',
-  'idle.',
-  'outOfService.',
-  'print.',
-  'language.',
-  'accessibility.',
-];
-function isSpokenAhead(namespace: 'speech' | 'a11y' | 'common', key: string): boolean {
+const spokenScreenPrefixes = ['service.', 'idle.', 'outOfService.', 'print.', 'language.', 'accessibility.'];
+function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
   switch (namespace) {
     case 'speech':
       return true;
@@ -47,6 +36,11 @@ function isSpokenAhead(namespace: 'speech' | 'a11y' | 'common', key: string): bo
       return key.startsWith('help.') || key.startsWith('audio.');
     case 'common':
       return spokenScreenPrefixes.some((prefix) => key.startsWith(prefix));
+    // A flow's namespace holds its screens' words: all of them are read out.
+    case 'home':
+    case 'identify':
+    case 'input':
+      return true;
     default: {
       const unreachable: never = namespace;
       return unreachable;
@@ -70,23 +64,23 @@ function cacheDirOf(config: KioskConfig): string {
   return join(dirname(config.journal.path), 'speech-cache');
 }
 
-function sinkOf(config: KioskConfig, log: SpeechProblemLog | undefined): AudioSink {
+function sinkOf(config: KioskConfig, logger: KioskLogger): AudioSink {
   const wanted = config.speech.output;
   if (wanted === 'none') return new SilentSink();
   const player: PlayerName | undefined = wanted === 'auto' ? findPlayer() : findPlayer([wanted]);
   if (player) return PlayerSink.of(player);
-  log?.warn({ output: wanted }, 'no audio player found: audio guidance is silent');
+  logger.log('speech-player-missing', { output: wanted });
   return new SilentSink();
 }
 
 export function createSpeech(
   config: KioskConfig,
-  deps: { session: SessionService; bus: EventBus; clock: Clock; devices: DeviceHub },
+  deps: { session: SessionService; bus: EventBus; clock: Clock; devices: DeviceHub; logger: KioskLogger },
   options: SpeechOptions = {},
-  log?: SpeechProblemLog,
 ): Speech {
+  const { logger } = deps;
   const catalogue = new SpeechCatalogue();
-  const sink = options.sink ?? sinkOf(config, log);
+  const sink = options.sink ?? sinkOf(config, logger);
   const service = new SpeechService({
     engine: options.engine ?? new EspeakEngine(),
     catalogue,
@@ -97,7 +91,7 @@ export function createSpeech(
     bus: deps.bus,
     clock: deps.clock,
     defaultLanguage: config.languages.default,
-    onProblem: (problem) => log?.warn(problem, 'audio guidance could not speak a prompt'),
+    onProblem: (problem) => logger.log('speech-prompt-failed', problem),
   });
   const keypad = new KeypadGuidance(deps.devices, deps.session, service, deps.bus);
   const closing = new AbortController();
@@ -111,13 +105,18 @@ export function createSpeech(
         const prompts = await RecordedPrompts.load(config.speech.recordedPromptsDir, (key) =>
           catalogue.has(key),
         );
-        for (const problem of prompts.problems) log?.warn({ ...problem }, 'recorded prompt skipped');
+        for (const problem of prompts.problems) logger.log('speech-recorded-prompt-skipped', { ...problem });
         service.setRecordedPrompts(prompts);
         recorded = prompts.count;
       }
-      if (!config.speech.prerender) return { recorded, rendered: 0 };
-      const keys = catalogue.staticKeys(isSpokenAhead);
-      const rendered = await service.prerender(keys, config.languages.offered, closing.signal);
+      const rendered = config.speech.prerender
+        ? await service.prerender(
+            catalogue.staticKeys(isSpokenAhead),
+            config.languages.offered,
+            closing.signal,
+          )
+        : 0;
+      if (!closing.signal.aborted) logger.log('speech-ready', { recorded, rendered, output: sink.name });
       return { recorded, rendered };
     },
     close() {

@@ -43,7 +43,7 @@ describe('audio guidance in the renderer', () => {
     act(() => useSessionStore.getState().setView(session(false)));
     render(
       <>
-        <Screen prompts={[{ key: 'home.title' }]} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
         <AudioGuidance client={rpc.client} />
       </>,
     );
@@ -51,35 +51,35 @@ describe('audio guidance in the renderer', () => {
   });
 
   it('speaks the screen when audio guidance turns on, an overlay over it, and each change of content', () => {
-    const rpc = strictRpcClient({ 'speech.say': { ok: true, queued: 1 } });
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
     act(() => useSessionStore.getState().setView(session(false)));
     const { rerender } = render(
       <>
         <AudioGuidance client={rpc.client} />
-        <Screen prompts={[{ key: 'home.title' }]} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
       </>,
     );
     act(() => useSessionStore.getState().setView(session(true)));
     rerender(
       <>
         <AudioGuidance client={rpc.client} />
-        <Screen prompts={[{ key: 'home.title' }]} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
         <Screen prompts={[{ key: 'idle.title' }]} layer="overlay" />
       </>,
     );
     rerender(
       <>
         <AudioGuidance client={rpc.client} />
-        <Screen prompts={[{ key: 'home.title' }]} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
         <Screen prompts={[{ key: 'idle.body', values: { count: 10 } }]} layer="overlay" />
       </>,
     );
-    expect(said(rpc.calls)).toEqual([['home.title'], ['idle.title'], ['idle.body']]);
+    expect(said(rpc.calls)).toEqual([['home:services.title'], ['idle.title'], ['idle.body']]);
     expect(rpc.calls.every((c) => (c.params as { mode: string }).mode === 'replace')).toBe(true);
   });
 
   it('with no session, a keypad key makes the screen speak (attract), and keys then move the focus', () => {
-    const rpc = strictRpcClient({ 'speech.say': { ok: true, queued: 1 } });
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
     render(
       <>
         <Screen prompts={[{ key: 'attract.keys', language: 'pt' }]} />
@@ -93,7 +93,7 @@ describe('audio guidance in the renderer', () => {
   });
 
   it('the waking key of a session does not press anything', () => {
-    const rpc = strictRpcClient({ 'speech.say': { ok: true, queued: 1 } });
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
     act(() => useSessionStore.getState().setView(session(true)));
     let pressed = 0;
     render(

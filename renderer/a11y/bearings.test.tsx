@@ -125,7 +125,7 @@ describe('the resident’s bearings', () => {
   it('Hengqin’s out-of-service screen leads with Simplified Chinese and points to the Hengqin centre', () => {
     act(() => {
       useKioskStore.getState().applySnapshot(snapshot('hengqin', []));
-      useKioskStore.getState().setConnected(true);
+      useKioskStore.getState().setConnection('connected');
       useKioskStore.getState().setStatus({ mode: 'out-of-service', reasons: [{ kind: 'maintenance' }] });
     });
     renderWith(<OutOfServiceScreen />);

@@ -120,7 +120,7 @@ describe('focus manager', () => {
     manager.press('back');
     manager.press('help');
     expect(clicks).toEqual(['finish', 'help']);
-    screen(`<button id="x" ${attributes([{ key: 'home.title' }])}></button>`);
+    screen(`<button id="x" ${attributes([{ key: 'home:services.title' }])}></button>`);
     manager.press('back');
     expect(spoken.at(-1)).toEqual([{ key: 'focus.noBack' }]);
     manager.press('help');
@@ -149,7 +149,7 @@ describe('focus manager', () => {
 
   it('puts a negative order before the screen’s actions and a positive one after them', () => {
     screen(`<button id="bar" ${attributes([{ key: 'help.button' }], { order: 100 })}></button>
-      <button id="screen" ${attributes([{ key: 'home.title' }])}></button>
+      <button id="screen" ${attributes([{ key: 'home:services.title' }])}></button>
       <button id="menu" ${attributes([{ key: 'home.finish' }], { order: -1 })}></button>`);
     const order: (string | undefined)[] = [];
     for (let i = 0; i < 3; i++) {

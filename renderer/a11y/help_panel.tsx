@@ -55,8 +55,9 @@ export function HelpPanel() {
   const callStaff = async () => {
     const result = await rpc.call('help.callStaff', {});
     if (!result.ok) return;
-    if (result.value.ok) setStaffCall('called');
-    else if (result.value.error === 'already-called') setStaffCall('already-called');
+    const called = result.value;
+    if (called.ok) setStaffCall('called');
+    else if (called.error === 'already-called') setStaffCall('already-called');
   };
   const status =
     staffCall === 'called'

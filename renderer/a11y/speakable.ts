@@ -8,7 +8,7 @@ import type { Prompt } from '../../electron/rpc/guidance_contract.js';
  * knows which action is the screen's default (Enter), Back (the Back key) and Help (the Help key).
  *
  *     <button {...action([{ key: `service.${id}.title` }])} onClick={…}>…</button>
- *     <button {...action([{ key: 'serviceIntro.back' }], { role: 'back' })} onClick={…}>…</button>
+ *     <button {...action([{ key: 'home:serviceIntro.back' }], { role: 'back' })} onClick={…}>…</button>
  */
 export type ActionRole =
   /** One of the screen's choices. */

@@ -10,7 +10,8 @@ const sampleCode = 'BK-2025-000123';
 /**
  * Development and test builds only (the main process refuses dev.* calls in production): maintenance on/off, and
  * for each simulated device what a person at the kiosk could do to it — unplug it, scan a code, take the paper
- * out, open a cover, open or close a locker door, place a document on a reader, press a keypad key.
+ * out, open a cover, open or close a locker door, place a document on a reader, load a dispenser's stacker, take
+ * the card at its gate, jam it, press a keypad key.
  *
  * It sits in its own column beside the kiosk's screen (app.tsx), never over it: closed it is a narrow tab, open it
  * narrows the kiosk's screen instead of covering what a resident would see.
@@ -209,9 +210,62 @@ function DeviceActions({
           ))}
         </div>
       );
+    case 'document-dispenser':
+      return <DispenserActions device={device} act={act} />;
     default: {
       const unreachable: never = device.kind;
       return unreachable;
     }
   }
+}
+
+/** A simulated card dispenser: how many cards to load, the card at the gate, the reject bin, a jam. */
+function DispenserActions({
+  device,
+  act,
+}: {
+  device: SimulatedDevice;
+  act: (action: SimulatorAction) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [count, setCount] = useState(50);
+  const deviceId = device.deviceId;
+  const view = device.dispenser;
+  if (view === undefined) return null;
+  return (
+    <div className="dev-dock__row dev-dock__row--wrap" data-testid={`dev-dispenser-${deviceId}`}>
+      <span>{t('devDock.cardsInStacker', { cards: view.cards })}</span>
+      <span>{t('devDock.cardsInRejectBin', { cards: view.rejectBin })}</span>
+      <input
+        type="number"
+        min={0}
+        max={500}
+        value={count}
+        onChange={(e) => setCount(Math.max(0, Math.min(500, Math.trunc(Number(e.target.value) || 0))))}
+        data-testid={`dev-cards-count-${deviceId}`}
+      />
+      <button
+        type="button"
+        data-testid={`dev-cards-load-${deviceId}`}
+        onClick={() => void act({ action: 'cards', deviceId, count })}
+      >
+        {t('devDock.loadCards')}
+      </button>
+      <button
+        type="button"
+        disabled={!view.cardAtGate}
+        data-testid={`dev-take-card-${deviceId}`}
+        onClick={() => void act({ action: 'take-card', deviceId })}
+      >
+        {t('devDock.takeCard')}
+      </button>
+      <button
+        type="button"
+        data-testid={`dev-jam-${deviceId}`}
+        onClick={() => void act({ action: 'jam', deviceId, jam: view.jam === 'none' })}
+      >
+        {view.jam === 'none' ? t('devDock.jamNextCard') : t('devDock.clearJam')}
+      </button>
+    </div>
+  );
 }

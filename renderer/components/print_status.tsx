@@ -101,7 +101,11 @@ export function PrintStatus() {
   switch (job.state) {
     case 'printing':
       return (
-        <PrintDialog state={job.state} reason="" prompts={[{ key: `print.printing.${kind}` }]}>
+        <PrintDialog
+          state={job.state}
+          reason={job.reason ?? ''}
+          prompts={[{ key: `print.printing.${kind}` }]}
+        >
           <div className="spinner" aria-hidden="true" data-testid="print-spinner" />
           <h2 id="print-title" className="dialog__title">
             {t(`print.printing.${kind}`)}
@@ -112,7 +116,7 @@ export function PrintStatus() {
       return (
         <PrintDialog
           state={job.state}
-          reason=""
+          reason={job.reason ?? ''}
           prompts={[{ key: `print.done.${kind}` }, { key: 'print.keysClose' }]}
         >
           <h2 id="print-title" className="dialog__title">
@@ -155,25 +159,34 @@ export function PrintStatus() {
         </PrintDialog>
       );
     }
-    case 'needs-attention':
+    case 'needs-attention': {
+      // A spooler fault is named: the document was not printed (and was cancelled there), not "unconfirmed". Only
+      // the A4 printer prints through a spooler (CUPS), so these words speak of a document.
+      const notPrinted =
+        job.reason === 'queue-stopped' || job.reason === 'job-aborted' || job.reason === 'spooler-unavailable'
+          ? job.reason
+          : null;
+      const title = notPrinted ? `print.problem.${notPrinted}` : 'print.needsAttention.title';
+      const body = notPrinted ? 'print.notPrinted' : `print.needsAttention.body.${kind}`;
       return (
         <PrintDialog
           state={job.state}
-          reason=""
+          reason={job.reason ?? ''}
           prompts={[
-            { key: 'print.needsAttention.title' },
-            { key: `print.needsAttention.body.${kind}`, values: { reference: spelled(reference) } },
+            { key: title },
+            { key: body, values: { reference: spelled(reference) } },
             { key: 'print.keysClose' },
           ]}
         >
           <WrenchIcon size={96} />
           <h2 id="print-title" className="dialog__title">
-            {t('print.needsAttention.title')}
+            {t(title)}
           </h2>
-          <p className="dialog__body">{t(`print.needsAttention.body.${kind}`, { reference })}</p>
+          <p className="dialog__body">{t(body, { reference })}</p>
           {okButton(() => dismiss(job.jobId))}
         </PrintDialog>
       );
+    }
     default: {
       const unreachable: never = job.state;
       return unreachable;

@@ -13,7 +13,7 @@ export function createIpcRpcClient(bridge: PreloadBridge): RpcClient {
       return bridge.onEvent((frame) => listener(frame as RpcEvent));
     },
     onConnection(listener) {
-      listener(true);
+      listener('connected');
       return () => {};
     },
   };

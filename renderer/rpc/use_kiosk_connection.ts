@@ -19,9 +19,9 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
       useSessionStore.getState().setView(view);
       if (view.phase === 'active' && i18n.language !== view.language) void i18n.changeLanguage(view.language);
     };
-    const offConnection = client.onConnection(async (connected) => {
-      useKioskStore.getState().setConnected(connected);
-      if (!connected) return;
+    const offConnection = client.onConnection(async (connection) => {
+      useKioskStore.getState().setConnection(connection);
+      if (connection !== 'connected') return;
       const snapshot = await client.call('kiosk.snapshot', {});
       if (!snapshot.ok) return;
       useKioskStore.getState().applySnapshot(snapshot.value);

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import type { KioskStatus } from '../../electron/rpc/kiosk_contract.js';
 import { useAnnouncement } from '../a11y/announcements.js';
 import { WrenchIcon } from '../components/icons.js';
+import { MessageInEveryLanguage } from '../components/message_in_every_language.js';
 import { languageOrder } from '../i18n/language_order.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
@@ -21,7 +21,6 @@ function reasonOf(status: KioskStatus, connected: boolean): Reason {
  * One Account's phone services). The terminal id and reason help the resident report it and staff find it.
  */
 export function OutOfServiceScreen() {
-  const { i18n } = useTranslation();
   const status = useKioskStore((s) => s.status);
   const connected = useKioskStore((s) => s.connected);
   const terminalId = useKioskStore((s) => s.snapshot?.terminalId);
@@ -39,18 +38,11 @@ export function OutOfServiceScreen() {
   return (
     <main className="out-of-service" data-testid="out-of-service" data-reason={reason}>
       <WrenchIcon size={120} />
-      <div className="out-of-service__messages" role="status">
-        {order.map((language) => {
-          const t = i18n.getFixedT(language);
-          return (
-            <section key={language} lang={language} className="out-of-service__message">
-              <h1>{t('outOfService.title')}</h1>
-              <p>{t(`outOfService.${reason}`)}</p>
-              <p>{t(nearby)}</p>
-            </section>
-          );
-        })}
-      </div>
+      <MessageInEveryLanguage
+        titleKey="outOfService.title"
+        lineKeys={[`outOfService.${reason}`, nearby]}
+        order={order}
+      />
       <p className="out-of-service__terminal">{terminalId}</p>
     </main>
   );

@@ -1,19 +1,22 @@
 import { create } from 'zustand';
 import type { DeviceStatus } from '../../electron/rpc/device_status.js';
 import type { KioskSnapshot, KioskStatus, ServiceTile } from '../../electron/rpc/kiosk_contract.js';
+import type { ConnectionState } from '../rpc/rpc_client.js';
 
 interface KioskState {
   snapshot: Omit<KioskSnapshot, 'session' | 'status' | 'services' | 'devices'> | null;
   status: KioskStatus;
   services: ServiceTile[];
   devices: DeviceStatus[];
-  /** False while the main process cannot be reached (browser-mode host restarting). */
+  /** Whether the main process can be reached; `refused` is a browser-mode page the host will not let in. */
+  connection: ConnectionState;
+  /** `connection === 'connected'`, for the screens that only ask that. */
   connected: boolean;
   applySnapshot(snapshot: KioskSnapshot): void;
   setStatus(status: KioskStatus): void;
   setServices(services: ServiceTile[]): void;
   setDevices(devices: DeviceStatus[]): void;
-  setConnected(connected: boolean): void;
+  setConnection(connection: ConnectionState): void;
 }
 
 /**
@@ -25,11 +28,12 @@ export const useKioskStore = create<KioskState>((set) => ({
   status: { mode: 'in-service' },
   services: [],
   devices: [],
+  connection: 'disconnected',
   connected: false,
   applySnapshot: ({ session: _session, status, services, devices, ...rest }) =>
     set({ snapshot: rest, status, services, devices }),
   setStatus: (status) => set({ status }),
   setServices: (services) => set({ services }),
   setDevices: (devices) => set({ devices }),
-  setConnected: (connected) => set({ connected }),
+  setConnection: (connection) => set({ connection, connected: connection === 'connected' }),
 }));

@@ -40,7 +40,7 @@ describe('resident stores', () => {
       .update({ jobId: 9, printerKind: 'ticket-printer', state: 'printing', reason: null });
     usePrintStore.getState().showUnprintable({ reason: 'missing-glyphs' });
     useAccessibilityPanel.getState().setOpen(true);
-    useKioskStore.getState().setConnected(true);
+    useKioskStore.getState().setConnection('connected');
 
     resetResidentStores();
 

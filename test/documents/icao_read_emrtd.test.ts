@@ -33,6 +33,8 @@ describe('readEmrtd against the simulated Utopia chip', () => {
     expect(mrz.documentNumber).toBe('L898902C');
     expect(mrz.name.full).toBe('ERIKSSON ANNA MARIA');
     expect(mrz.birthDate?.iso).toBe('1969-08-06');
+    // The specimen expired on 1994-06-23: the reading says so against the same "now" as the certificates.
+    expect(mrz.expired).toBe(true);
     expect(mrz.checkDigits.every((c) => c.valid)).toBe(true);
     expect(faceImage?.format).toBe('jpeg');
     expect(toHex(faceImage!.bytes)).toBe(toHex(FACE_JPEG));
@@ -60,7 +62,7 @@ describe('readEmrtd against the simulated Utopia chip', () => {
     const recording: ApduChannel = {
       async transmit(command) {
         const answer = await direct.transmit(command);
-        log.push(`${toHex(command)} -> ${answer.ok ? toHex(answer.response) : answer.error.code}`);
+        log.push(`${toHex(command)} -> ${answer.ok ? toHex(answer.value) : answer.error.code}`);
         return answer;
       },
     };
@@ -115,7 +117,7 @@ describe('readEmrtd against the simulated Utopia chip', () => {
     const measuring: ApduChannel = {
       async transmit(command) {
         const answer = await direct.transmit(command);
-        if (answer.ok) largest = Math.max(largest, answer.response.length);
+        if (answer.ok) largest = Math.max(largest, answer.value.length);
         return answer;
       },
     };

@@ -152,8 +152,11 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
   await expect.poll(async () => (await spoken()).slice(from).map((s) => s.key)).toContain('volume.level');
   await press('back');
   await expect(page.getByTestId('attract-screen')).toBeVisible();
-  const silent = await host.call('speech.say', { prompts: [{ key: 'home.title' }], mode: 'replace' });
-  expect(silent).toMatchObject({ ok: true, value: { ok: false, error: 'silent' } });
+  const silent = await host.call('speech.say', {
+    prompts: [{ key: 'home:services.title' }],
+    mode: 'replace',
+  });
+  expect(silent).toMatchObject({ ok: true, value: { ok: false, error: { code: 'silent' } } });
 });
 
 test('the idle warning by keypad: it says the time left, Enter continues', async ({ page }) => {

@@ -66,6 +66,10 @@ test('losing the main process shows the out-of-service screen instead of a dead 
   await expect(page.getByTestId('attract-screen')).toBeVisible();
   await own.stop();
   await expect(page.getByTestId('out-of-service')).toHaveAttribute('data-reason', 'connectionLost');
+  // Several reconnect attempts later it still waits for its host: a host that is down is not a refusal.
+  await page.waitForTimeout(3000);
+  await expect(page.getByTestId('out-of-service')).toHaveAttribute('data-reason', 'connectionLost');
+  await expect(page.getByTestId('not-connected')).toHaveCount(0);
 });
 
 test('the dev dock sits beside the kiosk’s screen, never over it, and names device states in the screen’s language', async ({

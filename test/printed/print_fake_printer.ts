@@ -10,6 +10,7 @@ import type {
   PrintOutcome,
   TicketPrinter,
 } from '../../devices/printer/printer.js';
+import { err, ok } from '../../lib/result.js';
 
 export class FakePrinter implements TicketPrinter, DocumentPrinter {
   readonly printedRasters: MonoBitmap[] = [];
@@ -21,6 +22,8 @@ export class FakePrinter implements TicketPrinter, DocumentPrinter {
   private readonly failures: PrintFailure[] = [];
   /** Runs inside the print call, before the outcome: lets a test kill the process mid-job. */
   duringPrint: (() => void) | undefined;
+  /** A slow printer: the outcome comes this long after the job was handed over (a real one prints and cuts). */
+  answerAfterMs = 0;
 
   status(): PrinterState {
     return this.state;
@@ -52,15 +55,17 @@ export class FakePrinter implements TicketPrinter, DocumentPrinter {
   private async print(record: () => void): Promise<PrintOutcome> {
     this.calls++;
     this.duringPrint?.();
-    await Promise.resolve();
+    await (this.answerAfterMs > 0
+      ? new Promise((resolve) => setTimeout(resolve, this.answerAfterMs))
+      : Promise.resolve());
     const failure = this.failures.shift();
     if (failure) {
       const state = stateAfter(failure);
       if (state) this.setState(state);
-      return { ok: false, failure };
+      return err(failure);
     }
     record();
-    return { ok: true };
+    return ok();
   }
 }
 
@@ -73,6 +78,9 @@ function stateAfter(failure: PrintFailure): PrinterState | undefined {
     case 'disconnected':
       return { state: 'disconnected' };
     case 'timeout':
+    case 'queue-stopped':
+    case 'job-aborted':
+    case 'spooler-unavailable':
     case 'error':
       return undefined;
     default: {

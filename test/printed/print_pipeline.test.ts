@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openJournal } from '../../electron/journal/journal_database.js';
-import { PrintJobStore } from '../../electron/journal/print_job_store.js';
-import {
+import type { AuditLog } from '../../electron/journal/audit_log.js';
+import type { PrintJobStore } from '../../electron/journal/print_job_store.js';
+import type {
   PrintPipeline,
-  type PrintPipelineEvent,
-  type PrintRequest,
+  PrintPipelineEvent,
+  PrintRequest,
 } from '../../electron/journal/print_pipeline.js';
 import { FakePrinter } from './print_fake_printer.js';
+import { openPrintTestJournal, type PrintTestJournal } from './print_test_journal.js';
 
 function ticket(key: string, fill = 0xaa): PrintRequest {
   return {
@@ -25,10 +25,22 @@ function ticket(key: string, fill = 0xaa): PrintRequest {
   };
 }
 
+/** A one-page proof of identity for the A4 printer (the bytes need not be a real PDF: the fake prints anything). */
+function proof(key: string): PrintRequest {
+  return {
+    idempotencyKey: key,
+    printerId: 'a4-1',
+    template: 'identity-proof',
+    jobName: 'identity-proof',
+    payload: { format: 'pdf', pdf: new TextEncoder().encode('%PDF-1.7'), pages: 1 },
+  };
+}
+
 describe('print pipeline', () => {
   let dir: string;
-  let db: Database.Database;
+  let journal: PrintTestJournal;
   let store: PrintJobStore;
+  let audit: AuditLog;
   let printer: FakePrinter;
   let a4: FakePrinter;
   let pipeline: PrintPipeline;
@@ -36,23 +48,19 @@ describe('print pipeline', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'balcao-print-'));
-    const opened = openJournal(join(dir, 'journal.db'));
-    if (!opened.ok) throw new Error(opened.error.code);
-    db = opened.value;
-    store = new PrintJobStore(db);
     printer = new FakePrinter();
     a4 = new FakePrinter();
-    pipeline = new PrintPipeline(store, [
+    journal = openPrintTestJournal(join(dir, 'journal.db'), [
       { id: 'ticket-1', kind: 'ticket-printer', printer },
       { id: 'a4-1', kind: 'document-printer', printer: a4 },
     ]);
+    ({ store, audit, pipeline } = journal);
     events = [];
     pipeline.onEvent((event) => events.push(event));
   });
 
   afterEach(() => {
-    pipeline.close();
-    db.close();
+    journal.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -166,19 +174,81 @@ describe('print pipeline', () => {
     expect(printer.calls).toBe(1);
   });
 
-  it('reprint of a needs-attention job is recorded with who and why', async () => {
+  it('a spooler fault is not printed and not retried: staff read which one, the screen is told by name', async () => {
+    const faults = [
+      { failure: { reason: 'queue-stopped' }, reason: 'queue-stopped: not printed' },
+      {
+        failure: { reason: 'job-aborted', detail: 'aborted-by-system' },
+        reason: 'job-aborted: not printed (aborted-by-system)',
+      },
+      {
+        failure: { reason: 'spooler-unavailable', detail: 'connect ENOENT' },
+        reason: 'spooler-unavailable: not printed (connect ENOENT)',
+      },
+    ] as const;
+    for (const [i, { failure, reason }] of faults.entries()) {
+      a4.failNext(failure);
+      await pipeline.submit(proof(`txn-spool-${i}`));
+      expect(store.get(i + 1)).toMatchObject({
+        status: 'needs-attention',
+        attentionReason: reason,
+        hasPayload: true,
+      });
+      expect(events.at(-1)).toEqual({
+        type: 'job-needs-attention',
+        jobId: i + 1,
+        printerId: 'a4-1',
+        reason,
+        failure: failure.reason,
+      });
+    }
+    await pipeline.idle();
+    expect(a4.calls).toBe(3);
+    expect(a4.printedPdfs).toHaveLength(0);
+  });
+
+  it('a job waiting for a printer in error carries its code (a stopped CUPS queue)', async () => {
+    a4.setState({ state: 'error', code: 'queue-stopped' });
+    await pipeline.submit(proof('txn-stopped'));
+    expect(store.get(1)?.status).toBe('queued');
+    expect(events).toContainEqual({
+      type: 'job-waiting',
+      jobId: 1,
+      printerId: 'a4-1',
+      printerState: 'error',
+      printerCode: 'queue-stopped',
+    });
+    expect(a4.calls).toBe(0);
+  });
+
+  it('reprint of a needs-attention job is recorded with who and why in the audit log', async () => {
     printer.failNext({ reason: 'timeout' });
     await pipeline.submit(ticket('txn-8/queue'));
-    const reprinted = await pipeline.reprint(1, 'staff:0042', 'tray empty after timeout');
+    const reprinted = await pipeline.reprint(1, 'staff-0042', 'tray empty after timeout');
     expect(reprinted.ok && reprinted.value.status).toBe('confirmed');
-    expect(store.get(1)).toMatchObject({
-      requestedBy: 'staff:0042',
-      requestReason: 'tray empty after timeout',
+    const [row] = audit.about('print-job:1');
+    expect(row).toMatchObject({ kind: 'print-job-reprinted', actor: 'staff:staff-0042' });
+    expect(JSON.parse(row?.content ?? '{}').event).toEqual({
+      kind: 'print-job-reprinted',
+      printJobId: 1,
+      reason: 'tray empty after timeout',
     });
-    expect(
-      store.events(1).some((e) => e.detail === 'reprint requested by staff:0042: tray empty after timeout'),
-    ).toBe(true);
+    expect(store.events(1).some((e) => e.detail === 'reprint requested by staff')).toBe(true);
     expect(printer.calls).toBe(2);
+    expect(audit.verify().ok).toBe(true);
+  });
+
+  it('a staff action whose audit record is refused changes nothing', async () => {
+    printer.failNext({ reason: 'timeout' });
+    await pipeline.submit(ticket('txn-8b/queue'));
+    const refused = pipeline.voidJob(1, 'staff-0042', 'x'.repeat(201));
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid-event', fields: ['reason'] } });
+    expect(store.get(1)).toMatchObject({ status: 'needs-attention', hasPayload: true });
+    expect(audit.recent()).toEqual([]);
+    const badStaff = await pipeline.reprint(1, 'not a staff id', 'resident came back');
+    expect(badStaff).toEqual({ ok: false, error: { code: 'invalid-actor' } });
+    expect(store.get(1)?.status).toBe('needs-attention');
+    expect(printer.calls).toBe(1);
   });
 
   it('reprint of a confirmed job is a new job linked to the original; void drops bytes', async () => {
@@ -186,24 +256,35 @@ describe('print pipeline', () => {
     const reprinted = await pipeline.reprintConfirmed(
       1,
       ticket('ignored').payload,
-      'staff:7',
+      'staff-7',
       'jammed at the cutter',
     );
     expect(reprinted.ok && reprinted.value).toMatchObject({ jobId: 2, status: 'confirmed' });
-    expect(store.get(2)).toMatchObject({
-      reprintOf: 1,
-      requestedBy: 'staff:7',
-      requestReason: 'jammed at the cutter',
+    expect(store.get(2)).toMatchObject({ reprintOf: 1, sessionId: null });
+    expect(JSON.parse(audit.about('print-job:1')[0]?.content ?? '{}').event).toEqual({
+      kind: 'print-job-reprinted',
+      printJobId: 1,
+      newPrintJobId: 2,
+      reason: 'jammed at the cutter',
     });
-    expect(await pipeline.reprint(1, 'staff:7', 'again')).toEqual({
+    expect(await pipeline.reprint(1, 'staff-7', 'again')).toEqual({
       ok: false,
       error: { code: 'wrong-status', jobId: 1, status: 'confirmed' },
     });
+    // The refused reprint left no record.
+    expect(audit.about('print-job:1')).toHaveLength(1);
 
     printer.failNext({ reason: 'error', detail: 'cutter' });
     await pipeline.submit(ticket('txn-10/queue'));
-    expect(pipeline.voidJob(3, 'staff:7', 'resident left').ok).toBe(true);
-    expect(store.get(3)).toMatchObject({ status: 'voided', hasPayload: false });
+    expect(pipeline.voidJob(3, 'staff-7', 'resident left').ok).toBe(true);
+    expect(store.get(3)).toMatchObject({
+      status: 'voided',
+      hasPayload: false,
+      voidReason: 'voided-by-staff',
+    });
+    expect(audit.about('print-job:3').map((row) => [row.kind, row.actor])).toEqual([
+      ['print-job-voided', 'staff:staff-7'],
+    ]);
   });
 
   it('a printer that is not ready keeps the job queued without sending', async () => {
@@ -217,12 +298,12 @@ describe('print pipeline', () => {
   });
 
   it('recovery confirms sent jobs and puts every other unfinished job in front of staff', () => {
-    const sent = store.insert({ ...ticket('a'), printerKind: 'ticket-printer' }).job.id;
+    const sent = store.insert({ ...ticket('a'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     store.markSending(sent);
     store.markSent(sent);
-    const sending = store.insert({ ...ticket('b'), printerKind: 'ticket-printer' }).job.id;
+    const sending = store.insert({ ...ticket('b'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     store.markSending(sending);
-    const queued = store.insert({ ...ticket('c'), printerKind: 'ticket-printer' }).job.id;
+    const queued = store.insert({ ...ticket('c'), sessionId: null, printerKind: 'ticket-printer' }).job.id;
     const report = pipeline.recover();
     expect(report).toEqual({ confirmed: [sent], needsAttention: [sending, queued] });
     expect(store.get(sending)?.attentionReason).toMatch(/^interrupted-while-sending/);

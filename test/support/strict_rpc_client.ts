@@ -19,7 +19,7 @@ export function strictRpcClient(expected: Partial<Record<MethodName, unknown>>) 
       return () => eventListeners.delete(listener);
     },
     onConnection(listener) {
-      listener(true);
+      listener('connected');
       return () => {};
     },
   };

@@ -3,6 +3,7 @@
  * typo in the terminal's file is reported at start-up instead of becoming a wrong timeout at the counter.
  */
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { CcidReaderOptions } from './ccid_reader.js';
 
 export const CcidReaderOptionsSchema = z
@@ -15,21 +16,30 @@ export const CcidReaderOptionsSchema = z
     extendedApdu: z.boolean().optional(),
     maxTimeExtensions: z.number().int().min(1).max(100_000).optional(),
     interruptPollMs: z.number().int().min(10).max(60_000).optional(),
+    /**
+     * Simulated readers only: whether the reader has a full-page OCR window that reads the printed MRZ (default
+     * true). `false` models a chip-only reader, where the resident types the values BAC needs.
+     */
+    ocrWindow: z.boolean().optional(),
   })
   .strict();
 
-export type CcidOptionsResult =
-  | { ok: true; value: CcidReaderOptions }
-  | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
+/** What the factories take from the options: the driver's own, and whether a simulated reader reads the MRZ. */
+export interface CcidReaderSettings {
+  reader: CcidReaderOptions;
+  ocrWindow: boolean | undefined;
+}
+
+export type CcidOptionsResult = Result<CcidReaderSettings, { code: 'invalid-options'; issues: string[] }>;
 
 export function ccidReaderOptionsFromConfig(options: Record<string, unknown>): CcidOptionsResult {
   const parsed = CcidReaderOptionsSchema.safeParse(options);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    error: {
-      code: 'invalid-options',
-      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    },
-  };
+  if (parsed.success) {
+    const { ocrWindow, ...reader } = parsed.data;
+    return ok({ reader, ocrWindow });
+  }
+  return err({
+    code: 'invalid-options',
+    issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  });
 }

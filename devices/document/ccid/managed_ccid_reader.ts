@@ -3,12 +3,16 @@
  * reconnect on hot-plug), builds a `CcidReader` over each handle it gets, reads the class descriptor for the
  * message length and exchange level, and republishes the reader's state. When a reader reports `disconnected`, the
  * handle is given back as faulty and a new reader is built on the next one: the kiosk's reader reconnects by itself.
- * It is an `ApduChannel` too, so ICAO code can hold it across reconnections.
+ * It is an `ApduChannel` too, so ICAO code can hold it across reconnections. `capabilities()` is what a vendor
+ * profile or a flow may use of it: the chip, and the OCR lines of the printed MRZ when the reader has an OCR window.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { ReaderState } from '../../device_status.js';
 import type { DeviceConnection } from '../../transport/device_connection.js';
 import type { UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduChannel, TransmitResult } from '../iso7816/apdu_channel.js';
+import type { OcrLinesResult, ReaderCapabilities } from '../reader_profiles/vendor_profile.js';
 import type { Atr } from './atr.js';
 import { type CardEvent, CcidReader, type CcidReaderOptions, type PowerOnResult } from './ccid_reader.js';
 import { readCcidClassDescriptor, readerOptionsFromDescriptor } from './class_descriptor.js';
@@ -16,6 +20,12 @@ import { readCcidClassDescriptor, readerOptionsFromDescriptor } from './class_de
 export interface ManagedCcidReaderOptions extends CcidReaderOptions {
   /** Read dwMaxCCIDMessageLength and the exchange level from the device (on by default). */
   readDescriptor?: boolean;
+}
+
+/** What a reader offers besides its chip. */
+export interface CcidReaderExtras {
+  /** The OCR window of a full-page reader: the printed MRZ of the document on the glass. */
+  readOcrLines?: (() => Promise<OcrLinesResult>) | undefined;
 }
 
 export class ManagedCcidReader implements ApduChannel {
@@ -30,7 +40,14 @@ export class ManagedCcidReader implements ApduChannel {
   constructor(
     private readonly connection: DeviceConnection<UsbTransport>,
     private readonly options: ManagedCcidReaderOptions = {},
+    private readonly extras: CcidReaderExtras = {},
   ) {}
+
+  /** The chip, and the OCR window when the reader has one (`readOcrLines` is absent otherwise). */
+  capabilities(): ReaderCapabilities {
+    const { readOcrLines } = this.extras;
+    return readOcrLines === undefined ? { chip: this } : { chip: this, readOcrLines };
+  }
 
   status(): ReaderState {
     return this.current;
@@ -75,13 +92,13 @@ export class ManagedCcidReader implements ApduChannel {
 
   transmit(command: Uint8Array): Promise<TransmitResult> {
     const reader = this.reader;
-    if (reader === undefined) return Promise.resolve({ ok: false, error: { code: 'disconnected' } });
+    if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
     return reader.transmit(command);
   }
 
   powerOn(): Promise<PowerOnResult> {
     const reader = this.reader;
-    if (reader === undefined) return Promise.resolve({ ok: false, error: { code: 'disconnected' } });
+    if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
     return reader.powerOn();
   }
 
@@ -92,7 +109,7 @@ export class ManagedCcidReader implements ApduChannel {
       const options = await this.optionsFor(transport);
       if (!options.ok) {
         // A reader this driver cannot speak to will not get better by reconnecting: report it and wait for stop.
-        this.publish({ state: 'error', code: 'ccid-unsupported-reader', detail: options.detail });
+        this.publish({ state: 'error', code: 'ccid-unsupported-reader', detail: options.error });
         return;
       }
       const reader = new CcidReader(transport, options.value);
@@ -119,18 +136,16 @@ export class ManagedCcidReader implements ApduChannel {
     }
   }
 
-  private async optionsFor(
-    transport: UsbTransport,
-  ): Promise<{ ok: true; value: CcidReaderOptions } | { ok: false; detail: string }> {
+  private async optionsFor(transport: UsbTransport): Promise<Result<CcidReaderOptions, string>> {
     const { readDescriptor, ...configured } = this.options;
-    if (readDescriptor === false) return { ok: true, value: configured };
+    if (readDescriptor === false) return ok(configured);
     const descriptor = await readCcidClassDescriptor(transport);
     // No descriptor (a transport that cannot do control transfers): fall back to the configured options.
-    if (!descriptor.ok) return { ok: true, value: configured };
+    if (!descriptor.ok) return ok(configured);
     const fromDevice = readerOptionsFromDescriptor(descriptor.value);
-    if (!fromDevice.ok) return { ok: false, detail: `exchange level ${fromDevice.error.level}` };
+    if (!fromDevice.ok) return err(`exchange level ${fromDevice.error.level}`);
     // The configuration wins over the descriptor: it is how a site works around a reader that lies.
-    return { ok: true, value: { ...fromDevice.value, ...configured } };
+    return ok({ ...fromDevice.value, ...configured });
   }
 
   private publish(state: ReaderState): void {

@@ -5,11 +5,17 @@
  * puts every decode under a deadline: an input that makes a decoder spin (a progressive JPEG with thousands of
  * scans, a hostile codestream) is stopped by terminating the worker, which synchronous code on the main thread
  * could not be. Decodes are serialised.
+ *
+ * A worker keeps what it decoded last: the input buffer it was sent, jpeg-js's planes, OpenJPEG's WebAssembly heap
+ * (freed, not cleared). `wipe()` ends the session's share of it by terminating the worker — its isolate and heap go
+ * with it — and starts a fresh one that loads its libraries at once, so the next resident's face does not wait for
+ * a cold start.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { FACE_IMAGE_WORKER_SOURCE } from './face_image_worker_source.js';
 
 export interface DecodedJpeg2000 {
@@ -41,7 +47,7 @@ export type DecodeError =
   | { readonly code: 'crashed'; readonly detail: string }
   | { readonly code: 'timeout'; readonly detail: string };
 
-export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
+export type DecodeResult<T> = Result<T, DecodeError>;
 
 const workerReply = z.discriminatedUnion('type', [
   z.object({
@@ -61,6 +67,7 @@ const workerReply = z.discriminatedUnion('type', [
     colorSpace: z.number().int(),
     pixels: z.instanceof(Uint8Array),
   }),
+  z.object({ type: z.literal('warmed'), id: z.number() }),
   z.object({
     type: z.literal('failed'),
     id: z.number(),
@@ -91,6 +98,8 @@ export function resolveDecoderPaths(): DecoderPaths {
 }
 
 type Reply = z.infer<typeof workerReply>;
+/** Loading jpeg-js and compiling OpenJPEG takes a few hundred milliseconds on a slow kiosk. */
+const WARM_UP_TIMEOUT_MS = 10_000;
 interface Pending {
   readonly id: number;
   readonly settle: (reply: Reply | DecodeError) => void;
@@ -115,18 +124,18 @@ export class FaceImageDecoder {
       { kind: 'jpeg', bytes, options: { ...limits, tolerantDecoding: false } },
       timeoutMs,
     );
-    if ('code' in reply) return { ok: false, error: reply };
-    if (reply.type !== 'jpeg-decoded') return { ok: false, error: failure(reply) };
-    return { ok: true, value: { width: reply.width, height: reply.height } };
+    if ('code' in reply) return err(reply);
+    if (reply.type !== 'jpeg-decoded') return err(failure(reply));
+    return ok({ width: reply.width, height: reply.height });
   }
 
   /** Decodes one JPEG 2000 file (JP2) or codestream (J2K); never rejects. */
   async decodeJpeg2000(bytes: Uint8Array, timeoutMs: number): Promise<DecodeResult<DecodedJpeg2000>> {
     const reply = await this.enqueue({ kind: 'jpeg2000', bytes }, timeoutMs);
-    if ('code' in reply) return { ok: false, error: reply };
-    if (reply.type !== 'jpeg2000-decoded') return { ok: false, error: failure(reply) };
+    if ('code' in reply) return err(reply);
+    if (reply.type !== 'jpeg2000-decoded') return err(failure(reply));
     const { id: _id, type: _type, ...value } = reply;
-    return { ok: true, value };
+    return ok(value);
   }
 
   /** Stops the worker (tests, shutdown). The next decode starts a new one. */
@@ -135,7 +144,29 @@ export class FaceImageDecoder {
     await this.stopWorker();
   }
 
-  private enqueue(request: { kind: 'jpeg' | 'jpeg2000' } & Record<string, unknown>, timeoutMs: number) {
+  /**
+   * A resident's session ended: the worker that saw their face is terminated (a decode still running for them is
+   * abandoned as `crashed`), and a fresh worker loads the decoders for the next one. Resolves once the old worker
+   * has exited.
+   */
+  async wipe(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    const pending = this.pending;
+    if (pending) this.finish(pending.id, { code: 'crashed', detail: 'the session ended' });
+    if (worker !== undefined) await worker.terminate();
+    void this.enqueue({ kind: 'warm' }, WARM_UP_TIMEOUT_MS);
+  }
+
+  /** The worker thread's id, while one runs (diagnostics and tests: a wipe changes it). */
+  get workerThreadId(): number | undefined {
+    return this.worker?.threadId;
+  }
+
+  private enqueue(
+    request: { kind: 'jpeg' | 'jpeg2000' | 'warm' } & Record<string, unknown>,
+    timeoutMs: number,
+  ) {
     const run = this.queue.then(() => this.send(request, timeoutMs));
     this.queue = run;
     return run;

@@ -48,6 +48,27 @@ describe('balcao mrz', () => {
     });
   });
 
+  it('prints whether the document has expired on the given day, and a digit in a name as a named problem', () => {
+    const specimen = [
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+    ];
+    expect(mrzCommand(specimen, today)).toMatchObject({
+      exitCode: 0,
+      json: { valid: true, expiryDate: { iso: '2012-04-15' }, expired: true },
+    });
+    expect(mrzCommand(specimen, new Date('2012-04-15T00:00:00Z')).json).toMatchObject({ expired: false });
+    const digitInName = [specimen[0]!.replace('ANNA', 'ANN4'), specimen[1]!];
+    expect(mrzCommand(digitInName, today)).toMatchObject({
+      exitCode: 1,
+      json: {
+        valid: false,
+        problems: [{ code: 'letters-expected', field: 'name' }],
+        bacMrzInformation: null,
+      },
+    });
+  });
+
   it('exit code 2 when the input is not an MRZ layout', () => {
     expect(mrzCommand(['HELLO'], today)).toEqual({
       exitCode: 2,

@@ -4,7 +4,8 @@
  *
  *   balcao mrz <line1> <line2> [<line3>]   → decode and validate an MRZ
  *
- * Exit codes: 0 valid, 1 decoded but invalid (a check digit, date or sex code is wrong), 2 not an MRZ layout.
+ * Exit codes: 0 valid, 1 decoded but invalid (a check digit, date, sex code or letter field is wrong), 2 not an
+ * MRZ layout. An expired document is valid: `expired: true` says it, against `today`.
  */
 import { bacInputFromMrz, mrzInformation } from './mrz_information.js';
 import { decodeMrz, mrzProblems } from './mrz_parser.js';
@@ -36,6 +37,7 @@ export function mrzCommand(lines: string[], today: Date = new Date()): CommandOu
       birthDate: { raw: mrz.birthDateRaw, iso: mrz.birthDate?.iso ?? null },
       sex: mrz.sex ?? null,
       expiryDate: { raw: mrz.expiryDateRaw, iso: mrz.expiryDate?.iso ?? null },
+      expired: mrz.expired ?? null,
       name: {
         primary: mrz.name.primary,
         secondary: mrz.name.secondary,

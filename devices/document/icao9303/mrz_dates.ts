@@ -3,6 +3,7 @@
  * `today`; expiry dates in the century that puts them no further than `expiryYearsAhead` years after `today`
  * (an expired document then reads as expired, not as a century in the future).
  * 9303 allows `<<` for an unknown month or day of birth; such a date keeps its year and has no ISO form.
+ * A document is valid through its expiry date and expired from the day after, `today` taken as a UTC date.
  */
 
 export interface MrzDate {
@@ -60,4 +61,10 @@ export function parseMrzDate(raw: string, kind: MrzDateKind, options: CenturyOpt
     return undefined;
   const iso = month !== undefined && day !== undefined ? isoOf(year, month, day) : undefined;
   return { raw, year, month, day, iso };
+}
+
+/** True when `today` is past the expiry date; undefined when the expiry date could not be read. */
+export function isExpired(expiry: MrzDate | undefined, today: Date): boolean | undefined {
+  if (expiry?.iso === undefined) return undefined;
+  return expiry.iso < isoOf(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate());
 }

@@ -166,6 +166,55 @@ describe('rejections', () => {
   });
 });
 
+describe('fields without a check digit (9303-3)', () => {
+  const reasonsOf = (lines: string[]): MrzReason[] => {
+    const result = parseMrz(lines, opts);
+    return result.ok ? [] : [...result.error.reasons];
+  };
+  const at = (line: string, index: number, text: string) =>
+    line.slice(0, index) + text + line.slice(index + text.length);
+
+  it('a digit in the name, issuing state, nationality or document code is invalid, naming the field', () => {
+    const [l1, l2] = TD3 as [string, string];
+    expect(reasonsOf([at(l1, 5, 'ERIKSS0N'), l2])).toEqual([{ code: 'letters-expected', field: 'name' }]);
+    expect(reasonsOf([at(l1, 15, 'ANNA<MAR1A'), l2])).toEqual([{ code: 'letters-expected', field: 'name' }]);
+    expect(reasonsOf([at(l1, 2, 'UT0'), l2])).toEqual([{ code: 'letters-expected', field: 'issuingState' }]);
+    expect(reasonsOf([l1, at(l2, 10, '0TO')])).toEqual([{ code: 'letters-expected', field: 'nationality' }]);
+    expect(reasonsOf([at(l1, 0, '1<'), l2])).toEqual([{ code: 'letters-expected', field: 'documentCode' }]);
+    expect(reasonsOf([at(l1, 0, 'P1'), l2])).toEqual([{ code: 'letters-expected', field: 'documentCode' }]);
+    const [t1, t2, t3] = TD1 as [string, string, string];
+    expect(reasonsOf([t1, at(t2, 15, 'U7O'), at(t3, 0, 'ERIKSSON<<ANNA<MARIA<2')])).toEqual([
+      { code: 'letters-expected', field: 'nationality' },
+      { code: 'letters-expected', field: 'name' },
+    ]);
+  });
+
+  it('short state codes are padded with fillers (D<<), and fillers never lead', () => {
+    const [l1, l2] = TD3 as [string, string];
+    expect(reasonsOf([at(l1, 2, 'D<<'), at(l2, 10, 'D<<')])).toEqual([]);
+    expect(reasonsOf([at(l1, 2, '<UT'), l2])).toEqual([{ code: 'letters-expected', field: 'issuingState' }]);
+    expect(reasonsOf([at(l1, 0, '<P'), l2])).toEqual([{ code: 'letters-expected', field: 'documentCode' }]);
+  });
+});
+
+describe('expiry', () => {
+  const on = (iso: string) => ({ today: new Date(`${iso}T12:00:00Z`) });
+
+  it('an expired document is valid and says so; it is valid through its expiry date', () => {
+    const after = parseMrz(TD3, on('2012-04-16'));
+    expect(after).toMatchObject({ ok: true, value: { expired: true, expiryDate: { iso: '2012-04-15' } } });
+    expect(parseMrz(TD3, on('2012-04-15'))).toMatchObject({ ok: true, value: { expired: false } });
+    expect(parseMrz(TD3, opts)).toMatchObject({ ok: true, value: { expired: true } });
+    expect(parseMrz(TD1_LONG, opts)).toMatchObject({ ok: true, value: { expired: true } });
+  });
+
+  it('an expiry date that cannot be read leaves expired undefined (and the MRZ invalid)', () => {
+    const l2 = TD3[1]!;
+    const decoded = decodeMrz([TD3[0]!, `${l2.slice(0, 21)}121332${l2.slice(27)}`], opts);
+    expect(decoded.ok && decoded.value.expired).toBeUndefined();
+  });
+});
+
 describe('dates and century inference', () => {
   it('puts birth dates in the past and expiry dates within the window', () => {
     expect(parseMrzDate('261127', 'birth', opts)?.iso).toBe('2026-11-27');

@@ -2,9 +2,17 @@
  * Decode and validate the machine readable zone of TD1 (3×30), TD2 (2×36) and TD3 (2×44) documents, field layout
  * per ICAO 9303 Parts 4–6 (see protocols.md §1.2). Every check digit is reported on its own, so staff and the CLI
  * can see which field is wrong; `parseMrz` turns any failed check into a typed rejection.
+ *
+ * Fields without a check digit are defined by 9303-3 all the same, and a digit in them means a misread or a
+ * forgery: the document code is a letter and a letter or filler (`P<`, `ID`); issuing state and nationality are
+ * three-letter codes, shorter ones padded with fillers (`D<<`); names are letters and fillers only.
+ * Expiry is not validity: an expired document's MRZ is valid and carries `expired: true`, so a flow can refuse
+ * it with its own message.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { isMrzCharacter } from './mrz_check_digit.js';
-import { type CenturyOptions, type MrzDate, parseMrzDate } from './mrz_dates.js';
+import { type CenturyOptions, isExpired, type MrzDate, parseMrzDate } from './mrz_dates.js';
 import { decodeFields } from './mrz_layout.js';
 import type { MrzName } from './mrz_names.js';
 
@@ -46,7 +54,12 @@ export interface MrzFields {
 export interface DecodedMrz extends MrzFields {
   readonly lines: readonly string[];
   readonly checkDigits: readonly CheckDigitResult[];
+  /** The expiry date lies before `today` (CenturyOptions); undefined when the expiry date cannot be read. */
+  readonly expired: boolean | undefined;
 }
+
+/** Fields 9303-3 defines as letters (with fillers), which carry no check digit. */
+export type LetterField = 'documentCode' | 'issuingState' | 'nationality' | 'name';
 
 export type MrzReason =
   | { readonly code: 'wrong-line-count'; readonly got: number }
@@ -70,11 +83,10 @@ export type MrzReason =
     }
   | { readonly code: 'invalid-date'; readonly field: 'birthDate' | 'expiryDate'; readonly raw: string }
   | { readonly code: 'invalid-sex'; readonly raw: string }
+  | { readonly code: 'letters-expected'; readonly field: LetterField }
   | { readonly code: 'missing-document-number' };
 
-export type MrzResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { readonly reasons: readonly MrzReason[] } };
+export type MrzResult<T> = Result<T, { readonly reasons: readonly MrzReason[] }>;
 
 const LAYOUTS: Record<MrzFormat, { lines: number; length: number }> = {
   TD1: { lines: 3, length: 30 },
@@ -95,13 +107,10 @@ function detectFormat(lines: readonly string[]): MrzResult<MrzFormat> {
             : undefined
         : undefined;
   if (lines.length !== 2 && lines.length !== 3) {
-    return { ok: false, error: { reasons: [{ code: 'wrong-line-count', got: lines.length }] } };
+    return err({ reasons: [{ code: 'wrong-line-count', got: lines.length }] });
   }
   if (format === undefined) {
-    return {
-      ok: false,
-      error: { reasons: [{ code: 'wrong-line-length', line: 1, expected: 44, got: first }] },
-    };
+    return err({ reasons: [{ code: 'wrong-line-length', line: 1, expected: 44, got: first }] });
   }
   const reasons: MrzReason[] = [];
   const expected = LAYOUTS[format].length;
@@ -109,7 +118,7 @@ function detectFormat(lines: readonly string[]): MrzResult<MrzFormat> {
     if (line.length !== expected)
       reasons.push({ code: 'wrong-line-length', line: index + 1, expected, got: line.length });
   });
-  return reasons.length > 0 ? { ok: false, error: { reasons } } : { ok: true, value: format };
+  return reasons.length > 0 ? err({ reasons }) : ok(format);
 }
 
 function sexOf(raw: string): MrzSex | undefined {
@@ -139,22 +148,45 @@ export function decodeMrz(input: readonly string[], options: CenturyOptions): Mr
       }
     }
   });
-  if (reasons.length > 0) return { ok: false, error: { reasons } };
+  if (reasons.length > 0) return err({ reasons });
   const { fields, checks } = decodeFields(format.value, lines);
+  const expiryDate = parseMrzDate(fields.expiryDateRaw, 'expiry', options);
   const decoded: DecodedMrz = {
     ...fields,
     birthDate: parseMrzDate(fields.birthDateRaw, 'birth', options),
-    expiryDate: parseMrzDate(fields.expiryDateRaw, 'expiry', options),
+    expiryDate,
+    expired: isExpired(expiryDate, options.today),
     sex: sexOf(fields.sexRaw),
     lines,
     checkDigits: checks,
   };
-  return { ok: true, value: decoded };
+  return ok(decoded);
 }
 
-/** Every reason a decoded MRZ is not acceptable; empty when it is valid. */
+/** What each letter field may hold (9303-3 §4.6, Parts 4–6 field tables). */
+const LETTER_FIELD_PATTERNS: Readonly<Record<LetterField, RegExp>> = {
+  documentCode: /^[A-Z][A-Z<]$/,
+  issuingState: /^[A-Z](?:[A-Z]{2}|[A-Z]<|<<)$/,
+  nationality: /^[A-Z](?:[A-Z]{2}|[A-Z]<|<<)$/,
+  // The readable name: name parts separated by spaces where the MRZ had fillers.
+  name: /^[A-Z ]*$/,
+};
+
+function letterFieldProblems(mrz: DecodedMrz): MrzReason[] {
+  const values: Record<LetterField, string> = {
+    documentCode: mrz.documentCode,
+    issuingState: mrz.issuingState,
+    nationality: mrz.nationality,
+    name: mrz.name.full,
+  };
+  return (Object.keys(LETTER_FIELD_PATTERNS) as LetterField[])
+    .filter((field) => !LETTER_FIELD_PATTERNS[field].test(values[field]))
+    .map((field) => ({ code: 'letters-expected', field }));
+}
+
+/** Every reason a decoded MRZ is not acceptable; empty when it is valid (an expired document can be valid). */
 export function mrzProblems(mrz: DecodedMrz): MrzReason[] {
-  const reasons: MrzReason[] = [];
+  const reasons: MrzReason[] = letterFieldProblems(mrz);
   if (mrz.documentNumber.length === 0) reasons.push({ code: 'missing-document-number' });
   for (const result of mrz.checkDigits) {
     if (!result.valid)
@@ -173,12 +205,15 @@ export function mrzProblems(mrz: DecodedMrz): MrzReason[] {
   return reasons;
 }
 
-/** Decode and validate: ok only when the layout, charset, every check digit, both dates and the sex are valid. */
+/**
+ * Decode and validate: ok only when the layout, the charset, the letter fields, every check digit, both dates
+ * and the sex are valid.
+ */
 export function parseMrz(lines: readonly string[], options: CenturyOptions): MrzResult<DecodedMrz> {
   const decoded = decodeMrz(lines, options);
   if (!decoded.ok) return decoded;
   const reasons = mrzProblems(decoded.value);
-  return reasons.length > 0 ? { ok: false, error: { reasons } } : decoded;
+  return reasons.length > 0 ? err({ reasons }) : decoded;
 }
 
 /** Split a block of text (as an OCR scanner or DG1 delivers it) into MRZ lines. */

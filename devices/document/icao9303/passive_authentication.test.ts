@@ -34,7 +34,7 @@ describe('LDSSecurityObject', () => {
   it('parses the simulator EF.SOD: tag 77, CMS SignedData, one DS certificate', () => {
     const parsed = parseSod(sod);
     expect(parsed.ok && parsed.value.securityObject.hashAlgorithm).toBe('SHA-256');
-    expect(parsed.ok && parsed.value.signedData.certificates?.length).toBe(1);
+    expect(parsed.ok && parsed.value.certificates.length).toBe(1);
   });
 
   it('rejects garbage as malformed without throwing', () => {

@@ -1,3 +1,4 @@
+import { err, ok } from '../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { ControlResult, PlugControls } from '../../simulator/simulator_controls.js';
 import { type KeypadKey, keypadKeys } from '../keypad_keys.js';
@@ -16,9 +17,9 @@ export function keypadControls(deviceId: string, simulator: KeypadSimulator): Ke
   return simulatorControlsWithPlug<KeypadSimulatorControls>('tactile-keypad', deviceId, simulator, {
     keys: () => [...keypadKeys],
     press: (key) => {
-      if (!simulator.plugged) return { ok: false, error: 'unplugged' };
+      if (!simulator.plugged) return err('unplugged');
       simulator.press(key);
-      return { ok: true };
+      return ok();
     },
   });
 }

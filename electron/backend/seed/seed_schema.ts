@@ -9,6 +9,8 @@ import { z } from 'zod';
  *
  * `sample: true` marks data that was invented to make the catalogue complete (a plausible service whose real
  * name or rules were not sourced); `sample: false` means the name is taken from a public government source.
+ * `note` (optional on departments, services, centres and locker points) says, for a maintainer, what is sourced
+ * and what is assumed; it is never shown to residents.
  */
 
 /** Text in the kiosk's four languages. Where a language has no official wording, the best faithful rendering. */
@@ -22,6 +24,9 @@ export type SeedText = z.infer<typeof SeedTextSchema>;
 
 export const SiteKindSchema = z.enum(['macau', 'hengqin']);
 
+/** For a maintainer: the source of a record, or what in it is assumed. Never shown to residents. */
+const SeedNoteSchema = z.string().min(1).optional();
+
 export const SeedDepartmentSchema = z.object({
   /** The department's usual abbreviation, e.g. `DSI`; for Mainland authorities a short code such as `HQ-PSB`. */
   code: z.string().regex(/^[A-Z][A-Z0-9-]{1,11}$/),
@@ -30,6 +35,7 @@ export const SeedDepartmentSchema = z.object({
   /** True for Mainland (Hengqin / Zhuhai) issuing authorities, which are not Macau departments. */
   mainland: z.boolean(),
   sample: z.boolean(),
+  note: SeedNoteSchema,
 });
 
 export const ServiceRequirementSchema = z.enum([
@@ -44,7 +50,10 @@ export const ServiceRequirementSchema = z.enum([
 ]);
 
 export const SeedServiceSchema = z.object({
-  /** Stable id: `<department code lower-case>-<slug>`, e.g. `dsi-bir-renewal`. */
+  /**
+   * Stable id: `<department code lower-case>-<slug>`, e.g. `dsi-bir-renewal`; services of a Mainland authority
+   * start with `hq-` (e.g. `hq-residence-permit`), whichever authority is configured for them.
+   */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/),
   department: z.string(),
   name: SeedTextSchema,
@@ -59,9 +68,13 @@ export const SeedServiceSchema = z.object({
   bookable: z.boolean(),
   /** Whether the item it produces can be collected from a Smart Locker ("Easy Pickup"). */
   lockerPickup: z.boolean(),
-  /** Ids of centres whose counters handle it. */
+  /**
+   * Ids of centres that handle it, at a counter or at a self-service kiosk. A bookable service lists at least one
+   * centre with counters (`counterHours` other than `24h`): that is where its appointments are.
+   */
   centres: z.array(z.string()).min(1),
   sample: z.boolean(),
+  note: SeedNoteSchema,
 });
 
 export const SeedCentreSchema = z.object({
@@ -72,10 +85,22 @@ export const SeedCentreSchema = z.object({
   /** WGS 84, to sort locker points by distance from a centre. */
   latitude: z.number().min(22).max(23),
   longitude: z.number().min(113).max(114),
-  /** Opening hours of its counters, e.g. `09:00-17:45` on weekdays; `24h` for self-service only. */
-  counterHours: z.string(),
+  /**
+   * Opening hours of its counters on weekdays (Monday to Friday, public holidays excepted), e.g. `09:00-17:45`;
+   * `24h` for a centre that is self-service only (kiosks open day and night, no counter, nothing to book there).
+   */
+  counterHours: z.string().regex(/^(24h|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/),
   sample: z.boolean(),
+  note: SeedNoteSchema,
 });
+
+const CompartmentCountsSchema = z.object({
+  small: z.number().int().nonnegative(),
+  medium: z.number().int().nonnegative(),
+  large: z.number().int().nonnegative(),
+});
+export const compartmentSizes = ['small', 'medium', 'large'] as const;
+export type CompartmentSize = (typeof compartmentSizes)[number];
 
 export const SeedLockerPointSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -85,8 +110,15 @@ export const SeedLockerPointSchema = z.object({
   longitude: z.number().min(113).max(114),
   /** `24h` for Easy Pickup points inside 24-hour centres. */
   hours: z.string(),
-  compartments: z.object({ small: z.number().int(), medium: z.number().int(), large: z.number().int() }),
+  /** Compartments of each size the point has. */
+  compartments: CompartmentCountsSchema,
+  /**
+   * Compartments of each size already holding an item when the backend is seeded (absent: none), so a sample
+   * point can be full in one size; never more than `compartments`.
+   */
+  occupied: CompartmentCountsSchema.optional(),
   sample: z.boolean(),
+  note: SeedNoteSchema,
 });
 
 export const SeedResidentSchema = z.object({

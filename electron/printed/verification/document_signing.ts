@@ -2,20 +2,13 @@
  * Signing a proof-of-identity payload with the terminal's Ed25519 key (Node crypto), the QR text that carries
  * payload and signature, and the short verification code printed beside it for people who type rather than scan.
  */
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  sign,
-} from 'node:crypto';
-import { encodeBase45 } from './base45.js';
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { publicKeyEntry } from '../../keys/key_table.js';
+import { sealEnvelope } from '../../keys/signed_envelope.js';
 import { encodePayload, type IdentityPayload } from './identity_payload.js';
 
 /** QR text prefix: "Balcão verification, format 1". Alphanumeric-mode safe. */
 export const QR_PREFIX = 'BV1:';
-export const SIGNATURE_BYTES = 64;
 
 export interface TerminalSigningKey {
   terminalId: string;
@@ -55,20 +48,12 @@ export function normaliseVerificationCode(input: string): string | undefined {
 export function signIdentityPayload(payload: IdentityPayload, key: TerminalSigningKey): SignedDocument {
   if (payload.terminalId !== key.terminalId)
     throw new Error('payload names another terminal than the signing key');
-  const body = encodePayload(payload);
-  const signature = sign(null, body, key.privateKey);
-  const signed = new Uint8Array(body.length + signature.length);
-  signed.set(body, 0);
-  signed.set(signature, body.length);
-  return { qrText: QR_PREFIX + encodeBase45(signed), verificationCode: verificationCodeFor(signed) };
+  const sealed = sealEnvelope(QR_PREFIX, encodePayload(payload), key.privateKey);
+  return { qrText: sealed.text, verificationCode: verificationCodeFor(sealed.signed) };
 }
 
 /** The raw 32-byte public key, base64: what `verifyDocument`'s key table holds per terminal. */
-export function publicKeyBase64(privateKey: KeyObject): string {
-  const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string') throw new Error('not an Ed25519 key');
-  return Buffer.from(jwk.x, 'base64url').toString('base64');
-}
+export const publicKeyBase64 = publicKeyEntry;
 
 export function loadSigningKey(terminalId: string, pkcs8Pem: string): TerminalSigningKey {
   return { terminalId, privateKey: createPrivateKey(pkcs8Pem) };

@@ -2,18 +2,15 @@
  * Checks a proof-of-identity certificate from its QR text (or its short code, through a lookup of issued
  * certificates) against the configured terminal public keys. Every way to fail is a typed value.
  */
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
-import { decodeBase45 } from './base45.js';
-import {
-  normaliseVerificationCode,
-  QR_PREFIX,
-  SIGNATURE_BYTES,
-  verificationCodeFor,
-} from './document_signing.js';
+
+import { err, ok, type Result } from '../../../lib/result.js';
+import type { PublicKeyTable } from '../../keys/key_table.js';
+import { checkEnvelopeSignature, openEnvelope } from '../../keys/signed_envelope.js';
+import { normaliseVerificationCode, QR_PREFIX, verificationCodeFor } from './document_signing.js';
 import { decodePayload, type IdentityPayload } from './identity_payload.js';
 
-/** Terminal id → Ed25519 public key: raw 32 bytes in base64, or an SPKI PEM. */
-export type PublicKeyTable = Record<string, string>;
+/** Terminal id → Ed25519 public key (the one key-table format, electron/keys/key_table.ts). */
+export type { PublicKeyTable };
 
 export type VerifyError =
   | { code: 'malformed'; detail: string }
@@ -29,47 +26,30 @@ export interface VerifiedDocument {
   payload: IdentityPayload;
 }
 
-export type VerifyResult = { ok: true; value: VerifiedDocument } | { ok: false; error: VerifyError };
+export type VerifyResult = Result<VerifiedDocument, VerifyError>;
 
 export interface VerifyOptions {
   /** Finds the QR text of an issued certificate by its verification code (backend or journal). */
   lookupCode?: (verificationCode: string) => string | undefined;
 }
 
-function publicKeyFrom(encoded: string): KeyObject | undefined {
-  try {
-    if (encoded.includes('BEGIN PUBLIC KEY')) return createPublicKey(encoded);
-    const raw = Buffer.from(encoded, 'base64');
-    if (raw.length !== 32) return undefined;
-    return createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
-      format: 'jwk',
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 function verifyQrText(qrText: string, publicKeys: PublicKeyTable): VerifyResult {
-  const decoded = decodeBase45(qrText.slice(QR_PREFIX.length));
-  if (!decoded.ok) return decoded;
-  const signed = decoded.value;
-  if (signed.length <= SIGNATURE_BYTES)
-    return { ok: false, error: { code: 'malformed', detail: 'too short' } };
-  const body = signed.subarray(0, signed.length - SIGNATURE_BYTES);
-  const signature = signed.subarray(signed.length - SIGNATURE_BYTES);
-  const payload = decodePayload(body);
+  const opened = openEnvelope(qrText, QR_PREFIX);
+  if (!opened.ok) return err({ code: 'malformed', detail: 'not a verification QR' });
+  const payload = decodePayload(opened.value.body);
   if (!payload.ok) return payload;
   const { terminalId } = payload.value;
-  const encodedKey = Object.hasOwn(publicKeys, terminalId) ? publicKeys[terminalId] : undefined;
-  if (encodedKey === undefined) return { ok: false, error: { code: 'unknown-key', terminalId } };
-  const key = publicKeyFrom(encodedKey);
-  if (key === undefined) return { ok: false, error: { code: 'invalid-public-key', terminalId } };
-  if (!verify(null, body, key, signature)) return { ok: false, error: { code: 'bad-signature', terminalId } };
-  return {
-    ok: true,
-    value: { terminalId, verificationCode: verificationCodeFor(signed), payload: payload.value },
-  };
+  const signature = checkEnvelopeSignature(opened.value, terminalId, publicKeys);
+  if (!signature.ok) {
+    const code = signature.error.code;
+    if (code === 'malformed') return err(signature.error);
+    return err({ code, terminalId });
+  }
+  return ok({
+    terminalId,
+    verificationCode: verificationCodeFor(opened.value.signed),
+    payload: payload.value,
+  });
 }
 
 export function verifyDocument(
@@ -81,13 +61,13 @@ export function verifyDocument(
   if (input.startsWith(QR_PREFIX)) return verifyQrText(input, publicKeys);
   const code = normaliseVerificationCode(input);
   if (code === undefined)
-    return { ok: false, error: { code: 'malformed', detail: 'neither QR text nor a verification code' } };
+    return err({ code: 'malformed', detail: 'neither QR text nor a verification code' });
   const qrText = options.lookupCode?.(code);
-  if (qrText === undefined) return { ok: false, error: { code: 'code-not-found', verificationCode: code } };
+  if (qrText === undefined) return err({ code: 'code-not-found', verificationCode: code });
   const result = verifyQrText(qrText, publicKeys);
   // The stored certificate must be the one the code names, or the lookup itself was tampered with.
   if (result.ok && result.value.verificationCode !== code) {
-    return { ok: false, error: { code: 'bad-signature', terminalId: result.value.terminalId } };
+    return err({ code: 'bad-signature', terminalId: result.value.terminalId });
   }
   return result;
 }

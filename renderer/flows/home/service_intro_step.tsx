@@ -12,7 +12,7 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
  * is not in this release say where to go instead, rather than pretending.
  */
 export function ServiceIntroStep({ service }: { service: ServiceId }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const rpc = useRpc();
   const tile = useKioskStore((s) => s.services.find((x) => x.id === service));
   useAnnouncement(
@@ -20,10 +20,10 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
       ? [
           { key: `service.${service}.title` },
           { key: `service.${service}.summary` },
-          { key: 'serviceIntro.youWillNeed' },
-          ...tile.needs.map((need) => ({ key: `serviceIntro.needs.${need}` })),
-          { key: 'serviceIntro.takes', values: { count: tile.minutes } },
-          ...(tile.flowReady ? [] : [{ key: 'serviceIntro.notYetAtKiosk' }]),
+          { key: 'home:serviceIntro.youWillNeed' },
+          ...tile.needs.map((need) => ({ key: `home:serviceIntro.needs.${need}` })),
+          { key: 'home:serviceIntro.takes', values: { count: tile.minutes } },
+          ...(tile.flowReady ? [] : [{ key: 'home:serviceIntro.notYetAtKiosk' }]),
           { key: 'serviceIntro.keys' },
         ]
       : [],
@@ -35,9 +35,9 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
         <ServiceIcon service={service} size={120} />
         <div>
           <h1 className="screen-title" id="service-title">
-            {t(`service.${service}.title`)}
+            {t(`common:service.${service}.title`)}
           </h1>
-          <p className="service-intro__summary">{t(`service.${service}.summary`)}</p>
+          <p className="service-intro__summary">{t(`common:service.${service}.summary`)}</p>
         </div>
       </div>
       <ScrollArea className="panel">
@@ -62,7 +62,7 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
           type="button"
           className="secondary-button"
           data-testid="back"
-          {...action([{ key: 'serviceIntro.back' }], { role: 'back' })}
+          {...action([{ key: 'home:serviceIntro.back' }], { role: 'back' })}
           onClick={() => void rpc.call('home.backToServices', {})}
         >
           {t('serviceIntro.back')}

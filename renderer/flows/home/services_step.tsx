@@ -18,11 +18,11 @@ function tilePrompt(service: ServiceTile): Prompt {
 
 /** Under a tile's title: what it cannot do now, which is what the resident must know first, or its summary. */
 function TileNote({ service }: { service: ServiceTile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   if (!service.available)
-    return <span className="tile__badge tile__badge--off">{t('home.unavailable')}</span>;
+    return <span className="tile__badge tile__badge--off">{t('services.unavailable')}</span>;
   if (!service.flowReady) return <span className="tile__badge">{t('a11y:home.notAtKiosk')}</span>;
-  return <span className="tile__summary">{t(`service.${service.id}.summary`)}</span>;
+  return <span className="tile__summary">{t(`common:service.${service.id}.summary`)}</span>;
 }
 
 /**
@@ -32,19 +32,19 @@ function TileNote({ service }: { service: ServiceTile }) {
  * where to go). "Finish" ends the session.
  */
 export function ServicesStep() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const rpc = useRpc();
   const services = useKioskStore((s) => s.services);
   useAnnouncement([
     { key: 'services.where' },
-    { key: 'home.title' },
+    { key: 'home:services.title' },
     ...services.map(tilePrompt),
     { key: 'services.keys' },
   ]);
   return (
     <main className="home" data-testid="home-screen" aria-labelledby="home-title">
       <h1 className="screen-title" id="home-title">
-        {t('home.title')}
+        {t('services.title')}
       </h1>
       <ScrollArea className="tiles">
         {services.map((service) => (
@@ -62,7 +62,7 @@ export function ServicesStep() {
             <span className="tile__icon">
               <ServiceIcon service={service.id} size={88} />
             </span>
-            <span className="tile__title">{t(`service.${service.id}.title`)}</span>
+            <span className="tile__title">{t(`common:service.${service.id}.title`)}</span>
             <TileNote service={service} />
           </button>
         ))}
@@ -72,10 +72,10 @@ export function ServicesStep() {
           type="button"
           className="secondary-button"
           data-testid="finish"
-          {...action([{ key: 'home.finish' }], { role: 'back' })}
+          {...action([{ key: 'home:services.finish' }], { role: 'back' })}
           onClick={() => void rpc.call('session.end', { reason: 'done' })}
         >
-          {t('home.finish')}
+          {t('services.finish')}
         </button>
       </footer>
     </main>

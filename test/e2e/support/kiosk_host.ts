@@ -9,35 +9,49 @@ import type { ResponseFrame } from '../../../electron/rpc/wire.js';
 
 export interface KioskHost {
   url: string;
+  /** Every line the host wrote on stdout so far (its JSON logs), for specs that check what was logged. */
+  logLines: string[];
   /** Calls an RPC method as the renderer would (used for the dev dock: unplug a device, maintenance). */
   call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<ResponseFrame>;
   stop(): Promise<void>;
 }
 
-/** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
-export async function startKioskHost(config: unknown): Promise<KioskHost> {
-  const configPath = join(tmpdir(), `balcao-e2e-${process.pid}-${Date.now()}.json`);
-  // Each host gets its own journal, so no spec sees another's print jobs.
-  const journalPath = join(tmpdir(), `balcao-e2e-${process.pid}-${Date.now()}.sqlite`);
+/** Writes the configuration to a temporary file with a journal of its own, so no spec sees another's print jobs. */
+export function writeHostConfig(config: unknown): string {
+  const stamp = `${process.pid}-${Date.now()}`;
+  const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
+  const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
   writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['dist/electron/host.mjs', '--config', configPath, '--port', '0', '--no-open'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+  return configPath;
+}
+
+/** Collects the process's stdout lines and resolves with the URL from its `BALCAO_URL=` line. */
+export function readHostOutput(child: ChildProcess, lines: string[]): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
       if (line.startsWith('BALCAO_URL=')) resolve(line.slice('BALCAO_URL='.length));
     });
     child.once('exit', (code) => reject(new Error(`kiosk host exited with ${code}`)));
   });
+}
+
+/** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
+export async function startKioskHost(config: unknown): Promise<KioskHost> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/electron/host.mjs', '--config', writeHostConfig(config), '--port', '0', '--no-open'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const logLines: string[] = [];
+  const url = await readHostOutput(child, logLines);
   const { origin, hash } = new URL(url);
   const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
   let nextId = 1;
 
   return {
     url,
+    logLines,
     call(method, params) {
       return new Promise((resolve, reject) => {
         const ws = new WebSocket(`${origin.replace('http', 'ws')}/rpc?token=${token}`, { origin });

@@ -1,6 +1,7 @@
 /**
  * Builds a simulated eMRTD from an MRZ and a face image: EF.COM, DG1, DG2, and EF.SOD signed by the given
- * Document Signer. Build-time faults: a data group altered after signing (its hash no longer matches the SOD).
+ * Document Signer. Build-time faults: a data group altered after signing (its hash no longer matches the SOD), and
+ * a hostile SOD shape (`sod`: extra certificates, the signer named by subjectKeyIdentifier, …) for forgeries.
  */
 
 import { type DataGroupNumber, dataGroupFileId, EF_COM, EF_SOD } from '../lds_files.js';
@@ -8,7 +9,7 @@ import { bacInputFromMrz, mrzInformation } from '../mrz_information.js';
 import { decodeMrz } from '../mrz_parser.js';
 import { EmrtdChip } from './emrtd_chip.js';
 import { buildDg1, buildDg2, buildEfCom, buildSecurityObject } from './lds_builder.js';
-import { type IssuedCertificate, signSod } from './test_pki.js';
+import { type IssuedCertificate, type SodSigningOptions, signSod } from './test_pki.js';
 
 export interface FaceImageSpec {
   readonly bytes: Uint8Array;
@@ -21,6 +22,8 @@ export interface EmrtdChipSpec {
   readonly mrzLines: readonly string[];
   readonly face: FaceImageSpec;
   readonly documentSigner: IssuedCertificate;
+  /** How EF.SOD is signed and what it carries; default the plain 9303-10 shape. */
+  readonly sod?: SodSigningOptions;
   /** Flip one byte of this data group after the SOD was signed. */
   readonly tamperDataGroup?: 1 | 2;
   readonly random?: (length: number) => Uint8Array;
@@ -44,7 +47,7 @@ export async function createEmrtdChip(spec: EmrtdChipSpec): Promise<BuiltEmrtdCh
     [1, buildDg1(spec.mrzLines)],
     [2, buildDg2(spec.face.bytes, spec.face.width, spec.face.height, spec.face.format === 'jpeg' ? 0 : 1)],
   ]);
-  const sod = await signSod(buildSecurityObject(dataGroups), spec.documentSigner);
+  const sod = await signSod(buildSecurityObject(dataGroups), spec.documentSigner, spec.sod);
   if (spec.tamperDataGroup !== undefined) {
     const altered = Uint8Array.from(dataGroups.get(spec.tamperDataGroup)!);
     // The last byte is inside the MRZ (DG1) or the image (DG2): still well-formed, different content.

@@ -1,0 +1,297 @@
+/**
+ * The journal of resident transactions: each one a row moving through the states of transaction_states.ts,
+ * every move a conditional UPDATE on the expected state in one transaction with its event row, so a move is made
+ * once or not at all and an illegal move is refused as a value.
+ *
+ * Exactly once with the backend: a flow asks `recordCall(tx, 'reserve')` for the idempotency key of a
+ * state-changing call. The key (the transaction's own key and the operation) is committed with the call's name
+ * BEFORE the call is made; the flow then makes the call and records the answer with `advance` or `void`. If the
+ * kiosk dies in between, the next start sees the pending call and its owner asks the backend again with the same
+ * key (transaction_recovery.ts): the backend replays its first answer, so nothing is issued twice.
+ *
+ * Only ids, states, codes and keys are written; reasons and operation names must be codes (lower-case words),
+ * which keeps free text — and whatever a resident typed — out of the file.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { AuditAppendError, AuditLog } from './audit_log.js';
+import { isoAt, type JournalClock } from './journal_clock.js';
+import type { StaffAlertStore } from './staff_alerts.js';
+import {
+  type ForwardState,
+  isFinal,
+  nextStates,
+  type TransactionKind,
+  type TransactionState,
+} from './transaction_states.js';
+
+export interface TransactionRecord {
+  id: number;
+  kind: TransactionKind;
+  state: TransactionState;
+  /** The transaction's backend key; each call's key is `callKey(key, operation)`. */
+  idempotencyKey: string;
+  /** The state-changing call whose answer is not recorded yet. */
+  pendingCall: { operation: string; idempotencyKey: string } | null;
+  sessionId: string | null;
+  reason: string | null;
+  needsStaffReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TransactionError =
+  | { code: 'transaction-not-found'; transactionId: number }
+  | {
+      code: 'illegal-transition';
+      transactionId: number;
+      kind: TransactionKind;
+      from: TransactionState;
+      to: TransactionState;
+    }
+  /** A reason, operation or session id that is not a plain code. */
+  | { code: 'not-a-code'; field: 'reason' | 'operation' | 'sessionId' };
+
+export type TransactionResult = Result<TransactionRecord, TransactionError>;
+
+const codePattern = /^[a-z0-9][a-z0-9 .:_/-]{0,119}$/;
+const sessionIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function callKey(transactionKey: string, operation: string): string {
+  return `${transactionKey}/${operation}`;
+}
+
+interface RawTransaction {
+  id: number;
+  kind: TransactionKind;
+  state: TransactionState;
+  idempotency_key: string;
+  pending_call: string | null;
+  session_id: string | null;
+  reason: string | null;
+  needs_staff_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toRecord(raw: RawTransaction): TransactionRecord {
+  return {
+    id: raw.id,
+    kind: raw.kind,
+    state: raw.state,
+    idempotencyKey: raw.idempotency_key,
+    pendingCall:
+      raw.pending_call === null
+        ? null
+        : { operation: raw.pending_call, idempotencyKey: callKey(raw.idempotency_key, raw.pending_call) },
+    sessionId: raw.session_id,
+    reason: raw.reason,
+    needsStaffReason: raw.needs_staff_reason,
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at,
+  };
+}
+
+export interface TransactionJournalOptions {
+  clock: Pick<JournalClock, 'now'>;
+  audit: AuditLog;
+  /** Where a transaction handed to staff is announced. */
+  alerts: StaffAlertStore;
+  /** This run of the kiosk; transactions of other runs are recovery's. A fresh id by default. */
+  bootId?: string;
+}
+
+export class TransactionJournal {
+  readonly bootId: string;
+  readonly #db: Database.Database;
+  readonly #clock: Pick<JournalClock, 'now'>;
+  readonly #audit: AuditLog;
+  readonly #alerts: StaffAlertStore;
+
+  constructor(db: Database.Database, options: TransactionJournalOptions) {
+    this.#db = db;
+    this.#clock = options.clock;
+    this.#audit = options.audit;
+    this.#alerts = options.alerts;
+    this.bootId = options.bootId ?? randomUUID();
+  }
+
+  start(kind: TransactionKind, sessionId: string | null = null): TransactionResult {
+    if (sessionId !== null && !sessionIdPattern.test(sessionId))
+      return err({ code: 'not-a-code', field: 'sessionId' });
+    return this.#db.transaction((): TransactionResult => {
+      const at = this.#at();
+      const id = Number(
+        this.#db
+          .prepare(
+            `INSERT INTO transactions (kind, state, idempotency_key, session_id, boot_id, created_at, updated_at)
+             VALUES (?, 'started', ?, ?, ?, ?, ?)`,
+          )
+          .run(kind, randomUUID(), sessionId, this.bootId, at, at).lastInsertRowid,
+      );
+      this.#event(id, null, 'started', { at });
+      return ok(this.#mustGet(id));
+    })();
+  }
+
+  /** Commits the call's name and returns its key; make the call only after this returns ok. */
+  recordCall(id: number, operation: string): Result<{ idempotencyKey: string }, TransactionError> {
+    if (!codePattern.test(operation)) return err({ code: 'not-a-code', field: 'operation' });
+    return this.#change(
+      id,
+      null,
+      (current) => !isFinal(current.state),
+      (current, at) => {
+        this.#db
+          .prepare('UPDATE transactions SET pending_call = ?, updated_at = ? WHERE id = ?')
+          .run(operation, at, id);
+        this.#event(id, current.state, current.state, { at, call: operation });
+        return { idempotencyKey: callKey(current.idempotencyKey, operation) };
+      },
+    );
+  }
+
+  /** The flow's next step, refused unless the kind allows it from the current state. */
+  advance(id: number, to: ForwardState): TransactionResult {
+    return this.#move(id, to, null, (current) => nextStates(current.kind, current.state).includes(to));
+  }
+
+  void(id: number, reason: string): TransactionResult {
+    return this.#move(id, 'voided', reason, (current) => !isFinal(current.state));
+  }
+
+  /** Recovery's or staff's answer for a transaction left unfinished: final from whichever state it was in. */
+  settle(id: number, outcome: 'confirmed' | 'voided', reason: string): TransactionResult {
+    return this.#move(id, outcome, reason, (current) => !isFinal(current.state));
+  }
+
+  /** Staff's decision on a transaction recovery could not settle; recorded in the audit log with who and why. */
+  resolveByStaff(
+    id: number,
+    outcome: 'confirmed' | 'voided',
+    staffId: string,
+    staffReason: string,
+  ): Result<TransactionRecord, TransactionError | AuditAppendError> {
+    return this.#audit.recorded(
+      { staffId },
+      () => this.settle(id, outcome, 'resolved-by-staff'),
+      () => ({ kind: 'transaction-resolved-by-staff', transactionId: id, outcome, reason: staffReason }),
+    );
+  }
+
+  /**
+   * Recovery could not settle it: staff decide. The transaction keeps its state, a staff alert is raised in the
+   * same database transaction, and recovery skips it from now on.
+   */
+  handToStaff(id: number, reason: string): TransactionResult {
+    if (!codePattern.test(reason)) return err({ code: 'not-a-code', field: 'reason' });
+    const held = (current: TransactionRecord) => !isFinal(current.state) && current.needsStaffReason === null;
+    return this.#change(id, null, held, (current, at) => {
+      this.#db
+        .prepare('UPDATE transactions SET needs_staff_reason = ?, updated_at = ? WHERE id = ?')
+        .run(reason, at, id);
+      this.#event(id, current.state, current.state, { at, reason: `needs-staff: ${reason}` });
+      this.#alerts.raise(
+        'transaction-needs-staff',
+        `transaction ${id} (${current.kind}) stopped at ${current.state}: ${reason}`,
+        { transactionId: id },
+      );
+      return this.#mustGet(id);
+    });
+  }
+
+  get(id: number): TransactionRecord | undefined {
+    const raw = this.#db.prepare('SELECT * FROM transactions WHERE id = ?').get(id) as
+      | RawTransaction
+      | undefined;
+    return raw ? toRecord(raw) : undefined;
+  }
+
+  /** Unfinished transactions of earlier runs that no member of staff holds yet: what recovery resolves. */
+  unfinishedFromEarlierBoots(): TransactionRecord[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT * FROM transactions WHERE state NOT IN ('confirmed', 'voided') AND boot_id <> ?
+             AND needs_staff_reason IS NULL ORDER BY id`,
+        )
+        .all(this.bootId) as RawTransaction[]
+    ).map(toRecord);
+  }
+
+  events(id: number): { from: string | null; to: string; call: string | null; reason: string | null }[] {
+    return this.#db
+      .prepare(
+        'SELECT from_state AS "from", to_state AS "to", call, reason FROM transaction_events WHERE transaction_id = ? ORDER BY id',
+      )
+      .all(id) as { from: string | null; to: string; call: string | null; reason: string | null }[];
+  }
+
+  #move(
+    id: number,
+    to: TransactionState,
+    reason: string | null,
+    allowed: (current: TransactionRecord) => boolean,
+  ): TransactionResult {
+    if (reason !== null && !codePattern.test(reason)) return err({ code: 'not-a-code', field: 'reason' });
+    return this.#change(id, to, allowed, (current, at) => {
+      this.#db
+        .prepare(
+          `UPDATE transactions SET state = ?, pending_call = NULL, reason = COALESCE(?, reason), updated_at = ?
+           WHERE id = ? AND state = ?`,
+        )
+        .run(to, reason, at, id, current.state);
+      this.#event(id, current.state, to, { at, reason });
+      return this.#mustGet(id);
+    });
+  }
+
+  /**
+   * One change to a transaction, in one database transaction: read it, refuse it as an illegal move unless
+   * `allowed` (to `to`, or to the state it is in for a change that is not a move), then `apply` it.
+   */
+  #change<T>(
+    id: number,
+    to: TransactionState | null,
+    allowed: (current: TransactionRecord) => boolean,
+    apply: (current: TransactionRecord, at: string) => T,
+  ): Result<T, TransactionError> {
+    return this.#db.transaction((): Result<T, TransactionError> => {
+      const current = this.get(id);
+      if (!current) return err({ code: 'transaction-not-found', transactionId: id });
+      if (!allowed(current))
+        return err({
+          code: 'illegal-transition',
+          transactionId: id,
+          kind: current.kind,
+          from: current.state,
+          to: to ?? current.state,
+        });
+      return ok(apply(current, this.#at()));
+    })();
+  }
+
+  #event(
+    id: number,
+    from: TransactionState | null,
+    to: TransactionState,
+    detail: { at: string; call?: string; reason?: string | null },
+  ): void {
+    this.#db
+      .prepare(
+        'INSERT INTO transaction_events (transaction_id, at, from_state, to_state, call, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, detail.at, from, to, detail.call ?? null, detail.reason ?? null);
+  }
+
+  #at(): string {
+    return isoAt(this.#clock);
+  }
+
+  #mustGet(id: number): TransactionRecord {
+    const record = this.get(id);
+    if (!record) throw new Error(`transaction ${id} vanished inside its own transaction`);
+    return record;
+  }
+}
