@@ -49,7 +49,7 @@ const mark = async () => (await spoken()).length;
 /** The services screen: where the resident is, the six services (none at the kiosk yet), the keys. */
 const servicesScreen = [
   'services.where',
-  'home.title',
+  'home:services.title',
   ...Array.from({ length: 6 }, () => 'services.notAtKiosk'),
   'services.keys',
 ];
@@ -116,10 +116,10 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
     'services.notAtKiosk',
     'service.book-appointment.title',
     'service.book-appointment.summary',
-    'serviceIntro.youWillNeed',
-    'serviceIntro.needs.nothing',
-    'serviceIntro.takes',
-    'serviceIntro.notYetAtKiosk',
+    'home:serviceIntro.youWillNeed',
+    'home:serviceIntro.needs.nothing',
+    'home:serviceIntro.takes',
+    'home:serviceIntro.notYetAtKiosk',
     'serviceIntro.keys',
   ]);
   from = await mark();
