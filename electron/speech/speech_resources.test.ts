@@ -10,8 +10,11 @@ describe('the words audio guidance can speak', () => {
         .filter((name) => name.endsWith('.json'))
         .map((name) => name.slice(0, -'.json'.length));
       const shown = files.filter((namespace) => !(namespace in unspokenNamespaces)).sort();
-      // A new flow's locales/<lang>/<flow>.json must be added to electron/speech/speech_resources.ts.
-      expect([...speechNamespaces].sort(), `locales/${language}`).toEqual(shown);
+      expect(
+        [...speechNamespaces].sort(),
+        `every locales/${language}/<namespace>.json a screen shows must be speakable: add a new flow's four ` +
+          'imports to electron/speech/speech_resources.ts (and its case to isSpokenAhead in speech_setup.ts)',
+      ).toEqual(shown);
     }
   });
 });
