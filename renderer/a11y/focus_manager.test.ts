@@ -162,10 +162,18 @@ describe('focus manager', () => {
   it('gives digits to a screen that takes them (the PIN pad), and only while it does', () => {
     services();
     const digits: string[] = [];
-    const release = takeDigits((digit) => digits.push(digit));
+    const release = takeDigits((digit) => {
+      digits.push(digit);
+      return [{ key: 'pinPad.progress', values: { count: digits.length } }];
+    });
     manager.press('8');
     manager.press('5');
     expect(digits).toEqual(['8', '5']);
+    // What the taker says is spoken (a PIN pad says how many digits, never which).
+    expect(spoken).toEqual([
+      [{ key: 'pinPad.progress', values: { count: 1 } }],
+      [{ key: 'pinPad.progress', values: { count: 2 } }],
+    ]);
     expect(focusedId()).toBeUndefined();
     release();
     manager.press('8');

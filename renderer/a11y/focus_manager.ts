@@ -21,10 +21,12 @@ export interface FocusEffects {
 
 type KeypadKey = KeypadKeyEvent['key'];
 type DigitKey = Extract<KeypadKey, `${number}`>;
-const digitTakers: ((digit: DigitKey) => void)[] = [];
+/** Takes a digit key; answers what to say about it (never the digit itself when it is secret, as a PIN's). */
+export type DigitTaker = (digit: DigitKey) => Prompt[];
+const digitTakers: DigitTaker[] = [];
 
 /** While registered, digits go to `taker` (the last registered wins); returns its removal. */
-export function takeDigits(taker: (digit: DigitKey) => void): () => void {
+export function takeDigits(taker: DigitTaker): () => void {
   digitTakers.push(taker);
   return () => {
     const at = digitTakers.lastIndexOf(taker);
@@ -80,8 +82,10 @@ export class FocusManager {
   }
 
   press(key: KeypadKey): void {
-    if (isDigit(key) && digitTakers.length > 0) {
-      digitTakers.at(-1)?.(key);
+    const taker = digitTakers.at(-1);
+    if (isDigit(key) && taker) {
+      const said = taker(key);
+      if (said.length > 0) this.effects.speak(said);
       return;
     }
     const layer = currentLayer(this.root);
