@@ -1,6 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { contrastFailures } from './support/contrast.js';
+import {
+  applyDisplaySetting,
+  type DisplaySetting,
+  displaySettings,
+  type Locale,
+  locales,
+  measureDisplay,
+  type Orientation,
+  orientations,
+  shootDisplay,
+  sweepDisplays,
+} from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { holdEvents } from './support/held_events.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -21,26 +31,6 @@ import { loadPaperUntilPrinted, ticketWaitingForPaper } from './support/print_st
  * a change touches how settings are applied rather than how screens look.
  * Screenshots of high contrast and large text: docs/screenshots with UPDATE_SCREENSHOTS=1.
  */
-const locales = ['zh-Hant', 'zh-Hans', 'pt', 'en'] as const;
-type Locale = (typeof locales)[number];
-const htmlLang: Record<Locale, string> = {
-  'zh-Hant': 'zh-Hant-MO',
-  'zh-Hans': 'zh-Hans',
-  pt: 'pt-MO',
-  en: 'en-MO',
-};
-const orientations = [
-  { name: 'landscape', width: 1920, height: 1080 },
-  { name: 'portrait', width: 1080, height: 1920 },
-] as const;
-type Orientation = (typeof orientations)[number];
-const settings = [
-  { name: 'plain', highContrast: false, largeText: false },
-  { name: 'high-contrast', highContrast: true, largeText: false },
-  { name: 'large-text', highContrast: false, largeText: true },
-  { name: 'high-contrast-large-text', highContrast: true, largeText: true },
-] as const;
-type Setting = (typeof settings)[number];
 const fullMatrix = process.env.A11Y_FULL_MATRIX === '1';
 
 const devices = (config: Record<string, unknown>) => ({
@@ -73,53 +63,18 @@ test.afterAll(async () => {
 });
 
 /** Which screenshots go to docs/screenshots: the display settings on the screens the review found broken. */
-function shotName(screen: string, setting: Setting, locale: Locale, orientation: string): string | null {
+function shotName(
+  screen: string,
+  setting: DisplaySetting,
+  locale: Locale,
+  orientation: string,
+): string | null {
   if (setting.name === 'plain') return null;
   const wanted =
     (locale === 'pt' && ['language', 'home', 'help'].includes(screen)) ||
     (locale === 'zh-Hant' &&
       ['home', 'idle-warning', 'print-waiting', 'print-printing', 'accessibility-panel'].includes(screen));
   return wanted ? `${setting.name}-${screen}-${locale}-${orientation}` : null;
-}
-
-/** Waits until the page has drawn what the session now says: two frames with the same text and geometry. */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    const shape = () => `${document.body.textContent}|${document.documentElement.className}`;
-    let before = shape();
-    for (let i = 0; i < 20; i++) {
-      await frame();
-      await frame();
-      const now = shape();
-      if (now === before) return;
-      before = now;
-    }
-  });
-}
-
-/** Measures one screen as it is now, naming problems by screen and combination. */
-async function measure(page: Page, label: string): Promise<string[]> {
-  await settled(page);
-  const found = [...(await layoutProblems(page)), ...(await contrastFailures(page))];
-  return found.map((problem) => `${label}: ${problem}`);
-}
-
-async function shoot(page: Page, name: string | null): Promise<void> {
-  if (!name || !(process.env.UPDATE_SCREENSHOTS || process.env.SHOOT)) return;
-  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/display-settings';
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, animations: 'disabled' });
-}
-
-async function applySetting(page: Page, kiosk: KioskHost, setting: Setting): Promise<void> {
-  await kiosk.call('session.setAccessibility', {
-    highContrast: setting.highContrast,
-    largeText: setting.largeText,
-  });
-  const html = page.locator('html');
-  await expect(html).toHaveClass(setting.highContrast ? /high-contrast/ : /^(?!.*high-contrast)/);
-  await expect(html).toHaveClass(setting.largeText ? /large-text/ : /^(?!.*large-text)/);
 }
 
 /** How a walk looks at a screen: once in the combination of its page, or in all of them. */
@@ -135,15 +90,15 @@ class OneCombination implements Reviewer {
   readonly problems: string[] = [];
   constructor(
     private readonly page: Page,
-    private readonly setting: Setting,
+    private readonly setting: DisplaySetting,
     readonly locale: Locale,
     private readonly orientation: Orientation,
   ) {}
 
   async check(screen: string): Promise<void> {
     const label = `${screen} ${this.orientation.name} ${this.setting.name} ${this.locale}`;
-    this.problems.push(...(await measure(this.page, label)));
-    await shoot(this.page, shotName(screen, this.setting, this.locale, this.orientation.name));
+    this.problems.push(...(await measureDisplay(this.page, label)));
+    await shootDisplay(this.page, shotName(screen, this.setting, this.locale, this.orientation.name));
   }
 }
 
@@ -154,44 +109,31 @@ class OneCombination implements Reviewer {
  */
 class EveryCombination implements Reviewer {
   readonly problems: string[] = [];
-  readonly locale = 'en';
+  readonly locale: Locale = 'en';
   constructor(private readonly page: Page) {}
 
   async check(screen: string, kiosk: KioskHost, again?: () => Promise<void>): Promise<void> {
-    for (const locale of locales) {
-      await kiosk.call('session.setLanguage', { language: locale });
-      await expect(this.page.locator('html')).toHaveAttribute('lang', htmlLang[locale]);
-      if (again) await again();
-      for (const setting of settings) {
-        await applySetting(this.page, kiosk, setting);
-        for (const orientation of orientations) {
-          await this.page.setViewportSize({ width: orientation.width, height: orientation.height });
-          const label = `${screen} ${orientation.name} ${setting.name} ${locale}`;
-          this.problems.push(...(await measure(this.page, label)));
-          await shoot(this.page, shotName(screen, setting, locale, orientation.name));
-        }
-      }
-    }
-    await kiosk.call('session.setLanguage', { language: this.locale });
-    await expect(this.page.locator('html')).toHaveAttribute('lang', htmlLang[this.locale]);
-    if (again) await again();
-    await applySetting(this.page, kiosk, settings[0]);
-    await this.page.setViewportSize({ width: orientations[0].width, height: orientations[0].height });
+    const problems = await sweepDisplays(this.page, kiosk, screen, {
+      ...(again ? { again } : {}),
+      shotName: (setting, locale, orientation) => shotName(screen, setting, locale, orientation.name),
+      leaveIn: { locale: this.locale, orientation: orientations[0] },
+    });
+    this.problems.push(...problems);
   }
 }
 
-async function startSession(page: Page, kiosk: KioskHost, setting: Setting): Promise<void> {
+async function startSession(page: Page, kiosk: KioskHost, setting: DisplaySetting): Promise<void> {
   await page.goto(kiosk.url);
   await page.getByTestId('attract-screen').click();
   await expect(page.getByTestId('language-screen')).toBeVisible();
-  await applySetting(page, kiosk, setting);
+  await applyDisplaySetting(page, kiosk, setting);
 }
 
 /**
  * The screens a resident meets, in order: language, home, Help, the accessibility panel, a service's intro, the
  * ticket waiting for paper, done and printing, and "Need more time?" (on the host with the short idle limit).
  */
-async function walkEveryScreen(page: Page, review: Reviewer, setting: Setting): Promise<void> {
+async function walkEveryScreen(page: Page, review: Reviewer, setting: DisplaySetting): Promise<void> {
   // The ticket's "done" is held back so the printing screen (its spinner) stays to be measured.
   const printDone = await holdEvents(
     page,
@@ -245,7 +187,7 @@ async function walkEveryScreen(page: Page, review: Reviewer, setting: Setting): 
 
 if (fullMatrix) {
   for (const orientation of orientations) {
-    for (const setting of settings) {
+    for (const setting of displaySettings) {
       for (const locale of locales) {
         test(`${orientation.name}, ${setting.name}, ${locale}: every screen`, async ({ page }) => {
           await page.setViewportSize({ width: orientation.width, height: orientation.height });
@@ -263,7 +205,7 @@ if (fullMatrix) {
     // 9 screens × 32 combinations, measured in one page: about 300 measurements.
     test.setTimeout(120_000);
     const review = new EveryCombination(page);
-    await walkEveryScreen(page, review, settings[0]);
+    await walkEveryScreen(page, review, displaySettings[0]);
     expect(review.problems).toEqual([]);
   });
 }
@@ -273,7 +215,7 @@ test('attract and out of service (no session, so plain) in both orientations', a
   const bothOrientations = async (screen: string) => {
     for (const orientation of orientations) {
       await page.setViewportSize({ width: orientation.width, height: orientation.height });
-      problems.push(...(await measure(page, `${screen} ${orientation.name}`)));
+      problems.push(...(await measureDisplay(page, `${screen} ${orientation.name}`)));
     }
   };
   await page.goto(host.url);
