@@ -11,7 +11,11 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
 /** What a tile says about itself when the keypad reaches it, and in the screen's announcement. */
 function tilePrompt(service: ServiceTile): Prompt {
   const title = { key: `service.${service.id}.title` };
-  if (!service.available) return { key: 'services.unavailable', values: { service: title } };
+  if (!service.available) {
+    const why =
+      service.unavailableBecause === 'backend' ? 'services.backendUnreachable' : 'services.unavailable';
+    return { key: why, values: { service: title } };
+  }
   if (!service.flowReady) return { key: 'services.notAtKiosk', values: { service: title } };
   return title;
 }
@@ -19,8 +23,11 @@ function tilePrompt(service: ServiceTile): Prompt {
 /** Under a tile's title: what it cannot do now, which is what the resident must know first, or its summary. */
 function TileNote({ service }: { service: ServiceTile }) {
   const { t } = useTranslation('home');
-  if (!service.available)
-    return <span className="tile__badge tile__badge--off">{t('services.unavailable')}</span>;
+  if (!service.available) {
+    const why =
+      service.unavailableBecause === 'backend' ? 'services.backendUnreachable' : 'services.unavailable';
+    return <span className="tile__badge tile__badge--off">{t(why)}</span>;
+  }
   if (!service.flowReady) return <span className="tile__badge">{t('a11y:home.notAtKiosk')}</span>;
   return <span className="tile__summary">{t(`common:service.${service.id}.summary`)}</span>;
 }
@@ -28,8 +35,9 @@ function TileNote({ service }: { service: ServiceTile }) {
 /**
  * Home flow, step `services`: large tiles for the services this terminal offers. What the terminal cannot do right
  * now is marked on its tile, before any tap: a tile whose devices are unusable says "not available right now" (and
- * does nothing), a service whose flow is not at this kiosk yet says "at a staffed counter only" (its intro says
- * where to go). "Finish" ends the session.
+ * does nothing), and one whose government systems do not answer says so; a service whose flow is not at this kiosk
+ * yet says "at a staffed counter only" (its intro says where to go). Unavailable tiles are `aria-disabled`, not
+ * `disabled`, so the keypad still reaches them and says why. "Finish" ends the session.
  */
 export function ServicesStep() {
   const { t } = useTranslation('home');
