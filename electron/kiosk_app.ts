@@ -9,6 +9,7 @@ import { flowHandlers, flowTransactionResolvers, prepareFlows } from './flows/fl
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
+import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
@@ -24,6 +25,8 @@ import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
+import { StaffHelp } from './services/staff_help.js';
+import { createSpeech, type Speech, type SpeechOptions } from './speech/speech_setup.js';
 
 export interface KioskApp {
   router: Router;
@@ -34,6 +37,8 @@ export interface KioskApp {
   flowServices: FlowServices;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  /** Audio guidance and the tactile keypad's keys. */
+  speech: Speech;
   journal: JournalServices;
   close(): Promise<void>;
 }
@@ -55,6 +60,8 @@ export interface KioskAppOptions {
   logger: KioskLogger;
   /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
   transactionResolvers?: TransactionResolvers;
+  /** Audio guidance's speaker and engine (tests give a silent speaker or a fake engine). */
+  speech?: SpeechOptions;
 }
 
 /**
@@ -118,6 +125,8 @@ export function createKioskApp(
       faces: options.faces ?? sharedFaceImageDecoder(),
     },
   };
+  const speech = createSpeech(config, { session, bus, clock, devices, logger }, options.speech);
+  const help = new StaffHelp(journalServices.alerts, session, config.terminal.id, clock);
   const flows = new FlowRunner(services);
   const stopPreparingFlows = prepareFlows(services);
 
@@ -141,6 +150,7 @@ export function createKioskApp(
     ...flowHandlers(flows),
     ...devHandlers({ kioskStatus, devices, printing }),
     ...maintenanceHandlers(printing),
+    ...guidanceHandlers(speech.service, help),
   };
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
@@ -156,9 +166,11 @@ export function createKioskApp(
     flowServices: services,
     kioskStatus,
     printing,
+    speech,
     journal: journalServices,
     async close() {
       stopPreparingFlows();
+      speech.close();
       reachability.dispose();
       unsubscribeDevices();
       unsubscribeStatus();

@@ -9,7 +9,7 @@
 import type { Migration } from './migrations.js';
 
 export const transactionsPendingRequestMigration: Migration = {
-  id: 70,
+  id: 80,
   name: 'transactions-pending-request',
   up(db) {
     db.exec(`

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema, DeviceStatusSchema } from '../../devices/device_status.js';
-import { LanguageSchema } from './language_schema.js';
-import { LocalisedTextSchema } from './localised_text_schema.js';
+import { LanguageSchema, LocalisedTextSchema } from './language_schema.js';
 import { type DomainEvents, type DomainMethods, noParams } from './method_spec.js';
 import { ServiceIdSchema } from './service_id_schema.js';
 import { SessionViewSchema } from './session_contract.js';
@@ -34,6 +33,8 @@ export const ServiceTileSchema = z.object({
   flowReady: z.boolean(),
 });
 export type ServiceTile = z.infer<typeof ServiceTileSchema>;
+
+export { LocalisedTextSchema };
 
 export const KioskSnapshotSchema = z.object({
   terminalId: z.string(),

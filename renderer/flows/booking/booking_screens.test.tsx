@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../electron/rpc/flow_contract.js';
 import type { AppointmentView, BookingView } from '../../../electron/rpc/flows/booking_parts.js';
 import { type Language, languages } from '../../../electron/rpc/languages.js';
+import { activeSession } from '../../../test/support/session_views.js';
 import { strictRpcClient } from '../../../test/support/strict_rpc_client.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { RpcContext } from '../../rpc/rpc_context.js';
@@ -157,15 +158,7 @@ function renderStep(
   client: ReturnType<typeof strictRpcClient>['client'],
   language: Language = 'en',
 ) {
-  useSessionStore.getState().setView({
-    phase: 'active',
-    sessionId: 's',
-    language,
-    accessibility: { highContrast: false, largeText: false },
-    flow,
-    warning: null,
-    extensionsLeft: 10,
-  });
+  useSessionStore.getState().setView(activeSession({ sessionId: 's', language, flow }));
   const i18n = createI18n(language);
   const ui = (view: FlowView) => (
     <RpcContext.Provider value={client}>

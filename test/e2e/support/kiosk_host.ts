@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,19 +17,15 @@ export interface KioskHost {
 }
 
 /**
- * Writes the configuration to a temporary file with a journal and an embedded backend of its own (unless the
- * configuration names a backend), so no spec sees another's print jobs, bookings or sample state: the backend's
- * sample bookings are made relative to the moment its file is created.
+ * Writes the configuration to a temporary folder of its own, with its own journal — and so its own embedded backend,
+ * which lives beside the journal — so no spec (and no other checkout on the machine) sees another's print jobs,
+ * bookings or backend schema.
  */
 export function writeHostConfig(config: unknown): string {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
-  const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
-  const backend = { kind: 'embedded', path: join(tmpdir(), `balcao-e2e-${stamp}-backend.sqlite`) };
-  writeFileSync(
-    configPath,
-    JSON.stringify({ journal: { path: journalPath }, backend, ...(config as object) }),
-  );
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-e2e-'));
+  const configPath = join(dir, 'config.json');
+  const journalPath = join(dir, 'journal.sqlite');
+  writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
   return configPath;
 }
 
