@@ -44,7 +44,7 @@ export async function toDates(
  * over the first time's card; the dock is not there for residents.)
  */
 export async function chooseTime(page: Page, n = 0): Promise<string> {
-  await page.locator('[data-testid^="date-"]').first().click();
+  await page.locator('[data-testid^="date-20"]').first().click();
   const slot = page.locator('[data-testid^="slot-"]').nth(n);
   const slotId = ((await slot.getAttribute('data-testid')) ?? '').slice('slot-'.length);
   await slot.click();
