@@ -15,7 +15,7 @@ export function BookedStep({ booking, slip }: { booking: BookingView; slip: Prin
       step="booked"
       stage="done"
       title={t('booked.title')}
-      back={false}
+      result
       actions={
         <button
           type="button"

@@ -24,14 +24,21 @@ export interface BookingFrameProps<F extends BookingFlowId> {
   children?: ReactNode;
   /** The step's own actions, at the right of the footer (the main one last). */
   actions?: ReactNode;
-  /** Back and Cancel show on every step unless a step cannot go back (a booking made, a ticket printed). */
+  /** Back shows on every step unless a step cannot go back (a booking being made). */
   back?: boolean;
+  /**
+   * A result (a booking made, a ticket printed): neither Back nor Cancel, its own Finish is the way out — a
+   * "Cancel" beside a booking just made would read as cancelling the booking.
+   */
+  result?: boolean;
   /**
    * Whether what the step shows scrolls (with a cue) when it does not fit; false for a step that lays out its own
    * scrolling part beside a keyboard that must stay in view.
    */
   scroll?: boolean;
   backLabel?: string;
+  /** The way out of the flow, where "Cancel" would be read as the step's own act (cancelling a booking). */
+  exitLabel?: string;
 }
 
 /**
@@ -48,7 +55,9 @@ export function BookingFrame<F extends BookingFlowId>({
   children,
   actions,
   back = true,
+  result = false,
   backLabel,
+  exitLabel,
   scroll = true,
 }: BookingFrameProps<F>) {
   const { t } = useTranslation('booking');
@@ -60,7 +69,7 @@ export function BookingFrame<F extends BookingFlowId>({
       {lead ? <div className="booking__lead">{lead}</div> : null}
       <div className="booking__body">{scroll ? <ScrollRegion>{children}</ScrollRegion> : children}</div>
       <footer className="booking__footer">
-        {back ? (
+        {back && !result ? (
           <button
             type="button"
             className="secondary-button"
@@ -70,14 +79,16 @@ export function BookingFrame<F extends BookingFlowId>({
             {backLabel ?? t('actions.back')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="secondary-button"
-          data-testid="cancel"
-          onClick={() => sendShared(rpc, flow, { intent: 'cancel' })}
-        >
-          {t('actions.cancel')}
-        </button>
+        {result ? null : (
+          <button
+            type="button"
+            className="secondary-button"
+            data-testid="cancel"
+            onClick={() => sendShared(rpc, flow, { intent: 'cancel' })}
+          >
+            {exitLabel ?? t('actions.cancel')}
+          </button>
+        )}
         <span className="booking__footer-gap" />
         {actions}
       </footer>

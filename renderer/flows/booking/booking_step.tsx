@@ -67,7 +67,7 @@ export function BookingStep({ view }: { view: View }) {
           {refusalText(view.refusal, view, f, t)}
         </p>
       ) : null}
-      <AppointmentCard appointment={view.booking.appointment} reference={view.booking.reference} />
+      {/* What can be done comes before the booking's details, so it is in view without scrolling. */}
       {view.canChange ? (
         <div className="booking-actions">
           <button
@@ -88,6 +88,7 @@ export function BookingStep({ view }: { view: View }) {
           </button>
         </div>
       ) : null}
+      <AppointmentCard appointment={view.booking.appointment} reference={view.booking.reference} />
     </BookingFrame>
   );
 }

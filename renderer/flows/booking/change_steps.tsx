@@ -56,7 +56,7 @@ export function RescheduledStep({ view }: { view: StepOf<'rescheduled'> }) {
       step="rescheduled"
       stage="done"
       title={t('reschedule.done')}
-      back={false}
+      result
       actions={
         <button
           type="button"
@@ -86,6 +86,7 @@ export function ConfirmCancelStep({ view }: { view: StepOf<'confirm-cancel'> }) 
       title={t('cancelBooking.title')}
       lead={t('cancelBooking.lead')}
       backLabel={t('cancelBooking.keep')}
+      exitLabel={t('cancelBooking.leave')}
       actions={
         <button
           type="button"
@@ -111,7 +112,7 @@ export function CancelledStep({ view }: { view: StepOf<'cancelled'> }) {
       step="cancelled"
       stage="done"
       title={t('cancelBooking.done')}
-      back={false}
+      result
       actions={
         <button
           type="button"

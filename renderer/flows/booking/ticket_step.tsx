@@ -26,7 +26,7 @@ export function TicketStep({
       step="ticket"
       stage="done"
       title={t(`ticket.title.${when}`)}
-      back={false}
+      result
       actions={
         <button
           type="button"
