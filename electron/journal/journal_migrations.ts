@@ -1,10 +1,13 @@
 /** Every migration of the journal, in one list. Add yours here with the next free id. */
 import { auditLogMigration } from './audit_log_migration.js';
+import { heartbeatQueueMigration } from './heartbeat_queue_migration.js';
 import type { Migration } from './migrations.js';
 import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
+import { printerRefillMigration } from './printer_refill_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
+import { staffLockoutsMigration } from './staff_lockouts_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
 
 export const journalMigrations: readonly Migration[] = [
@@ -14,4 +17,7 @@ export const journalMigrations: readonly Migration[] = [
   transactionsMigration,
   staffAlertsSubjectsMigration,
   printJobsSessionsMigration,
+  staffLockoutsMigration,
+  printerRefillMigration,
+  heartbeatQueueMigration,
 ];

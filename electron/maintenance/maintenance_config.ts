@@ -1,4 +1,6 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { RecentLogLocation } from '../logging/recent_log_file.js';
 
 /**
  * The configuration's `maintenance` section: where the kiosk keeps the recent log lines staff read and the support
@@ -7,8 +9,11 @@ import { z } from 'zod';
 
 export const RecentLogsConfigSchema = z
   .object({
-    /** The newest lines, JSON as on stdout; older ones roll to `<path>.1`, `<path>.2`, … */
-    path: z.string().min(1).default('.balcao/logs/kiosk.log'),
+    /**
+     * The newest lines, JSON as on stdout; older ones roll to `<path>.1`, `<path>.2`, … By default `logs/kiosk.log`
+     * in the journal's folder (none for an in-memory journal).
+     */
+    path: z.string().min(1).optional(),
     /** A file rolls over past this size. */
     maxBytes: z
       .number()
@@ -23,7 +28,6 @@ export const RecentLogsConfigSchema = z
 export type RecentLogsConfig = z.infer<typeof RecentLogsConfigSchema>;
 
 export const defaultRecentLogs: RecentLogsConfig = {
-  path: '.balcao/logs/kiosk.log',
   maxBytes: 4 * 1024 * 1024,
   files: 4,
 };
@@ -31,8 +35,11 @@ export const defaultRecentLogs: RecentLogsConfig = {
 export const MaintenanceConfigSchema = z
   .object({
     recentLogs: RecentLogsConfigSchema.default(defaultRecentLogs),
-    /** The kiosk's own folder for support bundles (when no USB drive is plugged in). */
-    supportBundleDir: z.string().min(1).default('.balcao/support'),
+    /**
+     * The kiosk's own folder for support bundles (when no USB drive is plugged in); by default `support/` in the
+     * journal's folder.
+     */
+    supportBundleDir: z.string().min(1).optional(),
     /**
      * Where the system mounts removable drives (udisks: /media/<user>/<label>, /run/media/<user>/<label>): a
      * mount point below one of these is offered as a destination for the support bundle.
@@ -44,6 +51,21 @@ export type MaintenanceConfig = z.infer<typeof MaintenanceConfigSchema>;
 
 export const defaultMaintenanceConfig: MaintenanceConfig = {
   recentLogs: defaultRecentLogs,
-  supportBundleDir: '.balcao/support',
   removableMediaRoots: ['/media', '/run/media'],
 };
+
+/** Where the recent log and support bundles go, with the defaults beside the journal filled in. */
+export interface MaintenancePaths {
+  /** Null for an in-memory journal with no `recentLogs.path`: nothing is kept on disk. */
+  recentLogs: RecentLogLocation | null;
+  supportBundleDir: string | null;
+}
+
+export function maintenancePaths(config: MaintenanceConfig, journalPath: string): MaintenancePaths {
+  const beside = (name: string) => (journalPath === ':memory:' ? null : join(dirname(journalPath), name));
+  const logPath = config.recentLogs.path ?? beside(join('logs', 'kiosk.log'));
+  return {
+    recentLogs: logPath === null ? null : { ...config.recentLogs, path: logPath },
+    supportBundleDir: config.supportBundleDir ?? beside('support'),
+  };
+}

@@ -1,10 +1,12 @@
-import type pino from 'pino';
+import pino from 'pino';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
 import { logDeviceReports } from '../logging/device_log.js';
 import { logKioskEvents } from '../logging/kiosk_event_log.js';
 import { createKioskLogger, type KioskLogger, type LogLevelSetting } from '../logging/kiosk_logger.js';
+import { RecentLogFile } from '../logging/recent_log_file.js';
+import { maintenancePaths } from '../maintenance/maintenance_config.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import type { KioskHostKind } from './kiosk_arguments.js';
 import { type AdmitConfig, type BootFailure, prepareBoot } from './kiosk_boot.js';
@@ -48,11 +50,24 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
     return err(boot.error);
   }
   const { config, journal, signingKey, ephemeralKey } = boot.value;
+  // Every line goes to stdout and to the recent log staff read in maintenance (and the support bundle carries).
+  const { recentLogs } = maintenancePaths(config.maintenance, config.journal.path);
+  const recentLog = recentLogs === null ? null : new RecentLogFile(recentLogs);
+  const stdout = logDestination ?? pino.destination({ dest: 1, sync: true });
   const logger = createKioskLogger({
     terminalId: config.terminal.id,
     level: logLevel,
-    destination: logDestination,
+    destination:
+      recentLog === null
+        ? stdout
+        : pino.multistream([
+            { level: 'trace', stream: stdout },
+            { level: 'trace', stream: recentLog },
+          ]),
   });
+  const recentLogFault = recentLog?.takeFault();
+  if (recentLogs && recentLogFault)
+    logger.log('recent-log-unavailable', { path: recentLogs.path, code: recentLogFault });
   logger.log('config-loaded', {
     path: configPath,
     mode: config.mode,
@@ -80,6 +95,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
         logger.log('kiosk-stopping', { reason });
         await app.close();
         stopLogging();
+        recentLog?.close();
       })();
       return stopping;
     },
