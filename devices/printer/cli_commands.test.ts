@@ -34,7 +34,7 @@ describe('printer CLI commands', () => {
 
   it('test-page prints through the document printer', async () => {
     const cups = new FakeCups();
-    const printer = new A4DocumentPrinter({ cups: { queue: 'Kiosk_A4', runner: cups, pollIntervalMs: 1 } });
+    const printer = new A4DocumentPrinter({ cups: { client: cups, pollIntervalMs: 1 } });
     expect(await printTestPage(printer, pdf)).toBe(
       `Test page printed (${pdf.length} bytes). Printer now: ready.`,
     );

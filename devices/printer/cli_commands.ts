@@ -32,6 +32,12 @@ export function describeFailure(failure: PrintFailure): string {
       return 'printer not connected: check the USB cable and power';
     case 'timeout':
       return 'printer did not answer in time';
+    case 'queue-stopped':
+      return 'the CUPS queue is stopped or refuses jobs: check it (lpstat -p), then cupsenable / cupsaccept it';
+    case 'job-aborted':
+      return `CUPS ended the job without printing it (${failure.detail}); it has been cancelled`;
+    case 'spooler-unavailable':
+      return `CUPS cannot be reached (${failure.detail}): is cupsd running?`;
     case 'error':
       return `printer error: ${failure.detail}`;
     default: {

@@ -34,6 +34,13 @@ export function stateOfFailure(failure: PrintFailure): PrinterState {
       return { state: 'disconnected' };
     case 'timeout':
       return { state: 'error', code: 'timeout' };
+    case 'queue-stopped':
+      return { state: 'error', code: 'queue-stopped' };
+    case 'spooler-unavailable':
+      return { state: 'error', code: 'spooler-unavailable', detail: failure.detail };
+    // The spooler dropped one job; the printer itself may be fine. The code still tells staff why it failed.
+    case 'job-aborted':
+      return { state: 'error', code: 'job-aborted', detail: failure.detail };
     case 'error': {
       const code = failure.detail.split(':')[0] ?? failure.detail;
       return code === failure.detail
@@ -57,7 +64,7 @@ export function failureOfState(state: PrinterState): PrintFailure | undefined {
     case 'disconnected':
       return { reason: 'disconnected' };
     case 'error':
-      return { reason: 'error', detail: state.code };
+      return failureOfErrorState(state.code, state.detail);
     case 'ready':
     case 'busy':
     case 'paper-low':
@@ -66,5 +73,17 @@ export function failureOfState(state: PrinterState): PrintFailure | undefined {
       const unreachable: never = state;
       return unreachable;
     }
+  }
+}
+
+/** Error states that name a spooler fault map back to that fault; any other code is a printer error. */
+function failureOfErrorState(code: string, detail: string | undefined): PrintFailure {
+  switch (code) {
+    case 'queue-stopped':
+      return { reason: 'queue-stopped' };
+    case 'spooler-unavailable':
+      return { reason: 'spooler-unavailable', detail: detail ?? code };
+    default:
+      return { reason: 'error', detail: code };
   }
 }

@@ -14,6 +14,12 @@ export type PrintFailure =
   | { reason: 'cover-open' }
   | { reason: 'disconnected' }
   | { reason: 'timeout' }
+  /** The spooler's queue is stopped (paused by staff, or by CUPS after a backend error) or refuses jobs. */
+  | { reason: 'queue-stopped' }
+  /** The spooler ended the job without printing it (aborted, cancelled, stopped on a filter error, held). */
+  | { reason: 'job-aborted'; detail: string }
+  /** The spooler itself cannot be reached (cupsd not running, or its IPP client missing). */
+  | { reason: 'spooler-unavailable'; detail: string }
   | { reason: 'error'; detail: string };
 
 export type PrintOutcome = { ok: true } | { ok: false; failure: PrintFailure };

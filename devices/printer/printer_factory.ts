@@ -1,9 +1,12 @@
 import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../manager/driver_registry.js';
 import type { SimulatorControls } from '../simulator/simulator_controls.js';
 import type { A4DocumentPrinter } from './document/a4_document_printer.js';
-import { SpawnCommandRunner } from './document/command_runner.js';
 import type { DocumentPrinter, TicketPrinter } from './printer.js';
-import { createDocumentPrinter, createTicketPrinter, parseDocumentPrinterOptions } from './printer_config.js';
+import {
+  createDocumentPrinter,
+  createTicketPrinter,
+  parseDocumentPrinterOptions,
+} from './printer_drivers.js';
 import { createSimulatedDocumentPrinter } from './simulated_printers.js';
 import { EscPosTicketPrinterSimulator } from './simulator/escpos_ticket_printer_simulator.js';
 import { documentPrinterControls, ticketPrinterControls } from './simulator/printer_simulator_controls.js';
@@ -85,6 +88,6 @@ export function usbDocumentPrinterFactory(context: DriverContext): DriverFactory
     vendorId !== undefined && productId !== undefined
       ? () => context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass })
       : undefined;
-  const created = createDocumentPrinter(context.config, open, new SpawnCommandRunner());
+  const created = createDocumentPrinter(context.config, open);
   return created.ok ? { ok: true, device: managed<'document-printer'>(created.value) } : created;
 }

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { DriverContext, DriverFactoryResult } from '../manager/driver_registry.js';
 import { managedConnectionDevice } from '../manager/managed_connection_device.js';
 import { BarcodeScannerDriver, defaultScannerDriverOptions } from './barcode_scanner_driver.js';
 import { defaultHidPosDecoderOptions, HidPosDecoder } from './hid_pos_decoder.js';
 import { defaultKeyboardWedgeDecoderOptions, KeyboardWedgeDecoder } from './keyboard_wedge_decoder.js';
 import type { ScanDecoder } from './scan_event.js';
+import { type ScannerOptions, ScannerOptionsSchema } from './scanner_config.js';
 import { HidPosScannerSimulator } from './simulator/hid_pos_scanner_simulator.js';
 import { KeyboardWedgeScannerSimulator } from './simulator/keyboard_wedge_scanner_simulator.js';
 import { scannerControls } from './simulator/scanner_simulator_controls.js';
@@ -12,12 +12,8 @@ import { scannerControls } from './simulator/scanner_simulator_controls.js';
 /**
  * Barcode scanners: `model` 'hid-pos' (default; usage page 0x8C, report ID 2) or 'keyboard-wedge' (boot
  * keyboard; Linux hidraw only — hidapi cannot open keyboards on Windows/macOS, protocols.md §6.1).
- * Options: { aimPrefix?: boolean (wedge; default true), gapMs?: number (default 250) }.
+ * Options: ScannerOptionsSchema in scanner_config.ts.
  */
-const ScannerOptionsSchema = z.object({
-  aimPrefix: z.boolean().default(true),
-  gapMs: z.number().int().min(20).max(5_000).default(250),
-});
 
 const HID_POS_USAGE_PAGE = 0x8c;
 const GENERIC_DESKTOP_USAGE_PAGE = 0x01;
@@ -35,7 +31,7 @@ function parse(context: DriverContext) {
   return { ok: true as const, model: model as ScannerModel, options: options.data };
 }
 
-function decoderFor(model: ScannerModel, options: z.infer<typeof ScannerOptionsSchema>): ScanDecoder {
+function decoderFor(model: ScannerModel, options: ScannerOptions): ScanDecoder {
   return model === 'hid-pos'
     ? new HidPosDecoder({ ...defaultHidPosDecoderOptions, interReportGapMs: options.gapMs })
     : new KeyboardWedgeDecoder({

@@ -8,6 +8,8 @@ import { renderDocument } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { loadSigningKey } from '../printed/verification/document_signing.js';
 
+// `balcao(...)` runs against the development configuration (every device simulated) unless given --config.
+
 describe('balcao field tool', () => {
   it('lists its commands, and refuses unknown commands and flags with a usage status', async () => {
     const help = await balcao('help');

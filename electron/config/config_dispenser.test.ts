@@ -46,7 +46,7 @@ describe('configuration: document dispensers', () => {
       expect.stringMatching(/^devices\[0\]\.options\.baudRate: one of 1200, 2400/),
       expect.stringMatching(/^devices\[0\]\.options\.address: /),
       expect.stringMatching(/^devices\[0\]\.options\.timeouts\.takeMs: /),
-      'devices[0].options: Unrecognized key: "baudrate"',
+      'devices[0].options.baudrate: unknown option; did you mean baudRate?',
     ]);
   });
 

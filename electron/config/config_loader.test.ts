@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +145,115 @@ describe('configuration', () => {
     const broken = loadConfigFile(join(dir, 'broken.json'));
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(formatConfigError(broken.error)).toMatch(/broken\.json is not valid JSON/);
+  });
+});
+
+describe('device options, checked with each driver’s schema', () => {
+  const ids = { vendorId: '0x04b8', productId: '0x0e15' };
+  const doors = { A1: { relay: 1, sensor: 1 } };
+  const misspelt: { kind: string; transport: string; options: Record<string, unknown>; says: string }[] = [
+    {
+      kind: 'barcode-scanner',
+      transport: 'hid',
+      options: { gapMS: 100 },
+      says: 'gapMS: unknown option; did you mean gapMs?',
+    },
+    {
+      kind: 'ticket-printer',
+      transport: 'usb',
+      options: { codepage: 'pc858' },
+      says: 'codepage: unknown option; did you mean codePage?',
+    },
+    {
+      kind: 'document-printer',
+      transport: 'usb',
+      options: { queue: 'a4' },
+      says: 'queue: unknown option; did you mean cupsQueue?',
+    },
+    {
+      kind: 'document-reader',
+      transport: 'usb',
+      options: { responseTimeout: 3000 },
+      says: 'responseTimeout: unknown option; did you mean responseTimeoutMs?',
+    },
+    {
+      kind: 'id-card-reader',
+      transport: 'usb',
+      options: { readTimeout: 900 },
+      says: 'readTimeout: unknown option; did you mean readTimeoutMs?',
+    },
+    {
+      kind: 'locker-controller',
+      transport: 'hid',
+      options: { doors, pulse: 300 },
+      says: 'pulse: unknown option; did you mean pulseMs?',
+    },
+    {
+      kind: 'document-dispenser',
+      transport: 'serial',
+      options: { path: '/dev/ttyUSB0', timeouts: { takeMS: 30_000 } },
+      says: 'timeouts.takeMS: unknown option; did you mean takeMs?',
+    },
+  ];
+
+  for (const { kind, transport, options, says } of misspelt) {
+    it(`${kind}: a misspelt option stops start-up with a suggestion, over ${transport} and simulated`, () => {
+      for (const t of [transport, 'simulated']) {
+        const devices = [
+          { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
+          { id: 'device', kind, transport: t, ...ids, options },
+        ];
+        expect(problemsOf({ ...shipped, devices })).toEqual([`devices[1].options.${says}`]);
+      }
+    });
+  }
+
+  it('names a value of the wrong type, an unknown option with nothing near it, and a misspelt nested key', () => {
+    const devices = [
+      {
+        id: 'a4',
+        kind: 'document-printer',
+        transport: 'simulated',
+        options: { directUsb: 'no', colour: true },
+      },
+      {
+        id: 'lockers',
+        kind: 'locker-controller',
+        transport: 'simulated',
+        options: { doors: { A1: { relai: 1, sensor: 1 } } },
+      },
+    ];
+    expect(problemsOf({ ...shipped, devices })).toEqual([
+      'devices[0].options.directUsb: Invalid input: expected boolean, received string',
+      'devices[0].options.colour: unknown option',
+      'devices[1].options.doors.A1.relay: Invalid input: expected number, received undefined',
+      'devices[1].options.doors.A1.relai: unknown option; did you mean relay?',
+    ]);
+  });
+
+  it('reports bad options in the same report as every other problem of the file', () => {
+    const devices = [
+      { id: 'scanner', kind: 'teleporter', transport: 'simulated' },
+      { id: 'a4', kind: 'document-printer', transport: 'simulated', options: { queue: 'a4' } },
+    ];
+    const problems = problemsOf({ ...shipped, terminal: { id: 'lower case' }, devices });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^terminal\.id:/);
+    expect(problems[1]).toMatch(/^devices\[0\]\.kind:/);
+    expect(problems[2]).toBe('devices[1].options.queue: unknown option; did you mean cupsQueue?');
+  });
+
+  it('loads every shipped configuration and example without a problem', () => {
+    const files = [
+      'config/balcao.config.json',
+      ...readdirSync('config/examples')
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => join('config/examples', name)),
+    ];
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const loaded = loadConfigFile(file);
+      expect(loaded.ok ? 'ok' : formatConfigError(loaded.error), file).toBe('ok');
+    }
   });
 });

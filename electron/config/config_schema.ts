@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_config.js';
-import { DispenserOptionsSchema } from '../../devices/dispenser/index.js';
+import { deviceOptionsProblems } from '../../devices/device_options.js';
 import { defaultHeartbeatConfig, HeartbeatConfigSchema } from '../heartbeat/heartbeat_config.js';
 import { defaultMaintenanceConfig, MaintenanceConfigSchema } from '../maintenance/maintenance_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
@@ -69,6 +69,7 @@ export const KioskConfigFieldsSchema = z
       })
       .default({ offered: [...languages], default: 'zh-Hant' }),
     services: z.array(ServiceIdSchema).min(1),
+    /** Each device's options are checked with its driver's schema below: a misspelt option stops start-up. */
     devices: z.array(DeviceConfigSchema).default([]),
     timeLimits: TimeLimitsSchema.default({
       idleSeconds: 120,
@@ -179,25 +180,23 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
     ) {
       issues.push({ path: ['devices', i], message: 'a usb or hid device needs vendorId and productId' });
     }
-    if (device.kind === 'document-dispenser') issues.push(...dispenserIssues(device, ['devices', i]));
+    // The options are free-form to the device list; the driver that kind and transport choose decides which it
+    // takes, so an unknown or misspelt one stops start-up instead of the driver falling back to a default.
+    const optionProblems = deviceOptionsProblems(device.kind, device.transport, device.options);
+    for (const problem of optionProblems) {
+      issues.push({ path: ['devices', i, 'options', ...problem.path], message: problem.message });
+    }
+    if (optionProblems.length === 0 && device.kind === 'document-dispenser')
+      issues.push(...dispenserIssues(device, ['devices', i]));
   });
   return issues;
 }
 
-/**
- * A dispenser's options are checked at start-up like the rest of the file (strict: a misspelt key names itself), and
- * a serial one must say where its adapter is: `options.path`, or the adapter's vendorId and productId.
- */
+/** A serial dispenser (its options already valid) must say where its adapter is: a path, or the adapter's ids. */
 function dispenserIssues(device: DeviceConfig, path: (string | number)[]): ConfigIssue[] {
-  const options = DispenserOptionsSchema.safeParse(device.options);
-  if (!options.success)
-    return options.error.issues.map((issue) => ({
-      path: [...path, 'options', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-      message: issue.message,
-    }));
   if (
     device.transport === 'serial' &&
-    options.data.path === undefined &&
+    device.options.path === undefined &&
     (device.vendorId === undefined || device.productId === undefined)
   )
     return [{ path, message: 'a serial dispenser needs options.path, or vendorId and productId' }];

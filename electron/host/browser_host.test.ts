@@ -6,6 +6,9 @@ import {
   type TestHost,
 } from '../../test/support/browser_host_fixture.js';
 
+/** The token with its last character changed: a near miss (never the token itself, whatever it ends with). */
+const wrongToken = (token: string) => `${token.slice(0, -1)}${token.endsWith('x') ? 'y' : 'x'}`;
+
 describe('browser-mode host', () => {
   let t: TestHost;
 
@@ -48,12 +51,12 @@ describe('browser-mode host', () => {
 
   it('refuses a WebSocket without the token or with a wrong one (401), or from another origin (403)', async () => {
     await expect(connectClient(t.host, '')).rejects.toThrow('HTTP 401');
-    await expect(connectClient(t.host, `${t.host.token.slice(0, -1)}x`)).rejects.toThrow('HTTP 401');
+    await expect(connectClient(t.host, wrongToken(t.host.token))).rejects.toThrow('HTTP 401');
     await expect(connectClient(t.host, t.host.token, 'http://evil.example')).rejects.toThrow('HTTP 403');
   });
 
   it('logs each refusal with the address and the reason, never the token', async () => {
-    const wrong = `${t.host.token.slice(0, -1)}x`;
+    const wrong = wrongToken(t.host.token);
     await expect(connectClient(t.host, '')).rejects.toThrow();
     await expect(connectClient(t.host, wrong)).rejects.toThrow();
     expect(t.logger.of('host-connection-refused')).toEqual([

@@ -9,6 +9,8 @@
  *   driver knows it did not complete) and `job-blocked` is emitted; when the printer reports a usable state the
  *   job is re-queued (`job-resumed`) and printed again whole.
  * - A timeout or unrecognised error means the outcome is unknown: `needs-attention`, never an automatic retry.
+ * - The spooler stopped its queue, ended the job without printing it (the driver cancelled it there), or cannot be
+ *   reached: not printed, and not to be printed later by itself — `needs-attention`, the reason kept for staff.
  * - Recovery at start: `sending` → `needs-attention` (outcome unknown: staff look at the tray and reprint or void);
  *   `sent` → `confirmed` (the printer had confirmed it); `queued`/`failed` → `needs-attention` too, because the
  *   resident's session ended with the restart and a document printed into an unattended tray would expose their
@@ -37,7 +39,13 @@ import type {
   SubmitOutcome,
   SubmitResult,
 } from './print_pipeline_types.js';
-import { type PrinterRegistration, resumableReasons, sendToPrinter, usable } from './printer_registration.js';
+import {
+  attentionReason,
+  type PrinterRegistration,
+  resumableReasons,
+  sendToPrinter,
+  usable,
+} from './printer_registration.js';
 
 export type * from './print_pipeline_types.js';
 export type { PrinterRegistration } from './printer_registration.js';
@@ -300,7 +308,13 @@ export class PrintPipeline {
       const state = registration.printer.status();
       if (!usable(state)) {
         for (const waiting of this.store.withStatus('queued', printerId)) {
-          this.emit({ type: 'job-waiting', jobId: waiting.id, printerId, printerState: state.state });
+          this.emit({
+            type: 'job-waiting',
+            jobId: waiting.id,
+            printerId,
+            printerState: state.state,
+            ...(state.state === 'error' ? { printerCode: state.code } : {}),
+          });
         }
         return;
       }
@@ -346,15 +360,20 @@ export class PrintPipeline {
       this.emit({ type: 'job-blocked', jobId: job.id, printerId: job.printerId, reason: failure.reason });
       return false;
     }
-    const reason =
-      failure.reason === 'error' ? `printer-error: ${failure.detail}` : 'printer-timeout: outcome unknown';
+    const reason = attentionReason(failure);
     this.store.markNeedsAttention(job.id, reason);
     this.logger.log('print-job-needs-attention', {
       jobId: job.id,
       printerId: job.printerId,
       reason: failure.reason,
     });
-    this.emit({ type: 'job-needs-attention', jobId: job.id, printerId: job.printerId, reason });
+    this.emit({
+      type: 'job-needs-attention',
+      jobId: job.id,
+      printerId: job.printerId,
+      reason,
+      failure: failure.reason,
+    });
     return false;
   }
 }

@@ -18,11 +18,25 @@ export interface PrintRequest {
 
 export type PrintPipelineEvent =
   | { type: 'job-queued'; jobId: number; printerId: string; template: string }
-  | { type: 'job-waiting'; jobId: number; printerId: string; printerState: PrinterState['state'] }
+  | {
+      type: 'job-waiting';
+      jobId: number;
+      printerId: string;
+      printerState: PrinterState['state'];
+      /** The printer's error code when it is in `error` (e.g. `queue-stopped` for a stopped CUPS queue). */
+      printerCode?: string;
+    }
   | { type: 'job-blocked'; jobId: number; printerId: string; reason: PrintFailure['reason'] }
   | { type: 'job-resumed'; jobId: number; printerId: string }
   | { type: 'job-confirmed'; jobId: number; printerId: string }
-  | { type: 'job-needs-attention'; jobId: number; printerId: string; reason: string }
+  | {
+      type: 'job-needs-attention';
+      jobId: number;
+      printerId: string;
+      reason: string;
+      /** The driver's failure, when the job came back from the printer (absent for session holds, recovery). */
+      failure?: PrintFailure['reason'];
+    }
   | { type: 'job-voided'; jobId: number; printerId: string }
   | { type: 'job-expired'; jobId: number; printerId: string; retentionHours: number }
   | { type: 'paper-changed'; printerId: string };

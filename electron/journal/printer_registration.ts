@@ -1,6 +1,7 @@
 /**
  * What the print pipeline knows of a printer: its registration (id, kind, driver), whether its state takes jobs,
- * which failures it recovers from by itself, and how a journalled payload is handed to it.
+ * which failures it recovers from by itself, what staff read for the others, and how a journalled payload is
+ * handed to it.
  */
 import type { PrinterState } from '../../devices/device_status.js';
 import type {
@@ -17,6 +18,30 @@ export type PrinterRegistration =
 
 /** The printer knows the job did not complete: it is printed again whole once the printer is usable. */
 export const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
+
+/** What staff read for a job that needs them (the details are spooler states and codes, never personal data). */
+export function attentionReason(failure: PrintFailure): string {
+  switch (failure.reason) {
+    case 'error':
+      return `printer-error: ${failure.detail}`;
+    case 'timeout':
+      return 'printer-timeout: outcome unknown';
+    case 'queue-stopped':
+      return 'queue-stopped: not printed';
+    case 'job-aborted':
+      return `job-aborted: not printed (${failure.detail})`;
+    case 'spooler-unavailable':
+      return `spooler-unavailable: not printed (${failure.detail})`;
+    case 'no-paper':
+    case 'cover-open':
+    case 'disconnected':
+      return `printer-${failure.reason}`;
+    default: {
+      const unreachable: never = failure;
+      return unreachable;
+    }
+  }
+}
 
 /** Busy still takes jobs (the driver serialises them); paper-low still prints. */
 export function usable(state: PrinterState): boolean {

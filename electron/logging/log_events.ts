@@ -163,7 +163,7 @@ export const logEvents = {
   'maintenance-action': {
     disposition: 'success',
     level: 'info',
-    meaning: 'Staff ran a maintenance action (see action and ids): a reprint, a void, an acknowledgement…',
+    meaning: 'Staff ran a maintenance action (see action and ids): a reprint, a void, an acknowledgement.',
   },
   'maintenance-action-failed': {
     disposition: 'failure',
@@ -382,7 +382,8 @@ export const logEvents = {
   'print-job-needs-attention': {
     disposition: 'failure',
     level: 'warn',
-    meaning: 'A job cannot finish on its own and was handed to staff (reprint or void from maintenance).',
+    meaning:
+      'A job cannot finish on its own (outcome unknown after a timeout or printer error, or not printed: the CUPS queue stopped, the job aborted, the spooler unreachable) and was handed to staff (reprint or void from maintenance).',
   },
   'print-job-held-for-staff': {
     disposition: 'failure',

@@ -10,8 +10,19 @@ export const PrintJobViewSchema = z.object({
   jobId: z.number().int(),
   printerKind: z.enum(printerKinds),
   state: z.enum(['printing', 'waiting', 'blocked', 'done', 'needs-attention', 'voided']),
-  /** Why a job waits or is blocked. */
-  reason: z.enum(['no-paper', 'cover-open', 'disconnected', 'timeout', 'error']).nullable(),
+  /** Why a job waits or is blocked; for `needs-attention`, the spooler fault that kept it from printing, if any. */
+  reason: z
+    .enum([
+      'no-paper',
+      'cover-open',
+      'disconnected',
+      'timeout',
+      'error',
+      'queue-stopped',
+      'job-aborted',
+      'spooler-unavailable',
+    ])
+    .nullable(),
 });
 export type PrintJobView = z.infer<typeof PrintJobViewSchema>;
 

@@ -39,6 +39,13 @@ const reasonOf = (state: PrinterState['state'] | string): JobReason => {
   }
 };
 
+/** The spooler's faults the resident is told about by name (a printer error code, or a job's failure reason). */
+function notPrintedReason(failure: string | undefined): JobReason {
+  return failure === 'queue-stopped' || failure === 'job-aborted' || failure === 'spooler-unavailable'
+    ? failure
+    : null;
+}
+
 /** Which renderer state each pipeline event means for the resident waiting at the kiosk. */
 function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason } | null {
   switch (event.type) {
@@ -46,13 +53,16 @@ function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason
     case 'job-resumed':
       return { state: 'printing', reason: null };
     case 'job-waiting':
-      return { state: 'waiting', reason: reasonOf(event.printerState) };
+      return {
+        state: 'waiting',
+        reason: notPrintedReason(event.printerCode) ?? reasonOf(event.printerState),
+      };
     case 'job-blocked':
       return { state: 'blocked', reason: reasonOf(event.reason) };
     case 'job-confirmed':
       return { state: 'done', reason: null };
     case 'job-needs-attention':
-      return { state: 'needs-attention', reason: null };
+      return { state: 'needs-attention', reason: notPrintedReason(event.failure) };
     case 'job-voided':
     case 'job-expired':
       return { state: 'voided', reason: null };

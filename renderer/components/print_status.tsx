@@ -89,12 +89,25 @@ export function PrintStatus() {
             </div>
           </>
         );
-      case 'needs-attention':
+      case 'needs-attention': {
+        // A spooler fault is named: the document was not printed (and was cancelled there), not "unconfirmed".
+        const notPrinted =
+          job.reason === 'queue-stopped' ||
+          job.reason === 'job-aborted' ||
+          job.reason === 'spooler-unavailable'
+            ? job.reason
+            : null;
         return (
           <>
             <WrenchIcon size={96} />
-            <h2 className="dialog__title">{t('print.needsAttention.title')}</h2>
-            <p className="dialog__body">{t('print.needsAttention.body', { reference })}</p>
+            <h2 className="dialog__title">
+              {notPrinted ? t(`print.problem.${notPrinted}`) : t('print.needsAttention.title')}
+            </h2>
+            <p className="dialog__body">
+              {notPrinted
+                ? t('print.notPrinted', { reference })
+                : t('print.needsAttention.body', { reference })}
+            </p>
             <div className="dialog__actions">
               <button type="button" className="primary-button" onClick={() => dismiss(job.jobId)}>
                 {t('print.ok')}
@@ -102,6 +115,7 @@ export function PrintStatus() {
             </div>
           </>
         );
+      }
       case 'voided':
         return null;
       default: {

@@ -97,6 +97,32 @@ describe('print status', () => {
     expect(screen.getByText(/Reference: P-000042/)).toBeTruthy();
   });
 
+  it('names each spooler fault and says the document was not printed, with a staff reference', () => {
+    const titles = {
+      'queue-stopped': 'A impressora foi suspensa',
+      'job-aborted': 'A impressora não conseguiu imprimir o seu documento',
+      'spooler-unavailable': 'O serviço de impressão não está a funcionar',
+    } as const;
+    for (const [reason, title] of Object.entries(titles)) {
+      const rpc = strictRpcClient({});
+      act(() =>
+        usePrintStore.getState().update({
+          jobId: 43,
+          printerKind: 'document-printer',
+          state: 'needs-attention',
+          reason: reason as keyof typeof titles,
+        }),
+      );
+      renderWith(<PrintStatus />, rpc.client, 'pt');
+      expect(screen.getByText(title)).toBeTruthy();
+      expect(
+        screen.getByText(/não foi impresso e não será impresso mais tarde.*Referência: P-000043/),
+      ).toBeTruthy();
+      cleanup();
+      resetResidentStores();
+    }
+  });
+
   it('explains a document that cannot be printed because of a missing glyph', () => {
     const rpc = strictRpcClient({});
     act(() => usePrintStore.getState().showUnprintable({ reason: 'missing-glyphs' }));

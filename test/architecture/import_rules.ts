@@ -13,9 +13,10 @@ import ts from 'typescript';
  *    the main process, and the renderer bundle holds types and plain data only.
  * 4. `devices/` imports nothing above it (`lib/` only); its tests may also use `test/` fixtures.
  * 5. `lib/` imports nothing of ours but itself.
- * 6. Outside `devices/`, production code reaches a device folder through its `index.ts` only (or the two shared
- *    modules `devices/device_status.ts` and `devices/device_config.ts`). The field tool (`electron/cli/`), tests,
- *    benchmarks and fuzz scripts (`scripts/`) may reach inside: they exercise drivers directly.
+ * 6. Outside `devices/`, production code reaches a device folder through its `index.ts` only (or the three shared
+ *    modules `devices/device_status.ts`, `devices/device_config.ts` and `devices/device_options.ts`, which checks a
+ *    configured device's options with its driver's schema). The field tool (`electron/cli/`), tests, benchmarks
+ *    and fuzz scripts (`scripts/`) may reach inside: they exercise drivers directly.
  */
 
 export interface ImportRef {
@@ -106,6 +107,7 @@ function isDevicePublicSurface(path: string): boolean {
   return (
     path === 'devices/device_status.ts' ||
     path === 'devices/device_config.ts' ||
+    path === 'devices/device_options.ts' ||
     /^devices\/[^/]+\/index\.ts$/.test(path)
   );
 }

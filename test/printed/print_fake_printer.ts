@@ -77,6 +77,9 @@ function stateAfter(failure: PrintFailure): PrinterState | undefined {
     case 'disconnected':
       return { state: 'disconnected' };
     case 'timeout':
+    case 'queue-stopped':
+    case 'job-aborted':
+    case 'spooler-unavailable':
     case 'error':
       return undefined;
     default: {

@@ -25,6 +25,17 @@ function ticket(key: string, fill = 0xaa): PrintRequest {
   };
 }
 
+/** A one-page proof of identity for the A4 printer (the bytes need not be a real PDF: the fake prints anything). */
+function proof(key: string): PrintRequest {
+  return {
+    idempotencyKey: key,
+    printerId: 'a4-1',
+    template: 'identity-proof',
+    jobName: 'identity-proof',
+    payload: { format: 'pdf', pdf: new TextEncoder().encode('%PDF-1.7'), pages: 1 },
+  };
+}
+
 describe('print pipeline', () => {
   let dir: string;
   let journal: PrintTestJournal;
@@ -161,6 +172,53 @@ describe('print pipeline', () => {
     printer.setState({ state: 'ready' });
     await pipeline.idle();
     expect(printer.calls).toBe(1);
+  });
+
+  it('a spooler fault is not printed and not retried: staff read which one, the screen is told by name', async () => {
+    const faults = [
+      { failure: { reason: 'queue-stopped' }, reason: 'queue-stopped: not printed' },
+      {
+        failure: { reason: 'job-aborted', detail: 'aborted-by-system' },
+        reason: 'job-aborted: not printed (aborted-by-system)',
+      },
+      {
+        failure: { reason: 'spooler-unavailable', detail: 'connect ENOENT' },
+        reason: 'spooler-unavailable: not printed (connect ENOENT)',
+      },
+    ] as const;
+    for (const [i, { failure, reason }] of faults.entries()) {
+      a4.failNext(failure);
+      await pipeline.submit(proof(`txn-spool-${i}`));
+      expect(store.get(i + 1)).toMatchObject({
+        status: 'needs-attention',
+        attentionReason: reason,
+        hasPayload: true,
+      });
+      expect(events.at(-1)).toEqual({
+        type: 'job-needs-attention',
+        jobId: i + 1,
+        printerId: 'a4-1',
+        reason,
+        failure: failure.reason,
+      });
+    }
+    await pipeline.idle();
+    expect(a4.calls).toBe(3);
+    expect(a4.printedPdfs).toHaveLength(0);
+  });
+
+  it('a job waiting for a printer in error carries its code (a stopped CUPS queue)', async () => {
+    a4.setState({ state: 'error', code: 'queue-stopped' });
+    await pipeline.submit(proof('txn-stopped'));
+    expect(store.get(1)?.status).toBe('queued');
+    expect(events).toContainEqual({
+      type: 'job-waiting',
+      jobId: 1,
+      printerId: 'a4-1',
+      printerState: 'error',
+      printerCode: 'queue-stopped',
+    });
+    expect(a4.calls).toBe(0);
   });
 
   it('reprint of a needs-attention job is recorded with who and why in the audit log', async () => {

@@ -1,8 +1,10 @@
 /**
- * Runs an external command (CUPS `lp`, `lpstat`, `cancel`) with bytes on stdin. The spooler driver talks only to
- * this interface, so tests give it a fake CUPS that answers in CUPS' real output formats.
+ * Runs an external command (CUPS' `ipptool`) without a shell, optionally with bytes on stdin. The spooler client
+ * talks only to this interface. (Node gives a child a socket, not a pipe, as stdin: a command that opens
+ * `/dev/stdin` by name cannot read it, so file inputs are passed as files.)
  */
 import { spawn } from 'node:child_process';
+import { err, ok, type Result } from '../../../lib/result.js';
 
 export interface CommandOutput {
   exitCode: number;
@@ -15,15 +17,28 @@ export type CommandError =
   | { code: 'timeout' }
   | { code: 'spawn-failed'; detail: string };
 
-export type CommandResult = { ok: true; value: CommandOutput } | { ok: false; error: CommandError };
+export type CommandResult = Result<CommandOutput, CommandError>;
+
+export interface CommandInput {
+  /** Written to the command's standard input. */
+  stdin?: Uint8Array;
+}
 
 export interface CommandRunner {
   run(
     command: string,
     args: readonly string[],
-    stdin: Uint8Array | undefined,
+    input: CommandInput,
     timeoutMs: number,
   ): Promise<CommandResult>;
+}
+
+function endPipe(pipe: NodeJS.WritableStream | null | undefined, bytes: Uint8Array | undefined): void {
+  if (!pipe) return;
+  // A command that exits before reading its input closes the pipe: that is its answer, not our crash.
+  pipe.on('error', () => undefined);
+  if (bytes) pipe.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  else pipe.end();
 }
 
 /** Runs commands with `child_process.spawn`, without a shell (arguments are never interpreted). */
@@ -31,7 +46,7 @@ export class SpawnCommandRunner implements CommandRunner {
   run(
     command: string,
     args: readonly string[],
-    stdin: Uint8Array | undefined,
+    input: CommandInput,
     timeoutMs: number,
   ): Promise<CommandResult> {
     return new Promise((resolve) => {
@@ -44,34 +59,31 @@ export class SpawnCommandRunner implements CommandRunner {
       };
       const child = spawn(command, [...args], {
         stdio: ['pipe', 'pipe', 'pipe'],
+        // C locale: messages for staff logs in one language, whatever the kiosk OS is set to.
         env: { ...process.env, LC_ALL: 'C' },
       });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        finish({ ok: false, error: { code: 'timeout' } });
+        finish(err({ code: 'timeout' }));
       }, timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
       child.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') finish({ ok: false, error: { code: 'not-found', command } });
-        else finish({ ok: false, error: { code: 'spawn-failed', detail: error.message } });
+        if (error.code === 'ENOENT') finish(err({ code: 'not-found', command }));
+        else finish(err({ code: 'spawn-failed', detail: error.message }));
       });
       child.on('close', (code) => {
-        finish({
-          ok: true,
-          value: {
+        finish(
+          ok({
             exitCode: code ?? -1,
             stdout: Buffer.concat(stdout).toString('utf8'),
             stderr: Buffer.concat(stderr).toString('utf8'),
-          },
-        });
+          }),
+        );
       });
-      // A command that exits before reading stdin closes the pipe: that is its answer, not our crash.
-      child.stdin.on('error', () => undefined);
-      if (stdin) child.stdin.end(Buffer.from(stdin.buffer, stdin.byteOffset, stdin.byteLength));
-      else child.stdin.end();
+      endPipe(child.stdin, input.stdin);
     });
   }
 }

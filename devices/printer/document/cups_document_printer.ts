@@ -1,53 +1,58 @@
 /**
- * A4 printing through the OS spooler (CUPS). The PDF goes to `lp -d <queue> -t <jobName> -` on stdin; the job is
- * then followed with `lpstat` until CUPS reports it completed, or until the printer reports a fault. A job that
- * cannot finish (no paper, cover open, queue stopped) is cancelled, so it does not print later for nobody.
+ * A4 printing through the OS spooler (CUPS), followed over IPP (see ipp_states.ts for what each state means):
+ *
+ * 1. Get-Printer-Attributes: a queue that is stopped, refuses jobs or reports no paper / an open cover gets no
+ *    job at all.
+ * 2. Print-Job with the PDF; CUPS answers with the job id.
+ * 3. Get-Job-Attributes until the job-state is final, checking the queue between polls. `completed` is success.
+ * 4. Any way the job cannot finish — no paper, cover open, queue stopped, a filter that stopped it, the job
+ *    deadline — ends with Cancel-Job, so the document does not print later into an unattended tray. A job that
+ *    cannot be cancelled because cupsd went away is remembered and cancelled as soon as CUPS answers again
+ *    (CUPS restores its queue at restart and would otherwise print it for nobody).
+ *
+ * Every failure is a `PrintFailure`: `queue-stopped`, `job-aborted`, `spooler-unavailable` name the spooler's
+ * own faults, so the resident and staff are told which one happened.
  */
 import type { PrinterState } from '../../device_status.js';
-import { failureOfState } from '../failure_states.js';
+import { failureOfState, stateOfFailure } from '../failure_states.js';
 import type { DocumentPrinter, PrintFailure, PrintOutcome } from '../printer.js';
 import { SerialQueue } from '../serial_queue.js';
 import { StatusListeners } from '../status_listeners.js';
-import type { CommandResult, CommandRunner } from './command_runner.js';
-import {
-  type CupsPrinterLine,
-  parseLpRequestId,
-  parseLpstatJobs,
-  parseLpstatPrinter,
-} from './cups_output.js';
+import { stateOfQueue, verdictOfJob } from './ipp_states.js';
+import type { CupsIppClient, IppFailure } from './ipptool_client.js';
 
 export interface CupsDocumentPrinterOptions {
-  queue: string;
-  runner: CommandRunner;
-  /** Timeout of each command. */
-  commandTimeoutMs?: number;
+  client: CupsIppClient;
   /** Longest a job may take from submission to completion. */
   jobTimeoutMs?: number;
   pollIntervalMs?: number;
 }
 
-/** A printer-state-reason as a fault that stops the job, or a warning state; `undefined` when harmless. */
-export function stateOfPrinterReasons(printer: CupsPrinterLine): PrinterState | undefined {
-  const reasons = printer.alerts.filter((r) => r !== 'none');
-  const has = (prefix: string): boolean => reasons.some((r) => r.startsWith(prefix));
-  if (has('media-empty') || has('media-needed')) return { state: 'no-paper' };
-  if (has('cover-open') || has('door-open') || has('interlock-open')) return { state: 'cover-open' };
-  if (has('offline') || has('connecting-to-device')) return { state: 'disconnected' };
-  if (has('media-jam')) return { state: 'error', code: 'media-jam' };
-  if (printer.state === 'disabled') return { state: 'error', code: 'queue-stopped', detail: printer.message };
-  const error = reasons.find((r) => r.endsWith('-error'));
-  if (error) return { state: 'error', code: error };
-  if (has('media-low')) return { state: 'paper-low' };
-  return undefined;
-}
-
-/** job-state-reasons that mean a completed job did not print properly. */
-function failureOfCompletedJob(alerts: readonly string[]): PrintFailure | undefined {
-  if (alerts.includes('job-completed-successfully')) return undefined;
-  const reason = alerts.find(
-    (a) => a.startsWith('job-canceled') || a.startsWith('aborted') || a.includes('error'),
-  );
-  return { reason: 'error', detail: reason ?? (alerts.join(' ') || 'job-ended-without-success') };
+/** What a failed IPP exchange means for the job. */
+export function failureOfIpp(failure: IppFailure): PrintFailure {
+  switch (failure.code) {
+    case 'ipptool-missing':
+      return {
+        reason: 'spooler-unavailable',
+        detail: 'ipptool not installed (Debian package cups-ipp-utils)',
+      };
+    case 'spooler-unreachable':
+      return { reason: 'spooler-unavailable', detail: failure.detail };
+    case 'timeout':
+      return { reason: 'timeout' };
+    case 'ipp-status':
+      // CUPS' answer to Print-Job on a queue that `cupsreject` closed.
+      if (failure.status === 'server-error-not-accepting-jobs') return { reason: 'queue-stopped' };
+      return { reason: 'error', detail: `ipp: ${failure.status}` };
+    case 'unreadable-answer':
+      return { reason: 'error', detail: `ipp: ${failure.detail}` };
+    case 'local-io':
+      return { reason: 'error', detail: `ipp-local-io: ${failure.detail}` };
+    default: {
+      const unreachable: never = failure;
+      return unreachable;
+    }
+  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,12 +60,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class CupsDocumentPrinter implements DocumentPrinter {
   private readonly jobs = new SerialQueue();
   private readonly listeners = new StatusListeners({ state: 'ready' });
-  private readonly commandMs: number;
+  private readonly client: CupsIppClient;
   private readonly jobMs: number;
   private readonly pollMs: number;
+  /** Jobs that failed but could not be cancelled yet (cupsd unreachable at the time). */
+  private readonly toCancel = new Set<number>();
 
-  constructor(private readonly options: CupsDocumentPrinterOptions) {
-    this.commandMs = options.commandTimeoutMs ?? 10_000;
+  constructor(options: CupsDocumentPrinterOptions) {
+    this.client = options.client;
     this.jobMs = options.jobTimeoutMs ?? 180_000;
     this.pollMs = options.pollIntervalMs ?? 500;
   }
@@ -73,6 +80,11 @@ export class CupsDocumentPrinter implements DocumentPrinter {
     return this.listeners.add(listener);
   }
 
+  /** Job ids still waiting for their Cancel-Job (for staff tools and tests). */
+  get pendingCancels(): readonly number[] {
+    return [...this.toCancel];
+  }
+
   printPdf(pdf: Uint8Array, jobName: string): Promise<PrintOutcome> {
     return this.jobs.run(() => this.runJob(pdf, jobName));
   }
@@ -80,115 +92,82 @@ export class CupsDocumentPrinter implements DocumentPrinter {
   /** Ask CUPS for the queue's state and publish it. */
   refreshStatus(): Promise<PrinterState> {
     return this.jobs.run(async () => {
-      const printer = await this.printerLine();
-      const state = printer.ok ? (stateOfPrinterReasons(printer.value) ?? { state: 'ready' }) : printer.state;
+      const state = await this.queueState();
       this.listeners.set(state);
       return state;
     });
   }
 
-  private async command(
-    command: string,
-    args: readonly string[],
-    stdin?: Uint8Array,
-  ): Promise<CommandResult> {
-    return this.options.runner.run(command, args, stdin, this.commandMs);
+  private async queueState(): Promise<PrinterState> {
+    await this.cancelLeftovers();
+    const queue = await this.client.queue();
+    return queue.ok ? stateOfQueue(queue.value) : stateOfFailure(failureOfIpp(queue.error));
   }
 
-  private async printerLine(): Promise<
-    { ok: true; value: CupsPrinterLine } | { ok: false; state: PrinterState }
-  > {
-    const out = await this.command('lpstat', ['-l', '-p', this.options.queue]);
-    if (!out.ok) return { ok: false, state: { state: 'error', code: `lpstat-${out.error.code}` } };
-    if (out.value.exitCode !== 0) {
-      return { ok: false, state: { state: 'error', code: 'lpstat-failed', detail: out.value.stderr.trim() } };
+  private async cancelLeftovers(): Promise<void> {
+    for (const jobId of this.toCancel) {
+      const cancelled = await this.client.cancel(jobId);
+      // `client-error-not-possible`: the job already ended, which is all we wanted.
+      if (cancelled.ok || cancelled.error.code === 'ipp-status') this.toCancel.delete(jobId);
     }
-    const parsed = parseLpstatPrinter(out.value.stdout);
-    if (!parsed.ok) return { ok: false, state: { state: 'error', code: 'lpstat-unparsable' } };
-    return { ok: true, value: parsed.value };
   }
 
-  private fail(failure: PrintFailure, state: PrinterState): PrintOutcome {
+  private async cancel(jobId: number): Promise<void> {
+    const cancelled = await this.client.cancel(jobId);
+    if (!cancelled.ok && cancelled.error.code !== 'ipp-status') this.toCancel.add(jobId);
+  }
+
+  private fail(failure: PrintFailure, state: PrinterState = stateOfFailure(failure)): PrintOutcome {
     this.listeners.set(state);
     return { ok: false, failure };
   }
 
-  private async cancel(jobId: string): Promise<void> {
-    // Best effort: if cancel fails the job is still reported failed; staff see it in the queue.
-    await this.command('cancel', [jobId]);
-  }
-
   private async runJob(pdf: Uint8Array, jobName: string): Promise<PrintOutcome> {
     const deadline = Date.now() + this.jobMs;
-    const before = await this.printerLine();
-    if (!before.ok)
-      return this.fail(failureOfState(before.state) ?? { reason: 'error', detail: 'lpstat' }, before.state);
-    const blocking = stateOfPrinterReasons(before.value);
-    const refusal = blocking ? failureOfState(blocking) : undefined;
-    if (blocking && refusal) return this.fail(refusal, blocking);
+    const before = await this.queueState();
+    const refusal = failureOfState(before);
+    if (refusal) return this.fail(refusal, before);
 
-    const submitted = await this.command('lp', ['-d', this.options.queue, '-t', jobName, '-'], pdf);
-    if (!submitted.ok)
-      return this.fail(
-        { reason: 'error', detail: `lp ${submitted.error.code}` },
-        { state: 'error', code: 'lp' },
-      );
-    if (submitted.value.exitCode !== 0) {
-      const detail = `lp: ${submitted.value.stderr.trim() || `exit ${submitted.value.exitCode}`}`;
-      return this.fail({ reason: 'error', detail }, { state: 'error', code: 'lp-refused', detail });
-    }
-    const requestId = parseLpRequestId(submitted.value.stdout);
-    if (!requestId.ok)
-      return this.fail({ reason: 'error', detail: 'lp gave no request id' }, { state: 'error', code: 'lp' });
-    const jobId = requestId.value;
+    const submitted = await this.client.submit(pdf, jobName);
+    if (!submitted.ok) return this.fail(failureOfIpp(submitted.error));
+    const jobId = submitted.value;
     this.listeners.set({ state: 'busy' });
 
     for (;;) {
-      const pending = await this.command('lpstat', ['-l', '-W', 'not-completed', '-o', this.options.queue]);
-      if (!pending.ok)
-        return this.fail(
-          { reason: 'error', detail: `lpstat ${pending.error.code}` },
-          { state: 'error', code: 'lpstat' },
-        );
-      const stillQueued = parseLpstatJobs(pending.value.stdout).some((j) => j.jobId === jobId);
-      if (!stillQueued) return this.finish(jobId);
-      const printer = await this.printerLine();
-      const state = printer.ok ? stateOfPrinterReasons(printer.value) : printer.state;
-      const failure = state ? failureOfState(state) : undefined;
-      if (state && failure) {
+      const job = await this.client.job(jobId);
+      if (!job.ok) {
         await this.cancel(jobId);
-        return this.fail(failure, state);
+        return this.fail(failureOfIpp(job.error));
+      }
+      const verdict = verdictOfJob(job.value);
+      switch (verdict.kind) {
+        case 'printed': {
+          this.listeners.set(await this.queueState());
+          return { ok: true };
+        }
+        case 'not-printed': {
+          if (verdict.cancel) await this.cancel(jobId);
+          // The spooler dropped this job; the queue says whether the printer itself can take the next one.
+          return this.fail(verdict.failure, await this.queueState());
+        }
+        case 'in-progress':
+          break;
+        default: {
+          const unreachable: never = verdict;
+          return unreachable;
+        }
+      }
+      const state = await this.queueState();
+      const fault = failureOfState(state);
+      if (fault) {
+        await this.cancel(jobId);
+        return this.fail(fault, state);
       }
       if (Date.now() > deadline) {
         await this.cancel(jobId);
-        return this.fail({ reason: 'timeout' }, { state: 'error', code: 'timeout' });
+        return this.fail({ reason: 'timeout' });
       }
       await sleep(this.pollMs);
     }
-  }
-
-  private async finish(jobId: string): Promise<PrintOutcome> {
-    const done = await this.command('lpstat', ['-l', '-W', 'completed', '-o', this.options.queue]);
-    if (!done.ok)
-      return this.fail(
-        { reason: 'error', detail: `lpstat ${done.error.code}` },
-        { state: 'error', code: 'lpstat' },
-      );
-    const job = parseLpstatJobs(done.value.stdout).find((j) => j.jobId === jobId);
-    // Without job history CUPS forgets the job: we cannot confirm it, so we do not claim it printed.
-    if (!job)
-      return this.fail(
-        { reason: 'error', detail: 'job-not-found' },
-        { state: 'error', code: 'job-not-found' },
-      );
-    const failure = failureOfCompletedJob(job.alerts);
-    const printer = await this.printerLine();
-    const state = printer.ok ? (stateOfPrinterReasons(printer.value) ?? { state: 'ready' }) : printer.state;
-    if (failure) {
-      const code = failure.reason === 'error' ? failure.detail : failure.reason;
-      return this.fail(failure, failureOfState(state) ? state : { state: 'error', code });
-    }
-    this.listeners.set(state);
-    return { ok: true };
   }
 }

@@ -97,7 +97,7 @@ describe('A4DocumentPrinter route choice', () => {
     const cups = new FakeCups();
     const printer = new A4DocumentPrinter({
       usb: { open: async () => sim.open(), warmupMs: 1, msPerPage: 1, pollIntervalMs: 1 },
-      cups: { queue: 'Kiosk_A4', runner: cups, pollIntervalMs: 1 },
+      cups: { client: cups, pollIntervalMs: 1 },
     });
     expect(await printer.printPdf(pdfOf(1), 'doc')).toEqual({ ok: true });
     expect(printer.currentRoute).toBe('usb-pdf');
@@ -111,7 +111,7 @@ describe('A4DocumentPrinter route choice', () => {
     const cups = new FakeCups();
     const printer = new A4DocumentPrinter({
       usb: { open: async () => sim.open() },
-      cups: { queue: 'Kiosk_A4', runner: cups, pollIntervalMs: 1 },
+      cups: { client: cups, pollIntervalMs: 1 },
     });
     expect(await printer.printPdf(pdfOf(1), 'doc')).toEqual({ ok: true });
     expect(printer.currentRoute).toBe('cups');

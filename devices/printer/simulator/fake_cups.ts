@@ -1,159 +1,131 @@
 /**
- * A fake CUPS behind the `CommandRunner` interface: `lp`, `lpstat` and `cancel` answer with the output formats of
- * OpenPrinting/cups `systemv/lp.c` and `systemv/lpstat.c` (C locale), over a queue whose printer can run out of
- * paper, open its cover or abort jobs. A job advances one step per `lpstat -o` poll, so tests are deterministic.
+ * A fake CUPS behind the kiosk's IPP client interface, for the faults a real queue cannot produce on demand: a
+ * printer that runs out of paper or opens its cover mid-job (those reasons come from the printer through its
+ * backend). Everything else — completion, a stopped or rejecting queue, a job stopped by its filter, a cancelled
+ * job, cupsd not running — is tested against a real cupsd (test/devices/printer/real_cups*.test.ts).
+ *
+ * Its replies are what CUPS 2.4.2 (Debian 12) was seen to answer over IPP with a cups-pdf queue:
+ * - a printed job ends `completed` with job-state-reasons `processing-to-stop-point` (never
+ *   `job-completed-successfully`);
+ * - Cancel-Job leaves `canceled` with `processing-to-stop-point`; cancelling it again answers
+ *   `client-error-not-possible`;
+ * - a PDF the filter cannot read leaves the job `processing-stopped` with `job-completed-with-errors`;
+ * - `cupsdisable -r why` gives printer-state `stopped`, reasons `paused`, message `why`, and jobs stay `pending`;
+ *   `cupsreject` makes Print-Job answer `server-error-not-accepting-jobs`;
+ * - an unknown job id answers `client-error-not-found`; no cupsd means no answer at all.
+ * A job advances one step per Get-Job-Attributes, so tests are deterministic.
  */
-import type { CommandResult, CommandRunner } from '../document/command_runner.js';
-
-type JobState = 'pending' | 'processing' | 'completed' | 'canceled' | 'aborted';
+import { err, ok } from '../../../lib/result.js';
+import type { CupsJob, CupsQueue, IppJobState } from '../document/ipp_states.js';
+import type { CupsIppClient, IppResult } from '../document/ipptool_client.js';
 
 interface FakeJob {
-  number: number;
+  id: number;
   name: string;
   bytes: Uint8Array;
-  state: JobState;
-  stepsLeft: number;
+  state: IppJobState;
   reasons: string[];
+  stepsLeft: number;
 }
 
-const DATE = 'Fri Nov 27 08:00:00 2026';
-
-function ok(stdout: string, exitCode = 0, stderr = ''): CommandResult {
-  return { ok: true, value: { exitCode, stdout, stderr } };
-}
-
-export class FakeCups implements CommandRunner {
+export class FakeCups implements CupsIppClient {
   readonly jobs: FakeJob[] = [];
-  readonly calls: string[][] = [];
+  /** IPP operations in order, e.g. ['Get-Printer-Attributes', 'Print-Job', 'Get-Job-Attributes 17']. */
+  readonly calls: string[] = [];
   /** printer-state-reasons, e.g. ['media-empty-error']; empty means `none`. */
   printerReasons: string[] = [];
-  printerMessage = '';
-  stopped = false;
-  /** Polls a job needs before it completes. */
+  /** `cupsdisable -r <message>`. */
+  stoppedWith: string | undefined;
+  /** `cupsreject`. */
+  accepting = true;
+  /** False: cupsd is not running. */
+  running = true;
+  /** Get-Job-Attributes polls a job needs before it completes. */
   stepsPerJob = 2;
-  /** When set, the next job ends in this state and job-state-reason instead of completing. */
-  nextJobOutcome: { state: 'aborted' | 'canceled'; reason: string } | undefined;
-  /** Completed jobs are forgotten (CUPS with PreserveJobHistory off). */
-  forgetCompleted = false;
-  installed = true;
-  private nextNumber = 17;
+  /** When set, the next job ends this way instead of completing. */
+  nextJobOutcome: { state: IppJobState; reasons: string[] } | undefined;
+  private nextId = 17;
 
-  constructor(readonly queue = 'Kiosk_A4') {}
+  constructor(readonly queueName = 'Kiosk_A4') {}
 
-  async run(command: string, args: readonly string[], stdin: Uint8Array | undefined): Promise<CommandResult> {
-    this.calls.push([command, ...args]);
-    if (!this.installed) return { ok: false, error: { code: 'not-found', command } };
-    switch (command) {
-      case 'lp':
-        return this.lp(args, stdin);
-      case 'lpstat':
-        return this.lpstat(args);
-      case 'cancel':
-        return this.cancel(args);
-      default:
-        return { ok: false, error: { code: 'not-found', command } };
-    }
-  }
-
-  private lp(args: readonly string[], stdin: Uint8Array | undefined): CommandResult {
-    const dest = args[args.indexOf('-d') + 1];
-    if (dest !== this.queue) {
-      return ok('', 1, `lp: The printer or class does not exist.\n`);
-    }
-    if (this.stopped) return ok('', 1, `lp: Destination "${dest}" is not accepting jobs.\n`);
-    const title = args.includes('-t') ? (args[args.indexOf('-t') + 1] ?? 'untitled') : 'untitled';
-    const number = this.nextNumber++;
-    this.jobs.push({
-      number,
-      name: title,
-      bytes: stdin ?? new Uint8Array(0),
-      state: 'pending',
-      stepsLeft: this.stepsPerJob,
-      reasons: ['job-incoming'],
+  async queue(): Promise<IppResult<CupsQueue>> {
+    this.calls.push('Get-Printer-Attributes');
+    if (!this.running) return this.unreachable();
+    const printing = this.jobs.some((j) => j.state === 'processing');
+    return ok({
+      state: this.stoppedWith !== undefined ? 'stopped' : printing ? 'processing' : 'idle',
+      reasons: this.stoppedWith !== undefined ? ['paused', ...this.printerReasons] : [...this.printerReasons],
+      message: this.stoppedWith || undefined,
+      acceptingJobs: this.accepting,
     });
-    return ok(`request id is ${this.queue}-${number} (0 file(s))\n`);
   }
 
-  private advance(): void {
-    const job = this.jobs.find((j) => j.state === 'pending' || j.state === 'processing');
-    if (!job) return;
-    if (this.printerReasons.some((r) => r.endsWith('-error')) || this.stopped) {
-      job.state = 'processing';
-      job.reasons = ['job-printing'];
-      return;
+  async submit(pdf: Uint8Array, jobName: string): Promise<IppResult<number>> {
+    this.calls.push('Print-Job');
+    if (!this.running) return this.unreachable();
+    if (!this.accepting) {
+      const message = `Destination "${this.queueName}" is not accepting jobs.`;
+      return err({ code: 'ipp-status', status: 'server-error-not-accepting-jobs', message });
     }
+    const id = this.nextId++;
+    this.jobs.push({
+      id,
+      name: jobName,
+      bytes: pdf,
+      state: 'pending',
+      reasons: [],
+      stepsLeft: this.stepsPerJob,
+    });
+    return ok(id);
+  }
+
+  async job(jobId: number): Promise<IppResult<CupsJob>> {
+    this.calls.push(`Get-Job-Attributes ${jobId}`);
+    if (!this.running) return this.unreachable();
+    const job = this.jobs.find((j) => j.id === jobId);
+    if (!job) return this.notFound(jobId);
+    this.advance(job);
+    return ok({ id: job.id, state: job.state, reasons: [...job.reasons] });
+  }
+
+  async cancel(jobId: number): Promise<IppResult<void>> {
+    this.calls.push(`Cancel-Job ${jobId}`);
+    if (!this.running) return this.unreachable();
+    const job = this.jobs.find((j) => j.id === jobId);
+    if (!job) return this.notFound(jobId);
+    if (job.state === 'canceled' || job.state === 'aborted' || job.state === 'completed') {
+      const message = `Job #${jobId} is already ${job.state} - can't cancel.`;
+      return err({ code: 'ipp-status', status: 'client-error-not-possible', message });
+    }
+    job.state = 'canceled';
+    job.reasons = ['processing-to-stop-point'];
+    return ok();
+  }
+
+  private advance(job: FakeJob): void {
+    if (job.state !== 'pending' && job.state !== 'processing') return;
+    // A stopped queue holds its jobs pending; a printer with a fault keeps the job processing, waiting.
+    if (this.stoppedWith !== undefined) return;
     job.state = 'processing';
     job.reasons = ['job-printing'];
+    if (this.printerReasons.some((r) => r.endsWith('-error'))) return;
     job.stepsLeft--;
     if (job.stepsLeft > 0) return;
-    if (this.nextJobOutcome) {
-      job.state = this.nextJobOutcome.state;
-      job.reasons = [this.nextJobOutcome.reason];
-      this.nextJobOutcome = undefined;
-    } else {
-      job.state = 'completed';
-      job.reasons = ['job-completed-successfully'];
-    }
+    const outcome = this.nextJobOutcome ?? { state: 'completed', reasons: ['processing-to-stop-point'] };
+    this.nextJobOutcome = undefined;
+    job.state = outcome.state;
+    job.reasons = [...outcome.reasons];
   }
 
-  private jobLines(jobs: FakeJob[], long: boolean): string {
-    let out = '';
-    for (const job of jobs) {
-      const id = `${this.queue}-${job.number}`;
-      out += `${id.padEnd(23)} ${'kiosk'.padEnd(13)} ${String(Math.ceil(job.bytes.length / 1024) * 1024).padStart(8)}   ${DATE}\n`;
-      if (long) {
-        if (job.state === 'processing' && this.printerMessage) out += `\tStatus: ${this.printerMessage}\n`;
-        out += `\tAlerts: ${job.reasons.join(' ')}\n`;
-        out += `\tqueued for ${this.queue}\n`;
-      }
-    }
-    return out;
+  private unreachable<T>(): IppResult<T> {
+    return err({ code: 'spooler-unreachable', detail: 'Unable to connect to "localhost" on port 631' });
   }
 
-  private lpstat(args: readonly string[]): CommandResult {
-    const long = args.includes('-l');
-    if (args.includes('-p')) return ok(this.printerStatus(long));
-    if (args.includes('-o')) {
-      const which = args.includes('-W') ? args[args.indexOf('-W') + 1] : 'not-completed';
-      if (which === 'not-completed') this.advance();
-      const done = (j: FakeJob): boolean =>
-        j.state === 'completed' || j.state === 'canceled' || j.state === 'aborted';
-      const jobs =
-        which === 'completed'
-          ? this.forgetCompleted
-            ? []
-            : this.jobs.filter(done)
-          : which === 'all'
-            ? this.jobs
-            : this.jobs.filter((j) => !done(j));
-      return ok(this.jobLines(jobs, long));
-    }
-    return ok('');
-  }
-
-  private printerStatus(long: boolean): string {
-    const active = this.jobs.find((j) => j.state === 'processing');
-    let out: string;
-    if (this.stopped) out = `printer ${this.queue} disabled since ${DATE} -\n`;
-    else if (active)
-      out = `printer ${this.queue} now printing ${this.queue}-${active.number}.  enabled since ${DATE}\n`;
-    else out = `printer ${this.queue} is idle.  enabled since ${DATE}\n`;
-    if (this.printerMessage || this.stopped) out += `\t${this.printerMessage || 'reason unknown'}\n`;
-    if (long) {
-      out += '\tForm mounted:\n\tContent types: any\n\tPrinter types: unknown\n';
-      out += '\tDescription: Kiosk A4 printer\n';
-      out += `\tAlerts: ${this.printerReasons.length > 0 ? this.printerReasons.join(' ') : 'none'}\n`;
-      out += '\tLocation: \n\tConnection: direct\n';
-    }
-    return out;
-  }
-
-  private cancel(args: readonly string[]): CommandResult {
-    const target = args[0] ?? '';
-    const job = this.jobs.find((j) => `${this.queue}-${j.number}` === target);
-    if (!job) return ok('', 1, `cancel: Job #${target} does not exist.\n`);
-    job.state = 'canceled';
-    job.reasons = ['job-canceled-by-user'];
-    return ok('');
+  private notFound<T>(jobId: number): IppResult<T> {
+    return err({
+      code: 'ipp-status',
+      status: 'client-error-not-found',
+      message: `Job #${jobId} does not exist.`,
+    });
   }
 }

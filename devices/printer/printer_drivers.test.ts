@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../device_config.js';
-import { createDocumentPrinter, createTicketPrinter, parseTicketPrinterOptions } from './printer_config.js';
+import { createDocumentPrinter, createTicketPrinter, parseTicketPrinterOptions } from './printer_drivers.js';
 import { EscPosTicketPrinterSimulator } from './simulator/escpos_ticket_printer_simulator.js';
 import { FakeCups } from './simulator/fake_cups.js';
 
-describe('printer options in the terminal config', () => {
+describe('printer drivers built from the terminal config', () => {
   it('fills defaults: PC858, 576 dots, Epson status layout', () => {
     expect(parseTicketPrinterOptions({})).toMatchObject({
       ok: true,
@@ -12,10 +12,12 @@ describe('printer options in the terminal config', () => {
     });
   });
 
-  it('rejects a bad option with a message naming it', () => {
+  it('rejects a bad or unknown option with a message naming it', () => {
     const result = parseTicketPrinterOptions({ codePage: 'utf-8', dotsPerLine: 576 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.detail).toContain('codePage');
+    const unknown = parseTicketPrinterOptions({ codepage: 'pc858' });
+    expect(!unknown.ok && unknown.error.detail).toContain('codepage');
   });
 
   it('builds a working ticket printer from a config entry', async () => {
@@ -42,13 +44,14 @@ describe('printer options in the terminal config', () => {
       transport: 'usb',
       options: {},
     });
-    expect(createDocumentPrinter(config, undefined, new FakeCups())).toMatchObject({
+    expect(createDocumentPrinter(config, undefined, () => new FakeCups())).toMatchObject({
       ok: false,
       error: { code: 'bad-options' },
     });
     const withQueue = DeviceConfigSchema.parse({ ...config, options: { cupsQueue: 'Kiosk_A4' } });
-    expect(createDocumentPrinter(withQueue, undefined, new FakeCups()).ok).toBe(true);
-    const badQueue = DeviceConfigSchema.parse({ ...config, options: { cupsQueue: 'a b' } });
-    expect(createDocumentPrinter(badQueue, undefined, new FakeCups()).ok).toBe(false);
+    expect(createDocumentPrinter(withQueue, undefined, () => new FakeCups()).ok).toBe(true);
+    // A config that skipped the loader's check is still refused by the factory.
+    const badQueue = { ...config, options: { cupsQueue: 'a b' } };
+    expect(createDocumentPrinter(badQueue, undefined, () => new FakeCups()).ok).toBe(false);
   });
 });
