@@ -1,6 +1,8 @@
+import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
+import type { DriverByKind } from '../../devices/manager/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
@@ -28,5 +30,11 @@ export interface DeviceHub {
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
+  /** The configured devices as the configuration names them (kind, transport, model, USB ids, required). */
+  configs(): DeviceConfig[];
+  /** Every running driver of one kind: the staff door's scanners, maintenance's test read and test prints. */
+  drivers<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[];
+  /** Closes a device's handle and opens it again (maintenance's "reconnect"); false for an unknown device. */
+  reconnect(deviceId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -124,25 +124,31 @@ export class ManagerDeviceHub implements DeviceHub {
   }
 
   dispensers(): DriverRegistration<CardDispenser>[] {
-    return this.driversOf('document-dispenser');
+    return this.drivers('document-dispenser');
   }
 
   lockers(): DriverRegistration<LockerController>[] {
-    return this.driversOf('locker-controller');
+    return this.drivers('locker-controller');
   }
 
-  close(): Promise<void> {
-    return this.manager.stop();
+  configs(): DeviceConfig[] {
+    return this.manager.configs();
   }
 
-  private driversOf<K extends 'document-dispenser' | 'locker-controller'>(
-    kind: K,
-  ): DriverRegistration<DriverByKind[K]>[] {
+  drivers<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {
       if (config.kind !== kind) return [];
       const driver = this.manager.get(config.id, kind);
       return driver === undefined ? [] : [{ id: config.id, driver }];
     });
+  }
+
+  reconnect(deviceId: string): Promise<boolean> {
+    return this.manager.reconnect(deviceId);
+  }
+
+  close(): Promise<void> {
+    return this.manager.stop();
   }
 }
 
