@@ -159,7 +159,9 @@ export class DeviceManager {
     if (device === undefined) return false;
     await device
       .stop()
-      .catch((error: unknown) => this.report({ type: 'fault-contained', during: 'stop', deviceId: id, error }));
+      .catch((error: unknown) =>
+        this.report({ type: 'fault-contained', during: 'stop', deviceId: id, error }),
+      );
     if (this.started) this.guard('start', id, () => device.start());
     return true;
   }
