@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
+import { type FaceImageDecoder, sharedFaceImageDecoder } from '../devices/document/index.js';
+import { err } from '../lib/result.js';
+import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
 import { flowHandlers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
+import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
@@ -25,6 +29,8 @@ export interface KioskApp {
   bus: EventBus;
   session: SessionService;
   flows: FlowRunner;
+  /** What every flow is built from (tests build flows and identifications from it). */
+  flowServices: FlowServices;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
   journal: JournalServices;
@@ -33,6 +39,15 @@ export interface KioskApp {
 
 export interface KioskAppOptions {
   clock?: Clock;
+  /**
+   * The government services the resident flows call; whoever made it closes it (startKiosk does). Without one,
+   * every call answers `unreachable` (compositions that run no resident flow: printing and shell tests).
+   */
+  backend?: Backend;
+  /** The CSCA trust store read at boot; read from `config.documents` here when absent. */
+  trustStore?: CscaTrustStore;
+  /** The face decoder worker; the process-wide one when absent. */
+  faces?: FaceImageDecoder;
   /** The terminal's document-signing key, read at start-up (an ephemeral one when absent). */
   signingKey?: TerminalSigningKey;
   /** Every service logs through it; refused RPC calls and handler bugs are logged here. */
@@ -84,6 +99,12 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
+    backend: options.backend ?? noBackend(),
+    config,
+    documents: {
+      trustStore: options.trustStore ?? trustStoreOf(config),
+      faces: options.faces ?? sharedFaceImageDecoder(),
+    },
   };
   const flows = new FlowRunner(services);
 
@@ -119,6 +140,7 @@ export function createKioskApp(
     bus,
     session,
     flows,
+    flowServices: services,
     kioskStatus,
     printing,
     journal: journalServices,
@@ -134,4 +156,20 @@ export function createKioskApp(
       journal.close();
     },
   };
+}
+
+/** Boot reads and checks the trust store (exit 78 on a bad file); a composition without boot reads it here. */
+function trustStoreOf(config: KioskConfig): CscaTrustStore {
+  const loaded = loadCscaTrustStore(config.documents);
+  if (!loaded.ok) throw new Error(`documents.trustAnchors: ${loaded.error}`);
+  return loaded.value;
+}
+
+/** For compositions that run no resident flow: every call is answered as if the backend could not be reached. */
+function noBackend(): Backend {
+  return backendFromCall(
+    'embedded',
+    async () => err({ kind: 'unreachable', detail: 'no backend in this composition', circuitOpen: true }),
+    async () => {},
+  );
 }

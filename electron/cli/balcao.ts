@@ -1,6 +1,7 @@
 import { defaultConfigPath } from '../config/config_loader.js';
 import { exitStatus } from '../startup/exit_status.js';
 import { auditCommand } from './audit_command.js';
+import { backendCommand, catalogueCommand } from './backend_commands.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   devicesCommand,
@@ -35,6 +36,8 @@ const commands: CliCommand[] = [
   lockerCommand,
   staffCommand,
   auditCommand,
+  backendCommand,
+  catalogueCommand,
 ];
 
 function help(io: CliIo): void {

@@ -95,17 +95,20 @@ describe('configuration', () => {
   });
 
   it('requires the terminal’s signing key file in production, and only there', () => {
+    // A production file names its CSCA list (config_trust_anchors.test.ts checks that rule).
+    const trusted = { trustAnchors: ['/etc/balcao/csca.pem'] };
     const production = {
       ...shipped,
       mode: 'production',
+      documents: trusted,
       staff: { badgeKeys: { office: productionBadgeKey } },
     };
     expect(problemsOf(production)).toEqual([
       'documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
     ]);
-    expect(problemsOf({ ...production, documents: { signingKeyFile: '/etc/balcao/terminal.pem' } })).toEqual(
-      [],
-    );
+    expect(
+      problemsOf({ ...production, documents: { ...trusted, signingKeyFile: '/etc/balcao/terminal.pem' } }),
+    ).toEqual([]);
     expect(problemsOf({ ...shipped, mode: 'development' })).toEqual([]);
     expect(problemsOf({ ...shipped, mode: 'test' })).toEqual([]);
   });
@@ -114,7 +117,7 @@ describe('configuration', () => {
     const production = {
       ...shipped,
       mode: 'production',
-      documents: { signingKeyFile: '/etc/balcao/terminal.pem' },
+      documents: { signingKeyFile: '/etc/balcao/terminal.pem', trustAnchors: ['/etc/balcao/csca.pem'] },
     };
     expect(problemsOf({ ...production, staff: {} })).toEqual([
       'staff.badgeKeys: needs at least one staff-badge public key in production ("balcao staff new-badge-key")',

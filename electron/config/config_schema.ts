@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_config.js';
 import { deviceOptionsProblems } from '../../devices/device_options.js';
+import { BackendConfigSchema } from '../backend/backend_config.js';
 import { defaultHeartbeatConfig, HeartbeatConfigSchema } from '../heartbeat/heartbeat_config.js';
 import { defaultMaintenanceConfig, MaintenanceConfigSchema } from '../maintenance/maintenance_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
@@ -32,15 +33,6 @@ const TimeLimitsSchema = z.object({
   /** How long each attract-screen highlight stays. */
   attractSlideSeconds: z.number().positive().default(6),
 });
-
-const BackendSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('embedded') }),
-  z.object({
-    kind: z.literal('http'),
-    baseUrl: z.url(),
-    timeoutMs: z.number().int().positive().default(8000),
-  }),
-]);
 
 /** The file's fields, each section checked on its own; the rules between sections are below. */
 export const KioskConfigFieldsSchema = z
@@ -77,7 +69,7 @@ export const KioskConfigFieldsSchema = z
       maxExtensions: 10,
       attractSlideSeconds: 6,
     }),
-    backend: BackendSchema.default({ kind: 'embedded' }),
+    backend: BackendConfigSchema.default({ kind: 'embedded' }),
     journal: z
       .object({
         /** The SQLite journal: print jobs, staff alerts, transactions and the audit log. */
@@ -101,9 +93,19 @@ export const KioskConfigFieldsSchema = z
         fonts: FontConfigSchema.optional(),
         /** How much of a document number a printed document shows (first 1 and last 3 by default). */
         documentNumberMask: MaskPolicySchema.optional(),
+        /**
+         * The CSCA certificates (PEM, one or more per file, or DER) that passive authentication of a chip is checked
+         * against: a chip signed by no CSCA of this list is refused. Read and checked at start-up.
+         */
+        trustAnchors: z.array(z.string().min(1)).default([]),
+        /**
+         * Development and test only: also trust the CSCA that signs the simulated readers' sample documents.
+         * Refused in production, where it would accept a chip anyone can make with this code.
+         */
+        trustSimulatorCsca: z.boolean().default(false),
       })
       .strict()
-      .default({}),
+      .default({ trustAnchors: [], trustSimulatorCsca: false }),
     /** Staff sign-in for maintenance: the staff-badge keys, the staff session's idle limit, PIN lock-out. */
     staff: StaffConfigSchema.default(defaultStaffConfig),
     /** Recent log lines for staff and the support bundle; where bundles are written. */
@@ -126,6 +128,8 @@ export interface ConfigSections {
   devices?: readonly (DeviceConfig | undefined)[];
   documents?: KioskConfigFields['documents'];
   staff?: KioskConfigFields['staff'];
+  backend?: KioskConfigFields['backend'];
+  journal?: KioskConfigFields['journal'];
 }
 
 export interface ConfigIssue {
@@ -163,6 +167,33 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
           'is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
       });
     if (config.staff) issues.push(...staffConfigIssues(config.staff));
+    if (config.documents?.trustSimulatorCsca)
+      issues.push({
+        path: ['documents', 'trustSimulatorCsca'],
+        message: 'is refused in production: anyone with this code can make a chip the simulator CSCA signs',
+      });
+    const reads = config.devices?.some((device) => device?.kind === 'document-reader');
+    if (reads && config.documents && config.documents.trustAnchors.length === 0)
+      issues.push({
+        path: ['documents', 'trustAnchors'],
+        message:
+          'needs at least one CSCA certificate in production when a document reader is configured: without one no chip can be verified',
+      });
+    const backend = config.backend;
+    if (
+      backend?.kind === 'http' &&
+      (!backend.baseUrl.startsWith('https:') || backend.tls?.certFile === undefined)
+    )
+      issues.push({
+        path: ['backend'],
+        message: 'in production the backend is reached over https with a client certificate (tls.certFile)',
+      });
+  }
+  if (config.backend?.kind === 'embedded' && config.journal && config.backend.path === config.journal.path) {
+    issues.push({
+      path: ['backend', 'path'],
+      message: 'the embedded backend needs its own file, never the journal',
+    });
   }
   const languages = config.languages;
   if (languages && !languages.offered.includes(languages.default)) {
@@ -221,6 +252,8 @@ export function parsableSections(raw: unknown): ConfigSections {
       : section(shape.devices, file.devices),
     documents: section(shape.documents, file.documents),
     staff: section(shape.staff, file.staff),
+    backend: section(shape.backend, file.backend),
+    journal: section(shape.journal, file.journal),
   };
 }
 

@@ -1,4 +1,7 @@
+import type { FaceImageDecoder } from '../../devices/document/index.js';
 import type { Result } from '../../lib/result.js';
+import type { Backend } from '../backend/contract/backend.js';
+import type { KioskConfig } from '../config/config_schema.js';
 import type { JournalServices } from '../journal/journal_services.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { FlowId, FlowViewOf } from '../rpc/flow_contract.js';
@@ -8,6 +11,7 @@ import type { DeviceHub } from '../services/device_hub.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 import type { KioskPrintService } from '../services/print_service.js';
 import type { SessionService } from '../services/session_service.js';
+import type { CscaTrustStore } from './identify/csca_trust_store.js';
 
 /**
  * The shape every resident flow takes in the main process (DESIGN.md, "Flows: the main process decides, the
@@ -29,6 +33,19 @@ export interface FlowServices {
   printing: KioskPrintService;
   /** The transaction journal (a step is journalled before the flow acts on it), the audit log, staff alerts. */
   journal: JournalServices;
+  /** The government services (electron/backend/contract): every call a `Result`, never a throw. */
+  backend: Backend;
+  /** The terminal's configuration as validated at start-up: its id, site, services, documents settings. */
+  config: KioskConfig;
+  /** What reading identity documents needs beyond the devices. */
+  documents: DocumentServices;
+}
+
+export interface DocumentServices {
+  /** The CSCA certificates passive authentication trusts (`documents.trustAnchors`). */
+  trustStore: CscaTrustStore;
+  /** The face-image decoder worker (JPEG, JPEG 2000); wiped when an identification ends. */
+  faces: FaceImageDecoder;
 }
 
 /** What a running flow may ask of the runner. Calls from a flow that is no longer running are ignored. */

@@ -4,6 +4,7 @@ import type { FlowDefinition, RunningFlow } from './flow.js';
 import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
+import { identifyHandlers } from './identify/identify_handlers.js';
 
 /**
  * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
@@ -17,9 +18,10 @@ export type FlowDefinitions = typeof flowDefinitions;
 /** The running flow of `Id`, with its intent methods (e.g. `HomeFlow` for `home`). */
 export type FlowOf<Id extends FlowId> = ReturnType<FlowDefinitions[Id]['start']>;
 
-/** The intents of every flow, as RPC handlers: each flow's builder, spread. */
+/** The intents of every flow, as RPC handlers: each flow's builder, spread (and the shared identify intents). */
 export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMethods> {
   return {
     ...homeFlowHandlers(runner),
+    ...identifyHandlers(runner),
   };
 }

@@ -32,19 +32,7 @@ describe('flow runner', () => {
         return flow;
       },
     };
-    const { session, kioskStatus, printing, journal } = kiosk.app;
-    runner = new FlowRunner(
-      {
-        clock: kiosk.clock,
-        logger: kiosk.logger,
-        session,
-        kioskStatus,
-        printing,
-        journal,
-        devices: kiosk.devices,
-      },
-      { home: recordingHome },
-    );
+    runner = new FlowRunner(kiosk.app.flowServices, { home: recordingHome });
   });
   afterEach(() => kiosk.close());
 

@@ -5,6 +5,8 @@ import type { SessionView } from '../rpc/session_contract.js';
 import type { FlowContext, FlowEntry, FlowServices, IntentOutcome, RunningFlow } from './flow.js';
 import { type FlowDefinitions, type FlowOf, flowDefinitions } from './flow_registry.js';
 import { homeFlowEntry } from './home/home_flow.js';
+import type { Identification } from './identify/identification.js';
+import { hostsIdentification } from './identify/identify_host.js';
 
 /**
  * Runs the session's current flow. A session starts in the home flow; a flow may switch to another; the session's
@@ -51,6 +53,22 @@ export class FlowRunner {
     if (flow.id !== id) return err('other-flow');
     // The registry's type ties each id to its flow's class, and `flow.id === id` was just checked.
     const outcome = await intent(flow as unknown as FlowOf<Id>);
+    this.#show(flow);
+    return outcome;
+  }
+
+  /**
+   * Hands a shared `identify.*` intent to the identification the running flow shows, whichever flow that is
+   * (flows that embed identify implement `IdentifyHost`). Refused as a stale tap when it shows none.
+   */
+  async dispatchIdentify(
+    intent: (identification: Identification) => IntentOutcome | Promise<IntentOutcome>,
+  ): Promise<IntentOutcome> {
+    const flow = this.#current;
+    if (flow === null || this.#services.session.activeSessionId === null) return err('no-session');
+    const identification = hostsIdentification(flow) ? flow.currentIdentification() : null;
+    if (identification === null) return err('other-step');
+    const outcome = await intent(identification);
     this.#show(flow);
     return outcome;
   }

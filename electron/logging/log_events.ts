@@ -42,7 +42,8 @@ export const logEvents = {
   'kiosk-boot-failed': {
     disposition: 'failure',
     level: 'error',
-    meaning: 'The kiosk cannot start: its configuration, signing key or journal is unusable (see message).',
+    meaning:
+      'The kiosk cannot start: its configuration, signing key, journal or backend is unusable (see message).',
   },
   'launch-refused': {
     disposition: 'failure',
@@ -58,12 +59,12 @@ export const logEvents = {
     disposition: 'success',
     level: 'info',
     meaning:
-      'The kiosk is running: configuration, journal and key loaded, devices started, services composed.',
+      'The kiosk is running: configuration, journal, backend and key loaded, devices started, services composed.',
   },
   'kiosk-stopping': {
     disposition: 'info',
     level: 'info',
-    meaning: 'The kiosk was asked to stop and is closing its devices and journal.',
+    meaning: 'The kiosk was asked to stop and is closing its devices, journal and backend.',
   },
 
   // Sessions
@@ -94,6 +95,35 @@ export const logEvents = {
     meaning: 'A session ended because the resident stopped answering; its personal data was wiped.',
   },
 
+  // Identify (the sub-flow every resident flow that must know who the resident is embeds)
+  'identify-document-read': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A document on a reader was read for identification: which method, the outcome code (read, expired, not-genuine…) and how long it took.',
+  },
+  'identify-refused': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      'Identification stopped with a message for the resident (expired, not genuine, unreadable, not known, PIN locked, unavailable…): the reason code only.',
+  },
+  'identify-pin-wrong': {
+    disposition: 'failure',
+    level: 'info',
+    meaning: 'The backend refused a collection PIN: how many attempts are left (0: locked). Never the PIN.',
+  },
+  'identify-face-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: "The chip's face could not be made into an image for the confirm screen (the decoder's code).",
+  },
+  'identify-completed': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A resident was identified and handed to the flow that asked (method, purpose, whether a PIN was checked).',
+  },
   // Kiosk status and maintenance
   'kiosk-out-of-service': {
     disposition: 'failure',
@@ -450,6 +480,46 @@ export const logEvents = {
     level: 'warn',
     meaning:
       'A reader held the journal’s write-ahead log: dropped document bytes stay in it until the next checkpoint.',
+  },
+
+  // The backend (government services): the embedded file, or the http client's gateway
+  'backend-embedded-seeded': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'The embedded backend’s file was new: it was created and seeded (catalogue, sample residents, staff, slots).',
+  },
+  'backend-embedded-opened': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'The embedded backend’s file was opened; slots were topped up, and the catalogue replaced if the seed changed.',
+  },
+  'backend-http-configured': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The kiosk calls a government gateway over HTTP (see baseUrl); nothing was sent yet.',
+  },
+  'backend-unreachable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A backend call got no answer after its retries: no connection, a timeout or a 5xx (see error).',
+  },
+  'backend-circuit-opened': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The backend failed repeatedly: calls are answered "unreachable" at once until the cool-down ends.',
+  },
+  'backend-circuit-probing': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The backend’s cool-down ended: the next call is sent to find out whether it is back.',
+  },
+  'backend-circuit-closed': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'The backend answered again: the circuit closed and calls go through.',
   },
 } as const satisfies Record<string, LogEventDetails>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
+import { identifyMethods } from './flows/identify_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
@@ -12,4 +13,5 @@ export type FlowView = z.infer<typeof FlowViewSchema>;
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
-export const flowMethods = { ...homeFlowMethods } as const;
+/** Every flow's intents, and the shared `identify.*` intents of the identification a flow embeds. */
+export const flowMethods = { ...homeFlowMethods, ...identifyMethods } as const;

@@ -1,8 +1,10 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { ManagedCcidReader, ManagedGa467Reader } from '../../devices/document/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
-import type { DriverByKind } from '../../devices/manager/index.js';
+import type { A4DocumentPrinter, EscPosTicketPrinter } from '../../devices/printer/index.js';
+import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
@@ -14,8 +16,8 @@ export interface DriverRegistration<D> {
 
 /**
  * What the kiosk services need of the device layer: live statuses pushed on change, the printers for the print
- * pipeline, the document dispensers and locker doors for the flows that release documents, and the dev dock's
- * control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
+ * pipeline, the readers and scanners a flow identifies a resident with, the document dispensers and locker doors
+ * for the flows that release documents, and the dev dock's control of simulated devices. `ManagerDeviceHub` is the one implementation; tests
  * use it over simulated devices.
  */
 export interface DeviceHub {
@@ -26,14 +28,21 @@ export interface DeviceHub {
   simulate(action: SimulatorAction): Promise<SimulatorActionResult>;
   /** The configured printers' drivers, for the print pipeline. */
   printers(): PrinterRegistration[];
+  /** The configured eMRTD readers (CCID): passports, travel permits, identity cards with a chip. */
+  documentReaders(): DriverRegistration<ManagedCcidReader>[];
+  /** The configured GA 467 readers: the residence permit for Macao residents (Hengqin). */
+  idCardReaders(): DriverRegistration<ManagedGa467Reader>[];
+  /** The configured barcode scanners: Macao One Account QR codes, booking slips, pickup codes. */
+  scanners(): DriverRegistration<BarcodeScanner>[];
   /** The configured document dispensers (card-sized documents). */
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
   /** The configured devices as the configuration names them (kind, transport, model, USB ids, required). */
   configs(): DeviceConfig[];
-  /** Every running driver of one kind: the staff door's scanners, maintenance's test read and test prints. */
-  drivers<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[];
+  /** The ticket printers' and A4 printers' own drivers: maintenance's test prints and their 1284 device IDs. */
+  ticketPrinters(): DriverRegistration<EscPosTicketPrinter>[];
+  documentPrinters(): DriverRegistration<A4DocumentPrinter>[];
   /** Closes a device's handle and opens it again (maintenance's "reconnect"); false for an unknown device. */
   reconnect(deviceId: string): Promise<boolean>;
   close(): Promise<void>;

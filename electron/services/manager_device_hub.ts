@@ -123,24 +123,36 @@ export class ManagerDeviceHub implements DeviceHub {
     });
   }
 
+  documentReaders(): DriverRegistration<DriverByKind['document-reader']>[] {
+    return this.driversOf('document-reader');
+  }
+
+  idCardReaders(): DriverRegistration<DriverByKind['id-card-reader']>[] {
+    return this.driversOf('id-card-reader');
+  }
+
+  scanners(): DriverRegistration<DriverByKind['barcode-scanner']>[] {
+    return this.driversOf('barcode-scanner');
+  }
+
   dispensers(): DriverRegistration<CardDispenser>[] {
-    return this.drivers('document-dispenser');
+    return this.driversOf('document-dispenser');
   }
 
   lockers(): DriverRegistration<LockerController>[] {
-    return this.drivers('locker-controller');
+    return this.driversOf('locker-controller');
   }
 
   configs(): DeviceConfig[] {
     return this.manager.configs();
   }
 
-  drivers<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[] {
-    return this.manager.configs().flatMap((config) => {
-      if (config.kind !== kind) return [];
-      const driver = this.manager.get(config.id, kind);
-      return driver === undefined ? [] : [{ id: config.id, driver }];
-    });
+  ticketPrinters(): DriverRegistration<DriverByKind['ticket-printer']>[] {
+    return this.driversOf('ticket-printer');
+  }
+
+  documentPrinters(): DriverRegistration<DriverByKind['document-printer']>[] {
+    return this.driversOf('document-printer');
   }
 
   reconnect(deviceId: string): Promise<boolean> {
@@ -150,6 +162,15 @@ export class ManagerDeviceHub implements DeviceHub {
   close(): Promise<void> {
     return this.manager.stop();
   }
+
+  private driversOf<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[] {
+    return this.manager.configs().flatMap((config) => {
+      if (config.kind !== kind) return [];
+      const driver = this.manager.get(config.id, kind);
+      return driver === undefined ? [] : [{ id: config.id, driver }];
+    });
+  }
+
 }
 
 function isPrinter(

@@ -12,6 +12,8 @@ export const exitStatus = {
   dataError: 65,
   /** An input file that cannot be read or has the wrong shape (a key table). */
   noInput: 66,
+  /** A service the command needs did not answer (the backend). */
+  unavailable: 69,
   /** A file that exists and must not be overwritten (a terminal's key). */
   cannotCreate: 73,
   /** The journal cannot be opened. */

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simulatorTrustAnchor } from '../../devices/document/index.js';
 import { err } from '../../lib/result.js';
 import { testTerminalPrivateKeyPem } from '../../test/fixtures/printed/test_terminal_key.js';
 import { exitStatus } from './exit_status.js';
@@ -23,6 +24,14 @@ function keyFile(): string {
   return file;
 }
 
+/** A CSCA list file, as a production terminal names in documents.trustAnchors. */
+async function cscaFile(): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'balcao-csca-')), 'csca.pem');
+  const base64 = Buffer.from(await simulatorTrustAnchor()).toString('base64');
+  writeFileSync(file, `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`);
+  return file;
+}
+
 describe('kiosk boot', () => {
   it('opens the journal and makes a run-only key when no key file is configured (development)', () => {
     const boot = prepareBoot(configFile({}).path);
@@ -39,17 +48,35 @@ describe('kiosk boot', () => {
     if (boot.ok) boot.value.journal.close();
   });
 
-  it('refuses a production configuration without a key file (78, naming the field), before any journal exists', () => {
-    const file = configFile({ mode: 'production' });
+  it('refuses a production configuration without a key file (78, naming the field), before any journal exists', async () => {
+    const trusted = { trustAnchors: [await cscaFile()] };
+    const file = configFile({ mode: 'production', documents: trusted });
     const boot = prepareBoot(file.path);
     expect(boot).toMatchObject({ ok: false, error: { exitCode: exitStatus.config } });
     if (!boot.ok) expect(boot.error.message).toContain('documents.signingKeyFile: is required in production');
     expect(existsSync(file.journal)).toBe(false);
     const withKey = prepareBoot(
-      configFile({ mode: 'production', documents: { signingKeyFile: keyFile() } }).path,
+      configFile({ mode: 'production', documents: { ...trusted, signingKeyFile: keyFile() } }).path,
     );
     expect(withKey).toMatchObject({ ok: true, value: { ephemeralKey: false } });
     if (withKey.ok) withKey.value.journal.close();
+  });
+
+  it('refuses a CSCA file it cannot use (78, naming the file), before any journal exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-csca-'));
+    const notCertificate = join(dir, 'not-a-certificate.pem');
+    writeFileSync(notCertificate, 'hello');
+    for (const [anchor, says] of [
+      [join(dir, 'absent.pem'), 'cannot be read'],
+      [notCertificate, 'is not an X.509 certificate'],
+    ] as const) {
+      const file = configFile({ documents: { trustAnchors: [anchor] } });
+      const boot = prepareBoot(file.path);
+      expect(boot).toMatchObject({ ok: false, error: { exitCode: exitStatus.config } });
+      if (!boot.ok) expect(boot.error.message).toContain(`the CSCA file ${anchor}`);
+      if (!boot.ok) expect(boot.error.message).toContain(says);
+      expect(existsSync(file.journal)).toBe(false);
+    }
   });
 
   it('refuses to start with a missing or wrong key file, naming it', () => {

@@ -9,6 +9,8 @@ import { openJournal } from '../journal/journal_database.js';
 import { PrintJobStore } from '../journal/print_job_store.js';
 import { StaffAlertStore } from '../journal/staff_alerts.js';
 import { TransactionJournal } from '../journal/transaction_journal.js';
+import { exitStatus } from './exit_status.js';
+import type { KioskHostKind } from './kiosk_arguments.js';
 import { startKiosk } from './start_kiosk.js';
 
 const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
@@ -34,15 +36,16 @@ function logSink() {
   return { entries, destination, events: () => entries.map((e) => e.event) };
 }
 
+/** startKiosk on a configuration file, with its log lines kept. */
+async function startLogged(configPath: string, host: KioskHostKind = 'browser') {
+  const log = logSink();
+  const started = await startKiosk({ host, configPath, logLevel: 'info', logDestination: log.destination });
+  return { log, started };
+}
+
 describe('startKiosk, the composition root both hosts call', () => {
   it('boots, logs what it loaded, runs the services and the devices, and stops cleanly', async () => {
-    const log = logSink();
-    const started = await startKiosk({
-      host: 'browser',
-      configPath: configFile(),
-      logLevel: 'info',
-      logDestination: log.destination,
-    });
+    const { log, started } = await startLogged(configFile());
     if (!started.ok) throw new Error(started.error.message);
     const kiosk = started.value;
     expect(log.events().slice(0, 3)).toEqual(['config-loaded', 'journal-opened', 'signing-key-ephemeral']);
@@ -88,13 +91,7 @@ describe('startKiosk, the composition root both hosts call', () => {
     if (!transaction.ok) throw new Error(transaction.error.code);
     earlier.value.close();
 
-    const log = logSink();
-    const started = await startKiosk({
-      host: 'browser',
-      configPath,
-      logLevel: 'info',
-      logDestination: log.destination,
-    });
+    const { log, started } = await startLogged(configPath);
     if (!started.ok) throw new Error(started.error.message);
     await started.value.app.journal.recovered;
     // The shipped configuration keeps unresolved bytes 4 hours; the job waited 5.
@@ -117,13 +114,7 @@ describe('startKiosk, the composition root both hosts call', () => {
   });
 
   it('logs a boot failure and returns the message and status the host shows', async () => {
-    const log = logSink();
-    const started = await startKiosk({
-      host: 'electron',
-      configPath: configFile({ mode: 'production' }),
-      logLevel: 'info',
-      logDestination: log.destination,
-    });
+    const { log, started } = await startLogged(configFile({ mode: 'production' }), 'electron');
     expect(started).toMatchObject({ ok: false, error: { exitCode: 78 } });
     expect(log.entries).toHaveLength(1);
     expect(log.entries[0]).toMatchObject({
@@ -133,5 +124,100 @@ describe('startKiosk, the composition root both hosts call', () => {
       exitCode: 78,
       problem: expect.stringContaining('documents.signingKeyFile'),
     });
+  });
+});
+
+describe('startKiosk and the backend', () => {
+  it('seeds the embedded backend in its own file beside the journal on first start, and opens it after', async () => {
+    const configPath = configFile();
+    const backendFile = join(configPath, '../backend.sqlite');
+    const first = await startLogged(configPath);
+    if (!first.started.ok) throw new Error(first.started.error.message);
+    expect(first.log.entries).toContainEqual(
+      expect.objectContaining({ event: 'backend-embedded-seeded', path: backendFile }),
+    );
+    // The kiosk's own terminal is known to the backend it booted with.
+    const profile = await first.started.value.backend.terminalProfile({ terminalId: 'MO-DEV-01' });
+    expect(profile).toMatchObject({
+      ok: true,
+      value: { centreId: (shipped.site as { centreId: string }).centreId },
+    });
+    await first.started.value.stop('test');
+    expect(readFileSync(backendFile).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    const second = await startLogged(configPath);
+    if (!second.started.ok) throw new Error(second.started.error.message);
+    expect(second.log.entries).toContainEqual(
+      expect.objectContaining({
+        event: 'backend-embedded-opened',
+        path: backendFile,
+        catalogueReplaced: false,
+      }),
+    );
+    expect(second.log.events()).not.toContain('backend-embedded-seeded');
+    await second.started.value.stop('test');
+  });
+
+  it('refuses to start when the embedded backend cannot be opened (74) or a TLS file is missing (78)', async () => {
+    const configPath = configFile();
+    const notAFolder = join(configPath, 'backend.sqlite');
+    const unopenable = await startLogged(configFile({ backend: { kind: 'embedded', path: notAFolder } }));
+    expect(unopenable.started).toMatchObject({ ok: false, error: { exitCode: exitStatus.ioError } });
+    expect(unopenable.log.entries.at(-1)).toMatchObject({
+      event: 'kiosk-boot-failed',
+      problem: expect.stringContaining(notAFolder),
+    });
+    const noCa = await startLogged(
+      configFile({
+        backend: { kind: 'http', baseUrl: 'https://127.0.0.1:9', tls: { caFile: '/nonexistent/ca.pem' } },
+      }),
+    );
+    expect(noCa.started).toMatchObject({ ok: false, error: { exitCode: exitStatus.config } });
+    expect(noCa.log.entries.at(-1)).toMatchObject({
+      event: 'kiosk-boot-failed',
+      problem: expect.stringContaining('/nonexistent/ca.pem'),
+    });
+  });
+
+  it('logs a gateway that does not answer, and the circuit opening, without the request', async () => {
+    // Port 9 (discard) on the loopback: nothing listens, the connection is refused at once.
+    const { log, started } = await startLogged(
+      configFile({
+        backend: {
+          kind: 'http',
+          baseUrl: 'http://127.0.0.1:9',
+          retries: { attempts: 2, baseDelayMs: 0, maxDelayMs: 0 },
+          circuit: { failureThreshold: 2, cooldownMs: 60_000 },
+        },
+      }),
+    );
+    if (!started.ok) throw new Error(started.error.message);
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({
+        event: 'backend-http-configured',
+        baseUrl: 'http://127.0.0.1:9',
+        mutualTls: false,
+      }),
+    );
+    const pin = await started.value.backend.checkStaffPin({
+      idempotencyKey: 'start-kiosk-test-0001',
+      staffId: 'S0001',
+      terminalId: 'MO-DEV-01',
+      pin: '135790',
+    });
+    expect(pin).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({
+        event: 'backend-unreachable',
+        disposition: 'failure',
+        method: 'checkStaffPin',
+        error: 'unreachable',
+        attempts: 2,
+        detail: 'ECONNREFUSED',
+      }),
+    );
+    expect(log.events()).toContain('backend-circuit-opened');
+    expect(JSON.stringify(log.entries)).not.toContain('135790');
+    await started.value.stop('test');
   });
 });

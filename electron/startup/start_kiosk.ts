@@ -1,7 +1,9 @@
 import pino from 'pino';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { Backend } from '../backend/contract/backend.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
+import { logBackendReports } from '../logging/backend_log.js';
 import { logDeviceReports } from '../logging/device_log.js';
 import { logKioskEvents } from '../logging/kiosk_event_log.js';
 import { createKioskLogger, type KioskLogger, type LogLevelSetting } from '../logging/kiosk_logger.js';
@@ -9,7 +11,7 @@ import { RecentLogFile } from '../logging/recent_log_file.js';
 import { maintenancePaths } from '../maintenance/maintenance_config.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import type { KioskHostKind } from './kiosk_arguments.js';
-import { type AdmitConfig, type BootFailure, prepareBoot } from './kiosk_boot.js';
+import { type AdmitConfig, type BootFailure, prepareBackend, prepareBoot } from './kiosk_boot.js';
 
 export interface StartKioskOptions {
   host: KioskHostKind;
@@ -26,30 +28,34 @@ export interface RunningKiosk {
   logger: KioskLogger;
   devices: ManagerDeviceHub;
   app: KioskApp;
-  /** Logs why, then closes the services, devices and journal. */
+  /** The government services, as configured; closed by `stop`. */
+  backend: Backend;
+  /** Logs why, then closes the services, devices, journal and backend. */
   stop(reason: string): Promise<void>;
 }
 
 /**
  * The kiosk's one composition root, called by both hosts (the Electron shell and browser mode): boot (config,
- * signing key, journal), the logger, the devices with their reports connected to the log, the services, and the
- * log of the kiosk's life. What is left to a host is its transport and its window.
+ * signing key, journal), the logger, the backend with its reports connected to the log, the devices with theirs,
+ * the services, and the log of the kiosk's life. What is left to a host is its transport and its window.
  *
  * A failure is logged (`kiosk-boot-failed`) and returned with the message and exit status the host shows.
  */
 export async function startKiosk(options: StartKioskOptions): Promise<Result<RunningKiosk, BootFailure>> {
   const { host, configPath, logLevel, logDestination } = options;
-  const boot = prepareBoot(configPath, options.admit);
-  if (!boot.ok) {
-    createKioskLogger({ level: logLevel, destination: logDestination }).log('kiosk-boot-failed', {
+  const bootFailed = (logger: KioskLogger, failure: BootFailure) => {
+    logger.log('kiosk-boot-failed', {
       host,
       configPath,
-      exitCode: boot.error.exitCode,
-      problem: boot.error.message,
+      exitCode: failure.exitCode,
+      problem: failure.message,
     });
-    return err(boot.error);
-  }
-  const { config, journal, signingKey, ephemeralKey } = boot.value;
+    return err(failure);
+  };
+  const boot = prepareBoot(configPath, options.admit);
+  if (!boot.ok)
+    return bootFailed(createKioskLogger({ level: logLevel, destination: logDestination }), boot.error);
+  const { config, journal, signingKey, ephemeralKey, trustStore } = boot.value;
   // Every line goes to stdout and to the recent log staff read in maintenance (and the support bundle carries).
   const { recentLogs } = maintenancePaths(config.maintenance, config.journal.path);
   const recentLog = recentLogs === null ? null : new RecentLogFile(recentLogs);
@@ -77,10 +83,25 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   });
   logger.log('journal-opened', { path: config.journal.path });
   if (ephemeralKey) logger.log('signing-key-ephemeral');
+  const backend = prepareBackend(config, logBackendReports(logger));
+  if (!backend.ok) {
+    journal.close();
+    return bootFailed(logger, backend.error);
+  }
+  if (config.backend.kind === 'http')
+    logger.log('backend-http-configured', {
+      baseUrl: config.backend.baseUrl,
+      mutualTls: config.backend.tls?.certFile !== undefined,
+    });
 
   const devices = new ManagerDeviceHub(config.devices, { report: logDeviceReports(logger) });
   await devices.start();
-  const app = createKioskApp(config, devices, journal, { signingKey, logger });
+  const app = createKioskApp(config, devices, journal, {
+    signingKey,
+    logger,
+    backend: backend.value,
+    trustStore,
+  });
   const stopLogging = logKioskEvents(app.bus, logger, app.kioskStatus.status);
   logger.log('kiosk-started', { host, mode: config.mode, status: app.kioskStatus.status.mode });
 
@@ -90,10 +111,12 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
     logger,
     devices,
     app,
+    backend: backend.value,
     stop(reason) {
       stopping ??= (async () => {
         logger.log('kiosk-stopping', { reason });
         await app.close();
+        await backend.value.close();
         stopLogging();
         recentLog?.close();
       })();

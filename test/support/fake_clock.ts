@@ -2,9 +2,14 @@ import type { Clock } from '../../electron/services/clock.js';
 
 /** A clock that only moves when a test says so; due timers fire in time order as it advances. */
 export class FakeClock implements Clock {
-  #now = 1_700_000_000_000;
+  #now: number;
   #timers: { at: number; callback: () => void; id: number }[] = [];
   #nextId = 1;
+
+  /** Starts at 2023-11-14 unless told otherwise (a test that checks certificates made today starts it now). */
+  constructor(start = 1_700_000_000_000) {
+    this.#now = start;
+  }
 
   now(): number {
     return this.#now;

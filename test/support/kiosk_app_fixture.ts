@@ -1,3 +1,6 @@
+import type { Backend } from '../../electron/backend/contract/backend.js';
+import { openEmbeddedBackend } from '../../electron/backend/embedded/embedded_backend.js';
+import { seedCatalogue } from '../../electron/backend/seed/seed_catalogue.js';
 import { parseConfig } from '../../electron/config/config_loader.js';
 import type { KioskConfig } from '../../electron/config/config_schema.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
@@ -20,6 +23,8 @@ export interface KioskAppFixture {
   /** Every line the app logged, for tests that assert what was (and was not) logged. */
   logger: ReturnType<typeof recordingLogger>;
   events: { event: EventName; payload: unknown }[];
+  /** The embedded backend (in memory, on the fake clock) when the fixture was asked for one. */
+  backend: Backend | undefined;
   /** An RPC call as the renderer makes it; the value of an ok answer, or the refusal. */
   call(method: string, params?: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -27,8 +32,19 @@ export interface KioskAppFixture {
 
 const site = { kind: 'macau', centreId: 'x', name: { 'zh-Hant': '甲', 'zh-Hans': '甲', pt: 'A', en: 'A' } };
 
+export interface KioskAppFixtureOptions {
+  /** Where the fake clock starts (epoch ms): `Date.now()` for tests that check certificates made today. */
+  clockStart?: number;
+  /**
+   * `embedded`: the embedded backend in memory, seeded (the sample residents, bookings, collections), on the fake
+   * clock; a function: a backend of the test's making (a faulty one). Without it, backend calls answer unreachable.
+   */
+  backend?: 'embedded' | ((clock: FakeClock) => Backend);
+}
+
 export async function startKioskAppFixture(
   overrides: Record<string, unknown> = {},
+  options: KioskAppFixtureOptions = {},
 ): Promise<KioskAppFixture> {
   const parsed = parseConfig({
     terminal: { id: 'MO-TEST-01' },
@@ -47,9 +63,10 @@ export async function startKioskAppFixture(
   await devices.start();
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
-  const clock = new FakeClock();
+  const clock = new FakeClock(options.clockStart);
   const logger = recordingLogger();
-  const app = createKioskApp(config, devices, journal.value, { clock, logger });
+  const backend = fixtureBackend(options.backend, clock, config);
+  const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
   const deadline = Date.now() + 10_000;
@@ -68,6 +85,27 @@ export async function startKioskAppFixture(
       const result = await app.router.call(method, params);
       return result.ok ? result.value : result;
     },
-    close: () => app.close(),
+    backend,
+    async close() {
+      await app.close();
+      await backend?.close();
+    },
   };
+}
+
+function fixtureBackend(
+  kind: KioskAppFixtureOptions['backend'],
+  clock: FakeClock,
+  config: KioskConfig,
+): Backend | undefined {
+  if (kind === undefined) return undefined;
+  if (typeof kind === 'function') return kind(clock);
+  const opened = openEmbeddedBackend({
+    path: ':memory:',
+    seed: seedCatalogue(),
+    now: () => clock.now(),
+    terminal: { id: config.terminal.id, centreId: config.site.centreId },
+  });
+  if (!opened.ok) throw new Error(`embedded backend: ${JSON.stringify(opened.error)}`);
+  return opened.value;
 }

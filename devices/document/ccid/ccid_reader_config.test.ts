@@ -15,7 +15,14 @@ describe('reader options from the terminal configuration', () => {
     });
     expect(ccidReaderOptionsFromConfig(config.options)).toEqual({
       ok: true,
-      value: { responseTimeoutMs: 3000, extendedApdu: true, maxMessageLength: 65_544 },
+      value: {
+        reader: { responseTimeoutMs: 3000, extendedApdu: true, maxMessageLength: 65_544 },
+        ocrWindow: undefined,
+      },
+    });
+    expect(ccidReaderOptionsFromConfig({ ocrWindow: false })).toEqual({
+      ok: true,
+      value: { reader: {}, ocrWindow: false },
     });
     const typo = ccidReaderOptionsFromConfig({ responseTimeout: 3000 });
     expect(typo.ok).toBe(false);

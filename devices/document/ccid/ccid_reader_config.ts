@@ -15,16 +15,30 @@ export const CcidReaderOptionsSchema = z
     extendedApdu: z.boolean().optional(),
     maxTimeExtensions: z.number().int().min(1).max(100_000).optional(),
     interruptPollMs: z.number().int().min(10).max(60_000).optional(),
+    /**
+     * Simulated readers only: whether the reader has a full-page OCR window that reads the printed MRZ (default
+     * true). `false` models a chip-only reader, where the resident types the values BAC needs.
+     */
+    ocrWindow: z.boolean().optional(),
   })
   .strict();
 
+/** What the factories take from the options: the driver's own, and whether a simulated reader reads the MRZ. */
+export interface CcidReaderSettings {
+  reader: CcidReaderOptions;
+  ocrWindow: boolean | undefined;
+}
+
 export type CcidOptionsResult =
-  | { ok: true; value: CcidReaderOptions }
+  | { ok: true; value: CcidReaderSettings }
   | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
 
 export function ccidReaderOptionsFromConfig(options: Record<string, unknown>): CcidOptionsResult {
   const parsed = CcidReaderOptionsSchema.safeParse(options);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    const { ocrWindow, ...reader } = parsed.data;
+    return { ok: true, value: { reader, ocrWindow } };
+  }
   return {
     ok: false,
     error: {

@@ -4,6 +4,8 @@
  *   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
  * Options (zod-checked): see `ccid_reader_config.ts`. The driver object is a `ManagedCcidReader` (an ApduChannel).
  * The simulated reader starts empty; the dev dock places a sample through its controls (`ccid_simulator_controls.ts`).
+ * It has the OCR window of a full-page reader unless `ocrWindow: false`; a USB CCID reader is a chip reader only
+ * (no OCR protocol is implemented for a real one), so it refuses `ocrWindow: true`.
  */
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
@@ -19,11 +21,10 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
   const options = ccidReaderOptionsFromConfig(context.config.options);
   if (!options.ok)
     return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  const { reader, ocrWindow } = options.value;
   const simulator = new CcidReaderSimulator({
-    ...(options.value.maxMessageLength === undefined
-      ? {}
-      : { maxMessageLength: options.value.maxMessageLength }),
-    extendedApdu: options.value.extendedApdu ?? false,
+    ...(reader.maxMessageLength === undefined ? {} : { maxMessageLength: reader.maxMessageLength }),
+    extendedApdu: reader.extendedApdu ?? false,
     chipLatencyMs: context.simulatorLatency.baseMs,
     // A contactless reader: it answers GET DATA (UID) itself. eMRTDs use random UIDs; this one is fixed.
     uid: Uint8Array.of(0x08, 0x5a, 0x1c, 0x33),
@@ -34,7 +35,10 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
     device: managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
-      (connection) => new ManagedCcidReader(connection, options.value),
+      (connection) =>
+        new ManagedCcidReader(connection, reader, {
+          readOcrLines: ocrWindow === false ? undefined : () => simulator.readOcrLines(),
+        }),
       () => controls,
     ),
   };
@@ -44,6 +48,14 @@ export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResul
   const options = ccidReaderOptionsFromConfig(context.config.options);
   if (!options.ok)
     return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (options.value.ocrWindow === true)
+    return {
+      ok: false,
+      error: {
+        code: 'bad-options',
+        detail: 'ocrWindow: a USB CCID reader offers no OCR this driver can read',
+      },
+    };
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
     return {
@@ -57,7 +69,7 @@ export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResul
     device: managedConnectionDevice(
       open,
       context,
-      (connection) => new ManagedCcidReader(connection, options.value),
+      (connection) => new ManagedCcidReader(connection, options.value.reader),
     ),
   };
 }

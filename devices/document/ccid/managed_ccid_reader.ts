@@ -3,12 +3,14 @@
  * reconnect on hot-plug), builds a `CcidReader` over each handle it gets, reads the class descriptor for the
  * message length and exchange level, and republishes the reader's state. When a reader reports `disconnected`, the
  * handle is given back as faulty and a new reader is built on the next one: the kiosk's reader reconnects by itself.
- * It is an `ApduChannel` too, so ICAO code can hold it across reconnections.
+ * It is an `ApduChannel` too, so ICAO code can hold it across reconnections. `capabilities()` is what a vendor
+ * profile or a flow may use of it: the chip, and the OCR lines of the printed MRZ when the reader has an OCR window.
  */
 import type { ReaderState } from '../../device_status.js';
 import type { DeviceConnection } from '../../transport/device_connection.js';
 import type { UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduChannel, TransmitResult } from '../iso7816/apdu_channel.js';
+import type { OcrLinesResult, ReaderCapabilities } from '../reader_profiles/vendor_profile.js';
 import type { Atr } from './atr.js';
 import { type CardEvent, CcidReader, type CcidReaderOptions, type PowerOnResult } from './ccid_reader.js';
 import { readCcidClassDescriptor, readerOptionsFromDescriptor } from './class_descriptor.js';
@@ -16,6 +18,12 @@ import { readCcidClassDescriptor, readerOptionsFromDescriptor } from './class_de
 export interface ManagedCcidReaderOptions extends CcidReaderOptions {
   /** Read dwMaxCCIDMessageLength and the exchange level from the device (on by default). */
   readDescriptor?: boolean;
+}
+
+/** What a reader offers besides its chip. */
+export interface CcidReaderExtras {
+  /** The OCR window of a full-page reader: the printed MRZ of the document on the glass. */
+  readOcrLines?: (() => Promise<OcrLinesResult>) | undefined;
 }
 
 export class ManagedCcidReader implements ApduChannel {
@@ -30,7 +38,14 @@ export class ManagedCcidReader implements ApduChannel {
   constructor(
     private readonly connection: DeviceConnection<UsbTransport>,
     private readonly options: ManagedCcidReaderOptions = {},
+    private readonly extras: CcidReaderExtras = {},
   ) {}
+
+  /** The chip, and the OCR window when the reader has one (`readOcrLines` is absent otherwise). */
+  capabilities(): ReaderCapabilities {
+    const { readOcrLines } = this.extras;
+    return readOcrLines === undefined ? { chip: this } : { chip: this, readOcrLines };
+  }
 
   status(): ReaderState {
     return this.current;

@@ -67,3 +67,48 @@ describe('the decoder worker contains a misbehaving decoder', () => {
     });
   });
 });
+
+describe('a wipe at the end of a session', () => {
+  /** A jpeg-js stand-in that keeps the last image it was given, as a real decoder's buffers do until reused. */
+  const retainingJpegModule = () =>
+    misbehavingJpegModule(`
+      const bytes = arguments[0];
+      if (bytes.length === 1) throw new Error('retained ' + (globalThis.lastFace ? globalThis.lastFace.length : 0));
+      globalThis.lastFace = bytes;
+      return { width: 1, height: 1 };
+    `);
+  const limits = { maxResolutionInMP: 1, maxMemoryUsageInMB: 64 };
+  const probe = Uint8Array.of(0);
+
+  it('ends the worker that held the resident’s face, and the next one holds nothing of it', async () => {
+    const decoder = decoderWithJpegModule(retainingJpegModule());
+    expect(await decoder.decodeJpeg(new Uint8Array(20_000).fill(7), limits, 5000)).toMatchObject({
+      ok: true,
+    });
+    // Without a wipe, the worker still has the face.
+    expect(await decoder.decodeJpeg(probe, limits, 5000)).toEqual({
+      ok: false,
+      error: { code: 'decode-failed', detail: 'retained 20000' },
+    });
+    const before = decoder.workerThreadId;
+    expect(before).toBeDefined();
+    await decoder.wipe();
+    expect(decoder.workerThreadId).not.toBe(before);
+    expect(await decoder.decodeJpeg(probe, limits, 5000)).toEqual({
+      ok: false,
+      error: { code: 'decode-failed', detail: 'retained 0' },
+    });
+  });
+
+  it('abandons a decode still running for the resident who left, and keeps decoding for the next one', async () => {
+    const decoder = decoderWithJpegModule(misbehavingJpegModule('for (;;) {}'));
+    const running = decoder.decodeJpeg(Uint8Array.of(1, 2, 3), limits, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await decoder.wipe();
+    expect(await running).toEqual({ ok: false, error: { code: 'crashed', detail: 'the session ended' } });
+    const real = new FaceImageDecoder();
+    decoders.push(real);
+    await real.wipe();
+    expect((await faceImageForDisplay(jp2Face, {}, { decoder: real })).ok).toBe(true);
+  });
+});

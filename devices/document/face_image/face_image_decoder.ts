@@ -5,6 +5,11 @@
  * puts every decode under a deadline: an input that makes a decoder spin (a progressive JPEG with thousands of
  * scans, a hostile codestream) is stopped by terminating the worker, which synchronous code on the main thread
  * could not be. Decodes are serialised.
+ *
+ * A worker keeps what it decoded last: the input buffer it was sent, jpeg-js's planes, OpenJPEG's WebAssembly heap
+ * (freed, not cleared). `wipe()` ends the session's share of it by terminating the worker — its isolate and heap go
+ * with it — and starts a fresh one that loads its libraries at once, so the next resident's face does not wait for
+ * a cold start.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -61,6 +66,7 @@ const workerReply = z.discriminatedUnion('type', [
     colorSpace: z.number().int(),
     pixels: z.instanceof(Uint8Array),
   }),
+  z.object({ type: z.literal('warmed'), id: z.number() }),
   z.object({
     type: z.literal('failed'),
     id: z.number(),
@@ -91,6 +97,8 @@ export function resolveDecoderPaths(): DecoderPaths {
 }
 
 type Reply = z.infer<typeof workerReply>;
+/** Loading jpeg-js and compiling OpenJPEG takes a few hundred milliseconds on a slow kiosk. */
+const WARM_UP_TIMEOUT_MS = 10_000;
 interface Pending {
   readonly id: number;
   readonly settle: (reply: Reply | DecodeError) => void;
@@ -135,7 +143,29 @@ export class FaceImageDecoder {
     await this.stopWorker();
   }
 
-  private enqueue(request: { kind: 'jpeg' | 'jpeg2000' } & Record<string, unknown>, timeoutMs: number) {
+  /**
+   * A resident's session ended: the worker that saw their face is terminated (a decode still running for them is
+   * abandoned as `crashed`), and a fresh worker loads the decoders for the next one. Resolves once the old worker
+   * has exited.
+   */
+  async wipe(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    const pending = this.pending;
+    if (pending) this.finish(pending.id, { code: 'crashed', detail: 'the session ended' });
+    if (worker !== undefined) await worker.terminate();
+    void this.enqueue({ kind: 'warm' }, WARM_UP_TIMEOUT_MS);
+  }
+
+  /** The worker thread's id, while one runs (diagnostics and tests: a wipe changes it). */
+  get workerThreadId(): number | undefined {
+    return this.worker?.threadId;
+  }
+
+  private enqueue(
+    request: { kind: 'jpeg' | 'jpeg2000' | 'warm' } & Record<string, unknown>,
+    timeoutMs: number,
+  ) {
     const run = this.queue.then(() => this.send(request, timeoutMs));
     this.queue = run;
     return run;

@@ -74,7 +74,19 @@ function decodeJpeg2000(codec, request) {
   }
 }
 
+// Loads both decoders ahead of the first face (after a wipe, while the attract screen shows).
+function warm(request) {
+  try {
+    jpeg ??= require(workerData.jpegModulePath);
+  } catch {}
+  loadOpenJpeg().then(
+    () => parentPort.postMessage({ type: 'warmed', id: request.id }),
+    () => parentPort.postMessage({ type: 'warmed', id: request.id }),
+  );
+}
+
 parentPort.on('message', (request) => {
+  if (request.kind === 'warm') return warm(request);
   if (request.kind === 'jpeg') return decodeJpeg(request);
   loadOpenJpeg().then(
     (codec) => decodeJpeg2000(codec, request),

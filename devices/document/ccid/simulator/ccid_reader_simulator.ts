@@ -3,10 +3,16 @@
  * PC_to_RDR frame the driver writes to Bulk-OUT, answers RDR_to_PC frames on Bulk-IN, and reports card insertion
  * and removal as NotifySlotChange on Interrupt-IN. It hosts any `SimulatedCard` (an eMRTD chip, a test card).
  * Faults are injected on demand so each one the driver must survive can be tested with real frames.
+ *
+ * It also models the OCR window of a full-page document reader (the kind kiosks use: the passport lies face down on
+ * a glass, the reader photographs the data page and reads the MRZ while its antenna talks to the chip): a document
+ * placed with its printed MRZ lines answers `readOcrLines` with them, as the reader's OCR would. BAC needs those
+ * lines; a reader without the window makes the resident type the three values instead.
  */
 
 import type { ControlSetup, TransferResult, UsbTransport } from '../../../transport/usb_transport.js';
 import type { SimulatedCard } from '../../iso7816/apdu_channel.js';
+import type { OcrLinesResult } from '../../reader_profiles/vendor_profile.js';
 import { ccidConfigurationDescriptor } from '../class_descriptor.js';
 import { encodeHardwareError, encodeNotifySlotChange } from '../interrupt.js';
 import {
@@ -60,6 +66,8 @@ export class CcidReaderSimulator implements UsbTransport {
   private readonly bulkInPipe = new SimulatedPipe();
   private readonly interruptPipe = new SimulatedPipe();
   private card: SimulatedCard | undefined;
+  /** The MRZ printed on the data page of the document on the glass, when it was placed with one. */
+  private printedMrz: readonly string[] | undefined;
   private powered = false;
   private work: Promise<void> = Promise.resolve();
   private readonly maxMessageLength: number;
@@ -90,9 +98,11 @@ export class CcidReaderSimulator implements UsbTransport {
 
   // --- the person at the kiosk, and the fault injector ---
 
-  insertCard(card: SimulatedCard): void {
+  /** A document is laid on the reader: its chip, and (for a full-page reader) the MRZ printed on its data page. */
+  insertCard(card: SimulatedCard, printedMrz?: readonly string[]): void {
     this.card?.reset();
     this.card = card;
+    this.printedMrz = printedMrz === undefined ? undefined : [...printedMrz];
     this.powered = false;
     this.interruptPipe.push(encodeNotifySlotChange([{ present: true, changed: true }]));
   }
@@ -101,8 +111,18 @@ export class CcidReaderSimulator implements UsbTransport {
     if (this.card === undefined) return;
     this.card.reset();
     this.card = undefined;
+    this.printedMrz = undefined;
     this.powered = false;
     this.interruptPipe.push(encodeNotifySlotChange([{ present: false, changed: true }]));
+  }
+
+  /** What the OCR window reads of the document on the glass: its printed MRZ, top line first. */
+  async readOcrLines(): Promise<OcrLinesResult> {
+    if (!this.isPlugged) return { ok: false, error: { code: 'read-failed', detail: 'reader unplugged' } };
+    if (this.card === undefined) return { ok: false, error: { code: 'no-document' } };
+    if (this.printedMrz === undefined)
+      return { ok: false, error: { code: 'read-failed', detail: 'no machine-readable zone in view' } };
+    return { ok: true, lines: [...this.printedMrz] };
   }
 
   get cardPresent(): boolean {

@@ -6,13 +6,19 @@ import type { CcidReaderSimulator } from './ccid_reader_simulator.js';
 
 export interface DocumentReaderSimulatorControls extends PlugControls, ReaderSampleControls {
   readonly kind: 'document-reader';
-  /** Puts a card of the caller's own making on the reader (tests build chips with faults this way). */
-  insertCard(card: SimulatedCard): void;
+  /**
+   * Puts a card of the caller's own making on the reader (tests build chips with faults this way), with the MRZ
+   * printed on its data page when the test wants the OCR window to read one.
+   */
+  insertCard(card: SimulatedCard, printedMrz?: readonly string[]): void;
   /** Fault injection (time extensions, wrong bSeq, truncation, removal mid-read), for tests. */
   readonly faults: CcidReaderSimulator;
 }
 
-/** The dock's controls of a simulated CCID reader: the eMRTD samples (a fresh chip for every placement). */
+/**
+ * The dock's controls of a simulated CCID reader: the eMRTD samples (a fresh chip for every placement, laid on the
+ * glass with its printed MRZ, which the OCR window reads).
+ */
 export function documentReaderControls(
   deviceId: string,
   simulator: CcidReaderSimulator,
@@ -21,12 +27,12 @@ export function documentReaderControls(
     samples: () => Object.keys(emrtdSamples),
     placeSample: async (name) => {
       if (!isEmrtdSample(name)) return { ok: false, error: `unknown document sample ${name}` };
-      simulator.insertCard(await emrtdSampleCard(name));
+      simulator.insertCard(await emrtdSampleCard(name), emrtdSamples[name]);
       return { ok: true };
     },
     takeDocument: () => simulator.removeCard(),
     documentPresent: () => simulator.cardPresent,
-    insertCard: (card) => simulator.insertCard(card),
+    insertCard: (card, printedMrz) => simulator.insertCard(card, printedMrz),
     faults: simulator,
   });
 }
