@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sharedFaceImageDecoder } from '../../devices/document/face_image/face_image_decoder.js';
 import { faceImageForDisplay } from '../../devices/document/face_image/face_image_for_display.js';
@@ -18,12 +18,20 @@ import {
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
 import { defaultConfigPath } from '../config/config_loader.js';
-import { readCertificateFile } from '../keys/certificate_file.js';
 import { keyTableErrorMessage, readKeyTable } from '../keys/key_table.js';
 import { verifyDocumentCommand } from '../printed/verification/verify_document.js';
 import { exitStatus } from '../startup/exit_status.js';
 import { settle, withDevice } from './cli_devices.js';
 import type { CliCommand } from './command.js';
+
+/** A CSCA certificate file, DER or PEM. */
+function readCertificate(path: string): Uint8Array {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('latin1');
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) return new Uint8Array(bytes);
+  const base64 = text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
 
 export const readDocumentCommand: CliCommand = {
   name: 'read-document',
@@ -77,7 +85,7 @@ export const readDocumentCommand: CliCommand = {
       );
       return 64;
     }
-    const trustStore = (values.trust ?? []).map(readCertificateFile);
+    const trustStore = (values.trust ?? []).map(readCertificate);
     if (values['trust-simulator']) trustStore.push(await simulatorTrustAnchor());
 
     return withDevice(

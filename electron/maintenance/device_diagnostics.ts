@@ -18,7 +18,12 @@ import type { PrinterCounters } from '../journal/print_job_rows.js';
 import type { Clock } from '../services/clock.js';
 import type { DeviceHub } from '../services/device_hub.js';
 import type { DeviceFault, DeviceHistory } from './device_history.js';
-import { readTestCard, type TestCard, type TestCardReading, type TestReadFailure } from './test_card_read.js';
+import {
+  readTestCard,
+  type TestCardReader,
+  type TestCardReading,
+  type TestReadFailure,
+} from './test_card_read.js';
 
 export interface DeviceIdentity {
   source: 'ieee1284' | 'usb';
@@ -78,7 +83,8 @@ export interface DeviceDiagnosticsOptions {
   devices: DeviceHub;
   history: DeviceHistory;
   printing: PrinterCounterSource;
-  testCard: TestCard | null;
+  /** The trust store, the face decoder and the configured test card a test read uses. */
+  testRead: TestCardReader;
   clock: Clock;
   /** Where Linux lists USB devices (a fake folder in tests). */
   sysfsRoot?: string;
@@ -158,7 +164,7 @@ export class DeviceDiagnostics {
   }
 
   async #testTicket(deviceId: string): Promise<Result<DeviceTestResult, DeviceTestFailure>> {
-    const printer = this.#options.devices.drivers('ticket-printer').find((p) => p.id === deviceId);
+    const printer = this.#options.devices.ticketPrinters().find((p) => p.id === deviceId);
     if (!printer) return err('unknown-device');
     const outcome = await printer.driver.printTestTicket(new Date(this.#options.clock.now()));
     if (!outcome.ok) return err(printFailure(outcome.failure.reason));
@@ -167,7 +173,7 @@ export class DeviceDiagnostics {
   }
 
   async #testPage(deviceId: string): Promise<Result<DeviceTestResult, DeviceTestFailure>> {
-    const printer = this.#options.devices.drivers('document-printer').find((p) => p.id === deviceId);
+    const printer = this.#options.devices.documentPrinters().find((p) => p.id === deviceId);
     if (!printer) return err('unknown-device');
     const pdf = await buildTestPagePdf(new Date(this.#options.clock.now()));
     const outcome = await printer.driver.printPdf(pdf, 'balcao-test-page');
@@ -177,11 +183,11 @@ export class DeviceDiagnostics {
   }
 
   async #testRead(deviceId: string): Promise<Result<DeviceTestResult, DeviceTestFailure>> {
-    const reader = this.#options.devices.drivers('document-reader').find((r) => r.id === deviceId);
+    const reader = this.#options.devices.documentReaders().find((r) => r.id === deviceId);
     if (!reader) return err('unknown-device');
     const read = await readTestCard(
       reader.driver,
-      this.#options.testCard,
+      this.#options.testRead,
       new Date(this.#options.clock.now()),
     );
     return read.ok ? ok({ test: 'test-read', reading: read.value }) : read;
@@ -189,7 +195,7 @@ export class DeviceDiagnostics {
 
   /** Waits for the next code the scanner reads (or `testScanMs`). */
   #testScan(deviceId: string): Promise<Result<DeviceTestResult, DeviceTestFailure>> {
-    const scanner = this.#options.devices.drivers('barcode-scanner').find((s) => s.id === deviceId);
+    const scanner = this.#options.devices.scanners().find((s) => s.id === deviceId);
     if (!scanner) return Promise.resolve(err('unknown-device'));
     return new Promise((resolve) => {
       const done = (result: Result<DeviceTestResult, DeviceTestFailure>) => {
@@ -224,8 +230,8 @@ export class DeviceDiagnostics {
     const config = devices.configs().find((c) => c.id === deviceId);
     if (!config) return null;
     const printer =
-      devices.drivers('ticket-printer').find((p) => p.id === deviceId)?.driver ??
-      devices.drivers('document-printer').find((p) => p.id === deviceId)?.driver;
+      devices.ticketPrinters().find((p) => p.id === deviceId)?.driver ??
+      devices.documentPrinters().find((p) => p.id === deviceId)?.driver;
     const usb =
       config.vendorId === undefined || config.productId === undefined
         ? undefined

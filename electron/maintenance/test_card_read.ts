@@ -1,21 +1,22 @@
 /**
  * The document reader's test read: staff place the staff test card (a specimen passport, never a resident's
- * document) and the kiosk reads its chip the way a resident's would be read — BAC with the card's printed MRZ,
- * DG1 and DG2, passive authentication against the CSCA certificates — and shows what it read: the face, the data
- * and whether the chip verified. The result lives only in the maintenance screen's step (never in a log or the
- * journal): the test card is a document like any other.
+ * document) and the kiosk reads its chip the way a resident's is read — the BAC values from the reader's OCR window
+ * (or, on a reader without one, from `staff.testCard`), DG1 and DG2, passive authentication against the kiosk's
+ * CSCA trust store — and shows what it read: the face, the data and the chip's verdict. The result lives only in
+ * the maintenance screen's step (never in a log or the journal): the test card is a document like any other.
  */
 import {
-  bacInputFromMrz,
-  emrtdSamples,
+  type BacMrzInput,
+  bacInputFromOcr,
+  bacInputFromTyped,
+  type FaceImageDecoder,
   faceImageForDisplay,
+  isCardRemoved,
   type ManagedCcidReader,
-  parseMrz,
   readEmrtd,
-  simulatorTrustAnchor,
 } from '../../devices/document/index.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import { readCertificateFile } from '../keys/certificate_file.js';
+import type { CscaTrustStore } from '../flows/identify/csca_trust_store.js';
 import type { StaffConfig } from '../staff/staff_config.js';
 
 export interface TestCardData {
@@ -39,66 +40,82 @@ export interface TestCardReading {
 }
 
 export type TestReadFailure =
-  /** Production without `staff.testCard`: the kiosk does not know the test card's MRZ. */
-  | 'no-test-card'
-  /** The configured MRZ does not parse (a typo in the configuration). */
-  | 'bad-test-card-mrz'
+  /** No card on the reader. */
   | 'no-card'
+  | 'card-removed'
+  /** The reader has no OCR window and `staff.testCard` is not configured: the kiosk cannot open the chip. */
+  | 'no-test-card'
+  /** The OCR window could not read the card's MRZ. */
+  | 'mrz-unreadable'
+  /** BAC refused: the values are not this chip's (another card than the test card). */
   | 'access-denied'
   | 'read-failed';
 
-export interface TestCard {
-  mrz: readonly string[];
-  /** CSCA certificates (DER) the chip is checked against. */
-  trustStore: () => Promise<Uint8Array[]>;
+export interface TestCardReader {
+  trustStore: CscaTrustStore;
+  faces: FaceImageDecoder;
+  testCard: StaffConfig['testCard'];
 }
 
-/** The configured test card, or in development and test the simulated readers' valid sample and their CSCA. */
-export function testCardFor(
-  staff: StaffConfig,
-  mode: 'production' | 'development' | 'test',
-): TestCard | null {
-  if (staff.testCard) {
-    const files = staff.testCard.cscaFiles;
-    return { mrz: staff.testCard.mrz, trustStore: async () => files.map(readCertificateFile) };
+async function bacValues(
+  reader: ManagedCcidReader,
+  testCard: StaffConfig['testCard'],
+  now: Date,
+): Promise<Result<BacMrzInput, TestReadFailure>> {
+  const fromOcr = await bacInputFromOcr(reader.capabilities(), now);
+  if (fromOcr.ok) return fromOcr;
+  switch (fromOcr.error.code) {
+    case 'no-document':
+      return err('no-card');
+    case 'unreadable':
+      return err('mrz-unreadable');
+    case 'no-ocr-window': {
+      if (testCard === undefined) return err('no-test-card');
+      const typed = bacInputFromTyped(testCard.documentNumber, testCard.birthDate, testCard.expiryDate);
+      return typed.ok ? typed : err('no-test-card');
+    }
+    default: {
+      const unreachable: never = fromOcr.error;
+      return unreachable;
+    }
   }
-  if (mode === 'production') return null;
-  return { mrz: emrtdSamples['passport-macao'], trustStore: async () => [await simulatorTrustAnchor()] };
 }
 
 export async function readTestCard(
   reader: ManagedCcidReader,
-  card: TestCard | null,
+  using: TestCardReader,
   now: Date,
 ): Promise<Result<TestCardReading, TestReadFailure>> {
-  if (card === null) return err('no-test-card');
-  const mrz = parseMrz(card.mrz, { today: now });
-  if (!mrz.ok) return err('bad-test-card-mrz');
   if (reader.status().state !== 'card-present') return err('no-card');
-  const reading = await readEmrtd(reader, bacInputFromMrz(mrz.value), {
-    trustStore: await card.trustStore(),
+  const bac = await bacValues(reader, using.testCard, now);
+  if (!bac.ok) return bac;
+  const reading = await readEmrtd(reader, bac.value, {
+    trustStore: await using.trustStore.anchors(),
     dataGroups: [1, 2],
     now,
   });
-  if (!reading.ok) return err(reading.error.code === 'access-control' ? 'access-denied' : 'read-failed');
-  const { mrz: chip, faceImage, passiveAuthentication } = reading.value;
+  if (!reading.ok) {
+    if (isCardRemoved(reading.error)) return err('card-removed');
+    return err(reading.error.code === 'access-control' ? 'access-denied' : 'read-failed');
+  }
+  const { mrz, faceImage, passiveAuthentication } = reading.value;
   let face: string | null = null;
   if (faceImage) {
-    const shown = await faceImageForDisplay(faceImage);
+    const shown = await faceImageForDisplay(faceImage, {}, { decoder: using.faces });
     if (shown.ok)
       face = `data:${shown.value.mimeType};base64,${Buffer.from(shown.value.bytes).toString('base64')}`;
   }
   return ok({
     document: {
-      documentCode: chip.documentCode,
-      issuingState: chip.issuingState,
-      documentNumber: chip.documentNumber,
-      name: chip.name.full,
-      nationality: chip.nationality,
-      birthDate: chip.birthDate?.iso ?? chip.birthDateRaw,
-      sex: chip.sexRaw,
-      expiryDate: chip.expiryDate?.iso ?? chip.expiryDateRaw,
-      expired: chip.expired === true,
+      documentCode: mrz.documentCode,
+      issuingState: mrz.issuingState.replace(/</g, ''),
+      documentNumber: mrz.documentNumber,
+      name: mrz.name.full,
+      nationality: mrz.nationality.replace(/</g, ''),
+      birthDate: mrz.birthDate?.iso ?? mrz.birthDateRaw,
+      sex: mrz.sexRaw,
+      expiryDate: mrz.expiryDate?.iso ?? mrz.expiryDateRaw,
+      expired: mrz.expired === true,
     },
     face,
     passiveAuthentication: passiveAuthentication.status,

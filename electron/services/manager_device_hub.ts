@@ -170,7 +170,6 @@ export class ManagerDeviceHub implements DeviceHub {
       return driver === undefined ? [] : [{ id: config.id, driver }];
     });
   }
-
 }
 
 function isPrinter(

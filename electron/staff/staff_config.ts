@@ -26,8 +26,6 @@ const LockoutPolicySchema = z
     path: ['maxSeconds'],
   });
 
-const MrzLineSchema = z.string().regex(/^[A-Z0-9<]{30,44}$/, 'an MRZ line: A–Z, 0–9 and <');
-
 export const StaffConfigSchema = z
   .object({
     /** Staff-badge issuer id → Ed25519 public key (electron/keys/key_table.ts); `balcao staff new-badge-key`. */
@@ -37,14 +35,15 @@ export const StaffConfigSchema = z
     /** Wrong PINs lock the badge with a doubling delay (electron/staff/badge_lockout.ts). */
     lockout: LockoutPolicySchema.default(defaultLockoutPolicy),
     /**
-     * The staff test card the document reader's test read uses: its printed MRZ (the chip's access key) and the
-     * CSCA certificates its chip is checked against. A specimen, never a resident's document. In development and
-     * test the simulated readers' sample (`passport-macao`) and their test CSCA are used when this is absent.
+     * The staff test card (a specimen passport, never a resident's document) for the document reader's test read on
+     * a reader without an OCR window: the values BAC needs, as a technician would type them. A reader with an OCR
+     * window (the simulated one) reads them off the card itself.
      */
     testCard: z
       .object({
-        mrz: z.array(MrzLineSchema).min(2).max(3),
-        cscaFiles: z.array(z.string().min(1)).default([]),
+        documentNumber: z.string().regex(/^[A-Z0-9<]{1,22}$/),
+        birthDate: z.string().regex(/^\d{6}$/, 'YYMMDD'),
+        expiryDate: z.string().regex(/^\d{6}$/, 'YYMMDD'),
       })
       .strict()
       .optional(),
