@@ -4,17 +4,17 @@ import { err } from '../lib/result.js';
 import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
-import { flowHandlers } from './flows/flow_registry.js';
+import { flowDefinitions, flowHandlers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
-import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
 import { logRpcRefusals } from './logging/rpc_refusal_log.js';
+import { composeMaintenance } from './maintenance/compose_maintenance.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
@@ -23,6 +23,7 @@ import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
+import { StaffDoor } from './staff/staff_door.js';
 
 export interface KioskApp {
   router: Router;
@@ -54,6 +55,8 @@ export interface KioskAppOptions {
   logger: KioskLogger;
   /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
   transactionResolvers?: TransactionResolvers;
+  /** Restarts the kiosk application (the host's: exit for the supervisor, or Electron's relaunch). */
+  restart?: () => void;
 }
 
 /**
@@ -91,6 +94,27 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
+  const backend = options.backend ?? noBackend();
+  const documents = {
+    trustStore: options.trustStore ?? trustStoreOf(config),
+    faces: options.faces ?? sharedFaceImageDecoder(),
+  };
+  const staffAndMaintenance = composeMaintenance({
+    config,
+    db: journal,
+    journal: journalServices,
+    devices,
+    session,
+    kioskStatus,
+    printing,
+    backend,
+    documents,
+    clock,
+    logger,
+    restart: options.restart,
+    sessionActive: () => session.activeSessionId !== null,
+  });
+  const { staff, maintenance } = staffAndMaintenance;
   const services: FlowServices = {
     clock,
     logger,
@@ -99,35 +123,38 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
-    backend: options.backend ?? noBackend(),
+    backend,
     config,
-    documents: {
-      trustStore: options.trustStore ?? trustStoreOf(config),
-      faces: options.faces ?? sharedFaceImageDecoder(),
-    },
+    documents,
+    staff,
+    maintenance,
   };
-  const flows = new FlowRunner(services);
+  const flows = new FlowRunner(services, flowDefinitions, {
+    language: config.languages.default,
+    idleSeconds: config.staff.sessionIdleSeconds,
+  });
+  const door = new StaffDoor({ devices, flows, session, signIn: staff.signIn, mode: maintenance.mode, logger });
+  door.start();
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
     bus.emit('devices.changed', statuses);
     kioskStatus.setDeviceStatuses(statuses);
   });
-  // Maintenance takes the kiosk from the resident at once: the session ends and its data is wiped.
+  // Maintenance, once entered (never mid-transaction: MaintenanceMode waits), takes the kiosk from a resident
+  // still on the screen: their session ends and its data is wiped. A staff session goes on.
   const unsubscribeStatus = bus.subscribe((event, payload) => {
     if (event !== 'kiosk.statusChanged') return;
     const status = payload as KioskStatusService['status'];
-    if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) {
-      session.end('out-of-service');
-    }
+    const inMaintenance = status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
+    if (inMaintenance && flows.residentSession) session.end('out-of-service');
   });
 
   const handlers: Handlers = {
     ...kioskHandlers({ config, kioskStatus, session, devices }),
     ...sessionHandlers(session, flows),
     ...flowHandlers(flows),
-    ...devHandlers({ kioskStatus, devices, printing }),
-    ...maintenanceHandlers(printing),
+    ...devHandlers({ maintenance: maintenance.mode, devices, printing }),
   };
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
@@ -145,6 +172,8 @@ export function createKioskApp(
     printing,
     journal: journalServices,
     async close() {
+      door.close();
+      staffAndMaintenance.close();
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');

@@ -5,6 +5,10 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { maintenanceFlow } from './maintenance/maintenance_flow.js';
+import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
+import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
+import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
 /**
  * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
@@ -12,6 +16,8 @@ import { identifyHandlers } from './identify/identify_handlers.js';
  */
 export const flowDefinitions = {
   home: homeFlow,
+  'staff-sign-in': staffSignInFlow,
+  maintenance: maintenanceFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -23,5 +29,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
   return {
     ...homeFlowHandlers(runner),
     ...identifyHandlers(runner),
+    ...staffSignInFlowHandlers(runner),
+    ...maintenanceFlowHandlers(runner),
   };
 }

@@ -15,6 +15,7 @@ import type { DeviceKind } from '../../devices/device_status.js';
 import type { AuditActor, AuditEvent } from '../journal/audit_events.js';
 import type { AuditLog } from '../journal/audit_log.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
+import type { KioskStatus } from '../rpc/kiosk_contract.js';
 import type { Clock } from '../services/clock.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 
@@ -62,6 +63,11 @@ export class MaintenanceMode {
   onChange(listener: (state: MaintenanceState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** The kiosk's status, as the mode left it. */
+  status(): KioskStatus {
+    return this.#options.kioskStatus.status;
   }
 
   residentBusy(): boolean {

@@ -4,11 +4,10 @@ import { events, methods } from './contract.js';
 import { devMethods } from './dev_contract.js';
 import { flowMethods } from './flow_contract.js';
 import { kioskEvents, kioskMethods } from './kiosk_contract.js';
-import { maintenanceMethods } from './maintenance_contract.js';
 import { printEvents } from './print_contract.js';
 import { sessionEvents, sessionMethods } from './session_contract.js';
 
-const domainMethods = [kioskMethods, sessionMethods, flowMethods, devMethods, maintenanceMethods];
+const domainMethods = [kioskMethods, sessionMethods, flowMethods, devMethods];
 const domainEvents = [kioskEvents, sessionEvents, printEvents];
 
 /** Whether a params schema refuses fields it does not declare (every option of a union must). */

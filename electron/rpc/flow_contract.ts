@@ -1,17 +1,38 @@
 import { z } from 'zod';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
+import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
  * `service`) and the intents the screens send. One contract module per flow sits in `flows/`; a new flow adds its
  * view schema and its methods here, and nowhere else in the contract. See docs/flows.md.
  */
-export const FlowViewSchema = z.discriminatedUnion('service', [HomeFlowViewSchema]);
+export const FlowViewSchema = z.discriminatedUnion('service', [
+  HomeFlowViewSchema,
+  StaffSignInFlowViewSchema,
+  MaintenanceFlowViewSchema,
+]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
-/** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
+/**
+ * A flow's id: `home`, the id of the service each resident flow serves, and the staff flows (`staff-sign-in`,
+ * `maintenance`), which run in a staff session.
+ */
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
 /** Every flow's intents, and the shared `identify.*` intents of the identification a flow embeds. */
-export const flowMethods = { ...homeFlowMethods, ...identifyMethods } as const;
+export const flowMethods = {
+  ...homeFlowMethods,
+  ...identifyMethods,
+  ...staffSignInFlowMethods,
+  ...maintenanceFlowMethods,
+} as const;
+
+/** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */
+export const staffFlowIds = ['staff-sign-in', 'maintenance'] as const satisfies readonly FlowId[];
+
+export function isStaffFlow(id: FlowId): boolean {
+  return (staffFlowIds as readonly FlowId[]).includes(id);
+}

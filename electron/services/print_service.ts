@@ -18,7 +18,7 @@ import type { TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
-import type { StaffPrintJob } from '../rpc/maintenance_contract.js';
+import type { StaffJob } from '../rpc/flows/maintenance_views.js';
 import type { PrintJobView } from '../rpc/print_contract.js';
 import type { Clock } from './clock.js';
 import type { DeviceHub } from './device_hub.js';
@@ -243,7 +243,7 @@ export class KioskPrintService {
   }
 
   /** The newest hundred jobs, as staff see them in maintenance. */
-  staffJobs(): StaffPrintJob[] {
+  staffJobs(): StaffJob[] {
     return this.#store.recent(100).map((job) => ({
       jobId: job.id,
       printerId: job.printerId,
@@ -251,6 +251,7 @@ export class KioskPrintService {
       status: job.status,
       reason: reasonForStaff(job),
       canReprint: job.status === 'needs-attention' && job.hasPayload,
+      canVoid: job.status === 'queued' || job.status === 'failed' || job.status === 'needs-attention',
       createdAt: job.createdAt,
     }));
   }
