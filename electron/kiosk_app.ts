@@ -133,7 +133,14 @@ export function createKioskApp(
     language: config.languages.default,
     idleSeconds: config.staff.sessionIdleSeconds,
   });
-  const door = new StaffDoor({ devices, flows, session, signIn: staff.signIn, mode: maintenance.mode, logger });
+  const door = new StaffDoor({
+    devices,
+    flows,
+    session,
+    signIn: staff.signIn,
+    mode: maintenance.mode,
+    logger,
+  });
   door.start();
 
   kioskStatus.setDeviceStatuses(devices.statuses());
@@ -146,7 +153,8 @@ export function createKioskApp(
   const unsubscribeStatus = bus.subscribe((event, payload) => {
     if (event !== 'kiosk.statusChanged') return;
     const status = payload as KioskStatusService['status'];
-    const inMaintenance = status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
+    const inMaintenance =
+      status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
     if (inMaintenance && flows.residentSession) session.end('out-of-service');
   });
 

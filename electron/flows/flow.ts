@@ -12,9 +12,9 @@ import type { DeviceHub } from '../services/device_hub.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 import type { KioskPrintService } from '../services/print_service.js';
 import type { SessionService } from '../services/session_service.js';
-import type { CscaTrustStore } from './identify/csca_trust_store.js';
-import type { StaffSignIn } from '../staff/staff_sign_in.js';
 import type { StaffSessions } from '../staff/staff_sessions.js';
+import type { StaffSignIn } from '../staff/staff_sign_in.js';
+import type { CscaTrustStore } from './identify/csca_trust_store.js';
 
 /**
  * The shape every resident flow takes in the main process (DESIGN.md, "Flows: the main process decides, the

@@ -72,7 +72,9 @@ export class FlowRunner {
 
   /** Whether the session on the screen is a resident's (not a member of staff's). */
   get residentSession(): boolean {
-    return this.#services.session.activeSessionId !== null && !(this.#current && isStaffFlow(this.#current.id));
+    return (
+      this.#services.session.activeSessionId !== null && !(this.#current && isStaffFlow(this.#current.id))
+    );
   }
 
   /**

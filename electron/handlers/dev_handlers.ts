@@ -1,7 +1,7 @@
+import type { MaintenanceMode } from '../maintenance/maintenance_mode.js';
 import type { devMethods } from '../rpc/dev_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
 import type { DeviceHub } from '../services/device_hub.js';
-import type { MaintenanceMode } from '../maintenance/maintenance_mode.js';
 import type { KioskPrintService } from '../services/print_service.js';
 import { outcomeWith } from './outcome_codes.js';
 

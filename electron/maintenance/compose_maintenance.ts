@@ -101,7 +101,9 @@ export function composeMaintenance(deps: MaintenanceDeps): StaffAndMaintenance {
       journal: {
         printJobs: printing.staffJobs(),
         counters: printing.counters(),
-        unfinishedTransactions: journal.transactions.unfinished().map(({ idempotencyKey: _k, pendingCall: _p, ...t }) => t),
+        unfinishedTransactions: journal.transactions
+          .unfinished()
+          .map(({ idempotencyKey: _k, pendingCall: _p, ...t }) => t),
         staffAlerts: printing.alerts(),
       },
       terminal: terminal(),

@@ -101,7 +101,8 @@ export class SupportBundles {
       { staffId },
       { kind: 'support-bundle-written', destination: destination.kind, bytes, sha256 },
     );
-    if (!recorded.ok) logger.log('audit-append-failed', { auditKind: 'support-bundle-written', code: recorded.error.code });
+    if (!recorded.ok)
+      logger.log('audit-append-failed', { auditKind: 'support-bundle-written', code: recorded.error.code });
     logger.log('support-bundle-written', { staffId, destination: destination.kind, bytes, skippedLogLines });
     return ok({ destination, fileName: basename(file), bytes, sha256 });
   }

@@ -8,7 +8,10 @@ import { err, ok } from '../../lib/result.js';
 import type { Backend } from '../backend/contract/backend.js';
 import type { CheckStaffPin } from './staff_sign_in.js';
 
-export function backendStaffPinCheck(backend: Pick<Backend, 'checkStaffPin'>, terminalId: string): CheckStaffPin {
+export function backendStaffPinCheck(
+  backend: Pick<Backend, 'checkStaffPin'>,
+  terminalId: string,
+): CheckStaffPin {
   return async (staffId, pin) => {
     const checked = await backend.checkStaffPin({ idempotencyKey: randomUUID(), staffId, terminalId, pin });
     if (checked.ok) return ok({ roles: checked.value.roles });
@@ -17,7 +20,8 @@ export function backendStaffPinCheck(backend: Pick<Backend, 'checkStaffPin'>, te
       case 'rejected': {
         const rejection = error.rejection;
         if (rejection.code === 'wrong-pin') return err({ code: 'wrong-pin' });
-        if (rejection.code === 'locked') return err({ code: 'locked', until: Date.parse(rejection.lockedUntil) });
+        if (rejection.code === 'locked')
+          return err({ code: 'locked', until: Date.parse(rejection.lockedUntil) });
         if (rejection.code === 'not-found') return err({ code: 'unknown-staff' });
         return err({ code: 'unavailable', detail: `rejected:${rejection.code}` });
       }

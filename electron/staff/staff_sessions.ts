@@ -24,7 +24,10 @@ export class StaffSessions {
       if (current === null || current.sessionId !== sessionId) return;
       this.#current = null;
       const reason = current.reason ?? (endReason === 'timeout' ? 'idle' : 'signed-out');
-      const recorded = this.#audit.append({ staffId: current.staff.staffId }, { kind: 'staff-signed-out', reason });
+      const recorded = this.#audit.append(
+        { staffId: current.staff.staffId },
+        { kind: 'staff-signed-out', reason },
+      );
       if (!recorded.ok)
         this.#logger.log('audit-append-failed', { auditKind: 'staff-signed-out', code: recorded.error.code });
       this.#logger.log('staff-signed-out', { staffId: current.staff.staffId, reason });

@@ -124,7 +124,8 @@ export class DeviceTool {
     if (!this.#open) return; // the screen was left: the outcome (a test card's face) is not kept
     this.#result = { deviceId, action, outcome };
     const { logger } = this.#services;
-    if (outcome.kind === 'failed') logger.log('maintenance-action-failed', { action, deviceId, code: outcome.code });
+    if (outcome.kind === 'failed')
+      logger.log('maintenance-action-failed', { action, deviceId, code: outcome.code });
     else logger.log('maintenance-action', { action, deviceId, staffId: this.#staff.staffId });
     this.#changed();
     void this.refresh();

@@ -20,7 +20,8 @@ export function maintenanceFlowHandlers(flows: FlowRunner): MethodHandlers<typeo
     'maintenance.leaveAnyway': () => to((flow) => flow.leaveAnyway()),
     'maintenance.testDevice': ({ deviceId, test }) => to((flow) => flow.testDevice(deviceId, test)),
     'maintenance.reconnectDevice': ({ deviceId }) => to((flow) => flow.reconnectDevice(deviceId)),
-    'maintenance.openDoor': ({ deviceId, door, reason }) => to((flow) => flow.openDoor(deviceId, door, reason)),
+    'maintenance.openDoor': ({ deviceId, door, reason }) =>
+      to((flow) => flow.openDoor(deviceId, door, reason)),
     'maintenance.resetPaperCounter': ({ deviceId }) => to((flow) => flow.resetPaperCounter(deviceId)),
     'maintenance.reprint': ({ jobId, reason }) => to((flow) => flow.reprint(jobId, reason)),
     'maintenance.voidJob': ({ jobId, reason }) => to((flow) => flow.voidJob(jobId, reason)),

@@ -1,5 +1,5 @@
-import type { Result } from '../../../lib/result.js';
 import type { z } from 'zod';
+import type { Result } from '../../../lib/result.js';
 import type { ListActionResultSchema, StaffJob } from '../../rpc/flows/maintenance_views.js';
 import type { SignedInStaff } from '../../staff/staff_sign_in.js';
 import type { FlowServices } from '../flow.js';
@@ -36,7 +36,10 @@ export class RecordsTool {
 
   jobs(): StaffJob[] {
     const all = this.#services.printing.staffJobs();
-    return [...all.filter((j) => needsStaff.includes(j.status)), ...all.filter((j) => !needsStaff.includes(j.status))];
+    return [
+      ...all.filter((j) => needsStaff.includes(j.status)),
+      ...all.filter((j) => !needsStaff.includes(j.status)),
+    ];
   }
 
   transactions() {
@@ -52,7 +55,9 @@ export class RecordsTool {
   }
 
   alerts() {
-    return this.#services.printing.alerts().map(({ printJobId: _job, transactionId: _tx, ...alert }) => alert);
+    return this.#services.printing
+      .alerts()
+      .map(({ printJobId: _job, transactionId: _tx, ...alert }) => alert);
   }
 
   async reprint(jobId: number, reason: string): Promise<void> {
@@ -64,12 +69,21 @@ export class RecordsTool {
   }
 
   resolveTransaction(id: number, outcome: 'confirmed' | 'voided', reason: string): void {
-    const resolved = this.#services.journal.transactions.resolveByStaff(id, outcome, this.#staff.staffId, reason);
+    const resolved = this.#services.journal.transactions.resolveByStaff(
+      id,
+      outcome,
+      this.#staff.staffId,
+      reason,
+    );
     this.#record(`resolve-${outcome}`, id, resolved);
   }
 
   acknowledgeAlert(alertId: number): void {
-    this.#record('acknowledge', alertId, this.#services.printing.acknowledgeAlert(alertId, this.#staff.staffId));
+    this.#record(
+      'acknowledge',
+      alertId,
+      this.#services.printing.acknowledgeAlert(alertId, this.#staff.staffId),
+    );
   }
 
   #record(action: string, subject: number, outcome: Result<unknown, { code: string }>): void {

@@ -4,7 +4,11 @@ import type { StaffBadge } from '../../staff/staff_badge.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 
 /** Where a staff session begins (the session is created showing this step, before the flow object exists). */
-export const staffSignInEntry: StaffSignInFlowView = { service: 'staff-sign-in', step: 'badge', refused: null };
+export const staffSignInEntry: StaffSignInFlowView = {
+  service: 'staff-sign-in',
+  step: 'badge',
+  refused: null,
+};
 
 type Services = Pick<FlowServices, 'staff' | 'maintenance' | 'clock'>;
 
@@ -42,7 +46,13 @@ export class StaffSignInFlow implements RunningFlow<'staff-sign-in'> {
     const staff = { staffName: s.badge.name, staffId: s.badge.staffId };
     switch (s.step) {
       case 'pin':
-        return { service: 'staff-sign-in', step: 'pin', ...staff, attemptsLeft: s.attemptsLeft, problem: s.problem };
+        return {
+          service: 'staff-sign-in',
+          step: 'pin',
+          ...staff,
+          attemptsLeft: s.attemptsLeft,
+          problem: s.problem,
+        };
       case 'checking':
         return { service: 'staff-sign-in', step: 'checking', ...staff };
       case 'locked':
