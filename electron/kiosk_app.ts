@@ -10,6 +10,7 @@ import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_t
 import { devHandlers } from './handlers/dev_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
+import { startHeartbeat } from './heartbeat/start_heartbeat.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
@@ -142,6 +143,10 @@ export function createKioskApp(
     logger,
   });
   door.start();
+  // A composition without a backend (printing and shell tests) has nobody to report to.
+  const heartbeat = options.backend
+    ? startHeartbeat({ config, db: journal, backend, bus, kioskStatus, devices, printing, clock, logger })
+    : null;
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -180,6 +185,7 @@ export function createKioskApp(
     printing,
     journal: journalServices,
     async close() {
+      heartbeat?.close();
       door.close();
       staffAndMaintenance.close();
       unsubscribeDevices();

@@ -159,6 +159,12 @@ export const logEvents = {
   },
 
   // Staff sign-in and the maintenance tools (who did what is in the audit log; these lines carry ids and codes)
+  'staff-badge-keys-missing': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The configuration lists no staff-badge key (staff.badgeKeys): nobody can sign in for maintenance.',
+  },
   'staff-sign-in-opened': {
     disposition: 'info',
     level: 'info',

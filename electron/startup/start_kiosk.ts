@@ -83,6 +83,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   });
   logger.log('journal-opened', { path: config.journal.path });
   if (ephemeralKey) logger.log('signing-key-ephemeral');
+  if (Object.keys(config.staff.badgeKeys).length === 0) logger.log('staff-badge-keys-missing');
   const backend = prepareBackend(config, logBackendReports(logger));
   if (!backend.ok) {
     journal.close();

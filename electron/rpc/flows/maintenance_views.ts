@@ -3,7 +3,7 @@ import { DeviceKindSchema } from '../../../devices/device_status.js';
 import { printJobStatuses } from '../../journal/print_job_rows.js';
 import { staffAlertKinds } from '../../journal/staff_alerts.js';
 import { transactionKinds, transactionStates } from '../../journal/transaction_states.js';
-import { deviceActions, deviceTests, logWindows } from './maintenance_choices.js';
+import { deviceActions, deviceTests } from './maintenance_choices.js';
 
 /**
  * What each maintenance tool's screen shows, as plain data in the step view (maintenance_contract.ts). Ids, states,
