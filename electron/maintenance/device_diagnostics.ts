@@ -167,7 +167,7 @@ export class DeviceDiagnostics {
     const printer = this.#options.devices.ticketPrinters().find((p) => p.id === deviceId);
     if (!printer) return err('unknown-device');
     const outcome = await printer.driver.printTestTicket(new Date(this.#options.clock.now()));
-    if (!outcome.ok) return err(printFailure(outcome.failure.reason));
+    if (!outcome.ok) return err(printFailure(outcome.error.reason));
     this.#options.printing.recordTestPrint(deviceId, { tickets: 1 });
     return ok({ test: 'test-ticket' });
   }
@@ -177,7 +177,7 @@ export class DeviceDiagnostics {
     if (!printer) return err('unknown-device');
     const pdf = await buildTestPagePdf(new Date(this.#options.clock.now()));
     const outcome = await printer.driver.printPdf(pdf, 'balcao-test-page');
-    if (!outcome.ok) return err(printFailure(outcome.failure.reason));
+    if (!outcome.ok) return err(printFailure(outcome.error.reason));
     this.#options.printing.recordTestPrint(deviceId, { pages: 1 });
     return ok({ test: 'test-page' });
   }
@@ -209,7 +209,7 @@ export class DeviceDiagnostics {
             ? ok({
                 test: 'test-scan',
                 // Shown to staff only; long codes are cut for the screen.
-                scan: { symbology: event.code.symbology, text: event.code.text.slice(0, 200) },
+                scan: { symbology: event.value.symbology, text: event.value.text.slice(0, 200) },
               })
             : err('scan-error'),
         ),

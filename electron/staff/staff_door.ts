@@ -47,7 +47,7 @@ export class StaffDoor {
 
   #onScan(event: ScanEvent): void {
     if (!event.ok) return;
-    const text = event.code.text;
+    const text = event.value.text;
     const { flows } = this.#options;
     switch (flows.current) {
       case null:

@@ -1,5 +1,7 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
+import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
+import { StaffSignInScreens } from './staff_sign_in/staff_sign_in_screens.js';
 
 /**
  * Shows the step of the flow the resident is on, as the main process reports it in the session view
@@ -15,8 +17,12 @@ export function FlowHost({ flow }: { flow: FlowView }) {
   switch (flow.service) {
     case 'home':
       return <HomeFlowScreens view={flow} />;
+    case 'staff-sign-in':
+      return <StaffSignInScreens view={flow} />;
+    case 'maintenance':
+      return <MaintenanceScreens view={flow} />;
     default: {
-      const unreachable: never = flow.service;
+      const unreachable: never = flow;
       return unreachable;
     }
   }

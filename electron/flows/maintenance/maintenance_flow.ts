@@ -33,6 +33,7 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
   readonly #kiosk: KioskTools;
   #step: Step = 'menu';
   #notReady: NotReadyDevice[] = [];
+  readonly #stopPrintEvents: () => void;
 
   constructor(context: FlowContext, services: Services, staff: SignedInStaff) {
     this.#context = context;
@@ -42,6 +43,11 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
     this.#devices = new DeviceTool(services, staff, changed);
     this.#records = new RecordsTool(services, staff);
     this.#kiosk = new KioskTools(services, staff, changed);
+    // A job reprinted, held or expired changes what the menu, Print jobs and Alerts show: redraw them at once
+    // rather than waiting for Refresh.
+    this.#stopPrintEvents = services.printing.pipeline.onEvent(() => {
+      if (this.#step === 'menu' || this.#step === 'print-jobs' || this.#step === 'alerts') changed();
+    });
   }
 
   view(): MaintenanceFlowView {
@@ -180,6 +186,7 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
   }
 
   dispose(): void {
+    this.#stopPrintEvents();
     this.#devices.close();
   }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,11 +16,15 @@ export interface KioskHost {
   stop(): Promise<void>;
 }
 
-/** Writes the configuration to a temporary file with a journal of its own, so no spec sees another's print jobs. */
+/**
+ * Writes the configuration to a directory of its own with a journal of its own, so no spec sees another's print
+ * jobs — nor another run's embedded backend, which is kept beside the journal (one shared /tmp/backend.sqlite would
+ * be shared by every worktree's runs on this machine, whatever version of its tables each wrote).
+ */
 export function writeHostConfig(config: unknown): string {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
-  const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-e2e-'));
+  const configPath = join(dir, 'config.json');
+  const journalPath = join(dir, 'journal.sqlite');
   writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
   return configPath;
 }
