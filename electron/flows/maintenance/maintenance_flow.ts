@@ -34,6 +34,7 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
   #step: Step = 'menu';
   #notReady: NotReadyDevice[] = [];
   readonly #stopPrintEvents: () => void;
+  readonly #stopDeviceEvents: () => void;
 
   constructor(context: FlowContext, services: Services, staff: SignedInStaff) {
     this.#context = context;
@@ -47,6 +48,10 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
     // rather than waiting for Refresh.
     this.#stopPrintEvents = services.printing.pipeline.onEvent(() => {
       if (this.#step === 'menu' || this.#step === 'print-jobs' || this.#step === 'alerts') changed();
+    });
+    // A device unplugged or back changes the menu's "not ready" line (the Devices tool follows on its own).
+    this.#stopDeviceEvents = services.devices.onStatus(() => {
+      if (this.#step === 'menu') changed();
     });
   }
 
@@ -187,6 +192,7 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
 
   dispose(): void {
     this.#stopPrintEvents();
+    this.#stopDeviceEvents();
     this.#devices.close();
   }
 

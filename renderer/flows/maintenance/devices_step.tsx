@@ -80,7 +80,12 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
         </dd>
       </dl>
       {counters ? (
-        <p className="maint__counters" data-testid={`device-${deviceId}-counters`}>
+        <p
+          className="maint__counters"
+          data-testid={`device-${deviceId}-counters`}
+          data-since-refill={counters.printedSinceRefill}
+          data-refilled={String(counters.refilledAt !== null)}
+        >
           {t('devices.counters', {
             pages: counters.pages,
             tickets: counters.tickets,

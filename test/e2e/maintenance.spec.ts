@@ -1,0 +1,269 @@
+import { mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { developmentStaffOffice, tampered, unknownKeyBadge } from '../support/staff_badges.js';
+import { contrastFailures } from './support/contrast.js';
+import { e2eConfig } from './support/e2e_config.js';
+import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+
+/**
+ * Maintenance as field staff use it, on the browser-mode host with simulated devices and the embedded backend: the
+ * hidden corner, badges refused (tampered, expired, unknown key), wrong PINs to a lock-out, sign-in with another
+ * badge, every device diagnostic on the simulators, held print jobs reprinted and voided, an alert acknowledged,
+ * leaving with a device missing (the kiosk stays out of service, naming it), the device back, attract again.
+ * With UPDATE_SCREENSHOTS=1 every maintenance screen is shot in four languages to docs/screenshots/maintenance/.
+ */
+const office = developmentStaffOffice();
+let host: KioskHost;
+test.beforeAll(async () => {
+  host = await startKioskHost(
+    e2eConfig({
+      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+    }),
+  );
+});
+test.afterAll(async () => host.stop());
+
+const scan = (text: string) => host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
+
+async function openSignIn(page: Page): Promise<void> {
+  const corner = page.getByTestId('staff-corner');
+  for (let i = 0; i < 5; i++) await corner.click();
+  await expect(page.getByTestId('staff-sign-in-badge')).toBeVisible();
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
+  await page.getByTestId('pin-ok').click();
+}
+
+async function signIn(page: Page, staffId: 'S0001' | 'S0002', pin: string): Promise<void> {
+  await openSignIn(page);
+  await scan(office.badge(staffId));
+  await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+  await typePin(page, pin);
+  await expect(page.getByTestId('maintenance-menu')).toBeVisible();
+}
+
+/** A resident starts a ticket with no paper and walks away: the job is held for staff and an alert raised. */
+async function leaveHeldJobs(page: Page, count: number): Promise<number[]> {
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId('language-en').click();
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const printed = await host.call('dev.printSample', { template: 'queue-ticket' });
+    if (!printed.ok) throw new Error('print refused');
+    ids.push((printed.value as { jobId: number }).jobId);
+  }
+  await expect(page.getByTestId('print-status')).toHaveAttribute('data-reason', 'no-paper');
+  await page.getByTestId('print-leave').click();
+  await expect(page.getByTestId('out-of-service')).toBeVisible();
+  return ids;
+}
+
+test('badges refused, wrong PINs lock a badge out, another signs in; every device test; jobs, alerts; leave', async ({
+  page,
+}) => {
+  const jobs = await leaveHeldJobs(page, 2);
+
+  // The hidden corner works on the out-of-service screen too (that is when staff are needed most).
+  await openSignIn(page);
+  const refused = page.getByTestId('staff-badge-refused');
+  await scan(tampered(office.badge('S0001')));
+  await expect(refused).toHaveAttribute('data-reason', 'tampered');
+  await scan(office.badge('S0001', { expiresAt: Math.floor(Date.now() / 1000) - 60 }));
+  await expect(refused).toHaveAttribute('data-reason', 'expired');
+  await scan(unknownKeyBadge('S0001'));
+  await expect(refused).toHaveAttribute('data-reason', 'unknown-key');
+
+  await scan(office.badge('S0001'));
+  await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+  await expect(page.getByTestId('staff-sign-in-who')).toContainText('S0001');
+  for (const left of [2, 1]) {
+    await typePin(page, '000000');
+    await expect(page.getByTestId('staff-pin-problem')).toHaveAttribute('data-problem', 'wrong-pin');
+    await expect(page.getByTestId('staff-pin-attempts')).toContainText(String(left));
+  }
+  await typePin(page, '000000');
+  await expect(page.getByTestId('staff-sign-in-locked')).toBeVisible();
+  await expect(page.getByTestId('staff-locked-until')).toBeVisible();
+  // The locked badge is refused even with the right PIN; another member of staff signs in.
+  await page.getByTestId('staff-sign-in-back').click();
+  await scan(office.badge('S0001'));
+  await expect(page.getByTestId('staff-sign-in-locked')).toBeVisible();
+  await page.getByTestId('staff-sign-in-back').click();
+  await scan(office.badge('S0002', { name: 'LEONG Ka Wai 梁家偉' }));
+  await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+  await typePin(page, '246802');
+  await expect(page.getByTestId('maintenance-menu')).toBeVisible();
+  await expect(page.getByTestId('maintenance-staff')).toContainText('S0002');
+  await expect(page.getByTestId('maintenance-readiness')).toContainText('ticket-printer');
+
+  // Devices: every diagnostic on the simulators.
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
+  await page.getByTestId('maintenance-tool-devices').click();
+  const result = page.getByTestId('device-result');
+  await host.call('dev.simulate', {
+    action: 'document',
+    deviceId: 'document-reader',
+    sample: 'passport-macao',
+  });
+  await page.getByTestId('device-document-reader-test-read').click();
+  await expect(result).toHaveAttribute('data-outcome', 'read', { timeout: 20_000 });
+  await expect(page.getByTestId('device-test-read')).toContainText('MB2345678');
+  await expect(page.getByTestId('device-test-read-pa')).toBeVisible();
+  await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
+
+  await page.getByTestId('device-scanner-test-scan').click();
+  await expect(result).toHaveAttribute('data-outcome', 'running');
+  await scan('TEST-SCAN-0001');
+  await expect(result).toHaveAttribute('data-outcome', 'scanned');
+  await expect(result).toContainText('TEST-SCAN-0001');
+
+  for (const [device, action] of [
+    ['ticket-printer', 'test-ticket'],
+    ['a4-printer', 'test-page'],
+    ['ticket-printer', 'reset-paper-counter'],
+    ['scanner', 'reconnect'],
+  ] as const) {
+    await page.getByTestId(`device-${device}-${action}`).click();
+    await expect(result).toHaveAttribute('data-outcome', 'done', { timeout: 15_000 });
+    await expect(result).toContainText(device);
+  }
+  const counters = page.getByTestId('device-ticket-printer-counters');
+  await expect(counters).toHaveAttribute('data-refilled', 'true');
+  await expect(counters).toHaveAttribute('data-since-refill', '0');
+  await page.getByTestId('device-lockers-door-A1').click();
+  await page.getByTestId('device-lockers-door-A1-door-test').click();
+  await expect(result).toHaveAttribute('data-outcome', 'done');
+  await expect(result).toContainText('lockers');
+  await page.getByTestId('maintenance-back').click();
+
+  // Print jobs: the first reprinted, the second voided, each with a reason.
+  await page.getByTestId('maintenance-tool-print-jobs').click();
+  const [first, second] = jobs as [number, number];
+  await page.getByTestId(`job-${first}-reprint`).click();
+  await page.getByTestId(`job-${first}-reprint-resident-returned`).click();
+  await expect(page.getByTestId(`job-${first}`)).toHaveAttribute('data-status', 'confirmed');
+  await page.getByTestId(`job-${second}-void`).click();
+  await page.getByTestId(`job-${second}-void-resident-left`).click();
+  await expect(page.getByTestId(`job-${second}`)).toHaveAttribute('data-status', 'voided');
+  await page.getByTestId('maintenance-back').click();
+
+  // Alerts: the held jobs raised them; one is acknowledged, with who and when.
+  await page.getByTestId('maintenance-tool-alerts').click();
+  const open = page.locator('[data-testid^="alert-"][data-acknowledged="false"]').first();
+  const alertId = (await open.getAttribute('data-testid'))?.replace('alert-', '') ?? '';
+  await page.getByTestId(`alert-${alertId}-acknowledge`).click();
+  await expect(page.getByTestId(`alert-${alertId}`)).toHaveAttribute('data-acknowledged', 'true');
+  await expect(page.getByTestId(`alert-${alertId}`)).toContainText('S0002');
+  await page.getByTestId('maintenance-back').click();
+
+  // Leave with the A4 printer unplugged: named, and the kiosk stays out of service naming it.
+  await host.call('dev.simulate', { action: 'unplug', deviceId: 'a4-printer' });
+  await expect(page.getByTestId('maintenance-readiness')).toContainText('a4-printer');
+  await page.getByTestId('maintenance-leave').click();
+  await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();
+  await expect(page.getByTestId('maintenance-not-ready')).toContainText('a4-printer');
+  await page.getByTestId('maintenance-leave-anyway').click();
+  const outOfService = page.getByTestId('out-of-service');
+  await expect(outOfService).toHaveAttribute('data-reason', 'deviceUnavailable');
+  await expect(page.getByTestId('out-of-service-terminal')).toContainText('a4-printer');
+  await host.call('dev.simulate', { action: 'replug', deviceId: 'a4-printer' });
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+test('the corner needs five taps: fewer start nothing, and a tap elsewhere still starts a resident session', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  for (let i = 0; i < 4; i++) await page.getByTestId('staff-corner').click();
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  await page.getByTestId('attract-screen').click();
+  await expect(page.getByTestId('language-screen')).toBeVisible();
+  // With a resident's session running there is no corner, and the intent is refused.
+  expect(await host.call('staff-sign-in.open', {})).toMatchObject({ ok: true, value: { ok: false } });
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+const locales = ['zh-Hant', 'zh-Hans', 'pt', 'en'] as const;
+const tools = [
+  'devices',
+  'print-jobs',
+  'transactions',
+  'alerts',
+  'terminal',
+  'support-bundle',
+  'logs',
+] as const;
+const orientations = [
+  { name: 'landscape', width: 1920, height: 1080 },
+  { name: 'portrait', width: 1080, height: 1920 },
+] as const;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.UPDATE_SCREENSHOTS
+    ? 'docs/screenshots/maintenance'
+    : 'test-results/screens/maintenance';
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, animations: 'disabled' });
+}
+
+/** Nothing cut off (a scrolling body may run below the fold), every button a 56 px touch target, text readable. */
+async function expectLayout(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const { innerWidth: w, innerHeight: h } = window;
+    for (const el of Array.from(document.querySelectorAll('button, h1, h2, p, li, dd'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || el.closest('.dev-dock')) continue;
+      if (r.right > w + 1 || r.left < -1) found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
+      if (!el.closest('.maint__body') && (r.top < -1 || r.bottom > h + 1))
+        found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
+      if (el.tagName === 'BUTTON' && (r.height < 56 || r.width < 56))
+        found.push(`too small: ${el.outerHTML.slice(0, 80)}`);
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+  expect(await contrastFailures(page)).toEqual([]);
+}
+
+for (const orientation of orientations) {
+  test(`${orientation.name}: every maintenance screen in four languages, laid out and readable`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: orientation.width, height: orientation.height });
+    await page.goto(host.url);
+    await expect(page.getByTestId('attract-screen')).toBeVisible();
+    await openSignIn(page);
+    await scan(office.badge('S0002', { name: 'LEONG Ka Wai 梁家偉' }));
+    await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+    for (const locale of locales) {
+      await host.call('session.setLanguage', { language: locale });
+      await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${locale}`));
+      await expectLayout(page);
+      await shoot(page, `sign-in-pin-${locale}-${orientation.name}`);
+    }
+    await typePin(page, '246802');
+    await expect(page.getByTestId('maintenance-menu')).toBeVisible();
+    for (const locale of locales) {
+      await host.call('session.setLanguage', { language: locale });
+      await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${locale}`));
+      await expectLayout(page);
+      await shoot(page, `menu-${locale}-${orientation.name}`);
+      for (const tool of tools) {
+        await page.getByTestId(`maintenance-tool-${tool}`).click();
+        await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
+        await expectLayout(page);
+        await shoot(page, `${tool}-${locale}-${orientation.name}`);
+        await page.getByTestId('maintenance-back').click();
+      }
+    }
+    await page.getByTestId('maintenance-leave').click();
+    await expect(page.getByTestId('attract-screen')).toBeVisible();
+  });
+}
