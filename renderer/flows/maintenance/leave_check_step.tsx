@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 
-/** Return to service with a required device not ready: which ones, and the choice to stay or leave anyway. */
+/** Return to service with a required device not ready: which ones (the footer offers to stay or leave anyway). */
 export function LeaveCheckStep({ view }: { view: MaintenanceStepView<'leave-check'> }) {
   const { t } = useTranslation('maintenance');
-  const rpc = useRpc();
   return (
     <>
       <p className="notice" role="alert">
@@ -18,24 +16,6 @@ export function LeaveCheckStep({ view }: { view: MaintenanceStepView<'leave-chec
           </li>
         ))}
       </ul>
-      <footer className="screen-footer">
-        <button
-          type="button"
-          className="secondary-button"
-          data-testid="maintenance-stay"
-          onClick={() => void rpc.call('maintenance.back', {})}
-        >
-          {t('leaveCheck.stay')}
-        </button>
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="maintenance-leave-anyway"
-          onClick={() => void rpc.call('maintenance.leaveAnyway', {})}
-        >
-          {t('leaveCheck.leaveAnyway')}
-        </button>
-      </footer>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
 import { useRpc } from '../../rpc/rpc_context.js';
@@ -10,6 +11,7 @@ import { PrintJobsStep } from './print_jobs_step.js';
 import { SupportBundleStep } from './support_bundle_step.js';
 import { TerminalStep } from './terminal_step.js';
 import { TransactionsStep } from './transactions_step.js';
+import { useScrollCue } from './use_scroll_cue.js';
 import './maintenance.css';
 
 /** One step of the maintenance flow's view, by its name. */
@@ -25,8 +27,8 @@ export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract
  */
 export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
   const { t } = useTranslation('maintenance');
-  const rpc = useRpc();
-  const onTool = view.step !== 'menu' && view.step !== 'leave-check';
+  const body = useRef<HTMLDivElement>(null);
+  const more = useScrollCue(body);
   return (
     <main className="maint" data-testid={`maintenance-${view.step}`} data-step={view.step}>
       <header className="maint__head">
@@ -40,31 +42,59 @@ export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
           {t('signedInAs', { name: view.staff.name, id: view.staff.staffId })}
         </p>
       </header>
-      <div className="maint__body">
+      <div className="maint__body" ref={body}>
         <Step view={view} />
       </div>
-      {onTool ? (
-        <footer className="screen-footer">
-          <button
-            type="button"
-            className="secondary-button"
-            data-testid="maintenance-back"
-            onClick={() => void rpc.call('maintenance.back', {})}
-          >
-            {t('backToMenu')}
-          </button>
-          <button
-            type="button"
-            className="secondary-button"
-            data-testid="maintenance-refresh"
-            onClick={() => void rpc.call('maintenance.refresh', {})}
-          >
-            {t('refresh')}
-          </button>
-        </footer>
-      ) : null}
+      <div className="maint__more" aria-hidden="true" data-testid="maintenance-more" hidden={!more}>
+        ▼
+      </div>
+      <Footer view={view} />
     </main>
   );
+}
+
+/** The ways on from each step: out of maintenance from the menu, stay or leave from the check, Back from a tool. */
+function Footer({ view }: { view: MaintenanceFlowView }) {
+  const { t } = useTranslation('maintenance');
+  const rpc = useRpc();
+  const button = (testId: string, label: string, send: () => void, primary = false) => (
+    <button
+      type="button"
+      className={primary ? 'primary-button' : 'secondary-button'}
+      data-testid={testId}
+      onClick={send}
+    >
+      {label}
+    </button>
+  );
+  switch (view.step) {
+    case 'menu':
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-sign-out', t('menu.signOut'), () => void rpc.call('maintenance.signOut', {}))}
+          {button('maintenance-leave', t('menu.leave'), () => void rpc.call('maintenance.leave', {}), true)}
+        </footer>
+      );
+    case 'leave-check':
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-stay', t('leaveCheck.stay'), () => void rpc.call('maintenance.back', {}))}
+          {button(
+            'maintenance-leave-anyway',
+            t('leaveCheck.leaveAnyway'),
+            () => void rpc.call('maintenance.leaveAnyway', {}),
+            true,
+          )}
+        </footer>
+      );
+    default:
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-back', t('backToMenu'), () => void rpc.call('maintenance.back', {}))}
+          {button('maintenance-refresh', t('refresh'), () => void rpc.call('maintenance.refresh', {}))}
+        </footer>
+      );
+  }
 }
 
 function Step({ view }: { view: MaintenanceFlowView }) {

@@ -4,9 +4,9 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 
 /**
- * The tools, one large button each with what waits in it (alerts open, jobs held, unfinished transactions), the
- * devices that would keep the kiosk out of service, and the two ways out: sign out (the kiosk stays in
- * maintenance) or return to service (the main process checks every required device first).
+ * The tools, one large button each with what waits in it (alerts open, jobs held, unfinished transactions), and the
+ * devices that would keep the kiosk out of service. The two ways out — sign out (the kiosk stays in maintenance) or
+ * return to service (the main process checks every required device first) — are in the footer.
  */
 export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
   const { t } = useTranslation('maintenance');
@@ -43,24 +43,6 @@ export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
           </button>
         ))}
       </div>
-      <footer className="screen-footer">
-        <button
-          type="button"
-          className="secondary-button"
-          data-testid="maintenance-sign-out"
-          onClick={() => void rpc.call('maintenance.signOut', {})}
-        >
-          {t('menu.signOut')}
-        </button>
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="maintenance-leave"
-          onClick={() => void rpc.call('maintenance.leave', {})}
-        >
-          {t('menu.leave')}
-        </button>
-      </footer>
     </>
   );
 }

@@ -51,18 +51,22 @@ export function TerminalStep({ view }: { view: MaintenanceStepView<'terminal'> }
     ['journal', info.journalBytes === null ? t('terminal.unknown') : format.bytes(info.journalBytes)],
     [
       'configuration',
-      `${t('terminal.configurationSummary', {
-        services: c.services,
-        devices: c.devices,
-        required: c.requiredDevices,
-        languages: c.languages.join(', '),
-        backend: c.backend,
-      })}. ${t('terminal.timeouts', {
-        idle: c.idleSeconds,
-        staffIdle: c.staffIdleSeconds,
-        heartbeat: c.heartbeatSeconds,
-        issuers: c.badgeIssuers,
-      })}. SHA-256 ${c.sha256.slice(0, 16)}…`,
+      [
+        t('terminal.configurationSummary', {
+          services: c.services,
+          devices: c.devices,
+          required: c.requiredDevices,
+          languages: c.languages.join(', '),
+          backend: c.backend,
+        }),
+        t('terminal.timeouts', {
+          idle: c.idleSeconds,
+          staffIdle: c.staffIdleSeconds,
+          heartbeat: c.heartbeatSeconds,
+          issuers: c.badgeIssuers,
+        }),
+        `SHA-256 ${c.sha256.slice(0, 16)}…`,
+      ].join('\n'),
     ],
   ];
   return (
