@@ -70,7 +70,8 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   event('paper-counter-reset', { deviceId: code, printedSinceRefill: z.number().int().nonnegative() }),
   event('support-bundle-written', {
     destination: z.enum(['kiosk-disk', 'removable-drive']),
-    bytes: z.number().int().positive(),
+    /** Not `bytes`: that name is kept for a document's own bytes, which the journal refuses (personal_fields.ts). */
+    sizeBytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   event('restart-requested', { at: z.union([z.literal('now'), z.iso.datetime()]) }),

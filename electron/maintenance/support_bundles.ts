@@ -99,11 +99,16 @@ export class SupportBundles {
     const { file, bytes, sha256, skippedLogLines } = written.value;
     const recorded = audit.append(
       { staffId },
-      { kind: 'support-bundle-written', destination: destination.kind, bytes, sha256 },
+      { kind: 'support-bundle-written', destination: destination.kind, sizeBytes: bytes, sha256 },
     );
     if (!recorded.ok)
       logger.log('audit-append-failed', { auditKind: 'support-bundle-written', code: recorded.error.code });
-    logger.log('support-bundle-written', { staffId, destination: destination.kind, bytes, skippedLogLines });
+    logger.log('support-bundle-written', {
+      staffId,
+      destination: destination.kind,
+      sizeBytes: bytes,
+      skippedLogLines,
+    });
     return ok({ destination, fileName: basename(file), bytes, sha256 });
   }
 }
