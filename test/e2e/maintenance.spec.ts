@@ -152,6 +152,22 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
   await expect(page.getByTestId(`alert-${alertId}`)).toContainText('S0002');
   await page.getByTestId('maintenance-back').click();
 
+  // Support bundle to the kiosk's disk: its name, size and SHA-256 for support.
+  await page.getByTestId('maintenance-tool-support-bundle').click();
+  await page.getByTestId('bundle-kiosk-disk').click();
+  await expect(page.getByTestId('bundle-state')).toHaveAttribute('data-state', 'written', { timeout: 20_000 });
+  await expect(page.getByTestId('bundle-state')).toContainText(/balcao-support-.*\.zip/);
+  await page.getByTestId('maintenance-back').click();
+
+  // Logs: filtered by event, only that event's lines remain.
+  await page.getByTestId('maintenance-tool-logs').click();
+  await page.getByTestId('logs-event').selectOption('staff-signed-in');
+  await expect(page.getByTestId('logs-matched')).toContainText('1');
+  const rows = page.getByTestId('logs-lines').locator('tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-event', 'staff-signed-in');
+  await page.getByTestId('maintenance-back').click();
+
   // Leave with the A4 printer unplugged: named, and the kiosk stays out of service naming it.
   await host.call('dev.simulate', { action: 'unplug', deviceId: 'a4-printer' });
   await expect(page.getByTestId('maintenance-readiness')).toContainText('a4-printer');
