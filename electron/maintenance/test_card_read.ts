@@ -81,7 +81,22 @@ async function bacValues(
   }
 }
 
+/**
+ * Reads the card on the reader. A card that replaced one whose chip session was open answers its first exchange
+ * with `card-removed` (the reader reports the old card's removal once): with a card present again, that read is
+ * tried once more rather than sending staff back to tap the test again.
+ */
 export async function readTestCard(
+  reader: ManagedCcidReader,
+  using: TestCardReader,
+  now: Date,
+): Promise<Result<TestCardReading, TestReadFailure>> {
+  const first = await readOnce(reader, using, now);
+  if (first.ok || first.error !== 'card-removed' || reader.status().state !== 'card-present') return first;
+  return readOnce(reader, using, now);
+}
+
+async function readOnce(
   reader: ManagedCcidReader,
   using: TestCardReader,
   now: Date,

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { maintenanceTools as tools } from '../../electron/rpc/flows/maintenance_choices.js';
 import { developmentStaffOffice, tampered, unknownKeyBadge } from '../support/staff_badges.js';
-import { contrastFailures } from './support/contrast.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
 
 /**
  * Maintenance as field staff use it, on the browser-mode host with simulated devices and the embedded backend: the
@@ -155,7 +155,9 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
   // Support bundle to the kiosk's disk: its name, size and SHA-256 for support.
   await page.getByTestId('maintenance-tool-support-bundle').click();
   await page.getByTestId('bundle-kiosk-disk').click();
-  await expect(page.getByTestId('bundle-state')).toHaveAttribute('data-state', 'written', { timeout: 20_000 });
+  await expect(page.getByTestId('bundle-state')).toHaveAttribute('data-state', 'written', {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('bundle-state')).toContainText(/balcao-support-.*\.zip/);
   await page.getByTestId('maintenance-back').click();
 
@@ -198,85 +200,70 @@ test('the corner needs five taps: fewer start nothing, and a tap elsewhere still
 });
 
 const locales = ['zh-Hant', 'zh-Hans', 'pt', 'en'] as const;
-const tools = [
-  'devices',
-  'print-jobs',
-  'transactions',
-  'alerts',
-  'terminal',
-  'support-bundle',
-  'logs',
-] as const;
 const orientations = [
   { name: 'landscape', width: 1920, height: 1080 },
   { name: 'portrait', width: 1080, height: 1920 },
 ] as const;
 
-/**
- * Into docs/: every screen in landscape in four languages, and in portrait in Traditional Chinese. The rest, and
- * every run without UPDATE_SCREENSHOTS, go to test-results/ (looked at, not committed).
- */
-async function shoot(page: Page, name: string, documented: boolean): Promise<void> {
-  const dir =
-    process.env.UPDATE_SCREENSHOTS && documented
-      ? 'docs/screenshots/maintenance'
-      : 'test-results/screens/maintenance';
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, animations: 'disabled' });
-}
-
-/** Nothing cut off (a scrolling body may run below the fold), every button a 56 px touch target, text readable. */
-async function expectLayout(page: Page): Promise<void> {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const { innerWidth: w, innerHeight: h } = window;
-    for (const el of Array.from(document.querySelectorAll('button, h1, h2, p, li, dd'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || el.closest('.dev-dock')) continue;
-      if (r.right > w + 1 || r.left < -1) found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
-      if (!el.closest('.maint__body') && (r.top < -1 || r.bottom > h + 1))
-        found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
-      if (el.tagName === 'BUTTON' && (r.height < 56 || r.width < 56))
-        found.push(`too small: ${el.outerHTML.slice(0, 80)}`);
-    }
-    return found;
-  });
-  expect(problems).toEqual([]);
-  expect(await contrastFailures(page)).toEqual([]);
-}
+/** Into docs/: landscape in four languages, portrait in Traditional Chinese; the rest into test-results/. */
+const shoot = (page: Page, name: string, documented: boolean) =>
+  shootScreen(page, name, { folder: 'maintenance', documented });
+/** The maintenance body scrolls on purpose: long lists may run below the fold. */
+const expectLayout = (page: Page) => expectKioskLayout(page, { scrolling: '.maint__body' });
 
 for (const orientation of orientations) {
   test(`${orientation.name}: every maintenance screen in four languages, laid out and readable`, async ({
     page,
   }) => {
     await page.setViewportSize({ width: orientation.width, height: orientation.height });
-    await page.goto(host.url);
-    await expect(page.getByTestId('attract-screen')).toBeVisible();
+    // Something in every tool: a held job and its alert (and a printer without paper, so the kiosk is out of service).
+    await leaveHeldJobs(page, 1);
+    const documented = (locale: string) => orientation.name === 'landscape' || locale === 'zh-Hant';
+    /** Each language in turn: the screen in it, checked and shot. */
+    const inEveryLanguage = async (name: string) => {
+      for (const locale of locales) {
+        await host.call('session.setLanguage', { language: locale });
+        await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${locale}`));
+        await expectLayout(page);
+        await shoot(page, `${name}-${locale}-${orientation.name}`, documented(locale));
+      }
+    };
     await openSignIn(page);
+    await scan(tampered(office.badge('S0002')));
+    await expect(page.getByTestId('staff-badge-refused')).toBeVisible();
+    await inEveryLanguage('sign-in-badge-refused');
     await scan(office.badge('S0002', { name: 'LEONG Ka Wai 梁家偉' }));
     await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
-    const documented = (locale: string) => orientation.name === 'landscape' || locale === 'zh-Hant';
-    for (const locale of locales) {
-      await host.call('session.setLanguage', { language: locale });
-      await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${locale}`));
-      await expectLayout(page);
-      await shoot(page, `sign-in-pin-${locale}-${orientation.name}`, documented(locale));
-    }
+    await inEveryLanguage('sign-in-pin');
     await typePin(page, '246802');
     await expect(page.getByTestId('maintenance-menu')).toBeVisible();
-    for (const locale of locales) {
-      await host.call('session.setLanguage', { language: locale });
-      await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${locale}`));
-      await expectLayout(page);
-      await shoot(page, `menu-${locale}-${orientation.name}`, documented(locale));
-      for (const tool of tools) {
-        await page.getByTestId(`maintenance-tool-${tool}`).click();
-        await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
-        await expectLayout(page);
-        await shoot(page, `${tool}-${locale}-${orientation.name}`, documented(locale));
-        await page.getByTestId('maintenance-back').click();
+    await inEveryLanguage('menu');
+
+    await host.call('dev.simulate', {
+      action: 'document',
+      deviceId: 'document-reader',
+      sample: 'passport-macao',
+    });
+    for (const tool of tools) {
+      await page.getByTestId(`maintenance-tool-${tool}`).click();
+      await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
+      if (tool === 'devices') {
+        await page.getByTestId('device-document-reader-test-read').click();
+        await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
+          timeout: 20_000,
+        });
       }
+      await inEveryLanguage(tool);
+      await page.getByTestId('maintenance-back').click();
     }
+    await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
+
+    await page.getByTestId('maintenance-leave').click();
+    await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();
+    await inEveryLanguage('leave-check');
+    await page.getByTestId('maintenance-stay').click();
+    await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
+    await expect(page.getByTestId('maintenance-readiness')).not.toContainText('ticket-printer');
     await page.getByTestId('maintenance-leave').click();
     await expect(page.getByTestId('attract-screen')).toBeVisible();
   });

@@ -24,6 +24,7 @@ beforeEach(async () => {
       devices: [
         { id: 'scanner', kind: 'barcode-scanner', transport: 'simulated' },
         { id: 'ticket', kind: 'ticket-printer', transport: 'simulated' },
+        { id: 'reader', kind: 'document-reader', transport: 'simulated', model: 'ccid', required: false },
         {
           id: 'lockers',
           kind: 'locker-controller',
@@ -246,5 +247,34 @@ describe('maintenance tools', () => {
     expect(audited().find((e) => e.kind === 'maintenance-left')).toMatchObject({ notReady: ['ticket'] });
     await kiosk.call('dev.simulate', { action: 'replug', deviceId: 'ticket' });
     await settle(() => kiosk.app.kioskStatus.status.mode === 'in-service');
+  });
+
+  it('a test read shows the test card; another card after it reads at the first tap', async () => {
+    await signIn();
+    await kiosk.call('maintenance.openTool', { tool: 'devices' });
+    const place = (sample: string | null) =>
+      kiosk.call('dev.simulate', { action: 'document', deviceId: 'reader', sample });
+    const testRead = async () => {
+      await kiosk.call('maintenance.testDevice', { deviceId: 'reader', test: 'test-read' });
+      await settle(() => deviceResult()?.outcome.kind !== 'running');
+      return deviceResult()?.outcome as {
+        kind: string;
+        code?: string;
+        document?: { documentNumber: string };
+      };
+    };
+    expect(await testRead()).toEqual({ kind: 'failed', code: 'no-card' });
+    await place('passport-macao');
+    await settle(() => kiosk.devices.statuses().some((d) => d.status.state === 'card-present'));
+    expect(await testRead()).toMatchObject({ kind: 'read', document: { documentNumber: 'MB2345678' } });
+    // The card taken away and another laid down: the reader reports the first card's removal once; the test
+    // reads the new card all the same.
+    await place(null);
+    await place('passport-td3');
+    await settle(() => kiosk.devices.statuses().some((d) => d.status.state === 'card-present'));
+    expect(await testRead()).toMatchObject({ kind: 'read', document: { documentNumber: 'L898902C3' } });
+    // What the chip holds stays on the screen: never in the log or the audit log.
+    expect(JSON.stringify(kiosk.logger.lines)).not.toContain('L898902C3');
+    expect(JSON.stringify(kiosk.app.journal.audit.recent(100))).not.toContain('L898902C3');
   });
 });

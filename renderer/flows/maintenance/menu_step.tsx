@@ -33,12 +33,12 @@ export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
           <button
             type="button"
             key={tool}
-            className="maint__tool"
+            className="tile maint__tool"
             data-testid={`maintenance-tool-${tool}`}
             onClick={() => void rpc.call('maintenance.openTool', { tool })}
           >
-            <span className="maint__tool-name">{t(`tool.${tool}`)}</span>
-            <span className="maint__tool-hint">{t(`toolHint.${tool}`)}</span>
+            <span className="tile__title">{t(`tool.${tool}`)}</span>
+            <span className="tile__summary">{t(`toolHint.${tool}`)}</span>
             {waiting[tool] ? <span className="maint__count">{waiting[tool]}</span> : null}
           </button>
         ))}
