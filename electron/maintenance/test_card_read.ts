@@ -122,7 +122,7 @@ async function readOnce(
   }
   return ok({
     document: {
-      documentCode: mrz.documentCode,
+      documentCode: mrz.documentCode.replace(/</g, ''),
       issuingState: mrz.issuingState.replace(/</g, ''),
       documentNumber: mrz.documentNumber,
       name: mrz.name.full,

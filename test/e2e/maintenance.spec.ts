@@ -252,6 +252,8 @@ for (const orientation of orientations) {
         await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
           timeout: 20_000,
         });
+        // The tap scrolled the list: back to the top, where the result shows.
+        await page.locator('.maint__body').evaluate((body) => body.scrollTo(0, 0));
       }
       await inEveryLanguage(tool);
       await page.getByTestId('maintenance-back').click();

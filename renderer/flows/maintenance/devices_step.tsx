@@ -26,6 +26,9 @@ export function DevicesStep({ view }: { view: MaintenanceStepView<'devices'> }) 
   );
 }
 
+/** States that keep a device from working (shown in the warning colour); card present, busy or paper low do not. */
+const faultStates = new Set(['disconnected', 'error', 'no-paper', 'cover-open', 'jam', 'empty']);
+
 function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
   const { t } = useTranslation('maintenance');
   const rpc = useRpc();
@@ -41,7 +44,9 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
       <div className="maint__card-head">
         <strong>{t(`deviceKind.${device.kind}`)}</strong>
         <span>{deviceId}</span>
-        <span className={device.status.state === 'ready' ? 'maint__state' : 'maint__state maint__state--bad'}>
+        <span
+          className={faultStates.has(device.status.state) ? 'maint__state maint__state--bad' : 'maint__state'}
+        >
           {device.status.code ? `${state} · ${device.status.code}` : state}
         </span>
         <span>{device.required ? t('devices.required') : t('devices.optional')}</span>
