@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type FaceImageDecoder, sharedFaceImageDecoder } from '../devices/document/index.js';
 import { err } from '../lib/result.js';
+import { observeReachability } from './backend/backend_reachability.js';
 import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
@@ -95,7 +96,17 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
-  const backend = options.backend ?? noBackend();
+  const reachability = observeReachability(options.backend ?? noBackend(), {
+    clock,
+    probe: (backend) => backend.terminalProfile({ terminalId: config.terminal.id }),
+    probeEveryMs: backendProbeEveryMs,
+    onChange(state) {
+      logger.log(state === 'reachable' ? 'backend-services-restored' : 'backend-services-withdrawn');
+      kioskStatus.setBackendReachable(state === 'reachable');
+    },
+  });
+  // Every backend call goes through the reachability observer: the staff PIN check and the heartbeat too.
+  const backend = reachability.backend;
   const documents = {
     trustStore: options.trustStore ?? trustStoreOf(config),
     faces: options.faces ?? sharedFaceImageDecoder(),
@@ -188,6 +199,7 @@ export function createKioskApp(
       heartbeat?.close();
       door.close();
       staffAndMaintenance.close();
+      reachability.dispose();
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
@@ -200,6 +212,9 @@ export function createKioskApp(
     },
   };
 }
+
+/** While the backend does not answer, how often the kiosk asks again on its own (a resident's call also settles it). */
+const backendProbeEveryMs = 30_000;
 
 /** Boot reads and checks the trust store (exit 78 on a bad file); a composition without boot reads it here. */
 function trustStoreOf(config: KioskConfig): CscaTrustStore {

@@ -522,6 +522,17 @@ export const logEvents = {
     level: 'info',
     meaning: 'The backend’s cool-down ended: the next call is sent to find out whether it is back.',
   },
+  'backend-services-withdrawn': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A backend call got no answer: the home screen marks the services that need the government systems as unavailable and the kiosk asks again every 30 s.',
+  },
+  'backend-services-restored': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'The backend answered again: the services that need it are offered on the home screen again.',
+  },
   'backend-circuit-closed': {
     disposition: 'success',
     level: 'info',

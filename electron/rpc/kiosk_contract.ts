@@ -25,6 +25,8 @@ export type ServiceNeed = z.infer<typeof ServiceNeedSchema>;
 export const ServiceTileSchema = z.object({
   id: ServiceIdSchema,
   available: z.boolean(),
+  /** Why an unavailable tile is: a device it needs is unusable, or the government systems do not answer. */
+  unavailableBecause: z.enum(['devices', 'backend']).optional(),
   needs: z.array(ServiceNeedSchema),
   minutes: z.number().int().positive(),
   /** Whether this release has the service's flow at the kiosk yet (see the service catalogue). */

@@ -5,7 +5,7 @@ import { useKioskStore } from '../../stores/kiosk_store.js';
 
 /**
  * Home flow, step `services`: large tiles for the services this terminal offers; a tile whose devices are
- * unusable says so and is disabled. "Finish" ends the session.
+ * unusable, or whose government systems do not answer, says which and is disabled. "Finish" ends the session.
  */
 export function ServicesStep() {
   const { t } = useTranslation('home');
@@ -29,7 +29,11 @@ export function ServicesStep() {
             </span>
             <span className="tile__title">{t(`common:service.${service.id}.title`)}</span>
             <span className="tile__summary">
-              {service.available ? t(`common:service.${service.id}.summary`) : t('services.unavailable')}
+              {service.available
+                ? t(`common:service.${service.id}.summary`)
+                : service.unavailableBecause === 'backend'
+                  ? t('services.backendUnreachable')
+                  : t('services.unavailable')}
             </span>
           </button>
         ))}
