@@ -9,6 +9,7 @@ import { flowDefinitions, flowHandlers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
+import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
 import { startHeartbeat } from './heartbeat/start_heartbeat.js';
@@ -25,6 +26,8 @@ import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
+import { StaffHelp } from './services/staff_help.js';
+import { createSpeech, type Speech, type SpeechOptions } from './speech/speech_setup.js';
 import { StaffDoor } from './staff/staff_door.js';
 
 export interface KioskApp {
@@ -36,6 +39,8 @@ export interface KioskApp {
   flowServices: FlowServices;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  /** Audio guidance and the tactile keypad's keys. */
+  speech: Speech;
   journal: JournalServices;
   close(): Promise<void>;
 }
@@ -59,6 +64,8 @@ export interface KioskAppOptions {
   transactionResolvers?: TransactionResolvers;
   /** Restarts the kiosk application (the host's: exit for the supervisor, or Electron's relaunch). */
   restart?: () => void;
+  /** Audio guidance's speaker and engine (tests give a silent speaker or a fake engine). */
+  speech?: SpeechOptions;
 }
 
 /**
@@ -141,6 +148,8 @@ export function createKioskApp(
     staff,
     maintenance,
   };
+  const speech = createSpeech(config, { session, bus, clock, devices, logger }, options.speech);
+  const help = new StaffHelp(journalServices.alerts, session, config.terminal.id, clock);
   const flows = new FlowRunner(services, flowDefinitions, {
     language: config.languages.default,
     idleSeconds: config.staff.sessionIdleSeconds,
@@ -179,6 +188,7 @@ export function createKioskApp(
     ...sessionHandlers(session, flows),
     ...flowHandlers(flows),
     ...devHandlers({ maintenance: maintenance.mode, devices, printing }),
+    ...guidanceHandlers(speech.service, help),
   };
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
@@ -194,11 +204,13 @@ export function createKioskApp(
     flowServices: services,
     kioskStatus,
     printing,
+    speech,
     journal: journalServices,
     async close() {
       heartbeat?.close();
       door.close();
       staffAndMaintenance.close();
+      speech.close();
       reachability.dispose();
       unsubscribeDevices();
       unsubscribeStatus();

@@ -538,6 +538,32 @@ export const logEvents = {
     level: 'info',
     meaning: 'The backend answered again: the circuit closed and calls go through.',
   },
+
+  // Audio guidance (electron/speech/)
+  'speech-ready': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'Audio guidance is ready: the site’s recorded prompts indexed and the screens’ words rendered ahead (counts, the player).',
+  },
+  'speech-player-missing': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'No audio player (pw-play, paplay, aplay) was found for the configured output: audio guidance is silent.',
+  },
+  'speech-prompt-failed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'Audio guidance could not speak a prompt: the engine or the player failed (the message key and code).',
+  },
+  'speech-recorded-prompt-skipped': {
+    disposition: 'info',
+    level: 'warn',
+    meaning:
+      'A file in the site’s recorded prompts was skipped: not a usable WAV, or not named after a message key.',
+  },
 } as const satisfies Record<string, LogEventDetails>;
 
 export type LogEventId = keyof typeof logEvents;

@@ -272,6 +272,7 @@ function testsFor(kind: DeviceKind): DeviceTest[] {
     case 'id-card-reader':
     case 'locker-controller':
     case 'document-dispenser':
+    case 'tactile-keypad':
       return [];
     default: {
       const unreachable: never = kind;

@@ -36,6 +36,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ...(Object.fromEntries(
       Object.keys(maintenanceFlowMethods).map((method) => [method, () => accepted]),
     ) as unknown as MethodHandlers<typeof maintenanceFlowMethods>),
+    'speech.say': () => ({ ok: true, value: { queued: 1 } }),
+    'help.callStaff': () => ({ ok: true }),
+    'dev.spokenPrompts': () => [],
+    'dev.clearSpokenPrompts': () => ({ cleared: 0 }),
     ...overrides,
   };
 }

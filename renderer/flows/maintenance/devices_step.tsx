@@ -99,10 +99,10 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
           <br />
           {counters.refilledAt
             ? t('devices.sinceRefill', {
-                count: counters.printedSinceRefill,
+                printed: counters.printedSinceRefill,
                 since: format.dateTime(counters.refilledAt),
               })
-            : t('devices.sinceRefillNever', { count: counters.printedSinceRefill })}
+            : t('devices.sinceRefillNever', { printed: counters.printedSinceRefill })}
         </p>
       ) : null}
       <div className="maint__actions">

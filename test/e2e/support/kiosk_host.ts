@@ -17,9 +17,9 @@ export interface KioskHost {
 }
 
 /**
- * Writes the configuration to a directory of its own with a journal of its own, so no spec sees another's print
- * jobs — nor another run's embedded backend, which is kept beside the journal (one shared /tmp/backend.sqlite would
- * be shared by every worktree's runs on this machine, whatever version of its tables each wrote).
+ * Writes the configuration to a temporary folder of its own, with its own journal — and so its own embedded backend,
+ * which lives beside the journal — so no spec (and no other checkout on the machine) sees another's print jobs,
+ * bookings or backend schema.
  */
 export function writeHostConfig(config: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'balcao-e2e-'));
