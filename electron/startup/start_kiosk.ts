@@ -21,6 +21,11 @@ export interface StartKioskOptions {
   admit?: AdmitConfig;
   /** Where the JSON log lines go: stdout unless given (tests). */
   logDestination?: pino.DestinationStream;
+  /**
+   * How this host restarts the kiosk when staff ask (maintenance → Terminal); absent where nothing would start it
+   * again (a host run by hand), and the screen then says a restart is not available.
+   */
+  restart?: () => void;
 }
 
 export interface RunningKiosk {
@@ -98,6 +103,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   const devices = new ManagerDeviceHub(config.devices, { report: logDeviceReports(logger) });
   await devices.start();
   const app = createKioskApp(config, devices, journal, {
+    restart: options.restart,
     signingKey,
     logger,
     backend: backend.value,

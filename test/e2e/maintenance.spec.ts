@@ -4,6 +4,7 @@ import { developmentStaffOffice, tampered, unknownKeyBadge } from '../support/st
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
+import { startSupervisedKiosk } from './support/supervised_kiosk.js';
 
 /**
  * Maintenance as field staff use it, on the browser-mode host with simulated devices and the embedded backend: the
@@ -270,3 +271,27 @@ for (const orientation of orientations) {
     await expect(page.getByTestId('attract-screen')).toBeVisible();
   });
 }
+
+test('under npm start, "Restart now" from the Terminal tool restarts the host and the page comes back', async ({
+  page,
+}) => {
+  const supervised = await startSupervisedKiosk(e2eConfig());
+  try {
+    await page.goto(supervised.url);
+    await expect(page.getByTestId('attract-screen')).toBeVisible();
+    await openSignIn(page);
+    // The dev dock's scanner reads the badge (this host's RPC is the page's own).
+    await page.getByTestId('dev-dock').getByRole('button').first().click();
+    await page.getByTestId('dev-scan-text').fill(office.badge('S0001'));
+    await page.getByTestId('dev-scan').click();
+    await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+    await typePin(page, '135790');
+    await page.getByTestId('maintenance-tool-terminal').click();
+    await page.getByTestId('terminal-restart-now').click();
+    await expect.poll(() => supervised.hostPids().length, { timeout: 20_000 }).toBe(2);
+    expect(supervised.logLines.join('\n')).toContain('"code":75');
+    await expect(page.getByTestId('attract-screen')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await supervised.stop();
+  }
+});
