@@ -12,6 +12,10 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { maintenanceFlow } from './maintenance/maintenance_flow.js';
+import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
+import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
+import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
 /**
  * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
@@ -21,6 +25,8 @@ export const flowDefinitions = {
   home: homeFlow,
   'book-appointment': bookAppointmentFlow,
   'check-in': checkInFlow,
+  'staff-sign-in': staffSignInFlow,
+  maintenance: maintenanceFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -34,6 +40,8 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...bookAppointmentFlowHandlers(runner),
     ...checkInFlowHandlers(runner),
     ...identifyHandlers(runner),
+    ...staffSignInFlowHandlers(runner),
+    ...maintenanceFlowHandlers(runner),
   };
 }
 

@@ -6,6 +6,8 @@ import {
 import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
+import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
@@ -16,21 +18,32 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   HomeFlowViewSchema,
   BookAppointmentFlowViewSchema,
   CheckInFlowViewSchema,
+  StaffSignInFlowViewSchema,
+  MaintenanceFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
-/** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
+/**
+ * A flow's id: `home`, the id of the service each resident flow serves, and the staff flows (`staff-sign-in`,
+ * `maintenance`), which run in a staff session.
+ */
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
 /** Every flow's id at run time; the compiler checks the list against the union above, both ways. */
-export const flowIds = ['home', 'book-appointment', 'check-in'] as const satisfies readonly FlowId[];
+export const flowIds = [
+  'home',
+  'book-appointment',
+  'check-in',
+  'staff-sign-in',
+  'maintenance',
+] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyFlowListed;
 
 /** The flow of a resident service, if this release has one (a flow's id is its service's id). */
 export function flowOfService(service: string): FlowId | undefined {
-  return flowIds.find((id) => id === service && id !== 'home');
+  return flowIds.find((id) => id === service && id !== 'home' && !isStaffFlow(id));
 }
 
 /** Every flow's intents, and the shared `identify.*` intents of the identification a flow embeds. */
@@ -39,4 +52,13 @@ export const flowMethods = {
   ...bookAppointmentFlowMethods,
   ...checkInFlowMethods,
   ...identifyMethods,
+  ...staffSignInFlowMethods,
+  ...maintenanceFlowMethods,
 } as const;
+
+/** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */
+export const staffFlowIds = ['staff-sign-in', 'maintenance'] as const satisfies readonly FlowId[];
+
+export function isStaffFlow(id: FlowId): boolean {
+  return (staffFlowIds as readonly FlowId[]).includes(id);
+}

@@ -19,6 +19,7 @@ afterEach(async () => {
 
 /** The seeded embedded backend behind a switch that cuts it off as a dead network would. */
 function switchableBackend() {
+  // `probes`: the reachability probe's calls only (the heartbeat reports to the same backend on its own rhythm).
   const state = { up: true, probes: 0 };
   let embedded: Backend | undefined;
   const make = (now: () => number): Backend => {
@@ -34,7 +35,6 @@ function switchableBackend() {
     return backendFromCall(
       'http',
       async (method, request): Promise<Result<unknown, BackendError>> => {
-        // The kiosk's own probe; other calls (the booking flows fetch the catalogue after start) are not counted.
         if (method === 'terminalProfile') state.probes++;
         if (!state.up) return err({ kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: false });
         return call(method, request);

@@ -2,6 +2,8 @@ import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { BookAppointmentScreens } from './booking/book_appointment_screens.js';
 import { CheckInScreens } from './booking/check_in_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
+import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
+import { StaffSignInScreens } from './staff_sign_in/staff_sign_in_screens.js';
 
 /**
  * Shows the step of the flow the resident is on, as the main process reports it in the session view
@@ -21,6 +23,10 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <BookAppointmentScreens view={flow} />;
     case 'check-in':
       return <CheckInScreens view={flow} />;
+    case 'staff-sign-in':
+      return <StaffSignInScreens view={flow} />;
+    case 'maintenance':
+      return <MaintenanceScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;
