@@ -86,15 +86,19 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
   await expect(page.getByTestId('attract-screen')).toBeVisible();
   await host.call('dev.clearSpokenPrompts', {});
 
-  // Attract: the first key only wakes guidance up; the kiosk says where it is, how to start and that nothing is
-  // offered at the kiosk yet, in every language (Traditional Chinese first in Macau).
+  // Attract: the first key only wakes guidance up; the kiosk says where it is, how to start and what it offers
+  // (the services whose flow is at the kiosk and can serve now, as the slides show them), in every language
+  // (Traditional Chinese first in Macau).
+  const offered = (await tiles()).filter((t) => t.available && t.flowReady).map((t) => t.id);
+  expect(offered.length).toBeGreaterThan(0);
   await press('down');
   await expectSpoken(
     0,
     ['zh-Hant', 'zh-Hans', 'pt', 'en'].flatMap((l) => [
       `${l}:attract.welcome`,
       `${l}:attract.keys`,
-      `${l}:attract.offersNothing`,
+      `${l}:attract.offers`,
+      ...offered.map((id) => `${l}:service.${id}.title`),
     ]),
     true,
   );

@@ -23,9 +23,9 @@ test('attract → language → home → idle warning → continue → timeout �
   await page.goto(host.url);
   const attract = page.getByTestId('attract-screen');
   await expect(attract).toBeVisible();
-  // The attract loop shows only what this terminal offers now: no service's flow is at the kiosk in this release,
-  // so there is no highlight to cycle (cycling itself: renderer/a11y/bearings.test.tsx).
-  await expect(page.getByTestId('attract-slide')).toHaveCount(0);
+  // The attract loop shows only what this terminal offers now: one highlight, cycling through the services whose
+  // flow is at the kiosk (cycling itself: renderer/a11y/bearings.test.tsx).
+  await expect(page.getByTestId('attract-slide')).toHaveCount(1);
 
   await attract.click();
   await page.getByTestId('language-en').click();
