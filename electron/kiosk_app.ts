@@ -4,7 +4,7 @@ import { err } from '../lib/result.js';
 import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
-import { flowHandlers } from './flows/flow_registry.js';
+import { flowHandlers, flowTransactionResolvers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
@@ -75,7 +75,8 @@ export function createKioskApp(
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
-  const resolvers = options.transactionResolvers ?? {};
+  const backend = options.backend ?? noBackend();
+  const resolvers = { ...flowTransactionResolvers({ backend, config }), ...options.transactionResolvers };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
   const { audit, alerts } = journalServices;
   const printing = new KioskPrintService({
@@ -99,7 +100,7 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
-    backend: options.backend ?? noBackend(),
+    backend,
     config,
     documents: {
       trustStore: options.trustStore ?? trustStoreOf(config),

@@ -1,6 +1,10 @@
+import type { TransactionResolvers } from '../journal/transaction_recovery.js';
 import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
-import type { FlowDefinition, RunningFlow } from './flow.js';
+import { collectDocumentFlow } from './collect_document/collect_document_flow.js';
+import { collectDocumentFlowHandlers } from './collect_document/collect_document_handlers.js';
+import { collectionResolver } from './collect_document/collection_resolver.js';
+import type { FlowDefinition, FlowServices, RunningFlow } from './flow.js';
 import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
@@ -12,6 +16,7 @@ import { identifyHandlers } from './identify/identify_handlers.js';
  */
 export const flowDefinitions = {
   home: homeFlow,
+  'collect-document': collectDocumentFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -23,5 +28,18 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
   return {
     ...homeFlowHandlers(runner),
     ...identifyHandlers(runner),
+    ...collectDocumentFlowHandlers(runner),
+  };
+}
+
+/**
+ * How each flow's transactions left unfinished (a crash, a backend that stopped answering) are settled by recovery:
+ * one resolver per transaction kind, from the flow that owns it.
+ */
+export function flowTransactionResolvers(
+  services: Pick<FlowServices, 'backend' | 'config'>,
+): TransactionResolvers {
+  return {
+    collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
   };
 }

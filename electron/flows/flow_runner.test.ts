@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type KioskAppFixture, startKioskAppFixture } from '../../test/support/kiosk_app_fixture.js';
 import type { FlowContext, FlowDefinition, FlowEntry } from './flow.js';
+import { flowDefinitions } from './flow_registry.js';
 import { FlowRunner } from './flow_runner.js';
 import { HomeFlow } from './home/home_flow.js';
 
@@ -22,7 +23,7 @@ describe('flow runner', () => {
     const recordingHome: FlowDefinition<'home', HomeFlow> = {
       id: 'home',
       start: (context, services, entry) => {
-        const flow = new HomeFlow(services, entry);
+        const flow = new HomeFlow(context, services, entry);
         const dispose = flow.dispose.bind(flow);
         flow.dispose = () => {
           disposed.push(flow);
@@ -32,7 +33,7 @@ describe('flow runner', () => {
         return flow;
       },
     };
-    runner = new FlowRunner(kiosk.app.flowServices, { home: recordingHome });
+    runner = new FlowRunner(kiosk.app.flowServices, { ...flowDefinitions, home: recordingHome });
   });
   afterEach(() => kiosk.close());
 

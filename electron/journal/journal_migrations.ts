@@ -5,6 +5,7 @@ import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
+import { transactionSubjectsMigration } from './transaction_subjects_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
 
 export const journalMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const journalMigrations: readonly Migration[] = [
   transactionsMigration,
   staffAlertsSubjectsMigration,
   printJobsSessionsMigration,
+  transactionSubjectsMigration,
 ];

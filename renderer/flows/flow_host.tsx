@@ -1,4 +1,5 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
+import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
 
 /**
@@ -15,8 +16,10 @@ export function FlowHost({ flow }: { flow: FlowView }) {
   switch (flow.service) {
     case 'home':
       return <HomeFlowScreens view={flow} />;
+    case 'collect-document':
+      return <CollectDocumentScreens view={flow} />;
     default: {
-      const unreachable: never = flow.service;
+      const unreachable: never = flow;
       return unreachable;
     }
   }

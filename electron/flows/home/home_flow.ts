@@ -2,7 +2,15 @@ import { err, ok } from '../../../lib/result.js';
 import type { HomeFlowView } from '../../rpc/flows/home_contract.js';
 import type { Language } from '../../rpc/languages.js';
 import type { ServiceId } from '../../rpc/service_ids.js';
-import type { FlowDefinition, FlowEntry, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
+import { serviceCatalogue } from '../../services/service_catalogue.js';
+import type {
+  FlowContext,
+  FlowDefinition,
+  FlowEntry,
+  FlowServices,
+  IntentOutcome,
+  RunningFlow,
+} from '../flow.js';
 
 /** Where every session begins (the session is created showing this step, before the flow object exists). */
 export const homeFlowEntry: HomeFlowView = { service: 'home', step: 'language' };
@@ -16,9 +24,15 @@ const servicesStep: HomeFlowView = { service: 'home', step: 'services' };
 export class HomeFlow implements RunningFlow<'home'> {
   readonly id = 'home';
   readonly #services: Pick<FlowServices, 'session' | 'kioskStatus'>;
+  readonly #context: Pick<FlowContext, 'switchTo'>;
   #step: HomeFlowView;
 
-  constructor(services: Pick<FlowServices, 'session' | 'kioskStatus'>, entry: FlowEntry) {
+  constructor(
+    context: Pick<FlowContext, 'switchTo'>,
+    services: Pick<FlowServices, 'session' | 'kioskStatus'>,
+    entry: FlowEntry,
+  ) {
+    this.#context = context;
     this.#services = services;
     this.#step = entry === 'session-start' ? homeFlowEntry : servicesStep;
   }
@@ -48,6 +62,29 @@ export class HomeFlow implements RunningFlow<'home'> {
     return ok();
   }
 
+  /** Enters the service shown on the intro, when its flow is in this release and its devices can serve. */
+  startService(): IntentOutcome {
+    const step = this.#step;
+    if (step.step !== 'service-intro') return err('other-step');
+    const tile = this.#services.kioskStatus.services.find((t) => t.id === step.about);
+    if (!tile?.available || !serviceCatalogue[step.about].flowReady) return err('unavailable');
+    switch (step.about) {
+      case 'collect-document':
+        this.#context.switchTo(step.about);
+        return ok();
+      case 'book-appointment':
+      case 'check-in':
+      case 'proof-of-identity':
+      case 'locker-pickup':
+      case 'locker-apply':
+        return err('unavailable');
+      default: {
+        const unreachable: never = step.about;
+        return unreachable;
+      }
+    }
+  }
+
   dispose(): void {
     // Nothing of the resident's is held here.
   }
@@ -55,5 +92,5 @@ export class HomeFlow implements RunningFlow<'home'> {
 
 export const homeFlow: FlowDefinition<'home', HomeFlow> = {
   id: 'home',
-  start: (_context, services, entry) => new HomeFlow(services, entry),
+  start: (context, services, entry) => new HomeFlow(context, services, entry),
 };

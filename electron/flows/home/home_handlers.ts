@@ -8,5 +8,6 @@ export function homeFlowHandlers(flows: FlowRunner): MethodHandlers<typeof homeF
     'home.chooseLanguage': ({ language }) => flows.dispatch('home', (home) => home.chooseLanguage(language)),
     'home.openService': ({ service }) => flows.dispatch('home', (home) => home.openService(service)),
     'home.backToServices': () => flows.dispatch('home', (home) => home.backToServices()),
+    'home.startService': () => flows.dispatch('home', (home) => home.startService()),
   };
 }

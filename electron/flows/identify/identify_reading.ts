@@ -4,6 +4,7 @@ import {
   type ManagedCcidReader,
   type ManagedGa467Reader,
 } from '../../../devices/document/index.js';
+import { macauDate } from '../../../lib/macau_time.js';
 import type { BackendError } from '../../backend/contract/errors.js';
 import type { IdentifyMethod, IdentifyRefusal } from '../../rpc/flows/identify_contract.js';
 import type { DriverRegistration } from '../../services/device_hub.js';
@@ -29,8 +30,6 @@ const refused = (reason: IdentifyRefusal, detail?: string): ReadingOutcome => ({
   reason,
   ...(detail === undefined ? {} : { detail }),
 });
-
-const macauOffsetMs = 8 * 3_600_000;
 
 /** An eMRTD on the CCID reader: the MRZ from the OCR window (or `typed`), then the chip, then the backend. */
 export async function readDocument(
@@ -109,7 +108,7 @@ export async function readResidencePermit(
   reader: DriverRegistration<ManagedGa467Reader>,
   services: IdentifyServices,
 ): Promise<ReadingOutcome> {
-  const today = new Date(services.clock.now() + macauOffsetMs).toISOString().slice(0, 10);
+  const today = macauDate(services.clock.now());
   const permit = await readPermit(reader.driver, today);
   services.logger.log('identify-document-read', {
     method: 'residence-permit',

@@ -48,6 +48,17 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
         >
           {t('serviceIntro.back')}
         </button>
+        {tile.flowReady ? (
+          <button
+            type="button"
+            className="primary-button primary-button--large"
+            data-testid="start-service"
+            disabled={!tile.available}
+            onClick={() => void rpc.call('home.startService', {})}
+          >
+            {t('serviceIntro.start')}
+          </button>
+        ) : null}
       </footer>
     </main>
   );
