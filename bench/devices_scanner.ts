@@ -57,7 +57,7 @@ async function measure(
     for (const report of reports) port.sendInputReport(report);
     const got = await event;
     const elapsedUs = (performance.now() - started) * 1_000;
-    if (!got.ok || got.code.text !== text) failures += 1;
+    if (!got.ok || got.value.text !== text) failures += 1;
     if (i >= WARMUP) samplesUs.push(elapsedUs);
   }
   await driver.stop();
@@ -121,7 +121,7 @@ export async function run(): Promise<BenchResult[]> {
       new KeyboardWedgeDecoder(defaultKeyboardWedgeDecoderOptions),
       (text) => {
         const built = wedge.reportsFor(text, 'qr');
-        return built.ok ? built.reports : [];
+        return built.ok ? built.value : [];
       },
     )),
     decodeOnly(

@@ -14,6 +14,7 @@ import { PrintPipeline } from '../electron/journal/print_pipeline.js';
 import { StaffAlertStore } from '../electron/journal/staff_alerts.js';
 import { TransactionJournal } from '../electron/journal/transaction_journal.js';
 import { createKioskLogger } from '../electron/logging/kiosk_logger.js';
+import { ok } from '../lib/result.js';
 import type { BenchResult } from './bench_result.js';
 
 const percentile = (sorted: number[], p: number): number =>
@@ -37,8 +38,8 @@ const size = (file: string): number => {
 const instantPrinter = {
   status: () => ({ state: 'ready' as const }),
   onStatus: () => () => {},
-  printPdf: async (): Promise<PrintOutcome> => ({ ok: true }),
-  printRaster: async (): Promise<PrintOutcome> => ({ ok: true }),
+  printPdf: async (): Promise<PrintOutcome> => ok(),
+  printRaster: async (): Promise<PrintOutcome> => ok(),
 };
 
 export async function run(): Promise<BenchResult[]> {

@@ -4,6 +4,8 @@
  *   registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
  * Options (zod-checked, strict): `dispenser_config.ts`. The driver object is a `CardDispenser`.
  */
+
+import { err, ok, type Result } from '../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../manager/driver_registry.js';
 import { managedConnectionDevice } from '../manager/managed_connection_device.js';
 import type { CardDispenser } from './card_dispenser.js';
@@ -24,20 +26,16 @@ const DEFAULT_SIMULATED_CARDS = 50;
 /** A simulated card takes this long to move, so a person sees `busy` in the dock. */
 const SIMULATED_MOTION_MS = 300;
 
-type Parsed =
-  | { ok: true; options: DispenserOptions; profile: DispenserProfile }
-  | { ok: false; detail: string };
+/** The checked options and their profile, or what is wrong with them. */
+type Parsed = Result<{ options: DispenserOptions; profile: DispenserProfile }, string>;
 
 function parse(raw: Record<string, unknown>): Parsed {
   const parsed = DispenserOptionsSchema.safeParse(raw);
   if (!parsed.success)
-    return {
-      ok: false,
-      detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-    };
+    return err(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   const profile = dispenserProfiles[parsed.data.profile];
-  if (profile === undefined) return { ok: false, detail: `no profile ${parsed.data.profile}` };
-  return { ok: true, options: parsed.data, profile };
+  if (profile === undefined) return err(`no profile ${parsed.data.profile}`);
+  return ok({ options: parsed.data, profile });
 }
 
 function driverOptions(options: DispenserOptions, profile: DispenserProfile): CardDispenserDriverOptions {
@@ -56,40 +54,40 @@ function driverOptions(options: DispenserOptions, profile: DispenserProfile): Ca
 
 export function simulatedDispenserFactory(context: DriverContext): DriverFactoryResult<'document-dispenser'> {
   const parsed = parse(context.config.options);
-  if (!parsed.ok) return { ok: false, error: { code: 'bad-options', detail: parsed.detail } };
+  if (!parsed.ok) return err({ code: 'bad-options', detail: parsed.error });
   const simulator = new CardDispenserSimulator({
-    profile: parsed.profile,
-    address: parsed.options.address,
-    cards: parsed.options.simulatedCards ?? DEFAULT_SIMULATED_CARDS,
+    profile: parsed.value.profile,
+    address: parsed.value.options.address,
+    cards: parsed.value.options.simulatedCards ?? DEFAULT_SIMULATED_CARDS,
     latency: context.simulatorLatency,
     motionMs: SIMULATED_MOTION_MS,
   });
   const controls = dispenserControls(context.config.id, simulator);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       () => simulator.port.openTransport(),
       context,
       (connection) =>
-        new CardDispenserDriver(connection, parsed.profile, driverOptions(parsed.options, parsed.profile)),
+        new CardDispenserDriver(
+          connection,
+          parsed.value.profile,
+          driverOptions(parsed.value.options, parsed.value.profile),
+        ),
       () => controls,
     ),
-  };
+  );
 }
 
 export function serialDispenserFactory(context: DriverContext): DriverFactoryResult<'document-dispenser'> {
   const parsed = parse(context.config.options);
-  if (!parsed.ok) return { ok: false, error: { code: 'bad-options', detail: parsed.detail } };
-  const { options, profile } = parsed;
+  if (!parsed.ok) return err({ code: 'bad-options', detail: parsed.error });
+  const { options, profile } = parsed.value;
   const { vendorId, productId } = context.config;
   if (options.path === undefined && (vendorId === undefined || productId === undefined)) {
-    return {
-      ok: false,
-      error: {
-        code: 'missing-port',
-        detail: 'a serial dispenser needs options.path or vendorId and productId',
-      },
-    };
+    return err({
+      code: 'missing-port',
+      detail: 'a serial dispenser needs options.path or vendorId and productId',
+    });
   }
   const open = () =>
     context.hardware.openSerial({
@@ -99,12 +97,11 @@ export function serialDispenserFactory(context: DriverContext): DriverFactoryRes
       serialNumber: options.serialNumber,
       baudRate: options.baudRate ?? profile.defaultBaudRate,
     });
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       open,
       context,
       (connection) => new CardDispenserDriver(connection, profile, driverOptions(options, profile)),
     ),
-  };
+  );
 }

@@ -22,7 +22,7 @@ describe('the BAC values from a full-page reader’s OCR window', () => {
   it('cleans OCR noise, and refuses a misread line instead of sending it to the chip', async () => {
     const [first, second] = emrtdSamples['passport-macao'];
     const read = (lines: string[]) =>
-      bacInputFromOcr({ readOcrLines: async () => ({ ok: true, lines }) }, today);
+      bacInputFromOcr({ readOcrLines: async () => ({ ok: true, value: lines }) }, today);
     expect(await read([first.toLowerCase(), ` ${second} `])).toMatchObject({ ok: true });
     // One digit of the birth date misread: its check digit no longer matches.
     expect(await read([first, second.replace('900315', '900316')])).toEqual({

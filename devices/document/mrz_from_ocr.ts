@@ -39,9 +39,9 @@ export async function bacInputFromOcr(
       }
     }
   }
-  const lines = normaliseOcrLines(read.lines);
-  if (!lines.ok) return err({ code: 'unreadable', detail: lines.detail });
-  const mrz = parseMrz(lines.lines, { today });
+  const lines = normaliseOcrLines(read.value);
+  if (!lines.ok) return err({ code: 'unreadable', detail: lines.error });
+  const mrz = parseMrz(lines.value, { today });
   // The reasons name fields and check digits, never their values.
   if (!mrz.ok) return err({ code: 'unreadable', detail: mrz.error.reasons.map((r) => r.code).join(', ') });
   return ok(bacInputFromMrz(mrz.value));

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import type { LockerState } from '../device_status.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
@@ -22,7 +23,7 @@ export type DoorFailure =
   | { code: 'timeout' }
   | { code: 'io'; detail: string };
 
-export type DoorResult = { ok: true } | { ok: false; error: DoorFailure };
+export type DoorResult = Result<void, DoorFailure>;
 
 /** What the locker service and the manager need of a locker controller. */
 export interface LockerController {
@@ -34,10 +35,10 @@ export interface LockerController {
   /** Resolves `ok` when the door's sensor reads closed, or `timeout` after `timeoutMs`. */
   waitClosed(door: string, timeoutMs: number): Promise<DoorResult>;
   /** One read of the door sensor: true = closed. */
-  isClosed(door: string): Promise<{ ok: true; closed: boolean } | { ok: false; error: DoorFailure }>;
+  isClosed(door: string): Promise<Result<boolean, DoorFailure>>;
 }
 
-type BoardRead = { ok: true; status: RelayBoardStatus } | { ok: false; error: DoorFailure };
+type BoardRead = Result<RelayBoardStatus, DoorFailure>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -110,7 +111,7 @@ export class LockerDriver implements LockerController {
 
   async openDoor(door: string): Promise<DoorResult> {
     const wiring = this.options.doors[door];
-    if (wiring === undefined) return { ok: false, error: { code: 'unknown-door', door } };
+    if (wiring === undefined) return err({ code: 'unknown-door', door });
     this.activeOpens += 1;
     this.publishState();
     try {
@@ -121,12 +122,12 @@ export class LockerDriver implements LockerController {
     }
   }
 
-  async isClosed(door: string): Promise<{ ok: true; closed: boolean } | { ok: false; error: DoorFailure }> {
+  async isClosed(door: string): Promise<Result<boolean, DoorFailure>> {
     const wiring = this.options.doors[door];
-    if (wiring === undefined) return { ok: false, error: { code: 'unknown-door', door } };
+    if (wiring === undefined) return err({ code: 'unknown-door', door });
     const read = await this.serial(() => this.readBoard());
     if (!read.ok) return read;
-    return { ok: true, closed: (read.status.sensorMask & (1 << (wiring.sensor - 1))) !== 0 };
+    return ok((read.value.sensorMask & (1 << (wiring.sensor - 1))) !== 0);
   }
 
   async waitClosed(door: string, timeoutMs: number): Promise<DoorResult> {
@@ -134,9 +135,9 @@ export class LockerDriver implements LockerController {
     for (;;) {
       const read = await this.isClosed(door);
       if (!read.ok) return read;
-      if (read.closed) return { ok: true };
+      if (read.value) return ok();
       const left = deadline - performance.now();
-      if (left <= 0) return { ok: false, error: { code: 'timeout' } };
+      if (left <= 0) return err({ code: 'timeout' });
       await sleep(Math.min(this.options.sensorPollMs, left));
     }
   }
@@ -147,40 +148,38 @@ export class LockerDriver implements LockerController {
     const afterOn = await this.readBoard();
     if (!afterOn.ok) return afterOn;
     const bit = 1 << (channel - 1);
-    if ((afterOn.status.relayMask & bit) === 0) {
+    if ((afterOn.value.relayMask & bit) === 0) {
       await this.command({ kind: 'off', channel });
-      return { ok: false, error: { code: 'relay-not-confirmed', channel } };
+      return err({ code: 'relay-not-confirmed', channel });
     }
     await sleep(this.options.pulseMs);
     const off = await this.command({ kind: 'off', channel });
     if (!off.ok) return off;
     const afterOff = await this.readBoard();
     if (!afterOff.ok) return afterOff;
-    if ((afterOff.status.relayMask & bit) !== 0)
-      return { ok: false, error: { code: 'relay-stuck-on', channel } };
-    return { ok: true };
+    if ((afterOff.value.relayMask & bit) !== 0) return err({ code: 'relay-stuck-on', channel });
+    return ok();
   }
 
   private async command(command: RelayCommand): Promise<DoorResult> {
     const transport = await this.connection.acquire();
-    if (!transport.ok) return { ok: false, error: doorFailureOf(transport.error) };
+    if (!transport.ok) return err(doorFailureOf(transport.error));
     const sent = await transport.value.sendFeatureReport(encodeRelayCommand(command));
-    if (sent.ok) return { ok: true };
+    if (sent.ok) return ok();
     this.connection.fault(transport.value, sent.error);
-    return { ok: false, error: doorFailureOf(sent.error) };
+    return err(doorFailureOf(sent.error));
   }
 
   private async readBoard(): Promise<BoardRead> {
     const transport = await this.connection.acquire();
-    if (!transport.ok) return { ok: false, error: doorFailureOf(transport.error) };
+    if (!transport.ok) return err(doorFailureOf(transport.error));
     const report = await transport.value.getFeatureReport(RELAY_STATUS_REPORT_ID, RELAY_STATUS_LENGTH);
     if (!report.ok) {
       this.connection.fault(transport.value, report.error);
-      return { ok: false, error: doorFailureOf(report.error) };
+      return err(doorFailureOf(report.error));
     }
     const decoded = decodeRelayStatus(report.value);
-    if (!decoded.ok)
-      return { ok: false, error: { code: 'io', detail: `status report of ${decoded.error.length} bytes` } };
+    if (!decoded.ok) return err({ code: 'io', detail: `status report of ${decoded.error.length} bytes` });
     return decoded;
   }
 

@@ -22,12 +22,12 @@ describe('USBRelay feature reports', () => {
     const report = Uint8Array.of(0x51, 0x57, 0x45, 0x52, 0x54, 0x00, 0x00, 0x02);
     expect(decodeRelayStatus(report)).toEqual({
       ok: true,
-      status: { serial: 'QWERT', relayMask: 0x02, sensorMask: 0 },
+      value: { serial: 'QWERT', relayMask: 0x02, sensorMask: 0 },
     });
     // The u1f35c firmware's blank-EEPROM serial.
     expect(decodeRelayStatus(Uint8Array.of(0x55, 0x4e, 0x53, 0x45, 0x54, 0, 0, 1))).toMatchObject({
       ok: true,
-      status: { serial: 'UNSET', relayMask: 1 },
+      value: { serial: 'UNSET', relayMask: 1 },
     });
     expect(decodeRelayStatus(Uint8Array.of(1, 2, 3))).toEqual({
       ok: false,
@@ -54,7 +54,7 @@ describe('USBRelay feature reports', () => {
         (serial, relayMask, sensorMask) => {
           expect(decodeRelayStatus(encodeRelayStatus({ serial, relayMask, sensorMask }))).toEqual({
             ok: true,
-            status: { serial, relayMask, sensorMask },
+            value: { serial, relayMask, sensorMask },
           });
         },
       ),

@@ -17,6 +17,7 @@
  * input bitmask of the input-capable board variant the locker uses (bit n−1 = input n, 1 = door closed).
  */
 
+import { err, ok, type Result } from '../../lib/result.js';
 export const USB_RELAY_VENDOR_ID = 0x16c0;
 export const USB_RELAY_PRODUCT_ID = 0x05df;
 
@@ -91,22 +92,16 @@ export interface RelayBoardStatus {
   sensorMask: number;
 }
 
-export type RelayStatusResult =
-  | { ok: true; status: RelayBoardStatus }
-  | { ok: false; error: { code: 'short-report'; length: number } };
+export type RelayStatusResult = Result<RelayBoardStatus, { code: 'short-report'; length: number }>;
 
 export function decodeRelayStatus(report: Uint8Array): RelayStatusResult {
-  if (report.length < RELAY_STATE_OFFSET + 1)
-    return { ok: false, error: { code: 'short-report', length: report.length } };
+  if (report.length < RELAY_STATE_OFFSET + 1) return err({ code: 'short-report', length: report.length });
   let serial = '';
   for (const byte of report.subarray(0, SERIAL_LENGTH)) {
     if (byte === 0) break;
     serial += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '?';
   }
-  return {
-    ok: true,
-    status: { serial, relayMask: report[RELAY_STATE_OFFSET]!, sensorMask: report[SENSOR_OFFSET]! },
-  };
+  return ok({ serial, relayMask: report[RELAY_STATE_OFFSET]!, sensorMask: report[SENSOR_OFFSET]! });
 }
 
 /** The 8 bytes the board answers (what the simulator sends). */

@@ -64,7 +64,7 @@ describe('device CLI commands', () => {
     await eventually(() => lines.length === 2);
     manager.simulators.unplug('scanner-1');
     await eventually(() => lines.length === 3);
-    if (watching.ok) watching.stop();
+    if (watching.ok) watching.value.stop();
     manager.simulators.replug('scanner-1');
     await new Promise((r) => setTimeout(r, 30));
     expect(lines).toEqual([
@@ -74,7 +74,7 @@ describe('device CLI commands', () => {
     ]);
     expect(watchScanner(manager, () => {}, 'locker-1')).toEqual({
       ok: false,
-      message: 'locker-1 is not a running barcode scanner',
+      error: 'locker-1 is not a running barcode scanner',
     });
   });
 

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import type { DeviceStatus } from '../device_status.js';
 import type { DoorFailure } from '../locker/locker_driver.js';
 import type { ScanEvent } from '../scanner/scan_event.js';
@@ -47,7 +48,7 @@ export function listDevices(manager: DeviceManager): string {
 export function describeScan(event: ScanEvent): string {
   if (!event.ok)
     return `scan error: ${event.error.code}${event.error.detail ? ` (${event.error.detail})` : ''}`;
-  const { symbology, text, bytes } = event.code;
+  const { symbology, text, bytes } = event.value;
   return `${symbology} ${JSON.stringify(text)} (${bytes.length} bytes)`;
 }
 
@@ -59,26 +60,22 @@ export function watchScanner(
   manager: DeviceManager,
   out: (line: string) => void,
   deviceId?: string,
-): { ok: true; deviceId: string; stop: () => void } | { ok: false; message: string } {
+): Result<{ deviceId: string; stop: () => void }, string> {
   const id = deviceId ?? manager.configs().find((config) => config.kind === 'barcode-scanner')?.id;
   const scanner = id === undefined ? undefined : manager.get(id, 'barcode-scanner');
   if (id === undefined || scanner === undefined) {
-    return {
-      ok: false,
-      message: deviceId ? `${deviceId} is not a running barcode scanner` : 'no barcode scanner configured',
-    };
+    return err(deviceId ? `${deviceId} is not a running barcode scanner` : 'no barcode scanner configured');
   }
   out(`watching ${id} (${describeStatus(scanner.status())}); scan a code`);
   const stopScans = scanner.onScan((event) => out(describeScan(event)));
   const stopStatus = scanner.onStatus((status) => out(`${id} is ${describeStatus(status)}`));
-  return {
-    ok: true,
+  return ok({
     deviceId: id,
     stop: () => {
       stopScans();
       stopStatus();
     },
-  };
+  });
 }
 
 function describeDoorFailure(failure: DoorFailure): string {

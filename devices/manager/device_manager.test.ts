@@ -96,7 +96,7 @@ describe('DeviceManager with simulated devices', () => {
     await eventually(() => state(manager, 'scanner-2') === 'ready' && state(manager, 'locker-1') === 'ready');
     const scanner = manager.get('scanner-2', 'barcode-scanner')!;
     const texts: string[] = [];
-    scanner.onScan((event) => event.ok && texts.push(`${event.code.symbology}:${event.code.text}`));
+    scanner.onScan((event) => event.ok && texts.push(`${event.value.symbology}:${event.value.text}`));
     expect(manager.simulators.scan('scanner-2', 'LOCKER-PICKUP-7731', 'qr')).toEqual({ ok: true });
     await eventually(() => texts.length === 1);
     expect(texts).toEqual(['qr:LOCKER-PICKUP-7731']);
@@ -237,7 +237,7 @@ describe('DeviceManager with hot-plugged USB devices', () => {
     const listeners = new Set<(state: PrinterState) => void>();
     registry.registerDriverFactory('ticket-printer', 'simulated', () => ({
       ok: true,
-      device: {
+      value: {
         // Any object stands in for the driver here: the test is about the status stream.
         driver: { name: 'fake printer' } as never,
         status: () => ({ state: 'ready' }),
@@ -297,7 +297,7 @@ describe('DeviceManager reports what it contains', () => {
     });
     registry.registerDriverFactory('document-printer', 'simulated', () => ({
       ok: true,
-      device: {
+      value: {
         driver: {} as never,
         status: () => ({ state: 'ready' }),
         onStatus: () => () => {},

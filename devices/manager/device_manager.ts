@@ -1,3 +1,4 @@
+import { err } from '../../lib/result.js';
 import type { DeviceConfig } from '../device_config.js';
 import { type DeviceKind, type DeviceStatus, DeviceStatusSchema } from '../device_status.js';
 import { noLatency, type SimulatedLatency } from '../simulator/latency.js';
@@ -177,13 +178,13 @@ export class DeviceManager {
       });
     } catch (error) {
       this.report({ type: 'fault-contained', during: 'driver-factory', deviceId: config.id, error });
-      built = { ok: false, error: { code: 'driver-crashed', detail: String(error) } };
+      built = err({ code: 'driver-crashed', detail: String(error) });
     }
     if (!built.ok) {
       const status = errorStatus(config.kind, config.id, built.error.code, built.error.detail);
       return { config, device: undefined, status };
     }
-    const device = built.device;
+    const device = built.value;
     const entry: Entry = { config, device, status: this.toStatus(config, device.status()) };
     // Kept for the manager's lifetime, so stop() and start() again keeps publishing.
     device.onStatus((status) => {

@@ -1,3 +1,4 @@
+import type { Result } from '../../lib/result.js';
 import type { DeviceConfig } from '../device_config.js';
 import type { DeviceKind, DeviceStatus } from '../device_status.js';
 import type { LockerController } from '../locker/locker_driver.js';
@@ -42,10 +43,11 @@ export interface DriverContext {
   simulatorLatency: SimulatedLatency;
 }
 
-export type DriverFactoryResult<K extends DeviceKind> =
-  | { ok: true; device: ManagedDevice<K> }
-  /** A configuration the factory cannot run (missing VID/PID, bad options); shown as an error status. */
-  | { ok: false; error: { code: string; detail: string } };
+/** The device, or a configuration the factory cannot run (missing VID/PID, bad options): shown as an error status. */
+export type DriverFactoryResult<K extends DeviceKind> = Result<
+  ManagedDevice<K>,
+  { code: string; detail: string }
+>;
 
 export type DriverFactory<K extends DeviceKind> = (context: DriverContext) => DriverFactoryResult<K>;
 

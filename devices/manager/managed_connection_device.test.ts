@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ok } from '../../lib/result.js';
 import { DeviceConfigSchema } from '../device_config.js';
 import type { ScannerState } from '../device_status.js';
 import { HidPosScannerSimulator } from '../scanner/simulator/hid_pos_scanner_simulator.js';
@@ -102,7 +103,7 @@ describe('managedConnectionDevice', () => {
         plugged: driver.connection.state === 'connected',
         unplug: () => scanner.unplug(),
         replug: () => scanner.replug(),
-        scan: () => ({ ok: true }),
+        scan: () => ok(),
       }),
     );
     expect(simulated.simulator?.deviceId).toBe('scanner-1');

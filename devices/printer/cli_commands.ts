@@ -73,7 +73,7 @@ export function describeState(state: PrinterState): string {
 /** `balcao printer test-ticket`: print the self-test ticket and say whether the printer confirmed it. */
 export async function printTestTicket(printer: SelfTestTicketPrinter): Promise<string> {
   const outcome = await printer.printTestTicket();
-  if (!outcome.ok) return `Test ticket FAILED — ${describeFailure(outcome.failure)}`;
+  if (!outcome.ok) return `Test ticket FAILED — ${describeFailure(outcome.error)}`;
   const state = await printer.refreshStatus();
   return `Test ticket printed and confirmed by the printer. Printer now: ${describeState(state)}.`;
 }
@@ -81,7 +81,7 @@ export async function printTestTicket(printer: SelfTestTicketPrinter): Promise<s
 /** `balcao printer test-page <file.pdf>`: print an A4 test page and report the outcome. */
 export async function printTestPage(printer: DocumentPrinter, pdfBytes: Uint8Array): Promise<string> {
   const outcome = await printer.printPdf(pdfBytes, 'balcao-test-page');
-  if (!outcome.ok) return `Test page FAILED — ${describeFailure(outcome.failure)}`;
+  if (!outcome.ok) return `Test page FAILED — ${describeFailure(outcome.error)}`;
   return `Test page printed (${pdfBytes.length} bytes). Printer now: ${describeState(printer.status())}.`;
 }
 

@@ -3,6 +3,7 @@
  * printers) or the OS spooler (A4 document printers). `print` resolves only when the printer's own status
  * confirms the job went out; every fault is a `PrintFailure`, never an exception.
  */
+import type { Result } from '../../lib/result.js';
 import type { DeviceKind, PrinterState } from '../device_status.js';
 
 /** The printer kinds, named as the device layer names them; the journal, the contract and the screens use these. */
@@ -22,7 +23,7 @@ export type PrintFailure =
   | { reason: 'spooler-unavailable'; detail: string }
   | { reason: 'error'; detail: string };
 
-export type PrintOutcome = { ok: true } | { ok: false; failure: PrintFailure };
+export type PrintOutcome = Result<void, PrintFailure>;
 
 /** A 1-bit image, rows top to bottom, each row `ceil(width / 8)` bytes, MSB = leftmost pixel, 1 = black. */
 export interface MonoBitmap {

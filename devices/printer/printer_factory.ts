@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import type { DriverContext, DriverFactoryResult, ManagedDevice } from '../manager/driver_registry.js';
 import type { SimulatorControls } from '../simulator/simulator_controls.js';
 import type { A4DocumentPrinter } from './document/a4_document_printer.js';
@@ -51,23 +52,17 @@ export function simulatedTicketPrinterFactory(context: DriverContext): DriverFac
   const simulator = new EscPosTicketPrinterSimulator({ latencyMsPerLine: 2, nearEndLines: 200 });
   const created = createTicketPrinter(context.config, async () => simulator.open());
   if (!created.ok) return created;
-  return {
-    ok: true,
-    device: managed<'ticket-printer'>(created.value, ticketPrinterControls(context.config.id, simulator)),
-  };
+  return ok(managed<'ticket-printer'>(created.value, ticketPrinterControls(context.config.id, simulator)));
 }
 
 export function usbTicketPrinterFactory(context: DriverContext): DriverFactoryResult<'ticket-printer'> {
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined)
-    return {
-      ok: false,
-      error: { code: 'bad-options', detail: 'a usb ticket printer needs vendorId and productId' },
-    };
+    return err({ code: 'bad-options', detail: 'a usb ticket printer needs vendorId and productId' });
   const created = createTicketPrinter(context.config, () =>
     context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass }),
   );
-  return created.ok ? { ok: true, device: managed<'ticket-printer'>(created.value) } : created;
+  return created.ok ? ok(managed<'ticket-printer'>(created.value)) : created;
 }
 
 export function simulatedDocumentPrinterFactory(
@@ -76,10 +71,7 @@ export function simulatedDocumentPrinterFactory(
   const options = parseDocumentPrinterOptions(context.config.options);
   if (!options.ok) return options;
   const { printer, simulator } = createSimulatedDocumentPrinter();
-  return {
-    ok: true,
-    device: managed<'document-printer'>(printer, documentPrinterControls(context.config.id, simulator)),
-  };
+  return ok(managed<'document-printer'>(printer, documentPrinterControls(context.config.id, simulator)));
 }
 
 export function usbDocumentPrinterFactory(context: DriverContext): DriverFactoryResult<'document-printer'> {
@@ -89,5 +81,5 @@ export function usbDocumentPrinterFactory(context: DriverContext): DriverFactory
       ? () => context.hardware.openUsb({ vendorId, productId, interfaceClass: printerInterfaceClass })
       : undefined;
   const created = createDocumentPrinter(context.config, open);
-  return created.ok ? { ok: true, device: managed<'document-printer'>(created.value) } : created;
+  return created.ok ? ok(managed<'document-printer'>(created.value)) : created;
 }

@@ -52,7 +52,9 @@ describe('HID POS scanner: simulator → transport → driver', () => {
       fc.asyncProperty(printableAscii, fc.constantFrom(...symbologies), async (text, symbology) => {
         simulator.scan(text, symbology);
         const got = await events.take(1);
-        expect(got).toEqual([{ ok: true, code: { symbology, text, bytes: new TextEncoder().encode(text) } }]);
+        expect(got).toEqual([
+          { ok: true, value: { symbology, text, bytes: new TextEncoder().encode(text) } },
+        ]);
       }),
       { numRuns: 60 },
     );
@@ -63,7 +65,7 @@ describe('HID POS scanner: simulator → transport → driver', () => {
     simulator.scan(text, 'qr');
     const got = await events.take(1);
     expect(got).toEqual([
-      { ok: true, code: { symbology: 'qr', text, bytes: new TextEncoder().encode(text) } },
+      { ok: true, value: { symbology: 'qr', text, bytes: new TextEncoder().encode(text) } },
     ]);
   });
 
@@ -71,7 +73,7 @@ describe('HID POS scanner: simulator → transport → driver', () => {
     simulator.scan('FIRST'.repeat(20), 'qr');
     simulator.scan('SECOND', 'code128');
     const got = await events.take(2);
-    expect(got.map((e) => e.ok && e.code.text)).toEqual(['FIRST'.repeat(20), 'SECOND']);
+    expect(got.map((e) => e.ok && e.value.text)).toEqual(['FIRST'.repeat(20), 'SECOND']);
   });
 });
 
@@ -97,7 +99,7 @@ describe('keyboard-wedge scanner: simulator → transport → driver', () => {
           expect(simulator.scan(text, symbology)).toEqual({ ok: true });
           const got = await events.take(1);
           expect(got).toEqual([
-            { ok: true, code: { symbology, text, bytes: new TextEncoder().encode(text) } },
+            { ok: true, value: { symbology, text, bytes: new TextEncoder().encode(text) } },
           ]);
         },
       ),
@@ -110,7 +112,7 @@ describe('keyboard-wedge scanner: simulator → transport → driver', () => {
     expect(simulator.scan(text, 'pdf417')).toEqual({ ok: true });
     const got = await events.take(1);
     expect(got).toEqual([
-      { ok: true, code: { symbology: 'pdf417', text, bytes: new TextEncoder().encode(text) } },
+      { ok: true, value: { symbology: 'pdf417', text, bytes: new TextEncoder().encode(text) } },
     ]);
   });
 

@@ -14,13 +14,13 @@ describe('HID POS reassembly', () => {
     const reports = encodeHidPosReports(']L2', utf8(text));
     expect(reports).toHaveLength(3);
     const events = reports.flatMap((r, i) => decoder.push(r, i));
-    expect(events).toEqual([{ ok: true, code: { symbology: 'pdf417', text, bytes: utf8(text) } }]);
+    expect(events).toEqual([{ ok: true, value: { symbology: 'pdf417', text, bytes: utf8(text) } }]);
   });
 
   it('strips the CR suffix scanners are often set to add, and keeps UTF-8 text', () => {
     const decoder = new HidPosDecoder();
     const [event] = encodeHidPosReports(']Q1', utf8('澳門\r')).flatMap((r) => decoder.push(r, 0));
-    expect(event).toEqual({ ok: true, code: { symbology: 'qr', text: '澳門', bytes: utf8('澳門') } });
+    expect(event).toEqual({ ok: true, value: { symbology: 'qr', text: '澳門', bytes: utf8('澳門') } });
   });
 
   it('falls back to the Honeywell code ID when the AIM id is ]X0', () => {
@@ -28,7 +28,7 @@ describe('HID POS reassembly', () => {
     const [event] = encodeHidPosReports(']X0', utf8('abc'), { codeId: 0x77 }).flatMap((r) =>
       decoder.push(r, 0),
     );
-    expect(event?.ok && event.code.symbology).toBe('datamatrix');
+    expect(event?.ok && event.value.symbology).toBe('datamatrix');
   });
 
   it('accepts a scanner with the AIM id switched off (bytes 2..4 zero) and names the symbology by code ID', () => {
@@ -36,7 +36,7 @@ describe('HID POS reassembly', () => {
     const reports = encodeHidPosReports('', utf8('4006381333931'), { codeId: 0x64 });
     expect([...reports[0]!.subarray(0, 6)]).toEqual([0x02, 13, 0, 0, 0, 0x34]);
     expect(reports.flatMap((r) => decoder.push(r, 0))).toEqual([
-      { ok: true, code: { symbology: 'ean13', text: '4006381333931', bytes: utf8('4006381333931') } },
+      { ok: true, value: { symbology: 'ean13', text: '4006381333931', bytes: utf8('4006381333931') } },
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('HID POS reassembly', () => {
     ]);
     // The next complete code comes through whole.
     expect(encodeHidPosReports(']C0', utf8('NEXT')).flatMap((r) => decoder.push(r, 1))).toEqual([
-      { ok: true, code: { symbology: 'code128', text: 'NEXT', bytes: utf8('NEXT') } },
+      { ok: true, value: { symbology: 'code128', text: 'NEXT', bytes: utf8('NEXT') } },
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('HID POS reassembly', () => {
       const [event] = encodeHidPosReports(aimIdOf(symbology), utf8('1234')).flatMap((r) =>
         decoder.push(r, 0),
       );
-      expect(event?.ok && event.code.symbology).toBe(symbology);
+      expect(event?.ok && event.value.symbology).toBe(symbology);
     }
   });
 
@@ -90,7 +90,7 @@ describe('HID POS reassembly', () => {
           events.push(...decoder.tick(1_000_000));
           expect(decoder.pending).toBe(false);
           for (const event of events) {
-            if (event.ok) expect(event.code.bytes.length).toBeGreaterThan(0);
+            if (event.ok) expect(event.value.bytes.length).toBeGreaterThan(0);
             else expect(typeof event.error.code).toBe('string');
           }
         },

@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import { symbologyOfAim, symbologyOfHoneywellCodeId } from './aim_symbology.js';
 import { claimsContinuation, decodeHidPosReport, type HidPosFragment } from './hid_pos_report.js';
 import { type ScanDecoder, type ScanEvent, type Symbology, textOfCode } from './scan_event.js';
@@ -46,14 +47,9 @@ export class HidPosDecoder implements ScanDecoder {
       const wasDiscarding = this.state.kind === 'discarding';
       this.state = claimsContinuation(report) ? { kind: 'discarding', lastAt: nowMs } : { kind: 'idle' };
       if (wasDiscarding) return [];
-      return [
-        {
-          ok: false,
-          error: wasAssembling ? { code: 'garbled', detail: decoded.error.code } : decoded.error,
-        },
-      ];
+      return [err(wasAssembling ? { code: 'garbled', detail: decoded.error.code } : decoded.error)];
     }
-    const fragment = decoded.fragment;
+    const fragment = decoded.value;
     switch (this.state.kind) {
       case 'idle':
         return this.begin(fragment, nowMs);
@@ -64,16 +60,14 @@ export class HidPosDecoder implements ScanDecoder {
         const current = this.state;
         if (fragment.aimText !== current.first.aimText) {
           this.state = fragment.continued ? { kind: 'discarding', lastAt: nowMs } : { kind: 'idle' };
-          return [{ ok: false, error: { code: 'garbled', detail: 'symbology changed within a code' } }];
+          return [err({ code: 'garbled', detail: 'symbology changed within a code' })];
         }
         current.chunks.push(fragment.data);
         current.size += fragment.data.length;
         current.lastAt = nowMs;
         if (current.size > this.options.maxCodeBytes) {
           this.state = fragment.continued ? { kind: 'discarding', lastAt: nowMs } : { kind: 'idle' };
-          return [
-            { ok: false, error: { code: 'too-long', detail: `over ${this.options.maxCodeBytes} bytes` } },
-          ];
+          return [err({ code: 'too-long', detail: `over ${this.options.maxCodeBytes} bytes` })];
         }
         if (fragment.continued) return [];
         this.state = { kind: 'idle' };
@@ -90,15 +84,13 @@ export class HidPosDecoder implements ScanDecoder {
     if (this.state.kind === 'idle' || nowMs - this.state.lastAt < this.options.interReportGapMs) return [];
     const wasAssembling = this.state.kind === 'assembling';
     this.state = { kind: 'idle' };
-    return wasAssembling
-      ? [{ ok: false, error: { code: 'truncated', detail: 'continuation never came' } }]
-      : [];
+    return wasAssembling ? [err({ code: 'truncated', detail: 'continuation never came' })] : [];
   }
 
   interrupt(): ScanEvent[] {
     const wasAssembling = this.state.kind === 'assembling';
     this.state = { kind: 'idle' };
-    return wasAssembling ? [{ ok: false, error: { code: 'interrupted' } }] : [];
+    return wasAssembling ? [err({ code: 'interrupted' })] : [];
   }
 
   private begin(fragment: HidPosFragment, nowMs: number): ScanEvent[] {
@@ -125,9 +117,9 @@ export class HidPosDecoder implements ScanDecoder {
     if (this.options.stripTrailingCr && bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) {
       bytes = bytes.slice(0, -1);
     }
-    if (bytes.length === 0) return { ok: false, error: { code: 'empty-code' } };
+    if (bytes.length === 0) return err({ code: 'empty-code' });
     let symbology: Symbology = first.aim === undefined ? 'unknown' : symbologyOfAim(first.aim);
     if (symbology === 'unknown') symbology = symbologyOfHoneywellCodeId(first.codeId);
-    return { ok: true, code: { symbology, text: textOfCode(bytes), bytes } };
+    return ok({ symbology, text: textOfCode(bytes), bytes });
   }
 }

@@ -25,7 +25,7 @@ describe('HID POS 64-byte report', () => {
     const decoded = decodeHidPosReport(bytes);
     expect(decoded).toEqual({
       ok: true,
-      fragment: {
+      value: {
         aim: { code: 'Q', modifier: '1' },
         aimText: ']Q1',
         data: new TextEncoder().encode('BOOKING-123'),
@@ -50,8 +50,8 @@ describe('HID POS 64-byte report', () => {
   it("tolerates the ']' one byte later (WebHidBarcodeScanner's offset case)", () => {
     const bytes = report('02 03 00 5D 43 30', 'ABC', '6A 00 00');
     const decoded = decodeHidPosReport(bytes);
-    expect(decoded.ok && new TextDecoder().decode(decoded.fragment.data)).toBe('ABC');
-    expect(decoded.ok && decoded.fragment.aimText).toBe(']C0');
+    expect(decoded.ok && new TextDecoder().decode(decoded.value.data)).toBe('ABC');
+    expect(decoded.ok && decoded.value.aimText).toBe(']C0');
   });
 
   it('gives typed errors for wrong size, foreign report id, missing AIM id and overlong length', () => {
@@ -96,8 +96,8 @@ describe('HID POS 64-byte report', () => {
             const decoded = decodeHidPosReport(r);
             expect(decoded.ok).toBe(true);
             if (!decoded.ok) return;
-            expect(decoded.fragment.continued).toBe(i < reports.length - 1);
-            parts.push(...decoded.fragment.data);
+            expect(decoded.value.continued).toBe(i < reports.length - 1);
+            parts.push(...decoded.value.data);
           });
           expect(Uint8Array.from(parts)).toEqual(data);
         },

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import { type AimId, parseAimId } from './aim_symbology.js';
 import type { ScanError } from './scan_event.js';
 
@@ -28,36 +29,32 @@ export interface HidPosFragment {
   continued: boolean;
 }
 
-export type HidPosDecodeResult = { ok: true; fragment: HidPosFragment } | { ok: false; error: ScanError };
+export type HidPosDecodeResult = Result<HidPosFragment, ScanError>;
 
 export function decodeHidPosReport(report: Uint8Array): HidPosDecodeResult {
   if (report.length !== HID_POS_REPORT_LENGTH) {
-    return { ok: false, error: { code: 'malformed-report', detail: `length ${report.length}, expected 64` } };
+    return err({ code: 'malformed-report', detail: `length ${report.length}, expected 64` });
   }
   if (report[0] !== HID_POS_REPORT_ID) {
-    return { ok: false, error: { code: 'unexpected-report-id', detail: `report id ${report[0]}` } };
+    return err({ code: 'unexpected-report-id', detail: `report id ${report[0]}` });
   }
   const noAim = report[2] === 0 && report[3] === 0 && report[4] === 0;
   const offset = report[2] === 0x5d || noAim ? 0 : report[3] === 0x5d ? 1 : undefined;
-  if (offset === undefined) return { ok: false, error: { code: 'missing-symbology-id' } };
+  if (offset === undefined) return err({ code: 'missing-symbology-id' });
   const aim = noAim ? undefined : parseAimId(report.subarray(2 + offset, 5 + offset));
-  if (!noAim && aim === undefined)
-    return { ok: false, error: { code: 'missing-symbology-id', detail: 'bad AIM id' } };
+  if (!noAim && aim === undefined) return err({ code: 'missing-symbology-id', detail: 'bad AIM id' });
   const length = report[1]!;
   const dataStart = 5 + offset;
   if (length > DATA_END - dataStart) {
-    return { ok: false, error: { code: 'length-out-of-range', detail: `length ${length}` } };
+    return err({ code: 'length-out-of-range', detail: `length ${length}` });
   }
-  return {
-    ok: true,
-    fragment: {
-      aim,
-      aimText: aim === undefined ? '' : `]${aim.code}${aim.modifier}`,
-      data: report.slice(dataStart, dataStart + length),
-      codeId: report[CODE_ID_OFFSET]!,
-      continued: (report[FLAGS_OFFSET]! & 0x01) === 1,
-    },
-  };
+  return ok({
+    aim,
+    aimText: aim === undefined ? '' : `]${aim.code}${aim.modifier}`,
+    data: report.slice(dataStart, dataStart + length),
+    codeId: report[CODE_ID_OFFSET]!,
+    continued: (report[FLAGS_OFFSET]! & 0x01) === 1,
+  });
 }
 
 /** Whether a report's flags byte says more reports of the same code follow (readable even if malformed). */

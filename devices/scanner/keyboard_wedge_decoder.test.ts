@@ -26,7 +26,9 @@ describe('keyboard-wedge boot reports', () => {
       '00 00 00 00 00 00 00 00',
     ].map(hex);
     const events = reports.flatMap((r, i) => decoder.push(r, i));
-    expect(events).toEqual([{ ok: true, code: { symbology: 'unknown', text: 'Ab1', bytes: hex('416231') } }]);
+    expect(events).toEqual([
+      { ok: true, value: { symbology: 'unknown', text: 'Ab1', bytes: hex('416231') } },
+    ]);
   });
 
   it('reads the AIM prefix ]C0 typed as keys (Shift+] is }, so ] is unshifted 0x30)', () => {
@@ -43,7 +45,7 @@ describe('keyboard-wedge boot reports', () => {
       '00 00 58 00 00 00 00 00', // keypad Enter
     ].map(hex);
     const events = reports.flatMap((r, i) => decoder.push(r, i));
-    expect(events).toEqual([{ ok: true, code: { symbology: 'code128', text: '2', bytes: hex('32') } }]);
+    expect(events).toEqual([{ ok: true, value: { symbology: 'code128', text: '2', bytes: hex('32') } }]);
   });
 
   it('counts a held key once (repeat/rollover) but "aa" with a release in between twice', () => {
@@ -59,7 +61,7 @@ describe('keyboard-wedge boot reports', () => {
       '00 00 28 00 00 00 00 00',
     ].map(hex);
     expect(reports.flatMap((r, i) => decoder.push(r, i))).toEqual([
-      { ok: true, code: { symbology: 'unknown', text: 'aba', bytes: hex('616261') } },
+      { ok: true, value: { symbology: 'unknown', text: 'aba', bytes: hex('616261') } },
     ]);
   });
 
@@ -73,7 +75,7 @@ describe('keyboard-wedge boot reports', () => {
       '00 00 28 00 00 00 00 00',
     ].map(hex);
     expect(reports.flatMap((r, i) => decoder.push(r, i))).toEqual([
-      { ok: true, code: { symbology: 'unknown', text: 'a', bytes: hex('61') } },
+      { ok: true, value: { symbology: 'unknown', text: 'a', bytes: hex('61') } },
     ]);
   });
 
@@ -90,7 +92,7 @@ describe('keyboard-wedge boot reports', () => {
       '00 00 28 00 00 00 00 00',
     ].map(hex);
     expect(reports.flatMap((r, i) => decoder.push(r, i))).toEqual([
-      { ok: true, code: { symbology: 'unknown', text: 'Ab1', bytes: hex('416231') } },
+      { ok: true, value: { symbology: 'unknown', text: 'Ab1', bytes: hex('416231') } },
     ]);
   });
 
@@ -98,7 +100,7 @@ describe('keyboard-wedge boot reports', () => {
     const decoder = new KeyboardWedgeDecoder(plain);
     const reports = ['00 00 00 07 00 00 00 00 00', '00 00 00 28 00 00 00 00 00'].map(hex);
     expect(reports.flatMap((r, i) => decoder.push(r, i))).toEqual([
-      { ok: true, code: { symbology: 'unknown', text: 'd', bytes: hex('64') } },
+      { ok: true, value: { symbology: 'unknown', text: 'd', bytes: hex('64') } },
     ]);
   });
 
@@ -116,7 +118,7 @@ describe('keyboard-wedge boot reports', () => {
     const events = reports.flatMap((r, i) => decoder.push(r, i));
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ ok: false, error: { code: 'unmapped-key' } });
-    expect(events[1]).toEqual({ ok: true, code: { symbology: 'unknown', text: 'c', bytes: hex('63') } });
+    expect(events[1]).toEqual({ ok: true, value: { symbology: 'unknown', text: 'c', bytes: hex('63') } });
   });
 
   it('times out a code that never got its Enter as truncated', () => {
@@ -141,7 +143,7 @@ describe('keyboard-wedge boot reports', () => {
           const events = reports.flatMap((r, i) => decoder.push(r, i));
           events.push(...decoder.tick(1_000_000));
           expect(decoder.pending).toBe(false);
-          for (const event of events) if (event.ok) expect(event.code.text.length).toBeGreaterThan(0);
+          for (const event of events) if (event.ok) expect(event.value.text.length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 1000 },
@@ -162,9 +164,9 @@ describe('keyboard-wedge boot reports', () => {
           expect(built.ok).toBe(true);
           if (!built.ok) return;
           const decoder = new KeyboardWedgeDecoder({ ...plain, aimPrefix: true });
-          const events = built.reports.flatMap((r, i) => decoder.push(r, i));
+          const events = built.value.flatMap((r, i) => decoder.push(r, i));
           expect(events).toEqual([
-            { ok: true, code: { symbology: 'qr', text, bytes: new TextEncoder().encode(text) } },
+            { ok: true, value: { symbology: 'qr', text, bytes: new TextEncoder().encode(text) } },
           ]);
         },
       ),

@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import { parseAimId, symbologyOfAim } from './aim_symbology.js';
 import {
   charOfUsage,
@@ -52,7 +53,7 @@ export class KeyboardWedgeDecoder implements ScanDecoder {
 
   push(report: Uint8Array, nowMs: number): ScanEvent[] {
     if (report.length !== 8 && report.length !== 9) {
-      return [{ ok: false, error: { code: 'malformed-report', detail: `length ${report.length}` } }];
+      return [err({ code: 'malformed-report', detail: `length ${report.length}` })];
     }
     const keyboard = report.length === 9 ? report.subarray(1) : report;
     const modifiers = keyboard[0]!;
@@ -91,14 +92,14 @@ export class KeyboardWedgeDecoder implements ScanDecoder {
   tick(nowMs: number): ScanEvent[] {
     if (!this.pending || nowMs - this.lastAt < this.options.interKeyGapMs) return [];
     this.reset();
-    return [{ ok: false, error: { code: 'truncated', detail: 'no Enter after the last key' } }];
+    return [err({ code: 'truncated', detail: 'no Enter after the last key' })];
   }
 
   interrupt(): ScanEvent[] {
     const wasPending = this.pending;
     this.reset();
     this.held.clear();
-    return wasPending ? [{ ok: false, error: { code: 'interrupted' } }] : [];
+    return wasPending ? [err({ code: 'interrupted' })] : [];
   }
 
   private reset(): void {
@@ -111,10 +112,7 @@ export class KeyboardWedgeDecoder implements ScanDecoder {
     const garbled = this.garbled;
     this.reset();
     if (garbled !== undefined) {
-      return {
-        ok: false,
-        error: { code: garbled === 'too long' ? 'too-long' : 'unmapped-key', detail: garbled },
-      };
+      return err({ code: garbled === 'too long' ? 'too-long' : 'unmapped-key', detail: garbled });
     }
     // A lone Enter (someone leaning on a key, a scanner's empty read) is not a code.
     if (text.length === 0) return undefined;
@@ -122,12 +120,12 @@ export class KeyboardWedgeDecoder implements ScanDecoder {
     let data = text;
     if (this.options.aimPrefix) {
       const aim = parseAimId(new Uint8Array([...text.slice(0, 3)].map((c) => c.charCodeAt(0) & 0xff)));
-      if (aim === undefined) return { ok: false, error: { code: 'missing-symbology-id' } };
+      if (aim === undefined) return err({ code: 'missing-symbology-id' });
       symbology = symbologyOfAim(aim);
       data = text.slice(3);
     }
-    if (data.length === 0) return { ok: false, error: { code: 'empty-code' } };
+    if (data.length === 0) return err({ code: 'empty-code' });
     const bytes = new Uint8Array([...data].map((c) => c.charCodeAt(0)));
-    return { ok: true, code: { symbology, text: data, bytes } };
+    return ok({ symbology, text: data, bytes });
   }
 }

@@ -3,6 +3,8 @@
  * or a typed error when the reports that carried it were truncated or garbled. Never two events for one code.
  */
 
+import type { Result } from '../../lib/result.js';
+
 export const symbologies = [
   'qr',
   'code128',
@@ -54,7 +56,7 @@ export interface ScanError {
   detail?: string;
 }
 
-export type ScanEvent = { ok: true; code: ScannedCode } | { ok: false; error: ScanError };
+export type ScanEvent = Result<ScannedCode, ScanError>;
 
 /**
  * A stateful decoder of one scanner protocol. `push` takes one input report (byte 0 = report ID, as

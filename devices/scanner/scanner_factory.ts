@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../manager/driver_registry.js';
 import { managedConnectionDevice } from '../manager/managed_connection_device.js';
 import { BarcodeScannerDriver, defaultScannerDriverOptions } from './barcode_scanner_driver.js';
@@ -20,15 +21,16 @@ const GENERIC_DESKTOP_USAGE_PAGE = 0x01;
 
 type ScannerModel = 'hid-pos' | 'keyboard-wedge';
 
-function parse(context: DriverContext) {
+function parse(
+  context: DriverContext,
+): Result<{ model: ScannerModel; options: ScannerOptions }, { code: string; detail: string }> {
   const model = context.config.model ?? 'hid-pos';
   if (model !== 'hid-pos' && model !== 'keyboard-wedge') {
-    return { ok: false as const, error: { code: 'unknown-model', detail: `scanner model ${model}` } };
+    return err({ code: 'unknown-model', detail: `scanner model ${model}` });
   }
   const options = ScannerOptionsSchema.safeParse(context.config.options);
-  if (!options.success)
-    return { ok: false as const, error: { code: 'bad-options', detail: options.error.message } };
-  return { ok: true as const, model: model as ScannerModel, options: options.data };
+  if (!options.success) return err({ code: 'bad-options', detail: options.error.message });
+  return ok({ model, options: options.data });
 }
 
 function decoderFor(model: ScannerModel, options: ScannerOptions): ScanDecoder {
@@ -46,23 +48,22 @@ export function simulatedScannerFactory(context: DriverContext): DriverFactoryRe
   if (!parsed.ok) return parsed;
   const id = context.config.id;
   const simulator =
-    parsed.model === 'hid-pos'
+    parsed.value.model === 'hid-pos'
       ? new HidPosScannerSimulator(context.simulatorLatency)
       : new KeyboardWedgeScannerSimulator(context.simulatorLatency, {
-          aimPrefix: parsed.options.aimPrefix,
+          aimPrefix: parsed.value.options.aimPrefix,
           keying: 'press-release',
         });
   const controls = scannerControls(id, simulator);
-  const decoder = decoderFor(parsed.model, parsed.options);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  const decoder = decoderFor(parsed.value.model, parsed.value.options);
+  return ok(
+    managedConnectionDevice(
       () => simulator.port.openTransport(),
       context,
       (connection) => new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions),
       () => controls,
     ),
-  };
+  );
 }
 
 export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'barcode-scanner'> {
@@ -70,9 +71,9 @@ export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'
   if (!parsed.ok) return parsed;
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
-    return { ok: false, error: { code: 'bad-config', detail: 'a hid scanner needs vendorId and productId' } };
+    return err({ code: 'bad-config', detail: 'a hid scanner needs vendorId and productId' });
   }
-  const hidPos = parsed.model === 'hid-pos';
+  const hidPos = parsed.value.model === 'hid-pos';
   const open = () =>
     context.hardware.openHid({
       vendorId,
@@ -80,13 +81,12 @@ export function hidScannerFactory(context: DriverContext): DriverFactoryResult<'
       usagePage: hidPos ? HID_POS_USAGE_PAGE : GENERIC_DESKTOP_USAGE_PAGE,
       numberedInputReports: hidPos,
     });
-  const decoder = decoderFor(parsed.model, parsed.options);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  const decoder = decoderFor(parsed.value.model, parsed.value.options);
+  return ok(
+    managedConnectionDevice(
       open,
       context,
       (connection) => new BarcodeScannerDriver(connection, decoder, defaultScannerDriverOptions),
     ),
-  };
+  );
 }

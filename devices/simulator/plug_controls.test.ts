@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ok } from '../../lib/result.js';
 import { HidPosScannerSimulator } from '../scanner/simulator/hid_pos_scanner_simulator.js';
 import type { ScannerSimulatorControls } from '../scanner/simulator/scanner_simulator_controls.js';
 import { simulatorControlsWithPlug } from './plug_controls.js';
@@ -6,7 +7,7 @@ import { simulatorControlsWithPlug } from './plug_controls.js';
 describe('simulatorControlsWithPlug', () => {
   it('keeps `plugged` live, and unplug/replug reach the simulator', () => {
     const scanner = new HidPosScannerSimulator();
-    const scan = () => ({ ok: true }) as const;
+    const scan = () => ok();
     const controls = simulatorControlsWithPlug<ScannerSimulatorControls>(
       'barcode-scanner',
       'scanner-1',

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.js';
 import { noLatency, type SimulatedLatency, waitLatency } from './latency.js';
 import { SimulatedPlug } from './simulated_plug.js';
 
@@ -6,7 +7,7 @@ export interface KillableHandle {
   kill(): void;
 }
 
-export const disconnectedResult = { ok: false, error: { code: 'disconnected' } } as const;
+export const disconnectedResult = err({ code: 'disconnected' } as const);
 
 /**
  * What every simulated port shares, HID or USB: the plug, the handles the host holds open, their death on
@@ -27,12 +28,12 @@ export abstract class SimulatedPort<H extends KillableHandle> {
   protected abstract createHandle(generation: number): H;
 
   /** A new handle on the device, or `disconnected` when it is unplugged. */
-  protected async openHandle(): Promise<{ ok: true; value: H } | typeof disconnectedResult> {
+  protected async openHandle(): Promise<Result<H, (typeof disconnectedResult)['error']>> {
     await waitLatency(this.latency);
     if (!this.plug.plugged) return disconnectedResult;
     const handle = this.createHandle(this.plug.generation);
     this.open.add(handle);
-    return { ok: true, value: handle };
+    return ok(handle);
   }
 
   /** How many handles the host holds open now (tests check that drivers close what they open). */

@@ -1,3 +1,4 @@
+import type { Result } from '../../lib/result.js';
 import type { DispenserSimulatorControls } from '../dispenser/simulator/dispenser_simulator_controls.js';
 import type { DocumentReaderSimulatorControls } from '../document/ccid/simulator/ccid_simulator_controls.js';
 import type { IdCardReaderSimulatorControls } from '../document/ga467/simulator/ga467_simulator_controls.js';
@@ -22,7 +23,7 @@ export interface PlugControls {
   replug(): void;
 }
 
-export type ControlResult = { ok: true } | { ok: false; error: string };
+export type ControlResult = Result<void, string>;
 
 /** How much paper a person leaves in a printer: none, a little (the near-end sensor trips), a full load. */
 export const paperLevels = ['out', 'low', 'loaded'] as const;

@@ -1,4 +1,5 @@
-import type { DoorResult } from '../locker/locker_driver.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { DoorFailure } from '../locker/locker_driver.js';
 import type { Symbology } from '../scanner/scan_event.js';
 import type { ControlResult, SimulatorControls } from './simulator_controls.js';
 
@@ -19,38 +20,36 @@ export class SimulatorHandle {
 
   unplug(deviceId: string): ControlResult {
     const controls = this.get(deviceId);
-    if (controls === undefined) return { ok: false, error: `${deviceId} is not simulated` };
+    if (controls === undefined) return err(`${deviceId} is not simulated`);
     controls.unplug();
-    return { ok: true };
+    return ok();
   }
 
   replug(deviceId: string): ControlResult {
     const controls = this.get(deviceId);
-    if (controls === undefined) return { ok: false, error: `${deviceId} is not simulated` };
+    if (controls === undefined) return err(`${deviceId} is not simulated`);
     controls.replug();
-    return { ok: true };
+    return ok();
   }
 
   scan(deviceId: string, text: string, symbology: Symbology = 'qr'): ControlResult {
     const controls = this.get(deviceId);
-    if (controls?.kind !== 'barcode-scanner')
-      return { ok: false, error: `${deviceId} is not a simulated scanner` };
+    if (controls?.kind !== 'barcode-scanner') return err(`${deviceId} is not a simulated scanner`);
     return controls.scan(text, symbology);
   }
 
   async openDoor(
     deviceId: string,
     door: string,
-  ): Promise<DoorResult | { ok: false; error: { code: 'not-simulated' } }> {
+  ): Promise<Result<void, DoorFailure | { code: 'not-simulated' }>> {
     const controls = this.get(deviceId);
-    if (controls?.kind !== 'locker-controller') return { ok: false, error: { code: 'not-simulated' } };
+    if (controls?.kind !== 'locker-controller') return err({ code: 'not-simulated' });
     return controls.openDoor(door);
   }
 
   closeDoor(deviceId: string, door: string): ControlResult {
     const controls = this.get(deviceId);
-    if (controls?.kind !== 'locker-controller')
-      return { ok: false, error: `${deviceId} is not a simulated locker` };
+    if (controls?.kind !== 'locker-controller') return err(`${deviceId} is not a simulated locker`);
     return controls.closeDoor(door);
   }
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PtyAdapter, ptyAvailable } from '../../test/fixtures/serial/pty_adapter.js';
 import { openSerialTransport, serialFailureFrom } from './node_serial_transport.js';
 import type { SerialTransport } from './serial_transport.js';
@@ -44,7 +44,10 @@ describe.skipIf(!ptyAvailable)('serial transport over the serialport package', (
   it('drops unread bytes on discardInput (a late answer to an abandoned command)', async () => {
     const { adapter, transport } = await openAdapter();
     adapter.sendToHost(Uint8Array.of(0x15, 0x15));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The stale bytes must have reached the transport's inbox before it discards them (no fixed sleep: on a
+    // loaded machine the pseudo-terminal may take longer than any fixed wait).
+    const inbox = (transport as unknown as { inbox: { length: number } }).inbox;
+    await vi.waitFor(() => expect(inbox.length).toBeGreaterThan(0), { timeout: 5_000, interval: 10 });
     transport.discardInput();
     adapter.sendToHost(Uint8Array.of(0x06));
     expect(await transport.read(2_000)).toEqual({ ok: true, value: Uint8Array.of(0x06) });

@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
 import { ReportQueue } from '../simulator/report_queue.js';
 import { disconnectedResult, SimulatedPort } from '../simulator/simulated_port.js';
@@ -64,9 +65,9 @@ class SimulatedHidHandle implements HidTransport {
   }
 
   private usable(): TransferResult<void> {
-    if (this.closed) return { ok: false, error: { code: 'io', detail: 'handle closed' } };
+    if (this.closed) return err({ code: 'io', detail: 'handle closed' });
     if (!this.port.plug.alive(this.generation)) return disconnected;
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   async readReport(timeoutMs: number): Promise<TransferResult<Uint8Array>> {
@@ -103,7 +104,7 @@ class SimulatedHidHandle implements HidTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.inbox.failAll({ ok: false, error: { code: 'io', detail: 'handle closed' } });
+    this.inbox.failAll(err({ code: 'io', detail: 'handle closed' }));
     this.port.forget(this);
   }
 }

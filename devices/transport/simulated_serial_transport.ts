@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
 import { ReportQueue } from '../simulator/report_queue.js';
 import { disconnectedResult, SimulatedPort } from '../simulator/simulated_port.js';
@@ -12,7 +13,7 @@ export interface SerialDeviceBehaviour {
   onHostBytes(bytes: Uint8Array): void;
 }
 
-const handleClosed = { ok: false, error: { code: 'io', detail: 'handle closed' } } as const;
+const handleClosed = err({ code: 'io', detail: 'handle closed' } as const);
 
 /**
  * A USB–serial adapter with a simulated device behind it. The host opens `SerialTransport` handles on it, as it
@@ -65,7 +66,7 @@ class SimulatedSerialHandle implements SerialTransport {
   private usable(): TransferResult<void> {
     if (this.closed) return handleClosed;
     if (!this.port.plug.alive(this.generation)) return disconnectedResult;
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   async write(data: Uint8Array): Promise<TransferResult<void>> {

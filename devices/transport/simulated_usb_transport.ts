@@ -1,3 +1,4 @@
+import { err, ok } from '../../lib/result.js';
 import { noLatency, type SimulatedLatency, waitLatency } from '../simulator/latency.js';
 import { ReportQueue } from '../simulator/report_queue.js';
 import { disconnectedResult, SimulatedPort } from '../simulator/simulated_port.js';
@@ -63,9 +64,9 @@ class SimulatedUsbHandle implements UsbTransport {
   }
 
   private usable(): TransferResult<void> {
-    if (this.closed) return { ok: false, error: { code: 'io', detail: 'handle closed' } };
+    if (this.closed) return err({ code: 'io', detail: 'handle closed' });
     if (!this.port.plug.alive(this.generation)) return disconnected;
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   async bulkOut(data: Uint8Array, _timeoutMs: number): Promise<TransferResult<void>> {
@@ -96,7 +97,7 @@ class SimulatedUsbHandle implements UsbTransport {
     if (!after.ok) return after;
     // A device that sends more than the host asked for overflows the transfer (LIBUSB_ERROR_OVERFLOW).
     if (result.ok && result.value.length > maxLength) {
-      return { ok: false, error: { code: 'io', detail: `overflow: ${result.value.length} > ${maxLength}` } };
+      return err({ code: 'io', detail: `overflow: ${result.value.length} > ${maxLength}` });
     }
     return result;
   }
@@ -110,7 +111,7 @@ class SimulatedUsbHandle implements UsbTransport {
     const usable = this.usable();
     if (!usable.ok) return usable;
     const answer = this.port.behaviour.onControlIn(setup, length);
-    return answer.ok ? { ok: true, value: answer.value.slice(0, length) } : answer;
+    return answer.ok ? ok(answer.value.slice(0, length)) : answer;
   }
 
   async controlOut(setup: ControlSetup, data: Uint8Array, _timeoutMs: number): Promise<TransferResult<void>> {
@@ -123,7 +124,7 @@ class SimulatedUsbHandle implements UsbTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const closed = { ok: false, error: { code: 'io', detail: 'handle closed' } } as const;
+    const closed = err({ code: 'io', detail: 'handle closed' } as const);
     this.bulk.failAll(closed);
     this.interrupt.failAll(closed);
     this.port.forget(this);

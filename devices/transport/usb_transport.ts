@@ -4,13 +4,14 @@
  * Every call resolves to a value: a fault is a `TransferFailure`, never an exception.
  */
 
+import type { Result } from '../../lib/result.js';
 export type TransferFailure =
   | { code: 'disconnected' }
   | { code: 'timeout' }
   | { code: 'stall' }
   | { code: 'io'; detail: string };
 
-export type TransferResult<T> = { ok: true; value: T } | { ok: false; error: TransferFailure };
+export type TransferResult<T> = Result<T, TransferFailure>;
 
 export interface ControlSetup {
   /** bmRequestType, e.g. 0xA1 = device-to-host | class | interface. */

@@ -40,7 +40,7 @@ export const auditCommand = commandGroup('audit', 'the audit log of staff action
 
 function journalFromConfig(configPath: string, io: CliIo): string | undefined {
   const loaded = loadConfigFile(configPath);
-  if (loaded.ok) return loaded.config.journal.path;
+  if (loaded.ok) return loaded.value.journal.path;
   io.err(formatConfigError(loaded.error));
   return undefined;
 }

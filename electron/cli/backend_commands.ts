@@ -124,7 +124,7 @@ export const catalogueCommand: CliCommand = {
       io.err(formatConfigError(loaded.error));
       return exitStatus.config;
     }
-    const config = loaded.config;
+    const config = loaded.value;
     const backend = createBackend(config.backend, { journalPath: config.journal.path });
     if (!backend.ok) {
       io.err(`balcao: ${formatBackendSetupError(backend.error)}`);

@@ -19,7 +19,7 @@ export async function withDevices(
     io.err(formatConfigError(loaded.error));
     return 78;
   }
-  const hub = new ManagerDeviceHub(loaded.config.devices);
+  const hub = new ManagerDeviceHub(loaded.value.devices);
   await hub.start();
   try {
     return await work(hub);

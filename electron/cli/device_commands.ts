@@ -28,12 +28,12 @@ export const watchScannerCommand: CliCommand = {
     return withDevices(values.config, io, async (hub) => {
       const watching = watchScanner(hub.manager, io.out, values.device);
       if (!watching.ok) {
-        io.err(watching.message);
+        io.err(watching.error);
         return 1;
       }
-      io.out(`watching ${watching.deviceId} — scan a code, Ctrl-C to stop`);
+      io.out(`watching ${watching.value.deviceId} — scan a code, Ctrl-C to stop`);
       await io.interrupted;
-      watching.stop();
+      watching.value.stop();
       return 0;
     });
   },

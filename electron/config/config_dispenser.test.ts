@@ -18,7 +18,7 @@ describe('configuration: document dispensers', () => {
     const hengqin = loadConfigFile('config/examples/hengqin.config.json');
     expect(hengqin.ok).toBe(true);
     const dispenser = hengqin.ok
-      ? hengqin.config.devices.find((d) => d.kind === 'document-dispenser')
+      ? hengqin.value.devices.find((d) => d.kind === 'document-dispenser')
       : undefined;
     expect(dispenser).toMatchObject({
       transport: 'serial',

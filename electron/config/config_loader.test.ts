@@ -18,8 +18,8 @@ describe('configuration', () => {
     const hengqin = loadConfigFile('config/examples/hengqin.config.json');
     expect(hengqin.ok).toBe(true);
     if (hengqin.ok) {
-      expect(hengqin.config.languages.default).toBe('zh-Hans');
-      expect(hengqin.config.devices[0]?.vendorId).toBe(0x0c2e);
+      expect(hengqin.value.languages.default).toBe('zh-Hans');
+      expect(hengqin.value.devices[0]?.vendorId).toBe(0x0c2e);
     }
   });
 

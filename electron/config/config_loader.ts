@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { err, ok, type Result, resultBlockSync } from '../../lib/result.js';
 import {
   type ConfigIssue,
   crossFieldIssues,
@@ -16,7 +17,7 @@ export type ConfigError =
   | { code: 'not-json'; path: string; detail: string }
   | { code: 'invalid'; path: string; problems: string[] };
 
-export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; error: ConfigError };
+export type ConfigResult = Result<KioskConfig, ConfigError>;
 
 /** `devices[2].vendorId: expected number` — the field first, so whoever edits the file finds it at once. */
 function describeIssue(issue: z.core.$ZodIssue | ConfigIssue): string {
@@ -32,25 +33,33 @@ function describeIssue(issue: z.core.$ZodIssue | ConfigIssue): string {
  */
 export function parseConfig(raw: unknown, path = '(inline)'): ConfigResult {
   const parsed = KioskConfigSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) return ok(parsed.data);
   const problems = [...parsed.error.issues, ...crossFieldIssues(parsableSections(raw))].map(describeIssue);
-  return { ok: false, error: { code: 'invalid', path, problems: [...new Set(problems)] } };
+  return err({ code: 'invalid', path, problems: [...new Set(problems)] });
+}
+
+function readText(path: string): Result<string, ConfigError> {
+  try {
+    return ok(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return err({ code: 'unreadable', path, detail: (e as Error).message });
+  }
+}
+
+function parseJson(text: string, path: string): Result<unknown, ConfigError> {
+  try {
+    return ok(JSON.parse(text));
+  } catch (e) {
+    return err({ code: 'not-json', path, detail: (e as Error).message });
+  }
 }
 
 export function loadConfigFile(path: string): ConfigResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, error: { code: 'unreadable', path, detail: (e as Error).message } };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: { code: 'not-json', path, detail: (e as Error).message } };
-  }
-  return parseConfig(raw, path);
+  return resultBlockSync((take) => {
+    const text = take(readText(path));
+    const raw = take(parseJson(text, path));
+    return parseConfig(raw, path);
+  });
 }
 
 export function formatConfigError(error: ConfigError): string {

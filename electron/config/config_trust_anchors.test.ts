@@ -15,7 +15,7 @@ describe('configuration: the CSCA trust store', () => {
   it('development may trust the simulator CSCA; the shipped file does, the Hengqin example names its CSCA files', () => {
     expect(problems({})).toEqual([]);
     const hengqin = loadConfigFile('config/examples/hengqin.config.json');
-    expect(hengqin.ok && hengqin.config.documents).toMatchObject({
+    expect(hengqin.ok && hengqin.value.documents).toMatchObject({
       trustSimulatorCsca: false,
       trustAnchors: ['/etc/balcao/csca/chn-csca.pem', '/etc/balcao/csca/mac-csca.pem'],
     });

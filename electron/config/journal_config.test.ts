@@ -7,7 +7,7 @@ const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as
 function journalOf(journal: unknown) {
   const parsed = parseConfig({ ...shipped, journal });
   return parsed.ok
-    ? { journal: parsed.config.journal }
+    ? { journal: parsed.value.journal }
     : { problems: parsed.error.code === 'invalid' ? parsed.error.problems : [] };
 }
 

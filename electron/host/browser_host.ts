@@ -87,11 +87,11 @@ export async function startBrowserHost(app: KioskApp, options: BrowserHostOption
     const file = await readStaticFile(options.rendererRoot, url.pathname);
     const headers = securityHeaders(identity.origin.replace(/^http/, 'ws'));
     if (!file.ok) {
-      res.writeHead(file.status, headers).end();
+      res.writeHead(file.error.status, headers).end();
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    res.writeHead(200, { ...headers, 'Content-Type': file.value.contentType, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : file.value.body);
   };
 
   const server: Server = createServer((req, res) => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, resolve, sep } from 'node:path';
+import { err, ok, type Result } from '../../lib/result.js';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,7 +15,7 @@ const mimeTypes: Record<string, string> = {
   '.ogg': 'audio/ogg',
 };
 
-export type StaticFile = { ok: true; body: Buffer; contentType: string } | { ok: false; status: 403 | 404 };
+export type StaticFile = Result<{ body: Buffer; contentType: string }, { status: 403 | 404 }>;
 
 /**
  * Reads one file of the built renderer. Paths are resolved inside `root` only: `..`, encoded separators and
@@ -26,19 +27,19 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   } catch {
-    return { ok: false, status: 403 };
+    return err({ status: 403 });
   }
-  if (decoded.includes('\0')) return { ok: false, status: 403 };
+  if (decoded.includes('\0')) return err({ status: 403 });
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const rootPath = resolve(root);
   const full = resolve(rootPath, relative);
-  if (full !== rootPath && !full.startsWith(rootPath + sep)) return { ok: false, status: 403 };
+  if (full !== rootPath && !full.startsWith(rootPath + sep)) return err({ status: 403 });
   const type = mimeTypes[extname(full)];
   const body = type ? await readOrNull(full) : null;
-  if (type && body) return { ok: true, body, contentType: type };
-  if (extname(relative) !== '') return { ok: false, status: 404 };
+  if (type && body) return ok({ body, contentType: type });
+  if (extname(relative) !== '') return err({ status: 404 });
   const index = await readOrNull(resolve(rootPath, 'index.html'));
-  return index ? { ok: true, body: index, contentType: mimeTypes['.html']! } : { ok: false, status: 404 };
+  return index ? ok({ body: index, contentType: mimeTypes['.html']! }) : err({ status: 404 });
 }
 
 /** A missing file, a folder or an unreadable one is simply not served: never an exception for the host. */

@@ -4,6 +4,7 @@
  * edited: its name is recorded, and a different name under the same id stops the kiosk at start (a bug).
  */
 import type Database from 'better-sqlite3';
+import { err, ok, type Result } from '../../lib/result.js';
 
 export interface Migration {
   id: number;
@@ -19,15 +20,12 @@ export type MigrationError =
   /** The migration threw; its transaction was rolled back and no later migration ran. */
   | { code: 'migration-failed'; id: number; detail: string };
 
-export type MigrationResult =
-  | { ok: true; value: { applied: number[] } }
-  | { ok: false; error: MigrationError };
+export type MigrationResult = Result<{ applied: number[] }, MigrationError>;
 
 export function runMigrations(db: Database.Database, migrations: readonly Migration[]): MigrationResult {
   const ids = new Set<number>();
   for (const migration of migrations) {
-    if (ids.has(migration.id))
-      return { ok: false, error: { code: 'duplicate-migration-id', id: migration.id } };
+    if (ids.has(migration.id)) return err({ code: 'duplicate-migration-id', id: migration.id });
     ids.add(migration.id);
   }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -40,16 +38,12 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
     name: string;
   }[];
   const unknown = appliedRows.filter((row) => !ids.has(row.id)).map((row) => row.id);
-  if (unknown.length > 0)
-    return { ok: false, error: { code: 'database-newer-than-code', appliedIds: unknown } };
+  if (unknown.length > 0) return err({ code: 'database-newer-than-code', appliedIds: unknown });
   const applied = new Map(appliedRows.map((row) => [row.id, row.name]));
   for (const migration of migrations) {
     const name = applied.get(migration.id);
     if (name !== undefined && name !== migration.name) {
-      return {
-        ok: false,
-        error: { code: 'migration-renamed', id: migration.id, applied: name, inCode: migration.name },
-      };
+      return err({ code: 'migration-renamed', id: migration.id, applied: name, inCode: migration.name });
     }
   }
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
@@ -63,9 +57,9 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
       })();
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'migration-failed', id: migration.id, detail } };
+      return err({ code: 'migration-failed', id: migration.id, detail });
     }
     newlyApplied.push(migration.id);
   }
-  return { ok: true, value: { applied: newlyApplied } };
+  return ok({ applied: newlyApplied });
 }

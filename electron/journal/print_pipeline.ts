@@ -335,10 +335,7 @@ export class PrintPipeline {
       outcome = await sendToPrinter(registration, payload, job.jobName);
     } catch (error) {
       // Drivers must not throw; if one does, the outcome is unknown.
-      outcome = {
-        ok: false,
-        failure: { reason: 'error', detail: error instanceof Error ? error.name : 'thrown' },
-      };
+      outcome = err({ reason: 'error', detail: error instanceof Error ? error.name : 'thrown' });
     }
     if (outcome.ok) {
       this.store.markSent(job.id);
@@ -347,7 +344,7 @@ export class PrintPipeline {
       this.emit({ type: 'job-confirmed', jobId: job.id, printerId: job.printerId });
       return true;
     }
-    const { failure } = outcome;
+    const failure = outcome.error;
     // Drivers push their state too; reading it here keeps paper-change counting right if that event is late.
     this.lastState.set(job.printerId, registration.printer.status().state);
     if (resumableReasons.has(failure.reason)) {

@@ -10,6 +10,7 @@ import type {
   PrintOutcome,
   TicketPrinter,
 } from '../../devices/printer/index.js';
+import { err } from '../../lib/result.js';
 import type { PrintPayload } from './print_job_store.js';
 
 export type PrinterRegistration =
@@ -57,11 +58,11 @@ export function sendToPrinter(
   switch (registration.kind) {
     case 'ticket-printer':
       if (payload.format !== 'mono-bitmap')
-        return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
+        return Promise.resolve(err({ reason: 'error', detail: 'payload-mismatch' }));
       return registration.printer.printRaster(payload.bitmap);
     case 'document-printer':
       if (payload.format !== 'pdf')
-        return Promise.resolve({ ok: false, failure: { reason: 'error', detail: 'payload-mismatch' } });
+        return Promise.resolve(err({ reason: 'error', detail: 'payload-mismatch' }));
       return registration.printer.printPdf(payload.pdf, jobName);
     default: {
       const unreachable: never = registration;

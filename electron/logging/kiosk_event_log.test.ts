@@ -30,8 +30,8 @@ describe('the kiosk’s life in its log', () => {
     if (!journal.ok) throw new Error('journal');
     clock = new FakeClock();
     logger = recordingLogger();
-    devices = new ManagerDeviceHub(parsed.config.devices, { report: logDeviceReports(logger) });
-    app = createKioskApp(parsed.config, devices, journal.value, { logger, clock });
+    devices = new ManagerDeviceHub(parsed.value.devices, { report: logDeviceReports(logger) });
+    app = createKioskApp(parsed.value, devices, journal.value, { logger, clock });
     logKioskEvents(app.bus, logger, app.kioskStatus.status);
     await devices.start();
     await eventually(() => devices.statuses()[0]?.status.state === 'ready');

@@ -4,6 +4,7 @@
  * journalled is not rendered again: the pipeline's answer for the existing job is returned.
  */
 
+import { ok, type Result, resultBlock } from '../../lib/result.js';
 import type { PrintPayload } from '../journal/print_job_store.js';
 import type { PipelineError, PrintPipeline, SubmitOutcome } from '../journal/print_pipeline.js';
 import {
@@ -35,9 +36,7 @@ export interface DocumentJobTag {
   sessionId?: string | null;
 }
 
-export type DocumentPrintResult =
-  | { ok: true; value: DocumentPrintOutcome }
-  | { ok: false; error: DocumentPrintError };
+export type DocumentPrintResult = Result<DocumentPrintOutcome, DocumentPrintError>;
 
 export class DocumentPrintService {
   constructor(
@@ -53,46 +52,40 @@ export class DocumentPrintService {
   ): Promise<DocumentPrintResult> {
     const existing = this.pipeline.jobByKey(job.idempotencyKey);
     if (existing) {
-      return {
-        ok: true,
-        value: {
-          jobId: existing.id,
-          duplicate: true,
-          status: existing.status,
-          failureReason: existing.failureReason,
-        },
-      };
+      return ok({
+        jobId: existing.id,
+        duplicate: true,
+        status: existing.status,
+        failureReason: existing.failureReason,
+      });
     }
-    const rendered = await renderDocument(template, input, this.config, options);
-    if (!rendered.ok) return rendered;
-    const document = rendered.value;
-    let payload: PrintPayload;
-    let printerId: string;
-    if (document.paper === 'ticket') {
-      const raster = await rasteriseTicket(document.pdf, this.config.rasterise);
-      if (!raster.ok) return raster;
-      payload = { format: 'mono-bitmap', bitmap: raster.value };
-      printerId = this.config.ticketPrinterId;
-    } else {
-      payload = { format: 'pdf', pdf: document.pdf, pages: 1 };
-      printerId = this.config.documentPrinterId;
-    }
-    const submitted = await this.pipeline.submit({
-      idempotencyKey: job.idempotencyKey,
-      sessionId: job.sessionId ?? null,
-      printerId,
-      template,
-      // The spooler shows job names to anyone at the print server: the template, never the resident.
-      jobName: `balcao-${template}`,
-      payload,
-    });
-    if (!submitted.ok) return submitted;
-    return {
-      ok: true,
-      value: {
-        ...submitted.value,
+    return resultBlock(async (take) => {
+      const document = take(await renderDocument(template, input, this.config, options));
+      let payload: PrintPayload;
+      let printerId: string;
+      if (document.paper === 'ticket') {
+        const bitmap = take(await rasteriseTicket(document.pdf, this.config.rasterise));
+        payload = { format: 'mono-bitmap', bitmap };
+        printerId = this.config.ticketPrinterId;
+      } else {
+        payload = { format: 'pdf', pdf: document.pdf, pages: 1 };
+        printerId = this.config.documentPrinterId;
+      }
+      const submitted = take(
+        await this.pipeline.submit({
+          idempotencyKey: job.idempotencyKey,
+          sessionId: job.sessionId ?? null,
+          printerId,
+          template,
+          // The spooler shows job names to anyone at the print server: the template, never the resident.
+          jobName: `balcao-${template}`,
+          payload,
+        }),
+      );
+      return ok({
+        ...submitted,
         ...(document.verification ? { verification: document.verification } : {}),
-      },
-    };
+      });
+    });
   }
 }

@@ -3,6 +3,7 @@
  * Inputs are unknown until zod says otherwise (they arrive from services and the RPC boundary).
  */
 import type { z } from 'zod';
+import { err, ok, type Result, resultBlock } from '../../lib/result.js';
 import { type DocumentLanguage, languagePair, scriptFor } from './document_language.js';
 import { type FontChainError, loadFontChain } from './fonts/font_chain.js';
 import { type FontConfig, resolveFontConfig } from './fonts/font_config.js';
@@ -53,44 +54,45 @@ export interface RenderedDocument {
   verification?: SignedDocument;
 }
 
-export type DocumentResult = { ok: true; value: RenderedDocument } | { ok: false; error: DocumentError };
+export type DocumentResult = Result<RenderedDocument, DocumentError>;
 
-type Composed =
-  | { ok: true; language: DocumentLanguage; model: DocumentModel; verification?: SignedDocument }
-  | { ok: false; error: DocumentError };
+interface ComposedDocument {
+  language: DocumentLanguage;
+  model: DocumentModel;
+  verification?: SignedDocument;
+}
 
-function compose(template: TemplateId, input: unknown, config: DocumentRendererConfig): Composed {
+function compose(
+  template: TemplateId,
+  input: unknown,
+  config: DocumentRendererConfig,
+): Result<ComposedDocument, DocumentError> {
   const schema = templateSchemas[template];
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     // Paths and messages only: zod's messages never quote the rejected (possibly personal) value.
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    return { ok: false, error: { code: 'invalid-input', issues } };
+    return err({ code: 'invalid-input', issues });
   }
   const mask = config.mask ?? defaultMaskPolicy;
   const { language } = parsed.data;
   // Each schema already accepted the input above; parsing again narrows the union to the template's type.
   switch (template) {
     case 'appointment-slip':
-      return { ok: true, language, model: composeAppointmentSlip(AppointmentSlipSchema.parse(parsed.data)) };
+      return ok({ language, model: composeAppointmentSlip(AppointmentSlipSchema.parse(parsed.data)) });
     case 'queue-ticket':
-      return { ok: true, language, model: composeQueueTicket(QueueTicketSchema.parse(parsed.data)) };
+      return ok({ language, model: composeQueueTicket(QueueTicketSchema.parse(parsed.data)) });
     case 'collection-receipt':
-      return {
-        ok: true,
+      return ok({
         language,
         model: composeCollectionReceipt(CollectionReceiptSchema.parse(parsed.data), mask),
-      };
+      });
     case 'locker-pickup-slip':
-      return {
-        ok: true,
-        language,
-        model: composeLockerPickupSlip(LockerPickupSlipSchema.parse(parsed.data)),
-      };
+      return ok({ language, model: composeLockerPickupSlip(LockerPickupSlipSchema.parse(parsed.data)) });
     case 'identity-proof': {
-      if (!config.signingKey) return { ok: false, error: { code: 'signing-key-missing' } };
+      if (!config.signingKey) return err({ code: 'signing-key-missing' });
       const composed = composeIdentityProof(IdentityProofSchema.parse(parsed.data), mask, config.signingKey);
-      return { ok: true, language, model: composed.model, verification: composed.verification };
+      return ok({ language, model: composed.model, verification: composed.verification });
     }
     default: {
       const unreachable: never = template;
@@ -105,19 +107,17 @@ export async function renderDocument(
   config: DocumentRendererConfig = {},
   options: RenderOptions = {},
 ): Promise<DocumentResult> {
-  const composed = compose(template, input, config);
-  if (!composed.ok) return composed;
-  const chain = loadFontChain(resolveFontConfig(config.fonts), scriptFor(languagePair(composed.language)));
-  if (!chain.ok) return chain;
-  const rendered = await renderPdf(composed.model, chain.value, options);
-  if (!rendered.ok) return rendered;
-  return {
-    ok: true,
-    value: {
+  return resultBlock(async (take) => {
+    const composed = take(compose(template, input, config));
+    const chain = take(
+      loadFontChain(resolveFontConfig(config.fonts), scriptFor(languagePair(composed.language))),
+    );
+    const rendered = take(await renderPdf(composed.model, chain, options));
+    return ok({
       template,
       paper: composed.model.paper,
-      ...rendered.value,
+      ...rendered,
       ...(composed.verification ? { verification: composed.verification } : {}),
-    },
-  };
+    });
+  });
 }

@@ -26,5 +26,10 @@ export function actionOutcomeSchema<Shape extends z.ZodRawShape = Record<never, 
   ]);
 }
 
+/** The type of an `actionOutcomeSchema` answer: done, with the action's own fields beside `ok`, or refused. */
+export type ActionOutcome<Fields extends object, Refusal extends string = string> =
+  | ({ ok: true } & Fields)
+  | { ok: false; error: Refusal };
+
 /** The params of a method that takes nothing: anything extra is refused. */
 export const noParams = z.object({}).strict();

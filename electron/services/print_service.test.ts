@@ -26,7 +26,7 @@ const config = (() => {
     ],
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return parsed.config;
+  return parsed.value;
 })();
 
 async function eventually(check: () => boolean, ms = 10_000): Promise<void> {

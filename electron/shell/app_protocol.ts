@@ -20,10 +20,10 @@ export function serveRenderer(electron: ElectronApi, rendererRoot: string): void
     if (url.host !== appHost) return new Response(null, { status: 404 });
     const file = await readStaticFile(rendererRoot, url.pathname);
     const headers = securityHeaders();
-    if (!file.ok) return new Response(null, { status: file.status, headers });
-    return new Response(new Uint8Array(file.body), {
+    if (!file.ok) return new Response(null, { status: file.error.status, headers });
+    return new Response(new Uint8Array(file.value.body), {
       status: 200,
-      headers: { ...headers, 'Content-Type': file.contentType },
+      headers: { ...headers, 'Content-Type': file.value.contentType },
     });
   });
 }

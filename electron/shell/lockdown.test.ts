@@ -234,7 +234,7 @@ describe('IPC transport', () => {
       documents: { signingKeyFile: 'terminal.pem' },
     });
     if (!parsed.ok) throw new Error('config');
-    const kiosk = createKioskApp(parsed.config, new ManagerDeviceHub([]), journalInMemory(), {
+    const kiosk = createKioskApp(parsed.value, new ManagerDeviceHub([]), journalInMemory(), {
       logger: recordingLogger(),
     });
     const window = {

@@ -38,11 +38,11 @@ export type AdmitConfig = (config: KioskConfig) => Result<void, BootFailure>;
 export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<BootedKiosk, BootFailure> {
   const loaded = loadConfigFile(configPath);
   if (!loaded.ok) return err({ message: formatConfigError(loaded.error), exitCode: exitStatus.config });
-  const config = loaded.config;
+  const config = loaded.value;
   const admitted = admit?.(config) ?? ok();
   if (!admitted.ok) return admitted;
   const key = readTerminalKey(config.terminal.id, config.documents.signingKeyFile);
-  if (!key.ok) return err({ message: `Balcão cannot start: ${key.message}.`, exitCode: exitStatus.config });
+  if (!key.ok) return err({ message: `Balcão cannot start: ${key.error}.`, exitCode: exitStatus.config });
   const trustStore = loadCscaTrustStore(config.documents);
   if (!trustStore.ok)
     return err({ message: `Balcão cannot start: ${trustStore.error}.`, exitCode: exitStatus.config });
@@ -56,8 +56,8 @@ export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<Boo
   return ok({
     config,
     journal: journal.value,
-    signingKey: key.key,
-    ephemeralKey: key.ephemeral,
+    signingKey: key.value.key,
+    ephemeralKey: key.value.ephemeral,
     trustStore: trustStore.value,
   });
 }

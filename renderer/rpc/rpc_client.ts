@@ -6,6 +6,7 @@ import type {
   MethodResult,
 } from '../../electron/rpc/contract.js';
 import type { ResponseFrame, RpcResult } from '../../electron/rpc/wire.js';
+import { err, ok } from '../../lib/result.js';
 
 export type RpcEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
@@ -31,6 +32,6 @@ export interface PreloadBridge {
 }
 
 export function asResult<T>(frame: ResponseFrame | undefined): RpcResult<T> {
-  if (!frame) return { ok: false, error: { code: 'unavailable', message: 'no response' } };
-  return frame.ok ? { ok: true, value: frame.value as T } : { ok: false, error: frame.error };
+  if (!frame) return err({ code: 'unavailable', message: 'no response' });
+  return frame.ok ? ok(frame.value as T) : err(frame.error);
 }

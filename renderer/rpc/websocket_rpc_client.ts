@@ -1,4 +1,5 @@
 import type { ResponseFrame } from '../../electron/rpc/wire.js';
+import { err } from '../../lib/result.js';
 import { asResult, type ConnectionState, type RpcClient, type RpcEvent } from './rpc_client.js';
 
 const callTimeoutMs = 15_000;
@@ -79,14 +80,14 @@ export function createWebSocketRpcClient(location: Location, storage: Storage): 
   return {
     call(method, params) {
       if (!socket || socket.readyState !== WebSocket.OPEN) {
-        return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'not connected' } });
+        return Promise.resolve(err({ code: 'unavailable', message: 'not connected' }));
       }
       const id = nextId++;
       const ws = socket;
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          resolve({ ok: false, error: { code: 'unavailable', message: 'timed out' } });
+          resolve(err({ code: 'unavailable', message: 'timed out' }));
         }, callTimeoutMs);
         pending.set(id, (frame) => {
           clearTimeout(timer);

@@ -33,7 +33,7 @@ describe('scanner replugged', () => {
 
     rig.simulator.scan('AFTER-REPLUG', 'qr');
     await eventually(() => rig.events.length === 1);
-    expect(rig.events[0]).toMatchObject({ ok: true, code: { text: 'AFTER-REPLUG' } });
+    expect(rig.events[0]).toMatchObject({ ok: true, value: { text: 'AFTER-REPLUG' } });
   });
 
   it('survives many unplug/replug cycles without throwing or duplicating handles', async () => {
@@ -49,6 +49,6 @@ describe('scanner replugged', () => {
     expect(rig.simulator.port.openHandles).toBe(1);
     rig.simulator.scan('CYCLE-DONE', 'code128');
     await eventually(() => rig.events.length === 1);
-    expect(rig.events[0]).toMatchObject({ ok: true, code: { text: 'CYCLE-DONE' } });
+    expect(rig.events[0]).toMatchObject({ ok: true, value: { text: 'CYCLE-DONE' } });
   });
 });

@@ -34,7 +34,7 @@ describe('truncated scanner reports', () => {
     await eventually(() => rig.events.length === 2);
     expect(rig.events[1]).toEqual({
       ok: true,
-      code: { symbology: 'ean13', text: '4006381333931', bytes: new TextEncoder().encode('4006381333931') },
+      value: { symbology: 'ean13', text: '4006381333931', bytes: new TextEncoder().encode('4006381333931') },
     });
   });
 
@@ -53,7 +53,7 @@ describe('truncated scanner reports', () => {
       ok: false,
       error: { code: 'malformed-report', detail: 'length 32, expected 64' },
     });
-    expect(rig.events[1]).toMatchObject({ ok: true, code: { symbology: 'code128', text: 'HELLO' } });
+    expect(rig.events[1]).toMatchObject({ ok: true, value: { symbology: 'code128', text: 'HELLO' } });
   });
 
   it('never splits a long code in two even when a middle report is corrupted', async () => {
@@ -67,6 +67,6 @@ describe('truncated scanner reports', () => {
     rig.simulator.scan('OK', 'datamatrix');
     await eventually(() => rig.events.length === 2);
     expect(rig.events[0]).toEqual({ ok: false, error: { code: 'garbled', detail: 'length-out-of-range' } });
-    expect(rig.events[1]).toMatchObject({ ok: true, code: { text: 'OK' } });
+    expect(rig.events[1]).toMatchObject({ ok: true, value: { text: 'OK' } });
   });
 });

@@ -42,6 +42,6 @@ describe('scanner unplugged in the middle of a scan', () => {
     rig.simulator.scan('APPT-2026-0042', 'qr');
     await eventually(() => rig.events.length === 2);
     expect(rig.events[0]).toEqual({ ok: false, error: { code: 'interrupted' } });
-    expect(rig.events[1]).toMatchObject({ ok: true, code: { symbology: 'qr', text: 'APPT-2026-0042' } });
+    expect(rig.events[1]).toMatchObject({ ok: true, value: { symbology: 'qr', text: 'APPT-2026-0042' } });
   });
 });

@@ -21,7 +21,7 @@ describe('card removed mid-read', () => {
     await expect.poll(() => reader.state).toEqual({ state: 'card-present' });
     expect(await reader.transmit(selectFile(LARGE_FILE))).toEqual({
       ok: true,
-      response: Uint8Array.of(0x90, 0x00),
+      value: Uint8Array.of(0x90, 0x00),
     });
     await reader.close();
   });
@@ -45,7 +45,7 @@ describe('card removed mid-read', () => {
     // The next exchange powers the new card on and starts a fresh session.
     expect(await reader.transmit(selectFile(LARGE_FILE))).toEqual({
       ok: true,
-      response: Uint8Array.of(0x90, 0x00),
+      value: Uint8Array.of(0x90, 0x00),
     });
   });
 

@@ -9,7 +9,7 @@ describe('time extension', () => {
     simulator.injectTimeExtensions({ count: 5, multiplier: 1, intervalMs: 40 });
     const framesBefore = simulator.hostFrames.length;
     const read = await reader.transmit(readBinary(0, 50));
-    expect(read.ok && read.response.subarray(0, 50)).toEqual(card.fileContent(LARGE_FILE)?.subarray(0, 50));
+    expect(read.ok && read.value.subarray(0, 50)).toEqual(card.fileContent(LARGE_FILE)?.subarray(0, 50));
     expect(simulator.hostFrames.length).toBe(framesBefore + 1);
     // 5 × 40 ms of extensions is longer than one 100 ms read timeout: only the extensions kept the host waiting.
   });
@@ -33,7 +33,7 @@ describe('time extension', () => {
     simulator.chipLatencyMs = 0;
     await new Promise((resolve) => setTimeout(resolve, 150));
     const next = await reader.transmit(readBinary(10, 5));
-    expect(next.ok && next.response.length).toBe(7);
+    expect(next.ok && next.value.length).toBe(7);
   });
 
   it('gives up with `timeout` on a reader that asks for more time forever', async () => {

@@ -13,7 +13,7 @@ describe('truncated frames', () => {
       error: { code: 'transport', detail: 'malformed CCID frame: truncated-header' },
     });
     const retry = await reader.transmit(readBinary(0, 20));
-    expect(retry.ok && retry.response.length).toBe(22);
+    expect(retry.ok && retry.value.length).toBe(22);
   });
 
   it('a frame whose data is shorter than dwLength is rejected, never taken as a short response', async () => {

@@ -9,7 +9,7 @@ describe('wrong bSeq', () => {
     simulator.injectWrongSeqFrames(10);
     const read = await reader.transmit(readBinary(0, 16));
     // The stale frames each carry `90 00` alone; only the real answer has the file's bytes.
-    expect(read.ok && read.response.subarray(0, 16)).toEqual(card.fileContent(LARGE_FILE)?.subarray(0, 16));
+    expect(read.ok && read.value.subarray(0, 16)).toEqual(card.fileContent(LARGE_FILE)?.subarray(0, 16));
   });
 
   it('gives up after more than 10 wrong-bSeq frames (libccid ReadUSB)', async () => {
@@ -22,6 +22,6 @@ describe('wrong bSeq', () => {
     });
     // The real answer is still queued with the failed command's bSeq: the next command drops it and succeeds.
     const next = await reader.transmit(readBinary(16, 4));
-    expect(next.ok && next.response.length).toBe(6);
+    expect(next.ok && next.value.length).toBe(6);
   });
 });

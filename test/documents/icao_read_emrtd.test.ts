@@ -62,7 +62,7 @@ describe('readEmrtd against the simulated Utopia chip', () => {
     const recording: ApduChannel = {
       async transmit(command) {
         const answer = await direct.transmit(command);
-        log.push(`${toHex(command)} -> ${answer.ok ? toHex(answer.response) : answer.error.code}`);
+        log.push(`${toHex(command)} -> ${answer.ok ? toHex(answer.value) : answer.error.code}`);
         return answer;
       },
     };
@@ -117,7 +117,7 @@ describe('readEmrtd against the simulated Utopia chip', () => {
     const measuring: ApduChannel = {
       async transmit(command) {
         const answer = await direct.transmit(command);
-        if (answer.ok) largest = Math.max(largest, answer.response.length);
+        if (answer.ok) largest = Math.max(largest, answer.value.length);
         return answer;
       },
     };

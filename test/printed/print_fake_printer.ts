@@ -10,6 +10,7 @@ import type {
   PrintOutcome,
   TicketPrinter,
 } from '../../devices/printer/printer.js';
+import { err, ok } from '../../lib/result.js';
 
 export class FakePrinter implements TicketPrinter, DocumentPrinter {
   readonly printedRasters: MonoBitmap[] = [];
@@ -61,10 +62,10 @@ export class FakePrinter implements TicketPrinter, DocumentPrinter {
     if (failure) {
       const state = stateAfter(failure);
       if (state) this.setState(state);
-      return { ok: false, failure };
+      return err(failure);
     }
     record();
-    return { ok: true };
+    return ok();
   }
 }
 

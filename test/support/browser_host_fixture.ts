@@ -37,7 +37,7 @@ export async function startTestHost(): Promise<TestHost> {
   const journal = openJournal(':memory:');
   if (!journal.ok) throw new Error('journal');
   const logger = recordingLogger();
-  const app = createKioskApp(parsed.config, new ManagerDeviceHub(parsed.config.devices), journal.value, {
+  const app = createKioskApp(parsed.value, new ManagerDeviceHub(parsed.value.devices), journal.value, {
     logger,
   });
   const host = await startBrowserHost(app, { rendererRoot: root, logger });

@@ -58,7 +58,7 @@ export async function startKioskAppFixture(
     ...overrides,
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  const config = parsed.config;
+  const config = parsed.value;
   const devices = new ManagerDeviceHub(config.devices);
   await devices.start();
   const journal = openJournal(':memory:');

@@ -1,3 +1,4 @@
+import { err, ok } from '../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { ControlResult, PlugControls } from '../../simulator/simulator_controls.js';
 import type { CardDispenserSimulator } from './card_dispenser_simulator.js';
@@ -33,11 +34,11 @@ export function dispenserControls(
     }),
     loadCards: (count) => {
       if (!Number.isInteger(count) || count < 0 || count > MAX_SIMULATED_CARDS)
-        return { ok: false, error: `load 0–${MAX_SIMULATED_CARDS} cards` };
+        return err(`load 0–${MAX_SIMULATED_CARDS} cards`);
       simulator.loadCards(count);
-      return { ok: true };
+      return ok();
     },
-    takeCard: () => (simulator.takeCard() ? { ok: true } : { ok: false, error: 'no card at the gate' }),
+    takeCard: () => (simulator.takeCard() ? ok() : err('no card at the gate')),
     setJam: (jam) => (jam ? simulator.jamNextCard() : simulator.clearJam()),
     faults: simulator,
   });

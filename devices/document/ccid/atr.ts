@@ -5,6 +5,7 @@
  * bytes, ISO 14443-4 cards (an ICAO passport) carry the ATS or ATQB bytes instead.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export type AtrError =
   | { code: 'empty' }
   | { code: 'bad-ts'; ts: number }
@@ -28,7 +29,7 @@ export interface Atr {
   interface: CardInterface;
 }
 
-export type AtrResult = { ok: true; value: Atr } | { ok: false; error: AtrError };
+export type AtrResult = Result<Atr, AtrError>;
 
 const STORAGE_CARD_PREFIX = [0x80, 0x4f, 0x0c, 0xa0, 0x00, 0x00, 0x03, 0x06];
 
@@ -49,10 +50,10 @@ function classify(bytes: Uint8Array, historical: Uint8Array): CardInterface {
 
 export function parseAtr(bytes: Uint8Array): AtrResult {
   const ts = bytes[0];
-  if (ts === undefined) return { ok: false, error: { code: 'empty' } };
-  if (ts !== 0x3b && ts !== 0x3f) return { ok: false, error: { code: 'bad-ts', ts } };
+  if (ts === undefined) return err({ code: 'empty' });
+  if (ts !== 0x3b && ts !== 0x3f) return err({ code: 'bad-ts', ts });
   const t0 = bytes[1];
-  if (t0 === undefined) return { ok: false, error: { code: 'truncated', expected: 2, actual: bytes.length } };
+  if (t0 === undefined) return err({ code: 'truncated', expected: 2, actual: bytes.length });
   const historicalCount = t0 & 0x0f;
   const protocols: number[] = [];
   let position = 2;
@@ -63,8 +64,7 @@ export function parseAtr(bytes: Uint8Array): AtrResult {
     position += present;
     if ((indicator & 8) === 0) break;
     const td = bytes[position];
-    if (td === undefined)
-      return { ok: false, error: { code: 'truncated', expected: position + 1, actual: bytes.length } };
+    if (td === undefined) return err({ code: 'truncated', expected: position + 1, actual: bytes.length });
     protocols.push(td & 0x0f);
     indicator = td >> 4;
     position += 1;
@@ -73,27 +73,22 @@ export function parseAtr(bytes: Uint8Array): AtrResult {
   // TCK is present unless only T=0 is offered (ISO/IEC 7816-3 §8.2.5).
   const hasTck = protocols.some((protocol) => protocol !== 0);
   const expected = historicalEnd + (hasTck ? 1 : 0);
-  if (bytes.length < expected)
-    return { ok: false, error: { code: 'truncated', expected, actual: bytes.length } };
-  if (bytes.length > expected)
-    return { ok: false, error: { code: 'trailing-bytes', expected, actual: bytes.length } };
+  if (bytes.length < expected) return err({ code: 'truncated', expected, actual: bytes.length });
+  if (bytes.length > expected) return err({ code: 'trailing-bytes', expected, actual: bytes.length });
   if (hasTck) {
     let check = 0;
     for (let index = 1; index < historicalEnd; index++) check ^= bytes[index]!;
     const actual = bytes[historicalEnd]!;
-    if (check !== actual) return { ok: false, error: { code: 'bad-tck', expected: check, actual } };
+    if (check !== actual) return err({ code: 'bad-tck', expected: check, actual });
   }
   const historical = bytes.slice(historicalEnd - historicalCount, historicalEnd);
-  return {
-    ok: true,
-    value: {
-      bytes: bytes.slice(),
-      convention: ts === 0x3b ? 'direct' : 'inverse',
-      protocols,
-      historical,
-      interface: classify(bytes, historical),
-    },
-  };
+  return ok({
+    bytes: bytes.slice(),
+    convention: ts === 0x3b ? 'direct' : 'inverse',
+    protocols,
+    historical,
+    interface: classify(bytes, historical),
+  });
 }
 
 /** Builds the PC/SC Part 3 pseudo-ATR a contactless reader reports for an ISO 14443-4 card. */

@@ -6,6 +6,8 @@
  *   base timeout multiplied by bError;
  * - a frame that does not decode (truncated, trailing bytes) fails this command; nothing is resent.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduFailure } from '../iso7816/apdu_channel.js';
 import { decodeRdrToPc, encodePcToRdr, type PcToRdrMessage, type RdrToPcMessage } from './messages.js';
@@ -18,7 +20,7 @@ export interface ExchangeTiming {
   maxTimeExtensions: number;
 }
 
-export type ExchangeResult = { ok: true; value: RdrToPcMessage } | { ok: false; error: ApduFailure };
+export type ExchangeResult = Result<RdrToPcMessage, ApduFailure>;
 
 /** libccid ReadUSB: "giving up after >10 such frames". */
 export const MAX_WRONG_SEQ_FRAMES = 10;
@@ -72,37 +74,31 @@ export class CcidMessageExchange {
       if (!read.ok) return this.failed(read.error);
       const decoded = decodeRdrToPc(read.value);
       if (!decoded.ok) {
-        return {
-          ok: false,
-          error: { code: 'transport', detail: `malformed CCID frame: ${decoded.error.code}` },
-        };
+        return err({ code: 'transport', detail: `malformed CCID frame: ${decoded.error.code}` });
       }
       const message = decoded.value;
       if (message.seq !== seq) {
         wrongSeq++;
         if (wrongSeq > MAX_WRONG_SEQ_FRAMES) {
-          return {
-            ok: false,
-            error: {
-              code: 'transport',
-              detail: `more than ${MAX_WRONG_SEQ_FRAMES} frames with a wrong bSeq`,
-            },
-          };
+          return err({
+            code: 'transport',
+            detail: `more than ${MAX_WRONG_SEQ_FRAMES} frames with a wrong bSeq`,
+          });
         }
         continue;
       }
       if (message.state.command.kind === 'time-extension') {
         extensions++;
-        if (extensions > this.timing.maxTimeExtensions) return { ok: false, error: { code: 'timeout' } };
+        if (extensions > this.timing.maxTimeExtensions) return err({ code: 'timeout' });
         timeoutMs = this.timing.responseTimeoutMs * Math.max(1, message.state.command.multiplier);
         continue;
       }
-      return { ok: true, value: message };
+      return ok(message);
     }
   }
 
   private failed(failure: TransferFailure): ExchangeResult {
     this.onTransferFailure(failure);
-    return { ok: false, error: apduFailureOf(failure) };
+    return err(apduFailureOf(failure));
   }
 }

@@ -24,7 +24,7 @@ describe('CcidReader against the simulated reader', () => {
     expect(await reader.getSlotStatus()).toEqual({ ok: true, value: { icc: 'present-active' } });
     expect(await reader.transmit(hex('FF CA 00 00 00'))).toEqual({
       ok: true,
-      response: hex('04 A2 2B 7A 90 00'),
+      value: hex('04 A2 2B 7A 90 00'),
     });
     expect(await reader.powerOff()).toEqual({ ok: true, value: { icc: 'present-inactive' } });
     expect(simulator.hostFrames).toEqual([
@@ -37,10 +37,10 @@ describe('CcidReader against the simulated reader', () => {
 
   it('powers the card on by itself and reads a file with SELECT / READ BINARY', async () => {
     const { reader, card } = readerWithCard();
-    expect(await reader.transmit(selectFile(SMALL_FILE))).toEqual({ ok: true, response: hex('90 00') });
+    expect(await reader.transmit(selectFile(SMALL_FILE))).toEqual({ ok: true, value: hex('90 00') });
     const read = await reader.transmit(readBinary(0, 22));
-    expect(read.ok && read.response.subarray(0, 22)).toEqual(card.fileContent(SMALL_FILE));
-    expect(read.ok && [...read.response.subarray(22)]).toEqual([0x90, 0x00]);
+    expect(read.ok && read.value.subarray(0, 22)).toEqual(card.fileContent(SMALL_FILE));
+    expect(read.ok && [...read.value.subarray(22)]).toEqual([0x90, 0x00]);
   });
 
   it('wraps bSeq after 255 commands', async () => {
@@ -80,13 +80,11 @@ describe('CcidReader against the simulated reader', () => {
       { maxMessageLength: 64, extendedApdu: true },
       card,
     );
-    expect(await reader.transmit(selectFile(LARGE_FILE))).toEqual({ ok: true, response: hex('90 00') });
+    expect(await reader.transmit(selectFile(LARGE_FILE))).toEqual({ ok: true, value: hex('90 00') });
     // Extended-length READ BINARY of 1000 bytes: 00 B0 00 00 00 03 E8.
     const read = await reader.transmit(hex('00 B0 00 00 00 03 E8'));
-    expect(read.ok && read.response.length).toBe(1002);
-    expect(read.ok && read.response.subarray(0, 1000)).toEqual(
-      card.fileContent(LARGE_FILE)?.subarray(0, 1000),
-    );
+    expect(read.ok && read.value.length).toBe(1002);
+    expect(read.ok && read.value.subarray(0, 1000)).toEqual(card.fileContent(LARGE_FILE)?.subarray(0, 1000));
     const levels = simulator.hostFrames
       .filter((frame) => frame[0] === 0x6f)
       .map((frame) => frame[8]! | (frame[9]! << 8));
@@ -102,7 +100,7 @@ describe('CcidReader against the simulated reader', () => {
       0x2c,
       ...new Uint8Array(300).fill(0x5a),
     ]);
-    expect(await reader.transmit(update)).toEqual({ ok: true, response: hex('90 00') });
+    expect(await reader.transmit(update)).toEqual({ ok: true, value: hex('90 00') });
     const sent = simulator.hostFrames.slice(-6).map((frame) => frame[8]);
     expect(sent).toEqual([0x01, 0x03, 0x03, 0x03, 0x03, 0x02]);
     expect(card.fileContent(LARGE_FILE)?.subarray(0, 300)).toEqual(new Uint8Array(300).fill(0x5a));
@@ -138,7 +136,7 @@ describe('CcidReader against the simulated reader', () => {
       error: { code: 'card-removed' },
     });
     // The next exchange powers it on again, and a good answer clears the error state.
-    expect(await reader.transmit(selectFile(SMALL_FILE))).toEqual({ ok: true, response: hex('90 00') });
+    expect(await reader.transmit(selectFile(SMALL_FILE))).toEqual({ ok: true, value: hex('90 00') });
     expect(reader.state).toEqual({ state: 'card-present' });
     simulator.unplug();
     expect(await reader.transmit(selectFile(SMALL_FILE))).toEqual({

@@ -9,6 +9,7 @@
  */
 
 import { concatBytes } from '../../../lib/bytes.js';
+import { err, ok, type Result, resultBlock } from '../../../lib/result.js';
 import type { ReaderState } from '../../device_status.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import type { ApduChannel, ApduFailure, TransmitResult } from '../iso7816/apdu_channel.js';
@@ -41,14 +42,12 @@ export interface CcidReaderOptions {
 }
 
 export type CcidFailure = ApduFailure;
-export type PowerOnResult =
-  | { ok: true; value: Atr }
-  | { ok: false; error: ApduFailure | { code: 'bad-atr'; error: AtrError; atr: Uint8Array } };
-export type SlotStatusResult = { ok: true; value: { icc: IccStatus } } | { ok: false; error: ApduFailure };
+export type PowerOnResult = Result<Atr, ApduFailure | { code: 'bad-atr'; error: AtrError; atr: Uint8Array }>;
+export type SlotStatusResult = Result<{ icc: IccStatus }, ApduFailure>;
 /** Ne max (65 536) + SW1 SW2. */
 const MAX_RESPONSE_APDU = 65_538;
 
-type ResponseResult = { ok: true; value: RdrToPcMessage } | { ok: false; error: ApduFailure };
+type ResponseResult = Result<RdrToPcMessage, ApduFailure>;
 
 export type CardEvent = 'inserted' | 'removed';
 
@@ -138,7 +137,7 @@ export class CcidReader implements ApduChannel {
       // libccid: ICC_MUTE with "no ICC" is a normal answer to GetSlotStatus, not a failure.
       this.notePresence(icc === 'absent' ? 'absent' : 'present');
       if (icc !== 'present-active') this.loseSession();
-      return { ok: true, value: { icc } };
+      return ok({ icc });
     });
   }
 
@@ -151,7 +150,7 @@ export class CcidReader implements ApduChannel {
       const response = await this.command((seq) => ({ type: 'IccPowerOff', slot: this.slot, seq }));
       this.session = 'none';
       if (!response.ok) return response;
-      return { ok: true, value: { icc: response.value.state.icc } };
+      return ok({ icc: response.value.state.icc });
     });
   }
 
@@ -176,7 +175,7 @@ export class CcidReader implements ApduChannel {
         },
       );
       if (!response.ok) return response;
-      return { ok: true, value: { icc: response.value.state.icc } };
+      return ok({ icc: response.value.state.icc });
     });
   }
 
@@ -185,20 +184,16 @@ export class CcidReader implements ApduChannel {
     return this.serialise(async (): Promise<TransmitResult> => {
       if (this.session === 'lost') {
         this.session = 'none';
-        return { ok: false, error: { code: 'card-removed' } };
+        return err({ code: 'card-removed' });
       }
       if (this.session === 'none') {
         const powered = await this.powerOnNow();
         if (!powered.ok) {
           const { error } = powered;
-          return {
-            ok: false,
-            error: error.code === 'bad-atr' ? { code: 'transport', detail: 'bad ATR' } : error,
-          };
+          return err(error.code === 'bad-atr' ? { code: 'transport', detail: 'bad ATR' } : error);
         }
       }
-      const response = await this.exchangeApdu(command);
-      return response.ok ? { ok: true, response: response.value } : response;
+      return this.exchangeApdu(command);
     });
   }
 
@@ -219,49 +214,44 @@ export class CcidReader implements ApduChannel {
     }));
     if (!response.ok) return response;
     const message = response.value;
-    if (message.type !== 'DataBlock') return { ok: false, error: unexpected(message) };
+    if (message.type !== 'DataBlock') return err(unexpected(message));
     const failure = this.commandFailure(message, false);
-    if (failure !== undefined) return { ok: false, error: failure };
+    if (failure !== undefined) return err(failure);
     const atr = parseAtr(message.data);
     this.notePresence('present');
-    if (!atr.ok) return { ok: false, error: { code: 'bad-atr', error: atr.error, atr: message.data } };
+    if (!atr.ok) return err({ code: 'bad-atr', error: atr.error, atr: message.data });
     this.session = 'active';
     this.currentAtr = atr.value;
     return atr;
   }
 
-  private async exchangeApdu(
-    command: Uint8Array,
-  ): Promise<{ ok: true; value: Uint8Array } | { ok: false; error: ApduFailure }> {
-    const room = this.maxMessageLength - CCID_HEADER_SIZE;
-    const pieces = xfrBlockPieces(command, room, this.extendedApdu);
-    if (!pieces.ok) {
-      return {
-        ok: false,
-        error: { code: 'transport', detail: `APDU of ${command.length} bytes exceeds the reader's ${room}` },
-      };
-    }
-    let response: RdrToPcMessage | undefined;
-    for (const piece of pieces.value) {
-      const sent = await this.xfrBlock(piece.data, piece.levelParameter);
-      if (!sent.ok) return sent;
-      response = sent.value;
-    }
-    const parts: Uint8Array[] = [];
-    let received = 0;
-    while (response !== undefined && response.type === 'DataBlock') {
-      parts.push(response.data);
-      received += response.data.length;
-      if (response.chain !== 'begins' && response.chain !== 'continues') break;
-      // The longest response APDU is 65 536 data bytes + SW: a reader chaining past that is broken, not slow.
-      if (received > MAX_RESPONSE_APDU || parts.length > MAX_RESPONSE_APDU) {
-        return { ok: false, error: { code: 'transport', detail: 'response chain longer than any APDU' } };
+  private exchangeApdu(command: Uint8Array): Promise<TransmitResult> {
+    return resultBlock(async (take) => {
+      const room = this.maxMessageLength - CCID_HEADER_SIZE;
+      const pieces = xfrBlockPieces(command, room, this.extendedApdu);
+      if (!pieces.ok) {
+        return err({
+          code: 'transport',
+          detail: `APDU of ${command.length} bytes exceeds the reader's ${room}`,
+        });
       }
-      const next = await this.xfrBlock(new Uint8Array(0), chainValues['expect-more']);
-      if (!next.ok) return next;
-      response = next.value;
-    }
-    return { ok: true, value: concatBytes(...parts) };
+      let response: RdrToPcMessage | undefined;
+      for (const piece of pieces.value)
+        response = take(await this.xfrBlock(piece.data, piece.levelParameter));
+      const parts: Uint8Array[] = [];
+      let received = 0;
+      while (response !== undefined && response.type === 'DataBlock') {
+        parts.push(response.data);
+        received += response.data.length;
+        if (response.chain !== 'begins' && response.chain !== 'continues') break;
+        // The longest response APDU is 65 536 data bytes + SW: a reader chaining past that is broken, not slow.
+        if (received > MAX_RESPONSE_APDU || parts.length > MAX_RESPONSE_APDU) {
+          return err({ code: 'transport', detail: 'response chain longer than any APDU' });
+        }
+        response = take(await this.xfrBlock(new Uint8Array(0), chainValues['expect-more']));
+      }
+      return ok(concatBytes(...parts));
+    });
   }
 
   private async xfrBlock(data: Uint8Array, levelParameter: number): Promise<ResponseResult> {
@@ -275,9 +265,9 @@ export class CcidReader implements ApduChannel {
     }));
     if (!response.ok) return response;
     const message = response.value;
-    if (message.type !== 'DataBlock') return { ok: false, error: unexpected(message) };
+    if (message.type !== 'DataBlock') return err(unexpected(message));
     const failure = this.commandFailure(message, true);
-    return failure === undefined ? response : { ok: false, error: failure };
+    return failure === undefined ? response : err(failure);
   }
 
   /** Turns a failed bStatus into the failure a caller can act on, updating what we know of the card. */

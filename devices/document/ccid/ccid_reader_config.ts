@@ -3,6 +3,7 @@
  * typo in the terminal's file is reported at start-up instead of becoming a wrong timeout at the counter.
  */
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { CcidReaderOptions } from './ccid_reader.js';
 
 export const CcidReaderOptionsSchema = z
@@ -29,21 +30,16 @@ export interface CcidReaderSettings {
   ocrWindow: boolean | undefined;
 }
 
-export type CcidOptionsResult =
-  | { ok: true; value: CcidReaderSettings }
-  | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
+export type CcidOptionsResult = Result<CcidReaderSettings, { code: 'invalid-options'; issues: string[] }>;
 
 export function ccidReaderOptionsFromConfig(options: Record<string, unknown>): CcidOptionsResult {
   const parsed = CcidReaderOptionsSchema.safeParse(options);
   if (parsed.success) {
     const { ocrWindow, ...reader } = parsed.data;
-    return { ok: true, value: { reader, ocrWindow } };
+    return ok({ reader, ocrWindow });
   }
-  return {
-    ok: false,
-    error: {
-      code: 'invalid-options',
-      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    },
-  };
+  return err({
+    code: 'invalid-options',
+    issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  });
 }

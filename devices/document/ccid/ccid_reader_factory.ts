@@ -7,6 +7,8 @@
  * It has the OCR window of a full-page reader unless `ocrWindow: false`; a USB CCID reader is a chip reader only
  * (no OCR protocol is implemented for a real one), so it refuses `ocrWindow: true`.
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
 import { ccidReaderOptionsFromConfig } from './ccid_reader_config.js';
@@ -19,8 +21,7 @@ export const CCID_INTERFACE_CLASS = 0x0b;
 
 export function simulatedCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
   const options = ccidReaderOptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   const { reader, ocrWindow } = options.value;
   const simulator = new CcidReaderSimulator({
     ...(reader.maxMessageLength === undefined ? {} : { maxMessageLength: reader.maxMessageLength }),
@@ -30,9 +31,8 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
     uid: Uint8Array.of(0x08, 0x5a, 0x1c, 0x33),
   });
   const controls = documentReaderControls(context.config.id, simulator);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
       (connection) =>
@@ -41,35 +41,27 @@ export function simulatedCcidReaderFactory(context: DriverContext): DriverFactor
         }),
       () => controls,
     ),
-  };
+  );
 }
 
 export function usbCcidReaderFactory(context: DriverContext): DriverFactoryResult<'document-reader'> {
   const options = ccidReaderOptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   if (options.value.ocrWindow === true)
-    return {
-      ok: false,
-      error: {
-        code: 'bad-options',
-        detail: 'ocrWindow: a USB CCID reader offers no OCR this driver can read',
-      },
-    };
+    return err({
+      code: 'bad-options',
+      detail: 'ocrWindow: a USB CCID reader offers no OCR this driver can read',
+    });
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
-    return {
-      ok: false,
-      error: { code: 'missing-usb-id', detail: 'a USB CCID reader needs vendorId and productId' },
-    };
+    return err({ code: 'missing-usb-id', detail: 'a USB CCID reader needs vendorId and productId' });
   }
   const open = () => context.hardware.openUsb({ vendorId, productId, interfaceClass: CCID_INTERFACE_CLASS });
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       open,
       context,
       (connection) => new ManagedCcidReader(connection, options.value.reader),
     ),
-  };
+  );
 }

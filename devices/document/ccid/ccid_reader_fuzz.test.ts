@@ -52,7 +52,7 @@ describe('CcidReader fuzz', () => {
           });
           reader.startMonitoring();
           const result = await reader.transmit(Uint8Array.of(0x00, 0xa4, 0x04, 0x0c, 0x01, 0xa0));
-          if (result.ok) expect(result.response).toBeInstanceOf(Uint8Array);
+          if (result.ok) expect(result.value).toBeInstanceOf(Uint8Array);
           else
             expect(['card-removed', 'no-card', 'timeout', 'disconnected', 'transport']).toContain(
               result.error.code,

@@ -5,6 +5,8 @@
  * this driver speaks APDU level (short or extended); TPDU and character level readers would need T=0/T=1 block
  * handling in the host and are reported as unsupported.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import type { CcidReaderOptions } from './ccid_reader.js';
 
@@ -33,7 +35,7 @@ export type DescriptorError =
   | { code: 'not-found' }
   | { code: 'transfer'; error: TransferFailure };
 
-export type DescriptorResult<T> = { ok: true; value: T } | { ok: false; error: DescriptorError };
+export type DescriptorResult<T> = Result<T, DescriptorError>;
 
 function exchangeLevelOf(features: number): ExchangeLevel {
   if ((features & 0x00040000) !== 0) return 'extended-apdu';
@@ -44,30 +46,26 @@ function exchangeLevelOf(features: number): ExchangeLevel {
 
 export function parseCcidClassDescriptor(bytes: Uint8Array): DescriptorResult<CcidClassDescriptor> {
   if (bytes.length !== CCID_CLASS_DESCRIPTOR_LENGTH || bytes[0] !== CCID_CLASS_DESCRIPTOR_LENGTH) {
-    return { ok: false, error: { code: 'wrong-length', length: bytes[0] ?? bytes.length } };
+    return err({ code: 'wrong-length', length: bytes[0] ?? bytes.length });
   }
-  if (bytes[1] !== CCID_CLASS_DESCRIPTOR_TYPE)
-    return { ok: false, error: { code: 'wrong-type', type: bytes[1]! } };
+  if (bytes[1] !== CCID_CLASS_DESCRIPTOR_TYPE) return err({ code: 'wrong-type', type: bytes[1]! });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const voltage = bytes[5]!;
   const protocols = view.getUint32(6, true);
   const features = view.getUint32(40, true);
-  return {
-    ok: true,
-    value: {
-      bcdCcid: view.getUint16(2, true),
-      maxSlotIndex: bytes[4]!,
-      voltageSupport: { v5: (voltage & 1) !== 0, v3: (voltage & 2) !== 0, v1_8: (voltage & 4) !== 0 },
-      protocols: { t0: (protocols & 1) !== 0, t1: (protocols & 2) !== 0 },
-      defaultClockKhz: view.getUint32(10, true),
-      maxIfsd: view.getUint32(28, true),
-      features,
-      exchangeLevel: exchangeLevelOf(features),
-      automaticPps: (features & 0x80) !== 0 || (features & 0x40) !== 0,
-      maxMessageLength: view.getUint32(44, true),
-      maxBusySlots: bytes[53]!,
-    },
-  };
+  return ok({
+    bcdCcid: view.getUint16(2, true),
+    maxSlotIndex: bytes[4]!,
+    voltageSupport: { v5: (voltage & 1) !== 0, v3: (voltage & 2) !== 0, v1_8: (voltage & 4) !== 0 },
+    protocols: { t0: (protocols & 1) !== 0, t1: (protocols & 2) !== 0 },
+    defaultClockKhz: view.getUint32(10, true),
+    maxIfsd: view.getUint32(28, true),
+    features,
+    exchangeLevel: exchangeLevelOf(features),
+    automaticPps: (features & 0x80) !== 0 || (features & 0x40) !== 0,
+    maxMessageLength: view.getUint32(44, true),
+    maxBusySlots: bytes[53]!,
+  });
 }
 
 /** Walks a configuration descriptor (a chain of `bLength bDescriptorType …`) to the CCID class descriptor. */
@@ -81,7 +79,7 @@ export function findCcidClassDescriptor(configuration: Uint8Array): DescriptorRe
     }
     offset += length;
   }
-  return { ok: false, error: { code: 'not-found' } };
+  return err({ code: 'not-found' });
 }
 
 /** GET_DESCRIPTOR(CONFIGURATION): first the 9-byte header for wTotalLength, then the whole chain. */
@@ -91,31 +89,25 @@ export async function readCcidClassDescriptor(
 ): Promise<DescriptorResult<CcidClassDescriptor>> {
   const setup = { requestType: 0x80, request: 0x06, value: 0x0200, index: 0 };
   const header = await transport.controlIn(setup, 9, timeoutMs);
-  if (!header.ok) return { ok: false, error: { code: 'transfer', error: header.error } };
-  if (header.value.length < 4)
-    return { ok: false, error: { code: 'wrong-length', length: header.value.length } };
+  if (!header.ok) return err({ code: 'transfer', error: header.error });
+  if (header.value.length < 4) return err({ code: 'wrong-length', length: header.value.length });
   const total = header.value[2]! | (header.value[3]! << 8);
   const full = await transport.controlIn(setup, total, timeoutMs);
-  if (!full.ok) return { ok: false, error: { code: 'transfer', error: full.error } };
+  if (!full.ok) return err({ code: 'transfer', error: full.error });
   return findCcidClassDescriptor(full.value);
 }
 
 /** Driver options the descriptor dictates, or why this driver cannot run the reader. */
 export function readerOptionsFromDescriptor(
   descriptor: CcidClassDescriptor,
-):
-  | { ok: true; value: CcidReaderOptions }
-  | { ok: false; error: { code: 'exchange-level-unsupported'; level: ExchangeLevel } } {
+): Result<CcidReaderOptions, { code: 'exchange-level-unsupported'; level: ExchangeLevel }> {
   if (descriptor.exchangeLevel === 'character' || descriptor.exchangeLevel === 'tpdu') {
-    return { ok: false, error: { code: 'exchange-level-unsupported', level: descriptor.exchangeLevel } };
+    return err({ code: 'exchange-level-unsupported', level: descriptor.exchangeLevel });
   }
-  return {
-    ok: true,
-    value: {
-      maxMessageLength: descriptor.maxMessageLength,
-      extendedApdu: descriptor.exchangeLevel === 'extended-apdu',
-    },
-  };
+  return ok({
+    maxMessageLength: descriptor.maxMessageLength,
+    extendedApdu: descriptor.exchangeLevel === 'extended-apdu',
+  });
 }
 
 /** Encodes a descriptor (for simulators): the inverse of `parseCcidClassDescriptor` for the fields it keeps. */

@@ -62,9 +62,9 @@ export async function ccidCardInfo(reader: CcidReader): Promise<CliOutput> {
   if (atr.interface.kind !== 'contact') {
     // PC/SC GET DATA: the reader, not the card, answers with the UID (protocols.md §3.4).
     const uid = await reader.transmit(Uint8Array.of(0xff, 0xca, 0x00, 0x00, 0x00));
-    if (uid.ok && uid.response.length >= 2) {
-      const sw = (uid.response[uid.response.length - 2]! << 8) | uid.response[uid.response.length - 1]!;
-      info.uid = sw === 0x9000 ? toHex(uid.response.subarray(0, -2)) : null;
+    if (uid.ok && uid.value.length >= 2) {
+      const sw = (uid.value[uid.value.length - 2]! << 8) | uid.value[uid.value.length - 1]!;
+      info.uid = sw === 0x9000 ? toHex(uid.value.subarray(0, -2)) : null;
     }
   }
   return { json: JSON.stringify(info, null, 2), exitCode: 0 };

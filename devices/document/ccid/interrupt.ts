@@ -6,6 +6,7 @@
  * - RDR_to_PC_HardwareError `51 bSlot bSeq bHardwareErrorCode` (01 = overcurrent).
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export const NOTIFY_SLOT_CHANGE = 0x50;
 export const HARDWARE_ERROR = 0x51;
 
@@ -23,18 +24,15 @@ export type InterruptDecodeError =
   | { code: 'unknown-message-type'; messageType: number }
   | { code: 'bad-length'; messageType: number; length: number };
 
-export type InterruptDecodeResult =
-  | { ok: true; value: InterruptMessage }
-  | { ok: false; error: InterruptDecodeError };
+export type InterruptDecodeResult = Result<InterruptMessage, InterruptDecodeError>;
 
 /** `slotCount` trims the padding slots of the last byte (a one-slot reader still sends a whole byte). */
 export function decodeInterrupt(bytes: Uint8Array, slotCount?: number): InterruptDecodeResult {
   const messageType = bytes[0];
-  if (messageType === undefined) return { ok: false, error: { code: 'empty' } };
+  if (messageType === undefined) return err({ code: 'empty' });
   switch (messageType) {
     case NOTIFY_SLOT_CHANGE: {
-      if (bytes.length < 2)
-        return { ok: false, error: { code: 'bad-length', messageType, length: bytes.length } };
+      if (bytes.length < 2) return err({ code: 'bad-length', messageType, length: bytes.length });
       const slots: SlotChange[] = [];
       for (let index = 1; index < bytes.length; index++) {
         const byte = bytes[index]!;
@@ -46,25 +44,21 @@ export function decodeInterrupt(bytes: Uint8Array, slotCount?: number): Interrup
         }
       }
       const count = slotCount === undefined ? slots.length : Math.min(slotCount, slots.length);
-      return { ok: true, value: { type: 'NotifySlotChange', slots: slots.slice(0, count) } };
+      return ok({ type: 'NotifySlotChange', slots: slots.slice(0, count) });
     }
     case HARDWARE_ERROR: {
-      if (bytes.length !== 4)
-        return { ok: false, error: { code: 'bad-length', messageType, length: bytes.length } };
+      if (bytes.length !== 4) return err({ code: 'bad-length', messageType, length: bytes.length });
       const errorCode = bytes[3]!;
-      return {
-        ok: true,
-        value: {
-          type: 'HardwareError',
-          slot: bytes[1]!,
-          seq: bytes[2]!,
-          errorCode,
-          error: errorCode === 0x01 ? 'overcurrent' : 'unknown',
-        },
-      };
+      return ok({
+        type: 'HardwareError',
+        slot: bytes[1]!,
+        seq: bytes[2]!,
+        errorCode,
+        error: errorCode === 0x01 ? 'overcurrent' : 'unknown',
+      });
     }
     default:
-      return { ok: false, error: { code: 'unknown-message-type', messageType } };
+      return err({ code: 'unknown-message-type', messageType });
   }
 }
 

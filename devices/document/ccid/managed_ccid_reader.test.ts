@@ -38,7 +38,7 @@ describe('CCID reader under the device manager', () => {
   it('follows insert/remove, survives an unplug and reconnects by itself', async () => {
     const built = simulatedCcidReaderFactory(context({ responseTimeoutMs: 200, interruptPollMs: 20 }));
     if (!built.ok) throw new Error(built.error.detail);
-    const { device } = built;
+    const device = built.value;
     const driver = device.driver as ManagedCcidReader;
     const reader = device.simulator?.kind === 'document-reader' ? device.simulator : undefined;
     device.start();
@@ -47,7 +47,7 @@ describe('CCID reader under the device manager', () => {
     await expect.poll(() => device.status()).toEqual({ state: 'card-present' });
     expect(await driver.transmit(selectFile(SMALL_FILE))).toEqual({
       ok: true,
-      response: Uint8Array.of(0x90, 0x00),
+      value: Uint8Array.of(0x90, 0x00),
     });
     device.simulator?.unplug();
     await expect.poll(() => device.status()).toEqual({ state: 'disconnected' });
@@ -56,7 +56,7 @@ describe('CCID reader under the device manager', () => {
     await expect.poll(() => device.status()).toEqual({ state: 'card-present' });
     expect(await driver.transmit(selectFile(SMALL_FILE))).toEqual({
       ok: true,
-      response: Uint8Array.of(0x90, 0x00),
+      value: Uint8Array.of(0x90, 0x00),
     });
     await device.stop();
     expect(device.status()).toEqual({ state: 'disconnected' });
@@ -75,16 +75,16 @@ describe('CCID reader under the device manager', () => {
     };
     const built = usbCcidReaderFactory(context({ responseTimeoutMs: 200 }, hardware, true));
     if (!built.ok) throw new Error(built.error.detail);
-    built.device.start();
-    await expect.poll(() => built.device.status()).toEqual({ state: 'card-present' });
+    built.value.start();
+    await expect.poll(() => built.value.status()).toEqual({ state: 'card-present' });
     expect(selectors).toEqual([{ vendorId: 0x072f, productId: 0x2200, interfaceClass: 0x0b }]);
     // The 64-byte dwMaxCCIDMessageLength came from the class descriptor: a 200-byte read needs chained responses.
-    const driver = built.device.driver as ManagedCcidReader;
+    const driver = built.value.driver as ManagedCcidReader;
     await driver.transmit(Uint8Array.of(0x00, 0xa4, 0x02, 0x0c, 0x02, 0x01, 0x02));
     const read = await driver.transmit(readBinary(0, 200));
-    expect(read.ok && read.response.length).toBe(202);
+    expect(read.ok && read.value.length).toBe(202);
     expect(simulator.hostFrames.some((frame) => frame[0] === 0x6f && frame[8] === 0x10)).toBe(true);
-    await built.device.stop();
+    await built.value.stop();
   });
 
   it('reports bad options and missing USB ids as factory errors', () => {

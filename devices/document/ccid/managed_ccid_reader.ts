@@ -6,6 +6,8 @@
  * It is an `ApduChannel` too, so ICAO code can hold it across reconnections. `capabilities()` is what a vendor
  * profile or a flow may use of it: the chip, and the OCR lines of the printed MRZ when the reader has an OCR window.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { ReaderState } from '../../device_status.js';
 import type { DeviceConnection } from '../../transport/device_connection.js';
 import type { UsbTransport } from '../../transport/usb_transport.js';
@@ -90,13 +92,13 @@ export class ManagedCcidReader implements ApduChannel {
 
   transmit(command: Uint8Array): Promise<TransmitResult> {
     const reader = this.reader;
-    if (reader === undefined) return Promise.resolve({ ok: false, error: { code: 'disconnected' } });
+    if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
     return reader.transmit(command);
   }
 
   powerOn(): Promise<PowerOnResult> {
     const reader = this.reader;
-    if (reader === undefined) return Promise.resolve({ ok: false, error: { code: 'disconnected' } });
+    if (reader === undefined) return Promise.resolve(err({ code: 'disconnected' }));
     return reader.powerOn();
   }
 
@@ -107,7 +109,7 @@ export class ManagedCcidReader implements ApduChannel {
       const options = await this.optionsFor(transport);
       if (!options.ok) {
         // A reader this driver cannot speak to will not get better by reconnecting: report it and wait for stop.
-        this.publish({ state: 'error', code: 'ccid-unsupported-reader', detail: options.detail });
+        this.publish({ state: 'error', code: 'ccid-unsupported-reader', detail: options.error });
         return;
       }
       const reader = new CcidReader(transport, options.value);
@@ -134,18 +136,16 @@ export class ManagedCcidReader implements ApduChannel {
     }
   }
 
-  private async optionsFor(
-    transport: UsbTransport,
-  ): Promise<{ ok: true; value: CcidReaderOptions } | { ok: false; detail: string }> {
+  private async optionsFor(transport: UsbTransport): Promise<Result<CcidReaderOptions, string>> {
     const { readDescriptor, ...configured } = this.options;
-    if (readDescriptor === false) return { ok: true, value: configured };
+    if (readDescriptor === false) return ok(configured);
     const descriptor = await readCcidClassDescriptor(transport);
     // No descriptor (a transport that cannot do control transfers): fall back to the configured options.
-    if (!descriptor.ok) return { ok: true, value: configured };
+    if (!descriptor.ok) return ok(configured);
     const fromDevice = readerOptionsFromDescriptor(descriptor.value);
-    if (!fromDevice.ok) return { ok: false, detail: `exchange level ${fromDevice.error.level}` };
+    if (!fromDevice.ok) return err(`exchange level ${fromDevice.error.level}`);
     // The configuration wins over the descriptor: it is how a site works around a reader that lies.
-    return { ok: true, value: { ...fromDevice.value, ...configured } };
+    return ok({ ...fromDevice.value, ...configured });
   }
 
   private publish(state: ReaderState): void {

@@ -4,6 +4,8 @@
  * (USB CCID Rev 1.1 §6; libccid CCID_HEADER_SIZE 10, STATUS_OFFSET 7, ERROR_OFFSET 8, CHAIN_PARAMETER_OFFSET 9).
  * Pure functions: bytes in, typed values or typed errors out; nothing here throws on input.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { type CcidError, decodeCcidError } from './ccid_errors.js';
 
 export const CCID_HEADER_SIZE = 10;
@@ -88,7 +90,7 @@ export type CcidDecodeError =
   | { code: 'bad-chain-parameter'; value: number; slot: number; seq: number }
   | { code: 'bad-power-select'; value: number; slot: number; seq: number };
 
-export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: CcidDecodeError };
+export type DecodeResult<T> = Result<T, CcidDecodeError>;
 
 function frame(
   messageType: number,
@@ -155,29 +157,23 @@ interface RawFrame {
 }
 
 /** Splits the header and checks dwLength against the bytes actually received. */
-export function splitFrame(
-  bytes: Uint8Array,
-): { ok: true; value: RawFrame } | { ok: false; error: CcidDecodeError } {
-  if (bytes.length < CCID_HEADER_SIZE)
-    return { ok: false, error: { code: 'truncated-header', length: bytes.length } };
+export function splitFrame(bytes: Uint8Array): Result<RawFrame, CcidDecodeError> {
+  if (bytes.length < CCID_HEADER_SIZE) return err({ code: 'truncated-header', length: bytes.length });
   const declared = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(1, true);
   const actual = bytes.length - CCID_HEADER_SIZE;
   const slot = bytes[5]!;
   const seq = bytes[6]!;
-  if (actual < declared) return { ok: false, error: { code: 'truncated-data', declared, actual, slot, seq } };
-  if (actual > declared) return { ok: false, error: { code: 'trailing-bytes', declared, actual, slot, seq } };
-  return {
-    ok: true,
-    value: {
-      messageType: bytes[0]!,
-      slot,
-      seq,
-      b7: bytes[7]!,
-      b8: bytes[8]!,
-      b9: bytes[9]!,
-      data: bytes.slice(CCID_HEADER_SIZE),
-    },
-  };
+  if (actual < declared) return err({ code: 'truncated-data', declared, actual, slot, seq });
+  if (actual > declared) return err({ code: 'trailing-bytes', declared, actual, slot, seq });
+  return ok({
+    messageType: bytes[0]!,
+    slot,
+    seq,
+    b7: bytes[7]!,
+    b8: bytes[8]!,
+    b9: bytes[9]!,
+    data: bytes.slice(CCID_HEADER_SIZE),
+  });
 }
 
 export function decodePcToRdr(bytes: Uint8Array): DecodeResult<PcToRdrMessage> {
@@ -187,27 +183,23 @@ export function decodePcToRdr(bytes: Uint8Array): DecodeResult<PcToRdrMessage> {
   switch (messageType) {
     case pcToRdrTypes.IccPowerOn: {
       const powerSelect = powerSelects[b7];
-      if (powerSelect === undefined)
-        return { ok: false, error: { code: 'bad-power-select', value: b7, slot, seq } };
-      return { ok: true, value: { type: 'IccPowerOn', slot, seq, powerSelect } };
+      if (powerSelect === undefined) return err({ code: 'bad-power-select', value: b7, slot, seq });
+      return ok({ type: 'IccPowerOn', slot, seq, powerSelect });
     }
     case pcToRdrTypes.IccPowerOff:
-      return { ok: true, value: { type: 'IccPowerOff', slot, seq } };
+      return ok({ type: 'IccPowerOff', slot, seq });
     case pcToRdrTypes.GetSlotStatus:
-      return { ok: true, value: { type: 'GetSlotStatus', slot, seq } };
+      return ok({ type: 'GetSlotStatus', slot, seq });
     case pcToRdrTypes.GetParameters:
-      return { ok: true, value: { type: 'GetParameters', slot, seq } };
+      return ok({ type: 'GetParameters', slot, seq });
     case pcToRdrTypes.Abort:
-      return { ok: true, value: { type: 'Abort', slot, seq } };
+      return ok({ type: 'Abort', slot, seq });
     case pcToRdrTypes.Escape:
-      return { ok: true, value: { type: 'Escape', slot, seq, data } };
+      return ok({ type: 'Escape', slot, seq, data });
     case pcToRdrTypes.XfrBlock:
-      return {
-        ok: true,
-        value: { type: 'XfrBlock', slot, seq, bwi: b7, levelParameter: b8 | (b9 << 8), data },
-      };
+      return ok({ type: 'XfrBlock', slot, seq, bwi: b7, levelParameter: b8 | (b9 << 8), data });
     default:
-      return { ok: false, error: { code: 'unknown-message-type', messageType, slot, seq } };
+      return err({ code: 'unknown-message-type', messageType, slot, seq });
   }
 }
 
@@ -259,18 +251,17 @@ export function decodeRdrToPc(bytes: Uint8Array): DecodeResult<RdrToPcMessage> {
   switch (messageType) {
     case rdrToPcTypes.DataBlock: {
       const chain = chainFromByte(b9);
-      if (chain === undefined)
-        return { ok: false, error: { code: 'bad-chain-parameter', value: b9, slot, seq } };
-      return { ok: true, value: { type: 'DataBlock', slot, seq, state, chain, data } };
+      if (chain === undefined) return err({ code: 'bad-chain-parameter', value: b9, slot, seq });
+      return ok({ type: 'DataBlock', slot, seq, state, chain, data });
     }
     case rdrToPcTypes.SlotStatus:
-      return { ok: true, value: { type: 'SlotStatus', slot, seq, state, clock: clockStatuses[b9] ?? 'rfu' } };
+      return ok({ type: 'SlotStatus', slot, seq, state, clock: clockStatuses[b9] ?? 'rfu' });
     case rdrToPcTypes.Parameters:
-      return { ok: true, value: { type: 'Parameters', slot, seq, state, protocol: b9, data } };
+      return ok({ type: 'Parameters', slot, seq, state, protocol: b9, data });
     case rdrToPcTypes.Escape:
-      return { ok: true, value: { type: 'Escape', slot, seq, state, data } };
+      return ok({ type: 'Escape', slot, seq, state, data });
     default:
-      return { ok: false, error: { code: 'unknown-message-type', messageType, slot, seq } };
+      return err({ code: 'unknown-message-type', messageType, slot, seq });
   }
 }
 

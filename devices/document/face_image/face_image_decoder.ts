@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { FACE_IMAGE_WORKER_SOURCE } from './face_image_worker_source.js';
 
 export interface DecodedJpeg2000 {
@@ -46,7 +47,7 @@ export type DecodeError =
   | { readonly code: 'crashed'; readonly detail: string }
   | { readonly code: 'timeout'; readonly detail: string };
 
-export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
+export type DecodeResult<T> = Result<T, DecodeError>;
 
 const workerReply = z.discriminatedUnion('type', [
   z.object({
@@ -123,18 +124,18 @@ export class FaceImageDecoder {
       { kind: 'jpeg', bytes, options: { ...limits, tolerantDecoding: false } },
       timeoutMs,
     );
-    if ('code' in reply) return { ok: false, error: reply };
-    if (reply.type !== 'jpeg-decoded') return { ok: false, error: failure(reply) };
-    return { ok: true, value: { width: reply.width, height: reply.height } };
+    if ('code' in reply) return err(reply);
+    if (reply.type !== 'jpeg-decoded') return err(failure(reply));
+    return ok({ width: reply.width, height: reply.height });
   }
 
   /** Decodes one JPEG 2000 file (JP2) or codestream (J2K); never rejects. */
   async decodeJpeg2000(bytes: Uint8Array, timeoutMs: number): Promise<DecodeResult<DecodedJpeg2000>> {
     const reply = await this.enqueue({ kind: 'jpeg2000', bytes }, timeoutMs);
-    if ('code' in reply) return { ok: false, error: reply };
-    if (reply.type !== 'jpeg2000-decoded') return { ok: false, error: failure(reply) };
+    if ('code' in reply) return err(reply);
+    if (reply.type !== 'jpeg2000-decoded') return err(failure(reply));
     const { id: _id, type: _type, ...value } = reply;
-    return { ok: true, value };
+    return ok(value);
   }
 
   /** Stops the worker (tests, shutdown). The next decode starts a new one. */

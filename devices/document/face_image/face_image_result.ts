@@ -3,6 +3,8 @@
  * allows `data:`/`blob:` images only, and Chromium cannot show JPEG 2000, so every DG2 face becomes either the
  * chip's own JPEG (after a full decode proved it sound) or a PNG we encoded ourselves from decoded pixels.
  */
+
+import { type Err, err, type Result } from '../../../lib/result.js';
 import type { DecodeError } from './face_image_decoder.js';
 
 export interface DisplayableFaceImage {
@@ -20,9 +22,7 @@ export interface FaceImageError {
   readonly detail: string;
 }
 
-export type FaceImageResult =
-  | { ok: true; value: DisplayableFaceImage }
-  | { ok: false; error: FaceImageError };
+export type FaceImageResult = Result<DisplayableFaceImage, FaceImageError>;
 
 export interface FaceImageLimits {
   /** Encoded size accepted from the chip. 9303 faces are 15–20 KB; 1 MB leaves room for generous issuers. */
@@ -44,12 +44,10 @@ export const DEFAULT_FACE_IMAGE_LIMITS: FaceImageLimits = {
   decodeTimeoutMs: 5000,
 };
 
-export type FaceImageFailure = Extract<FaceImageResult, { ok: false }>;
+export type FaceImageFailure = Err<FaceImageError>;
 
-export const faceImageFailure = (code: FaceImageErrorCode, detail: string): FaceImageFailure => ({
-  ok: false,
-  error: { code, detail },
-});
+export const faceImageFailure = (code: FaceImageErrorCode, detail: string): FaceImageFailure =>
+  err({ code, detail });
 
 /** A decoder worker's failure as the caller sees it: the image is bad unless no decoder could run at all. */
 export function decodeFailure(what: string, error: DecodeError): FaceImageFailure {

@@ -3,6 +3,7 @@
  * its SIZ segment (Annex A.5.1), so size limits and unsupported layouts are refused before OpenJPEG allocates.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export const JP2_SIGNATURE = [
   0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a,
 ] as const;
@@ -16,7 +17,7 @@ export interface Jpeg2000Header {
 }
 
 type HeaderError = { code: 'corrupt' | 'unsupported-format'; detail: string };
-export type Jpeg2000HeaderResult = { ok: true; value: Jpeg2000Header } | { ok: false; error: HeaderError };
+export type Jpeg2000HeaderResult = Result<Jpeg2000Header, HeaderError>;
 
 const u16 = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
 const u32 = (b: Uint8Array, o: number): number =>
@@ -55,31 +56,24 @@ function readBoxes(bytes: Uint8Array): Box[] | undefined {
   return boxes;
 }
 
-function codestreamOfJp2(
-  bytes: Uint8Array,
-): { ok: true; value: Uint8Array } | { ok: false; error: HeaderError } {
+function codestreamOfJp2(bytes: Uint8Array): Result<Uint8Array, HeaderError> {
   const boxes = readBoxes(bytes);
-  if (boxes === undefined)
-    return { ok: false, error: { code: 'corrupt', detail: 'JP2 box lengths overrun' } };
+  if (boxes === undefined) return err({ code: 'corrupt', detail: 'JP2 box lengths overrun' });
   const header = boxes.find((box) => box.type === 'jp2h');
   const codestream = boxes.find((box) => box.type === 'jp2c');
   if (header === undefined || codestream === undefined)
-    return { ok: false, error: { code: 'corrupt', detail: 'JP2 without jp2h or jp2c box' } };
+    return err({ code: 'corrupt', detail: 'JP2 without jp2h or jp2c box' });
   const headerBoxes = readBoxes(header.body);
-  if (headerBoxes === undefined)
-    return { ok: false, error: { code: 'corrupt', detail: 'jp2h box lengths overrun' } };
+  if (headerBoxes === undefined) return err({ code: 'corrupt', detail: 'jp2h box lengths overrun' });
   // A palette maps one index component to colours; OpenJPEG's library leaves that to the application.
   if (headerBoxes.some((box) => box.type === 'pclr'))
-    return { ok: false, error: { code: 'unsupported-format', detail: 'JP2 palette images' } };
-  return { ok: true, value: codestream.body };
+    return err({ code: 'unsupported-format', detail: 'JP2 palette images' });
+  return ok(codestream.body);
 }
 
 /** SIZ: Lsiz Rsiz Xsiz Ysiz XOsiz YOsiz XTsiz YTsiz XTOsiz YTOsiz Csiz, then Ssiz XRsiz YRsiz per component. */
 function readSiz(codestream: Uint8Array, container: 'jp2' | 'j2k'): Jpeg2000HeaderResult {
-  const corrupt = (detail: string): Jpeg2000HeaderResult => ({
-    ok: false,
-    error: { code: 'corrupt', detail },
-  });
+  const corrupt = (detail: string): Jpeg2000HeaderResult => err({ code: 'corrupt', detail });
   if (!startsWith(codestream, J2K_START)) return corrupt('codestream does not start with SOC, SIZ');
   const siz = 4;
   if (codestream.length < siz + 38) return corrupt('SIZ segment truncated');
@@ -94,16 +88,16 @@ function readSiz(codestream: Uint8Array, container: 'jp2' | 'j2k'): Jpeg2000Head
     const at = siz + 38 + 3 * index;
     const ssiz = codestream[at]!;
     if (codestream[at + 1] !== 1 || codestream[at + 2] !== 1)
-      return { ok: false, error: { code: 'unsupported-format', detail: 'subsampled JPEG 2000 components' } };
+      return err({ code: 'unsupported-format', detail: 'subsampled JPEG 2000 components' });
     components.push({ bitDepth: (ssiz & 0x7f) + 1, signed: (ssiz & 0x80) !== 0 });
   }
-  return { ok: true, value: { container, width, height, components } };
+  return ok({ container, width, height, components });
 }
 
 export function readJpeg2000Header(bytes: Uint8Array): Jpeg2000HeaderResult {
   if (startsWith(bytes, J2K_START)) return readSiz(bytes, 'j2k');
   if (!startsWith(bytes, JP2_SIGNATURE))
-    return { ok: false, error: { code: 'unsupported-format', detail: 'not a JP2 file or J2K codestream' } };
+    return err({ code: 'unsupported-format', detail: 'not a JP2 file or J2K codestream' });
   const codestream = codestreamOfJp2(bytes);
   return codestream.ok ? readSiz(codestream.value, 'jp2') : codestream;
 }

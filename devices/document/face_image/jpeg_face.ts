@@ -3,6 +3,8 @@
  * jpeg-js. Only a JPEG that decodes completely is passed on, and it is passed on as the chip's own bytes (the
  * renderer's decoder is Chromium's; re-encoding would only lose quality).
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { FaceImageDecoder } from './face_image_decoder.js';
 import {
   checkDimensions,
@@ -24,13 +26,14 @@ const isStartOfFrame = (marker: number): boolean =>
 // Arithmetic coding (C9–CB, CD–CF) and lossless (C3, C7, CB, CF) are not shown by Chromium.
 const CHROMIUM_FRAME_TYPES = new Set([0xc0, 0xc1, 0xc2]);
 
-export type JpegHeaderResult =
-  | { ok: true; value: JpegFrameHeader }
-  | { ok: false; error: { code: 'corrupt' | 'unsupported-format'; detail: string } };
+export type JpegHeaderResult = Result<
+  JpegFrameHeader,
+  { code: 'corrupt' | 'unsupported-format'; detail: string }
+>;
 
 /** Walks the marker segments after SOI up to the first start-of-frame. */
 export function readJpegFrameHeader(bytes: Uint8Array): JpegHeaderResult {
-  const corrupt = (detail: string): JpegHeaderResult => ({ ok: false, error: { code: 'corrupt', detail } });
+  const corrupt = (detail: string): JpegHeaderResult => err({ code: 'corrupt', detail });
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return corrupt('no SOI marker');
   let offset = 2;
   while (offset + 4 <= bytes.length) {
@@ -48,13 +51,10 @@ export function readJpegFrameHeader(bytes: Uint8Array): JpegHeaderResult {
     if (isStartOfFrame(marker)) {
       if (length < 8) return corrupt('frame header too short');
       if (!CHROMIUM_FRAME_TYPES.has(marker))
-        return {
-          ok: false,
-          error: { code: 'unsupported-format', detail: `JPEG frame type FF${marker.toString(16)}` },
-        };
+        return err({ code: 'unsupported-format', detail: `JPEG frame type FF${marker.toString(16)}` });
       const height = (bytes[offset + 5]! << 8) | bytes[offset + 6]!;
       const width = (bytes[offset + 7]! << 8) | bytes[offset + 8]!;
-      return { ok: true, value: { width, height, components: bytes[offset + 9]! } };
+      return ok({ width, height, components: bytes[offset + 9]! });
     }
     offset += 2 + length;
   }
@@ -93,5 +93,5 @@ export async function jpegFaceForDisplay(
   if (!decoded.ok) return decodeFailure('JPEG', decoded.error);
   if (decoded.value.width !== width || decoded.value.height !== height)
     return faceImageFailure('corrupt', 'decoded size differs from the frame header');
-  return { ok: true, value: { mimeType: 'image/jpeg', bytes: bytes.slice(), width, height } };
+  return ok({ mimeType: 'image/jpeg', bytes: bytes.slice(), width, height });
 }

@@ -4,6 +4,8 @@
  *   30 10 data: textLen(2, BE) photoLen(2, BE) fpLen(2, BE) text photo fp
  * The photo is the proprietary "WLT" compressed image; it stays opaque here (decoding needs a licensed library).
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { encodeCommandFrame } from './frame.js';
 
 export const ga467Commands = {
@@ -36,28 +38,22 @@ export interface CardRead {
 
 export type ReadLayoutError = { code: 'malformed-read'; detail: string };
 
-export function parseReadData(
-  data: Uint8Array,
-  withFingerprint: boolean,
-): { ok: true; value: CardRead } | { ok: false; error: ReadLayoutError } {
+export function parseReadData(data: Uint8Array, withFingerprint: boolean): Result<CardRead, ReadLayoutError> {
   const headerSize = withFingerprint ? 6 : 4;
   if (data.length < headerSize) {
-    return { ok: false, error: { code: 'malformed-read', detail: `${data.length} bytes, no length header` } };
+    return err({ code: 'malformed-read', detail: `${data.length} bytes, no length header` });
   }
   const textLength = (data[0]! << 8) | data[1]!;
   const photoLength = (data[2]! << 8) | data[3]!;
   const fingerprintLength = withFingerprint ? (data[4]! << 8) | data[5]! : 0;
   const expected = headerSize + textLength + photoLength + fingerprintLength;
   if (data.length !== expected) {
-    return {
-      ok: false,
-      error: { code: 'malformed-read', detail: `lengths say ${expected} bytes, got ${data.length}` },
-    };
+    return err({ code: 'malformed-read', detail: `lengths say ${expected} bytes, got ${data.length}` });
   }
   const text = data.slice(headerSize, headerSize + textLength);
   const photo = data.slice(headerSize + textLength, headerSize + textLength + photoLength);
-  if (!withFingerprint) return { ok: true, value: { text, photo } };
-  return { ok: true, value: { text, photo, fingerprint: data.slice(headerSize + textLength + photoLength) } };
+  if (!withFingerprint) return ok({ text, photo });
+  return ok({ text, photo, fingerprint: data.slice(headerSize + textLength + photoLength) });
 }
 
 export function encodeReadData(read: CardRead, withFingerprint: boolean): Uint8Array {

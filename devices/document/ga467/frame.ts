@@ -6,6 +6,7 @@
  * Public snippets send `… 00 03 20 01 21` — a wrong checksum — so the checksum is always computed, never copied.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export const PREAMBLE = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69);
 /** Preamble + 2 length bytes: what must arrive before the rest of the frame's size is known. */
 export const FRAME_HEADER_SIZE = 7;
@@ -34,7 +35,7 @@ export type Ga467FrameError =
   | { code: 'bad-checksum'; expected: number; actual: number }
   | { code: 'too-long'; length: number };
 
-export type FrameResult<T> = { ok: true; value: T } | { ok: false; error: Ga467FrameError };
+export type FrameResult<T> = Result<T, Ga467FrameError>;
 
 export function xorChecksum(bytes: Uint8Array): number {
   let check = 0;
@@ -44,14 +45,14 @@ export function xorChecksum(bytes: Uint8Array): number {
 
 function build(body: Uint8Array): FrameResult<Uint8Array> {
   const length = body.length + 1;
-  if (length > MAX_BODY_LENGTH) return { ok: false, error: { code: 'too-long', length } };
+  if (length > MAX_BODY_LENGTH) return err({ code: 'too-long', length });
   const out = new Uint8Array(FRAME_HEADER_SIZE + length);
   out.set(PREAMBLE);
   out[5] = length >> 8;
   out[6] = length & 0xff;
   out.set(body, FRAME_HEADER_SIZE);
   out[out.length - 1] = xorChecksum(out.subarray(5, out.length - 1));
-  return { ok: true, value: out };
+  return ok(out);
 }
 
 export function encodeCommandFrame(frame: CommandFrame): FrameResult<Uint8Array> {
@@ -68,12 +69,12 @@ export function encodeResponseFrame(frame: ResponseFrame): FrameResult<Uint8Arra
 /** Total frame length once the 7-byte header is in, or an error if the preamble is wrong. */
 export function expectedFrameLength(header: Uint8Array): FrameResult<number> {
   for (let index = 0; index < PREAMBLE.length && index < header.length; index++) {
-    if (header[index] !== PREAMBLE[index]) return { ok: false, error: { code: 'bad-preamble' } };
+    if (header[index] !== PREAMBLE[index]) return err({ code: 'bad-preamble' });
   }
   if (header.length < FRAME_HEADER_SIZE) {
-    return { ok: false, error: { code: 'truncated', expected: FRAME_HEADER_SIZE, actual: header.length } };
+    return err({ code: 'truncated', expected: FRAME_HEADER_SIZE, actual: header.length });
   }
-  return { ok: true, value: FRAME_HEADER_SIZE + ((header[5]! << 8) | header[6]!) };
+  return ok(FRAME_HEADER_SIZE + ((header[5]! << 8) | header[6]!));
 }
 
 /** Checks preamble, length and checksum; returns the bytes between Len and CHK. */
@@ -81,30 +82,29 @@ function openFrame(bytes: Uint8Array, minimumLength: number): FrameResult<Uint8A
   const expected = expectedFrameLength(bytes);
   if (!expected.ok) return expected;
   const length = expected.value - FRAME_HEADER_SIZE;
-  if (length < minimumLength)
-    return { ok: false, error: { code: 'length-too-small', length, minimum: minimumLength } };
+  if (length < minimumLength) return err({ code: 'length-too-small', length, minimum: minimumLength });
   if (bytes.length < expected.value) {
-    return { ok: false, error: { code: 'truncated', expected: expected.value, actual: bytes.length } };
+    return err({ code: 'truncated', expected: expected.value, actual: bytes.length });
   }
   if (bytes.length > expected.value) {
-    return { ok: false, error: { code: 'trailing-bytes', expected: expected.value, actual: bytes.length } };
+    return err({ code: 'trailing-bytes', expected: expected.value, actual: bytes.length });
   }
   const check = xorChecksum(bytes.subarray(5, bytes.length - 1));
   const actual = bytes[bytes.length - 1]!;
-  if (check !== actual) return { ok: false, error: { code: 'bad-checksum', expected: check, actual } };
-  return { ok: true, value: bytes.slice(FRAME_HEADER_SIZE, bytes.length - 1) };
+  if (check !== actual) return err({ code: 'bad-checksum', expected: check, actual });
+  return ok(bytes.slice(FRAME_HEADER_SIZE, bytes.length - 1));
 }
 
 export function decodeCommandFrame(bytes: Uint8Array): FrameResult<CommandFrame> {
   const body = openFrame(bytes, 3);
   if (!body.ok) return body;
   const [command, parameter] = body.value;
-  return { ok: true, value: { command: command!, parameter: parameter!, data: body.value.slice(2) } };
+  return ok({ command: command!, parameter: parameter!, data: body.value.slice(2) });
 }
 
 export function decodeResponseFrame(bytes: Uint8Array): FrameResult<ResponseFrame> {
   const body = openFrame(bytes, 4);
   if (!body.ok) return body;
   const [sw1, sw2, sw3] = body.value;
-  return { ok: true, value: { sw1: sw1!, sw2: sw2!, sw3: sw3!, data: body.value.slice(3) } };
+  return ok({ sw1: sw1!, sw2: sw2!, sw3: sw3!, data: body.value.slice(3) });
 }

@@ -11,6 +11,8 @@
  *   reports after a report ID; a `Ga467Link` over `HidTransport` would chunk and reassemble the same way. It is not
  *   implemented: no HID reader's report layout was confirmed.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import { expectedFrameLength, FRAME_HEADER_SIZE, PREAMBLE } from './frame.js';
 
@@ -20,7 +22,7 @@ export type Ga467LinkError =
   | { code: 'io'; detail: string }
   | { code: 'no-frame'; detail: string };
 
-export type LinkResult = { ok: true; value: Uint8Array } | { ok: false; error: Ga467LinkError };
+export type LinkResult = Result<Uint8Array, Ga467LinkError>;
 
 export interface Ga467Link {
   /** Sends one command frame and returns the raw bytes of one response frame (checked later by the codec). */
@@ -50,7 +52,7 @@ export class Ga467UsbLink implements Ga467Link {
 
   async exchange(frame: Uint8Array, timeoutMs: number): Promise<LinkResult> {
     const written = await this.transport.bulkOut(frame, this.writeTimeoutMs);
-    if (!written.ok) return { ok: false, error: linkFailure(written.error) };
+    if (!written.ok) return err(linkFailure(written.error));
     const deadline = Date.now() + timeoutMs;
     let buffer = new Uint8Array(0);
     let discarded = 0;
@@ -65,16 +67,15 @@ export class Ga467UsbLink implements Ga467Link {
         buffer = buffer.slice(buffer.length - (PREAMBLE.length - 1));
       }
       if (discarded > MAX_NOISE)
-        return { ok: false, error: { code: 'no-frame', detail: `${discarded} bytes without a preamble` } };
+        return err({ code: 'no-frame', detail: `${discarded} bytes without a preamble` });
       if (buffer.length >= FRAME_HEADER_SIZE && findPreamble(buffer) === 0) {
         const total = expectedFrameLength(buffer);
-        if (total.ok && buffer.length >= total.value)
-          return { ok: true, value: buffer.slice(0, total.value) };
+        if (total.ok && buffer.length >= total.value) return ok(buffer.slice(0, total.value));
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) return { ok: false, error: { code: 'timeout' } };
+      if (remaining <= 0) return err({ code: 'timeout' });
       const read = await this.transport.bulkIn(this.readSize, remaining);
-      if (!read.ok) return { ok: false, error: linkFailure(read.error) };
+      if (!read.ok) return err(linkFailure(read.error));
       const joined = new Uint8Array(buffer.length + read.value.length);
       joined.set(buffer);
       joined.set(read.value, buffer.length);

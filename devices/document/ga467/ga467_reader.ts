@@ -4,6 +4,8 @@
  * `Ga467ReaderError` per call and a `ReaderState` for the device manager. A response with a bad checksum, or a
  * SAM that says our frame had one (SW3 10), is retried once: every command here is a read, safe to repeat.
  */
+
+import { err, ok, type Result, resultBlock } from '../../../lib/result.js';
 import type { ReaderState } from '../../device_status.js';
 import { type CardRead, commandFrame, type Ga467CommandName, parseReadData } from './commands.js';
 import { decodeResponseFrame, type Ga467FrameError, type ResponseFrame } from './frame.js';
@@ -21,7 +23,7 @@ export type Ga467ReaderError =
   | { code: 'malformed-read'; detail: string }
   | { code: 'bad-text'; error: TextBlockError };
 
-export type Ga467Result<T> = { ok: true; value: T } | { ok: false; error: Ga467ReaderError };
+export type Ga467Result<T> = Result<T, Ga467ReaderError>;
 
 export interface IdentityRead {
   text: IdentityText;
@@ -96,7 +98,7 @@ export class Ga467Reader {
         this.fault = undefined;
         this.publish();
       }
-      return { ok: true, value: { sw3: response.value.sw3, name: sw3Name(response.value.sw3) } };
+      return ok({ sw3: response.value.sw3, name: sw3Name(response.value.sw3) });
     });
   }
 
@@ -106,10 +108,7 @@ export class Ga467Reader {
       const response = await this.command('samId', this.timeoutMs);
       if (!response.ok) return response;
       const bytes = response.value.data;
-      return {
-        ok: true,
-        value: { bytes, hex: [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('') },
-      };
+      return ok({ bytes, hex: [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
     });
   }
 
@@ -124,19 +123,18 @@ export class Ga467Reader {
 
   /** find → select → read → decode, in one serialised step so polling cannot interleave. */
   readIdentity(options: { fingerprint?: boolean } = {}): Promise<Ga467Result<IdentityRead>> {
-    return this.serialise(async (): Promise<Ga467Result<IdentityRead>> => {
-      const found = await this.findNow();
-      if (!found.ok) return found;
-      const selected = await this.selectNow();
-      if (!selected.ok) return selected;
-      const read = await this.readNow(options.fingerprint === true);
-      if (!read.ok) return read;
-      const text = decodeTextBlock(read.value.text);
-      if (!text.ok) return { ok: false, error: { code: 'bad-text', error: text.error } };
-      const identity: IdentityRead = { text: text.value, photo: read.value.photo };
-      if (read.value.fingerprint !== undefined) identity.fingerprint = read.value.fingerprint;
-      return { ok: true, value: identity };
-    });
+    return this.serialise(() =>
+      resultBlock<IdentityRead, Ga467ReaderError>(async (take) => {
+        take(await this.findNow());
+        take(await this.selectNow());
+        const read = take(await this.readNow(options.fingerprint === true));
+        const text = decodeTextBlock(read.text);
+        if (!text.ok) return err({ code: 'bad-text', error: text.error });
+        const identity: IdentityRead = { text: text.value, photo: read.photo };
+        if (read.fingerprint !== undefined) identity.fingerprint = read.fingerprint;
+        return ok(identity);
+      }),
+    );
   }
 
   // --- internals ---
@@ -154,12 +152,12 @@ export class Ga467Reader {
       return response;
     }
     this.notePresence('present');
-    return { ok: true, value: { managementNumber: response.value.data } };
+    return ok({ managementNumber: response.value.data });
   }
 
   private async selectNow(): Promise<Ga467Result<{ serial: Uint8Array }>> {
     const response = await this.command('selectCard', this.timeoutMs);
-    return response.ok ? { ok: true, value: { serial: response.value.data } } : response;
+    return response.ok ? ok({ serial: response.value.data }) : response;
   }
 
   private async readNow(withFingerprint: boolean): Promise<Ga467Result<CardRead>> {
@@ -185,18 +183,18 @@ export class Ga467Reader {
       return raw;
     }
     const frame = decodeResponseFrame(raw.value);
-    if (!frame.ok) return { ok: false, error: { code: 'bad-frame', error: frame.error } };
+    if (!frame.ok) return err({ code: 'bad-frame', error: frame.error });
     this.talking();
     const { sw3 } = frame.value;
     if (isSw3Success(sw3)) return frame;
     switch (sw3) {
       case SW3.findCardFailed:
-        return { ok: false, error: { code: 'no-card' } };
+        return err({ code: 'no-card' });
       case SW3.selectCardFailed:
-        return { ok: false, error: { code: 'select-failed' } };
+        return err({ code: 'select-failed' });
       default:
         if (sw3 === 0x60 || sw3 === 0x66) this.setFault({ code: 'ga467-sam', detail: sw3Name(sw3) });
-        return { ok: false, error: { code: 'sam-status', sw3, name: sw3Name(sw3) } };
+        return err({ code: 'sam-status', sw3, name: sw3Name(sw3) });
     }
   }
 

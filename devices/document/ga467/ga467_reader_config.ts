@@ -1,5 +1,6 @@
 /** The `options` of a configured GA 467 reader (`DeviceConfig.options`), validated with zod at the config boundary. */
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { Ga467UsbLinkOptions } from './ga467_link.js';
 import type { Ga467ReaderOptions } from './ga467_reader.js';
 
@@ -13,24 +14,22 @@ export const Ga467ReaderOptionsSchema = z
   })
   .strict();
 
-export type Ga467OptionsResult =
-  | { ok: true; value: { reader: Ga467ReaderOptions; link: Ga467UsbLinkOptions } }
-  | { ok: false; error: { code: 'invalid-options'; issues: string[] } };
+export type Ga467OptionsResult = Result<
+  { reader: Ga467ReaderOptions; link: Ga467UsbLinkOptions },
+  { code: 'invalid-options'; issues: string[] }
+>;
 
 export function ga467OptionsFromConfig(options: Record<string, unknown>): Ga467OptionsResult {
   const parsed = Ga467ReaderOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-options',
-        issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-      },
-    };
+    return err({
+      code: 'invalid-options',
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
   }
   const { readSize, writeTimeoutMs, ...reader } = parsed.data;
   const link: Ga467UsbLinkOptions = {};
   if (readSize !== undefined) link.readSize = readSize;
   if (writeTimeoutMs !== undefined) link.writeTimeoutMs = writeTimeoutMs;
-  return { ok: true, value: { reader, link } };
+  return ok({ reader, link });
 }

@@ -6,6 +6,8 @@
  * The simulated reader starts empty; the dev dock lays a sample on it through its controls (`ga467_simulator_controls.ts`).
  * HID-class GA 467 readers are not covered (see `ga467_link.ts`).
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { DriverContext, DriverFactoryResult } from '../../manager/driver_registry.js';
 import { managedConnectionDevice } from '../../manager/managed_connection_device.js';
 import { ga467OptionsFromConfig } from './ga467_reader_config.js';
@@ -15,40 +17,33 @@ import { idCardReaderControls } from './simulator/ga467_simulator_controls.js';
 
 export function simulatedGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
   const options = ga467OptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   const simulator = new Ga467ReaderSimulator();
   const controls = idCardReaderControls(context.config.id, simulator);
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       async () => simulator.openTransport(),
       context,
       (connection) => new ManagedGa467Reader(connection, options.value.reader, options.value.link),
       () => controls,
     ),
-  };
+  );
 }
 
 export function usbGa467ReaderFactory(context: DriverContext): DriverFactoryResult<'id-card-reader'> {
   const options = ga467OptionsFromConfig(context.config.options);
-  if (!options.ok)
-    return { ok: false, error: { code: 'bad-options', detail: options.error.issues.join('; ') } };
+  if (!options.ok) return err({ code: 'bad-options', detail: options.error.issues.join('; ') });
   const { vendorId, productId } = context.config;
   if (vendorId === undefined || productId === undefined) {
-    return {
-      ok: false,
-      error: { code: 'missing-usb-id', detail: 'a USB GA 467 reader needs vendorId and productId' },
-    };
+    return err({ code: 'missing-usb-id', detail: 'a USB GA 467 reader needs vendorId and productId' });
   }
   // GA 467 readers are vendor-class devices: claim interface 0 (no interface class to match on).
   const open = () => context.hardware.openUsb({ vendorId, productId });
-  return {
-    ok: true,
-    device: managedConnectionDevice(
+  return ok(
+    managedConnectionDevice(
       open,
       context,
       (connection) => new ManagedGa467Reader(connection, options.value.reader, options.value.link),
     ),
-  };
+  );
 }

@@ -27,7 +27,7 @@ describe('GA 467 reader under the device manager', () => {
   it('polls for cards, reads a permit, survives an unplug and reconnects by itself', async () => {
     const built = simulatedGa467ReaderFactory(context({ pollIntervalMs: 50, timeoutMs: 200 }));
     if (!built.ok) throw new Error(built.error.detail);
-    const { device } = built;
+    const device = built.value;
     const driver = device.driver as ManagedGa467Reader;
     const reader = device.simulator?.kind === 'id-card-reader' ? device.simulator : undefined;
     device.start();
@@ -51,13 +51,13 @@ describe('GA 467 reader under the device manager', () => {
   it('shows a failed SAM self-test as an error state as soon as the reader connects', async () => {
     const built = simulatedGa467ReaderFactory(context({ pollIntervalMs: 50 }));
     if (!built.ok) throw new Error(built.error.detail);
-    const reader = built.device.simulator?.kind === 'id-card-reader' ? built.device.simulator : undefined;
+    const reader = built.value.simulator?.kind === 'id-card-reader' ? built.value.simulator : undefined;
     reader?.faults.failSamSelfTest(true);
-    built.device.start();
+    built.value.start();
     await expect
-      .poll(() => built.device.status())
+      .poll(() => built.value.status())
       .toEqual({ state: 'error', code: 'ga467-sam', detail: 'sam-self-test-failed' });
-    await built.device.stop();
+    await built.value.stop();
   });
 
   it('reports bad options and missing USB ids as factory errors', () => {

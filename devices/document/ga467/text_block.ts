@@ -5,6 +5,7 @@
  * source and is reported as `unsupported-layout` rather than guessed.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export const TEXT_BLOCK_SIZE = 256;
 
 interface FieldSpec {
@@ -105,7 +106,7 @@ export type TextBlockError =
   | { code: 'bad-number'; field: string; value: string }
   | { code: 'field-too-long'; field: string; maxChars: number };
 
-export type TextBlockResult<T> = { ok: true; value: T } | { ok: false; error: TextBlockError };
+export type TextBlockResult<T> = Result<T, TextBlockError>;
 
 const LONG_TERM = '长期';
 const utf16 = new TextDecoder('utf-16le');
@@ -133,28 +134,26 @@ function regionOf(idNumber: string): PermitRegion {
 
 function parseDate(field: string, value: string): TextBlockResult<string> {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
-  if (match === null) return { ok: false, error: { code: 'bad-date', field, value } };
+  if (match === null) return err({ code: 'bad-date', field, value });
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    return { ok: false, error: { code: 'bad-date', field, value } };
+    return err({ code: 'bad-date', field, value });
   }
-  return { ok: true, value: `${match[1]}-${match[2]}-${match[3]}` };
+  return ok(`${match[1]}-${match[2]}-${match[3]}`);
 }
 
 function parseValidUntil(value: string): TextBlockResult<ValidUntil> {
-  if (value === LONG_TERM) return { ok: true, value: { kind: 'long-term' } };
+  if (value === LONG_TERM) return ok({ kind: 'long-term' });
   const date = parseDate('validUntil', value);
-  return date.ok ? { ok: true, value: { kind: 'date', date: date.value } } : date;
+  return date.ok ? ok({ kind: 'date', date: date.value }) : date;
 }
 
 export function decodeTextBlock(block: Uint8Array): TextBlockResult<IdentityText> {
-  if (block.length !== TEXT_BLOCK_SIZE)
-    return { ok: false, error: { code: 'wrong-length', length: block.length } };
+  if (block.length !== TEXT_BLOCK_SIZE) return err({ code: 'wrong-length', length: block.length });
   const flag = readField(block, TYPE_FLAG);
   if (flag === 'I') return decodeForeigner(block);
-  if (flag !== 'J' && flag !== '')
-    return { ok: false, error: { code: 'unsupported-layout', typeFlag: flag } };
+  if (flag !== 'J' && flag !== '') return err({ code: 'unsupported-layout', typeFlag: flag });
   const field = (name: keyof typeof permitLayout) => readField(block, permitLayout[name]);
   const birthDate = parseDate('birthDate', field('birthDate'));
   if (!birthDate.ok) return birthDate;
@@ -173,21 +172,17 @@ export function decodeTextBlock(block: Uint8Array): TextBlockResult<IdentityText
     validFrom: validFrom.value,
     validUntil: validUntil.value,
   };
-  if (flag === '')
-    return { ok: true, value: { kind: 'resident-id-card', ...common, nationCode: field('nationCode') } };
+  if (flag === '') return ok({ kind: 'resident-id-card', ...common, nationCode: field('nationCode') });
   const issueCount = field('issueCount');
   if (!/^\d{1,2}$/.test(issueCount))
-    return { ok: false, error: { code: 'bad-number', field: 'issueCount', value: issueCount } };
-  return {
-    ok: true,
-    value: {
-      kind: 'hmt-residence-permit',
-      ...common,
-      region: regionOf(common.idNumber),
-      passNumber: field('passNumber'),
-      issueCount: Number(issueCount),
-    },
-  };
+    return err({ code: 'bad-number', field: 'issueCount', value: issueCount });
+  return ok({
+    kind: 'hmt-residence-permit',
+    ...common,
+    region: regionOf(common.idNumber),
+    passNumber: field('passNumber'),
+    issueCount: Number(issueCount),
+  });
 }
 
 function decodeForeigner(block: Uint8Array): TextBlockResult<IdentityText> {
@@ -198,23 +193,20 @@ function decodeForeigner(block: Uint8Array): TextBlockResult<IdentityText> {
   if (!validFrom.ok) return validFrom;
   const validUntil = parseValidUntil(field('validUntil'));
   if (!validUntil.ok) return validUntil;
-  return {
-    ok: true,
-    value: {
-      kind: 'foreigner-permanent-residence',
-      englishName: field('englishName'),
-      chineseName: field('chineseName'),
-      sexCode: field('sexCode'),
-      sex: sexOf(field('sexCode')),
-      permitNumber: field('permitNumber'),
-      nationalityCode: field('nationalityCode'),
-      birthDate: birthDate.value,
-      validFrom: validFrom.value,
-      validUntil: validUntil.value,
-      cardVersion: field('cardVersion'),
-      authorityCode: field('authorityCode'),
-    },
-  };
+  return ok({
+    kind: 'foreigner-permanent-residence',
+    englishName: field('englishName'),
+    chineseName: field('chineseName'),
+    sexCode: field('sexCode'),
+    sex: sexOf(field('sexCode')),
+    permitNumber: field('permitNumber'),
+    nationalityCode: field('nationalityCode'),
+    birthDate: birthDate.value,
+    validFrom: validFrom.value,
+    validUntil: validUntil.value,
+    cardVersion: field('cardVersion'),
+    authorityCode: field('authorityCode'),
+  });
 }
 
 /** Builds the 256-byte block a card holds: what the GA 467 simulator serves, byte for byte. */
@@ -283,7 +275,7 @@ export function encodeTextBlock(fields: IdentityTextFields): TextBlockResult<Uin
   }
   for (const [name, spec, value] of entries) {
     const error = write(name, spec, value);
-    if (error !== undefined) return { ok: false, error };
+    if (error !== undefined) return err(error);
   }
-  return { ok: true, value: block };
+  return ok(block);
 }

@@ -3,6 +3,8 @@
  * (9303-11 §4.4) implements the same interface with its own `SmCipherSuite`, and `readEmrtd` tries whichever
  * it is given.
  */
+
+import type { Result } from '../../../lib/result.js';
 import type { ApduChannel, ApduFailure } from '../iso7816/apdu_channel.js';
 import type { SecureMessaging } from './secure_messaging.js';
 
@@ -19,9 +21,7 @@ export type AccessControlError =
   /** The chip's cryptogram does not echo our nonce: a replayed or forged answer. */
   | { readonly code: 'chip-nonce-mismatch' };
 
-export type AccessControlResult =
-  | { ok: true; value: SecureMessaging }
-  | { ok: false; error: AccessControlError };
+export type AccessControlResult = Result<SecureMessaging, AccessControlError>;
 
 export interface AccessControl {
   readonly protocol: 'BAC' | 'PACE';

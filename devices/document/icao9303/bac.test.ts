@@ -18,8 +18,8 @@ function scriptedChip(externalAuthResponse: string): { channel: ApduChannel; sen
   const channel: ApduChannel = {
     async transmit(command): Promise<TransmitResult> {
       sent.push(toHex(command));
-      if (toHex(command) === '0084000008') return { ok: true, response: hex(`${RND_IC}9000`) };
-      return { ok: true, response: hex(externalAuthResponse) };
+      if (toHex(command) === '0084000008') return { ok: true, value: hex(`${RND_IC}9000`) };
+      return { ok: true, value: hex(externalAuthResponse) };
     },
   };
   return { channel, sent };

@@ -5,6 +5,7 @@
  * refused. Bytes come from a card: every malformation is a typed error, never an exception.
  */
 import { concatBytes } from '../../../lib/bytes.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 
 export interface Tlv {
   /** The tag bytes read as a big-endian number, e.g. 0x5F1F. */
@@ -37,7 +38,7 @@ export type TlvError =
     }
   | { readonly code: 'tlv-missing-tag'; readonly tag: number };
 
-export type TlvResult<T> = { ok: true; value: T } | { ok: false; error: TlvError };
+export type TlvResult<T> = Result<T, TlvError>;
 
 /** Tags up to 3 bytes fit every eMRTD tag (the longest are 5F1F, 7F61, 7F2E) and stay exact in a number. */
 const MAX_TAG_BYTES = 3;
@@ -49,41 +50,34 @@ export function decodeTlvHeader(
   offset = 0,
 ): TlvResult<{ tag: number; constructed: boolean; length: number; headerLength: number }> {
   let position = offset;
-  if (position >= bytes.length) return { ok: false, error: { code: 'tlv-truncated-tag', offset } };
+  if (position >= bytes.length) return err({ code: 'tlv-truncated-tag', offset });
   const first = bytes[position++]!;
   let tag = first;
   if ((first & 0x1f) === 0x1f) {
     let tagBytes = 1;
     for (;;) {
-      if (position >= bytes.length) return { ok: false, error: { code: 'tlv-truncated-tag', offset } };
-      if (++tagBytes > MAX_TAG_BYTES) return { ok: false, error: { code: 'tlv-tag-too-long', offset } };
+      if (position >= bytes.length) return err({ code: 'tlv-truncated-tag', offset });
+      if (++tagBytes > MAX_TAG_BYTES) return err({ code: 'tlv-tag-too-long', offset });
       const next = bytes[position++]!;
       tag = tag * 256 + next;
       if ((next & 0x80) === 0) break;
     }
   }
-  if (position >= bytes.length)
-    return { ok: false, error: { code: 'tlv-truncated-length', offset: position } };
+  if (position >= bytes.length) return err({ code: 'tlv-truncated-length', offset: position });
   const lengthByte = bytes[position++]!;
   let length = lengthByte;
   if (lengthByte >= 0x80) {
     const count = lengthByte & 0x7f;
     if (count === 0 || count > MAX_LENGTH_BYTES) {
-      return {
-        ok: false,
-        error: { code: 'tlv-unsupported-length', offset: position - 1, firstLengthByte: lengthByte },
-      };
+      return err({ code: 'tlv-unsupported-length', offset: position - 1, firstLengthByte: lengthByte });
     }
     if (position + count > bytes.length) {
-      return { ok: false, error: { code: 'tlv-truncated-length', offset: position - 1 } };
+      return err({ code: 'tlv-truncated-length', offset: position - 1 });
     }
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + bytes[position++]!;
   }
-  return {
-    ok: true,
-    value: { tag, constructed: (first & 0x20) !== 0, length, headerLength: position - offset },
-  };
+  return ok({ tag, constructed: (first & 0x20) !== 0, length, headerLength: position - offset });
 }
 
 export function decodeTlv(bytes: Uint8Array, offset = 0): TlvResult<Tlv> {
@@ -92,21 +86,15 @@ export function decodeTlv(bytes: Uint8Array, offset = 0): TlvResult<Tlv> {
   const { tag, constructed, length, headerLength } = header.value;
   const start = offset + headerLength;
   if (start + length > bytes.length) {
-    return {
-      ok: false,
-      error: { code: 'tlv-truncated-value', offset, declared: length, available: bytes.length - start },
-    };
+    return err({ code: 'tlv-truncated-value', offset, declared: length, available: bytes.length - start });
   }
-  return {
-    ok: true,
-    value: {
-      tag,
-      constructed,
-      value: bytes.subarray(start, start + length),
-      end: start + length,
-      headerLength,
-    },
-  };
+  return ok({
+    tag,
+    constructed,
+    value: bytes.subarray(start, start + length),
+    end: start + length,
+    headerLength,
+  });
 }
 
 /** Decode TLVs back to back until the end of `bytes`. */
@@ -119,7 +107,7 @@ export function decodeTlvList(bytes: Uint8Array): TlvResult<Tlv[]> {
     list.push(tlv.value);
     offset = tlv.value.end;
   }
-  return { ok: true, value: list };
+  return ok(list);
 }
 
 /** Decode one TLV that must carry `tag` and span `bytes` from the start. */
@@ -127,7 +115,7 @@ export function expectTlv(bytes: Uint8Array, tag: number): TlvResult<Tlv> {
   const tlv = decodeTlv(bytes, 0);
   if (!tlv.ok) return tlv;
   if (tlv.value.tag !== tag) {
-    return { ok: false, error: { code: 'tlv-unexpected-tag', offset: 0, expected: tag, got: tlv.value.tag } };
+    return err({ code: 'tlv-unexpected-tag', offset: 0, expected: tag, got: tlv.value.tag });
   }
   return tlv;
 }
@@ -135,9 +123,7 @@ export function expectTlv(bytes: Uint8Array, tag: number): TlvResult<Tlv> {
 /** The first child with `tag` among a constructed value's children. */
 export function findChild(children: readonly Tlv[], tag: number): TlvResult<Tlv> {
   const found = children.find((child) => child.tag === tag);
-  return found === undefined
-    ? { ok: false, error: { code: 'tlv-missing-tag', tag } }
-    : { ok: true, value: found };
+  return found === undefined ? err({ code: 'tlv-missing-tag', tag }) : ok(found);
 }
 
 export function encodeTag(tag: number): Uint8Array {

@@ -2,6 +2,8 @@
  * Sending eMRTD commands over an `ApduChannel`, plain (before access control) or under secure messaging. Both
  * return the same typed result, so the LDS reader does not care which one it holds.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { ApduChannel, ApduFailure } from '../iso7816/apdu_channel.js';
 import { type CommandApdu, encodeCommandApdu, type ResponseApdu, splitResponse } from './emrtd_commands.js';
 import type { SecureMessaging, SmError } from './secure_messaging.js';
@@ -11,7 +13,7 @@ export type LinkError =
   | { readonly code: 'malformed-response' }
   | SmError;
 
-export type LinkResult = { ok: true; value: ResponseApdu } | { ok: false; error: LinkError };
+export type LinkResult = Result<ResponseApdu, LinkError>;
 
 export interface CardLink {
   send(command: CommandApdu): Promise<LinkResult>;
@@ -21,11 +23,9 @@ export function plainLink(channel: ApduChannel): CardLink {
   return {
     async send(command) {
       const sent = await channel.transmit(encodeCommandApdu(command));
-      if (!sent.ok) return { ok: false, error: { code: 'transport', failure: sent.error } };
-      const response = splitResponse(sent.response);
-      return response === undefined
-        ? { ok: false, error: { code: 'malformed-response' } }
-        : { ok: true, value: response };
+      if (!sent.ok) return err({ code: 'transport', failure: sent.error });
+      const response = splitResponse(sent.value);
+      return response === undefined ? err({ code: 'malformed-response' }) : ok(response);
     },
   };
 }
@@ -39,9 +39,9 @@ export function secureLink(channel: ApduChannel, session: SecureMessaging): Card
       const sent = await channel.transmit(wrapped.value);
       if (!sent.ok) {
         session.end();
-        return { ok: false, error: { code: 'transport', failure: sent.error } };
+        return err({ code: 'transport', failure: sent.error });
       }
-      return session.unwrap(sent.response);
+      return session.unwrap(sent.value);
     },
   };
 }

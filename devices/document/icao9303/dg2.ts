@@ -5,6 +5,8 @@
  * type" byte is not trusted). Turning the image into something a screen can show is
  * face_image/face_image_for_display.ts.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { decodeTlvList, expectTlv, findChild, type TlvError } from './ber_tlv.js';
 
 export type FaceImageFormat = 'jpeg' | 'jpeg2000';
@@ -22,7 +24,7 @@ export type Dg2Error =
   | { readonly code: 'dg2-facial-record'; readonly detail: string }
   | { readonly code: 'dg2-unknown-image-format'; readonly magic: string };
 
-export type Dg2Result = { ok: true; value: FaceImage } | { ok: false; error: Dg2Error };
+export type Dg2Result = Result<FaceImage, Dg2Error>;
 
 const JP2_SIGNATURE = [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a];
 const J2K_CODESTREAM = [0xff, 0x4f, 0xff, 0x51];
@@ -48,7 +50,7 @@ const u32 = (b: Uint8Array, o: number): number =>
 
 /** The first face image of an ISO/IEC 19794-5 facial record ("FAC\0", version "010\0"). */
 export function parseFacialRecord(record: Uint8Array): Dg2Result {
-  const fail = (detail: string): Dg2Result => ({ ok: false, error: { code: 'dg2-facial-record', detail } });
+  const fail = (detail: string): Dg2Result => err({ code: 'dg2-facial-record', detail });
   if (record.length < GENERAL_HEADER + FACIAL_RECORD_HEADER + IMAGE_INFORMATION)
     return fail('record too short');
   if (!startsWith(record, [0x46, 0x41, 0x43, 0x00])) return fail('format identifier is not FAC');
@@ -64,16 +66,13 @@ export function parseFacialRecord(record: Uint8Array): Dg2Result {
   const format = detectImageFormat(bytes);
   if (format === undefined) {
     const magic = [...bytes.subarray(0, 4)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    return { ok: false, error: { code: 'dg2-unknown-image-format', magic } };
+    return err({ code: 'dg2-unknown-image-format', magic });
   }
-  return {
-    ok: true,
-    value: { format, bytes, width: u16(record, infoStart + 2), height: u16(record, infoStart + 4) },
-  };
+  return ok({ format, bytes, width: u16(record, infoStart + 2), height: u16(record, infoStart + 4) });
 }
 
 export function parseDg2(bytes: Uint8Array): Dg2Result {
-  const tlv = (error: TlvError): Dg2Result => ({ ok: false, error: { code: 'dg2-tlv', tlv: error } });
+  const tlv = (error: TlvError): Dg2Result => err({ code: 'dg2-tlv', tlv: error });
   const outer = expectTlv(bytes, 0x75);
   if (!outer.ok) return tlv(outer.error);
   const outerChildren = decodeTlvList(outer.value.value);
@@ -83,12 +82,12 @@ export function parseDg2(bytes: Uint8Array): Dg2Result {
   const groupChildren = decodeTlvList(group.value.value);
   if (!groupChildren.ok) return tlv(groupChildren.error);
   const template = findChild(groupChildren.value, 0x7f60);
-  if (!template.ok) return { ok: false, error: { code: 'dg2-no-face' } };
+  if (!template.ok) return err({ code: 'dg2-no-face' });
   const templateChildren = decodeTlvList(template.value.value);
   if (!templateChildren.ok) return tlv(templateChildren.error);
   const block =
     templateChildren.value.find((child) => child.tag === 0x5f2e) ??
     templateChildren.value.find((child) => child.tag === 0x7f2e);
-  if (block === undefined) return { ok: false, error: { code: 'dg2-no-face' } };
+  if (block === undefined) return err({ code: 'dg2-no-face' });
   return parseFacialRecord(block.value);
 }

@@ -4,6 +4,7 @@
  * 6Cxx (wrong Le: repeat with xx) and 6282 (end of file reached before Le bytes).
  */
 import { concatBytes } from '../../../lib/bytes.js';
+import { err, ok, type Result, resultBlock } from '../../../lib/result.js';
 import { decodeTlvHeader, expectTlv, type TlvError } from './ber_tlv.js';
 import type { CardLink, LinkError } from './card_link.js';
 import {
@@ -27,7 +28,7 @@ export type LdsReadError =
       readonly got: number;
     };
 
-export type LdsReadResult = { ok: true; value: Uint8Array } | { ok: false; error: LdsReadError };
+export type LdsReadResult = Result<Uint8Array, LdsReadError>;
 
 export interface ReadFileOptions {
   /**
@@ -51,9 +52,7 @@ async function readChunk(
   fileId: number,
   offset: number,
   length: number,
-): Promise<
-  { ok: true; value: { data: Uint8Array; endOfFile: boolean } } | { ok: false; error: LdsReadError }
-> {
+): Promise<Result<{ data: Uint8Array; endOfFile: boolean }, LdsReadError>> {
   let le = length;
   const odd = offset > MAX_EVEN_INS_OFFSET;
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -65,73 +64,66 @@ async function readChunk(
     let data = response.value.data;
     if (odd && data.length > 0) {
       const wrapped = expectTlv(data, 0x53);
-      if (!wrapped.ok) return { ok: false, error: { code: 'file-header', fileId, tlv: wrapped.error } };
+      if (!wrapped.ok) return err({ code: 'file-header', fileId, tlv: wrapped.error });
       data = wrapped.value.value;
     }
-    if (sw === SW_OK) return { ok: true, value: { data, endOfFile: false } };
-    if (sw === SW_END_OF_FILE_WARNING) return { ok: true, value: { data, endOfFile: true } };
+    if (sw === SW_OK) return ok({ data, endOfFile: false });
+    if (sw === SW_END_OF_FILE_WARNING) return ok({ data, endOfFile: true });
     if (sw >> 8 === 0x6c && (sw & 0xff) !== 0) {
       le = odd ? Math.max(1, (sw & 0xff) - do53HeaderLength(sw & 0xff)) : sw & 0xff;
       continue;
     }
-    if (sw === 0x6b00) return { ok: true, value: { data: new Uint8Array(), endOfFile: true } };
-    return { ok: false, error: { code: 'unexpected-status', fileId, sw } };
+    if (sw === 0x6b00) return ok({ data: new Uint8Array(), endOfFile: true });
+    return err({ code: 'unexpected-status', fileId, sw });
   }
-  return { ok: false, error: { code: 'unexpected-status', fileId, sw: 0x6c00 | le } };
+  return err({ code: 'unexpected-status', fileId, sw: 0x6c00 | le });
 }
 
-export async function selectFile(
-  link: CardLink,
-  fileId: number,
-): Promise<{ ok: true } | { ok: false; error: LdsReadError }> {
+export async function selectFile(link: CardLink, fileId: number): Promise<Result<void, LdsReadError>> {
   const selected = await link.send(selectElementaryFile(fileId));
   if (!selected.ok) return selected;
-  if (selected.value.sw === 0x6a82) return { ok: false, error: { code: 'file-not-found', fileId } };
-  if (selected.value.sw !== SW_OK)
-    return { ok: false, error: { code: 'unexpected-status', fileId, sw: selected.value.sw } };
-  return { ok: true };
+  if (selected.value.sw === 0x6a82) return err({ code: 'file-not-found', fileId });
+  if (selected.value.sw !== SW_OK) return err({ code: 'unexpected-status', fileId, sw: selected.value.sw });
+  return ok();
 }
 
 /** Select the file and read it whole. */
-export async function readElementaryFile(
+export function readElementaryFile(
   link: CardLink,
   fileId: number,
   options: ReadFileOptions = {},
 ): Promise<LdsReadResult> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-  const selected = await selectFile(link, fileId);
-  if (!selected.ok) return selected;
+  return resultBlock(async (take) => {
+    take(await selectFile(link, fileId));
 
-  const first = await readChunk(link, fileId, 0, HEADER_PROBE);
-  if (!first.ok) return first;
-  let head = first.value.data;
-  let endOfFile = first.value.endOfFile;
-  let header = decodeTlvHeader(head);
-  if (!header.ok && header.error.code === 'tlv-truncated-length' && !endOfFile) {
-    // Long-form length with 3 or 4 bytes: fetch the rest of the header.
-    const more = await readChunk(link, fileId, head.length, HEADER_PROBE);
-    if (!more.ok) return more;
-    head = concatBytes(head, more.value.data);
-    endOfFile = more.value.endOfFile;
-    header = decodeTlvHeader(head);
-  }
-  if (!header.ok) return { ok: false, error: { code: 'file-header', fileId, tlv: header.error } };
-  const total = header.value.headerLength + header.value.length;
-  if (total > MAX_FILE_SIZE) return { ok: false, error: { code: 'file-too-large', fileId, size: total } };
+    const first = take(await readChunk(link, fileId, 0, HEADER_PROBE));
+    let head = first.data;
+    let endOfFile = first.endOfFile;
+    let header = decodeTlvHeader(head);
+    if (!header.ok && header.error.code === 'tlv-truncated-length' && !endOfFile) {
+      // Long-form length with 3 or 4 bytes: fetch the rest of the header.
+      const more = take(await readChunk(link, fileId, head.length, HEADER_PROBE));
+      head = concatBytes(head, more.data);
+      endOfFile = more.endOfFile;
+      header = decodeTlvHeader(head);
+    }
+    if (!header.ok) return err({ code: 'file-header', fileId, tlv: header.error });
+    const total = header.value.headerLength + header.value.length;
+    if (total > MAX_FILE_SIZE) return err({ code: 'file-too-large', fileId, size: total });
 
-  const file = new Uint8Array(total);
-  let filled = Math.min(head.length, total);
-  file.set(head.subarray(0, filled));
-  while (filled < total && !endOfFile) {
-    const chunk = await readChunk(link, fileId, filled, Math.min(chunkSize, total - filled));
-    if (!chunk.ok) return chunk;
-    if (chunk.value.data.length === 0) break;
-    const take = Math.min(chunk.value.data.length, total - filled);
-    file.set(chunk.value.data.subarray(0, take), filled);
-    filled += take;
-    endOfFile = chunk.value.endOfFile;
-  }
-  if (filled < total)
-    return { ok: false, error: { code: 'file-truncated', fileId, expected: total, got: filled } };
-  return { ok: true, value: file };
+    const file = new Uint8Array(total);
+    let filled = Math.min(head.length, total);
+    file.set(head.subarray(0, filled));
+    while (filled < total && !endOfFile) {
+      const chunk = take(await readChunk(link, fileId, filled, Math.min(chunkSize, total - filled)));
+      if (chunk.data.length === 0) break;
+      const used = Math.min(chunk.data.length, total - filled);
+      file.set(chunk.data.subarray(0, used), filled);
+      filled += used;
+      endOfFile = chunk.endOfFile;
+    }
+    if (filled < total) return err({ code: 'file-truncated', fileId, expected: total, got: filled });
+    return ok(file);
+  });
 }

@@ -3,6 +3,8 @@
  * document number (fillers kept, at least 9 characters) + CD + birth date + CD + expiry date + CD.
  * Built either from a decoded MRZ or from values a resident types on the kiosk keypad.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { computeCheckDigit } from './mrz_check_digit.js';
 import type { DecodedMrz } from './mrz_parser.js';
 
@@ -22,7 +24,7 @@ export type TypedMrzInputError =
   | { readonly code: 'document-number-too-long'; readonly length: number }
   | { readonly code: 'date-format'; readonly field: 'birthDate' | 'expiryDate'; readonly value: string };
 
-export type TypedMrzInputResult = { ok: true; value: BacMrzInput } | { ok: false; error: TypedMrzInputError };
+export type TypedMrzInputResult = Result<BacMrzInput, TypedMrzInputError>;
 
 /** 9303 allows up to 22 characters for a TD1/TD2 document number (9 + 13 in the optional field). */
 const MAX_DOCUMENT_NUMBER = 22;
@@ -51,22 +53,17 @@ export function bacInputFromTyped(
   expiryDate: string,
 ): TypedMrzInputResult {
   const compact = documentNumber.toUpperCase().replace(/\s/g, '').replace(/<+$/, '');
-  if (compact.length === 0) return { ok: false, error: { code: 'document-number-empty' } };
+  if (compact.length === 0) return err({ code: 'document-number-empty' });
   const bad = [...compact].find((c) => !/[0-9A-Z<]/.test(c));
-  if (bad !== undefined) return { ok: false, error: { code: 'document-number-charset', character: bad } };
+  if (bad !== undefined) return err({ code: 'document-number-charset', character: bad });
   if (compact.length > MAX_DOCUMENT_NUMBER) {
-    return { ok: false, error: { code: 'document-number-too-long', length: compact.length } };
+    return err({ code: 'document-number-too-long', length: compact.length });
   }
   const birth = normaliseDate(birthDate);
   const expiry = normaliseDate(expiryDate);
-  if (!/^\d{6}$/.test(birth))
-    return { ok: false, error: { code: 'date-format', field: 'birthDate', value: birthDate } };
-  if (!/^\d{6}$/.test(expiry))
-    return { ok: false, error: { code: 'date-format', field: 'expiryDate', value: expiryDate } };
-  return {
-    ok: true,
-    value: { documentNumber: compact.padEnd(9, '<'), birthDate: birth, expiryDate: expiry },
-  };
+  if (!/^\d{6}$/.test(birth)) return err({ code: 'date-format', field: 'birthDate', value: birthDate });
+  if (!/^\d{6}$/.test(expiry)) return err({ code: 'date-format', field: 'expiryDate', value: expiryDate });
+  return ok({ documentNumber: compact.padEnd(9, '<'), birthDate: birth, expiryDate: expiry });
 }
 
 function withCheckDigit(field: string): string {

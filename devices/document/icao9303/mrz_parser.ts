@@ -9,6 +9,8 @@
  * Expiry is not validity: an expired document's MRZ is valid and carries `expired: true`, so a flow can refuse
  * it with its own message.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import { isMrzCharacter } from './mrz_check_digit.js';
 import { type CenturyOptions, isExpired, type MrzDate, parseMrzDate } from './mrz_dates.js';
 import { decodeFields } from './mrz_layout.js';
@@ -84,9 +86,7 @@ export type MrzReason =
   | { readonly code: 'letters-expected'; readonly field: LetterField }
   | { readonly code: 'missing-document-number' };
 
-export type MrzResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { readonly reasons: readonly MrzReason[] } };
+export type MrzResult<T> = Result<T, { readonly reasons: readonly MrzReason[] }>;
 
 const LAYOUTS: Record<MrzFormat, { lines: number; length: number }> = {
   TD1: { lines: 3, length: 30 },
@@ -107,13 +107,10 @@ function detectFormat(lines: readonly string[]): MrzResult<MrzFormat> {
             : undefined
         : undefined;
   if (lines.length !== 2 && lines.length !== 3) {
-    return { ok: false, error: { reasons: [{ code: 'wrong-line-count', got: lines.length }] } };
+    return err({ reasons: [{ code: 'wrong-line-count', got: lines.length }] });
   }
   if (format === undefined) {
-    return {
-      ok: false,
-      error: { reasons: [{ code: 'wrong-line-length', line: 1, expected: 44, got: first }] },
-    };
+    return err({ reasons: [{ code: 'wrong-line-length', line: 1, expected: 44, got: first }] });
   }
   const reasons: MrzReason[] = [];
   const expected = LAYOUTS[format].length;
@@ -121,7 +118,7 @@ function detectFormat(lines: readonly string[]): MrzResult<MrzFormat> {
     if (line.length !== expected)
       reasons.push({ code: 'wrong-line-length', line: index + 1, expected, got: line.length });
   });
-  return reasons.length > 0 ? { ok: false, error: { reasons } } : { ok: true, value: format };
+  return reasons.length > 0 ? err({ reasons }) : ok(format);
 }
 
 function sexOf(raw: string): MrzSex | undefined {
@@ -151,7 +148,7 @@ export function decodeMrz(input: readonly string[], options: CenturyOptions): Mr
       }
     }
   });
-  if (reasons.length > 0) return { ok: false, error: { reasons } };
+  if (reasons.length > 0) return err({ reasons });
   const { fields, checks } = decodeFields(format.value, lines);
   const expiryDate = parseMrzDate(fields.expiryDateRaw, 'expiry', options);
   const decoded: DecodedMrz = {
@@ -163,7 +160,7 @@ export function decodeMrz(input: readonly string[], options: CenturyOptions): Mr
     lines,
     checkDigits: checks,
   };
-  return { ok: true, value: decoded };
+  return ok(decoded);
 }
 
 /** What each letter field may hold (9303-3 §4.6, Parts 4–6 field tables). */
@@ -216,7 +213,7 @@ export function parseMrz(lines: readonly string[], options: CenturyOptions): Mrz
   const decoded = decodeMrz(lines, options);
   if (!decoded.ok) return decoded;
   const reasons = mrzProblems(decoded.value);
-  return reasons.length > 0 ? { ok: false, error: { reasons } } : decoded;
+  return reasons.length > 0 ? err({ reasons }) : decoded;
 }
 
 /** Split a block of text (as an OCR scanner or DG1 delivers it) into MRZ lines. */

@@ -14,6 +14,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { constantTimeEqual, hash } from '../crypto/emrtd_crypto.js';
 import { type SignerInfoProblem, verifySignerInfo } from './cms_signer_info.js';
 import { type ParsedSod, parseSod } from './ef_sod.js';
@@ -83,16 +84,14 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate | undefined
 /** Check a configured CSCA list: the index of the first certificate that does not parse, if any. */
 export function parseTrustStore(
   ders: readonly Uint8Array[],
-):
-  | { ok: true; value: pkijs.Certificate[] }
-  | { ok: false; error: { code: 'bad-certificate'; index: number } } {
+): Result<pkijs.Certificate[], { code: 'bad-certificate'; index: number }> {
   const certificates: pkijs.Certificate[] = [];
   for (const [index, der] of ders.entries()) {
     const certificate = parseCertificate(der);
-    if (certificate === undefined) return { ok: false, error: { code: 'bad-certificate', index } };
+    if (certificate === undefined) return err({ code: 'bad-certificate', index });
     certificates.push(certificate);
   }
-  return { ok: true, value: certificates };
+  return ok(certificates);
 }
 
 export function distinguishedName(name: pkijs.RelativeDistinguishedNames): string {

@@ -6,6 +6,8 @@
  * "check the document number" (access denied) apart from "this document could not be verified". A chip's
  * hostile EF.SOD is no exception either: passive authentication turns it into a `failed` verdict.
  */
+
+import { err, mapError, ok, type Result, resultBlock } from '../../../lib/result.js';
 import type { ApduChannel } from '../iso7816/apdu_channel.js';
 import type { AccessControl, AccessControlError } from './access_control.js';
 import { BacAccessControl, type BacOptions } from './bac.js';
@@ -62,7 +64,7 @@ export interface EmrtdReading {
   readonly passiveAuthentication: PassiveAuthenticationResult;
 }
 
-export type ReadEmrtdResult = { ok: true; value: EmrtdReading } | { ok: false; error: ReadEmrtdError };
+export type ReadEmrtdResult = Result<EmrtdReading, ReadEmrtdError>;
 
 /** True when the read failed because the card left the reader (the UI asks to put it back). */
 export function isCardRemoved(error: ReadEmrtdError): boolean {
@@ -79,76 +81,81 @@ export async function readEmrtd(
   options: ReadEmrtdOptions,
 ): Promise<ReadEmrtdResult> {
   const now = options.now ?? new Date();
-  const selected = await plainLink(channel).send(selectApplication());
-  if (!selected.ok) return { ok: false, error: { code: 'select-application', error: selected.error } };
-  if (selected.value.sw !== SW_OK) {
-    return {
-      ok: false,
-      error: { code: 'select-application', error: { code: 'status', sw: selected.value.sw } },
-    };
-  }
+  return resultBlock(async (take) => {
+    /** The value of one step, or the read stops with that step's failure, named after the step. */
+    const step = <T, E>(result: Result<T, E>, named: (error: E) => ReadEmrtdError): T =>
+      take(mapError(result, named));
 
-  const accessControl = options.accessControl ?? new BacAccessControl(mrzInfo, options.bac);
-  const established = await accessControl.establish(channel);
-  if (!established.ok) return { ok: false, error: { code: 'access-control', error: established.error } };
-  const session = established.value;
-  const link = secureLink(channel, session);
-  try {
-    const comBytes = await readElementaryFile(link, EF_COM, options);
-    if (!comBytes.ok) return { ok: false, error: { code: 'read', file: 'EF.COM', error: comBytes.error } };
-    const efCom = parseEfCom(comBytes.value);
-    if (!efCom.ok) return { ok: false, error: { code: 'ef-com', error: efCom.error } };
+    const selected = step(await plainLink(channel).send(selectApplication()), (error) => ({
+      code: 'select-application',
+      error,
+    }));
+    if (selected.sw !== SW_OK) {
+      return err({ code: 'select-application', error: { code: 'status', sw: selected.sw } });
+    }
 
-    const wanted = [...new Set<DataGroupNumber>([1, ...options.dataGroups])].sort((a, b) => a - b);
-    const dataGroups = new Map<number, Uint8Array>();
-    const skipped: { dataGroup: DataGroupNumber; reason: 'access-denied' }[] = [];
-    for (const dataGroup of wanted) {
-      if (!efCom.value.dataGroups.includes(dataGroup)) {
-        if (dataGroup === 1 || dataGroup === 2)
-          return { ok: false, error: { code: 'data-group-absent', dataGroup } };
-        continue;
-      }
-      const bytes = await readElementaryFile(link, dataGroupFileId(dataGroup), options);
-      if (!bytes.ok) {
-        // DG3/DG4 need Extended Access Control: a chip refuses them with 6982 and the session goes on.
-        const refused =
-          bytes.error.code === 'unexpected-status' && bytes.error.sw === SW_SECURITY_STATUS_NOT_SATISFIED;
-        if (refused && dataGroup > 2) {
-          skipped.push({ dataGroup, reason: 'access-denied' });
+    const accessControl = options.accessControl ?? new BacAccessControl(mrzInfo, options.bac);
+    const session = step(await accessControl.establish(channel), (error) => ({
+      code: 'access-control',
+      error,
+    }));
+    const link = secureLink(channel, session);
+    try {
+      const comBytes = step(await readElementaryFile(link, EF_COM, options), (error) => ({
+        code: 'read',
+        file: 'EF.COM',
+        error,
+      }));
+      const efCom = step(parseEfCom(comBytes), (error) => ({ code: 'ef-com', error }));
+
+      const wanted = [...new Set<DataGroupNumber>([1, ...options.dataGroups])].sort((a, b) => a - b);
+      const dataGroups = new Map<number, Uint8Array>();
+      const skipped: { dataGroup: DataGroupNumber; reason: 'access-denied' }[] = [];
+      for (const dataGroup of wanted) {
+        if (!efCom.dataGroups.includes(dataGroup)) {
+          if (dataGroup === 1 || dataGroup === 2) return err({ code: 'data-group-absent', dataGroup });
           continue;
         }
-        return { ok: false, error: { code: 'read', file: `DG${dataGroup}`, error: bytes.error } };
+        const bytes = await readElementaryFile(link, dataGroupFileId(dataGroup), options);
+        if (!bytes.ok) {
+          // DG3/DG4 need Extended Access Control: a chip refuses them with 6982 and the session goes on.
+          const refused =
+            bytes.error.code === 'unexpected-status' && bytes.error.sw === SW_SECURITY_STATUS_NOT_SATISFIED;
+          if (refused && dataGroup > 2) {
+            skipped.push({ dataGroup, reason: 'access-denied' });
+            continue;
+          }
+          return err({ code: 'read', file: `DG${dataGroup}`, error: bytes.error });
+        }
+        dataGroups.set(dataGroup, bytes.value);
       }
-      dataGroups.set(dataGroup, bytes.value);
-    }
-    const sod = await readElementaryFile(link, EF_SOD, options);
-    if (!sod.ok) return { ok: false, error: { code: 'read', file: 'EF.SOD', error: sod.error } };
+      const sod = step(await readElementaryFile(link, EF_SOD, options), (error) => ({
+        code: 'read',
+        file: 'EF.SOD',
+        error,
+      }));
 
-    const mrz = parseDg1(dataGroups.get(1)!, { today: now });
-    if (!mrz.ok) return { ok: false, error: { code: 'dg1', error: mrz.error } };
-    const dg2 = dataGroups.get(2);
-    const face = dg2 === undefined ? undefined : parseDg2(dg2);
-    if (face !== undefined && !face.ok) return { ok: false, error: { code: 'dg2', error: face.error } };
+      const mrz = step(parseDg1(dataGroups.get(1)!, { today: now }), (error) => ({ code: 'dg1', error }));
+      const dg2 = dataGroups.get(2);
+      const face = dg2 === undefined ? undefined : step(parseDg2(dg2), (error) => ({ code: 'dg2', error }));
 
-    const verdict = await passiveAuthentication({
-      sod: sod.value,
-      dataGroups,
-      trustStore: options.trustStore,
-      now,
-    });
-    return {
-      ok: true,
-      value: {
-        mrz: mrz.value,
-        faceImage: face?.value,
-        efCom: efCom.value,
+      const verdict = await passiveAuthentication({
+        sod,
+        dataGroups,
+        trustStore: options.trustStore,
+        now,
+      });
+      return ok({
+        mrz,
+        faceImage: face,
+        efCom,
         dataGroupsRead: [...dataGroups.keys()] as DataGroupNumber[],
         dataGroupsSkipped: skipped,
         passiveAuthentication: verdict,
-      },
-    };
-  } finally {
-    // Personal data stays in the returned value only; the session keys go now.
-    session.end();
-  }
+      });
+    } finally {
+      // Personal data stays in the returned value only; the session keys go now.
+      session.end();
+    }
+  });
 }

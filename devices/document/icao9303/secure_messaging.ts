@@ -9,6 +9,7 @@
  */
 
 import { concatBytes } from '../../../lib/bytes.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 import {
   constantTimeEqual,
   padIso9797Method2,
@@ -63,7 +64,7 @@ export type SmError =
   | { readonly code: 'sm-malformed'; readonly detail: string }
   | { readonly code: 'sm-mac-mismatch' };
 
-export type SmResult<T> = { ok: true; value: T } | { ok: false; error: SmError };
+export type SmResult<T> = Result<T, SmError>;
 
 const TAG_ENCRYPTED_DATA = 0x87;
 /** Odd INS (READ BINARY B1): the data field is BER-TLV, so DO85 without the padding-indicator byte is used. */
@@ -113,7 +114,7 @@ export class SecureMessaging {
   }
 
   wrap(command: CommandApdu): SmResult<Uint8Array> {
-    if (this.#ended) return { ok: false, error: { code: 'sm-session-ended' } };
+    if (this.#ended) return err({ code: 'sm-session-ended' });
     this.#incrementSsc();
     const header = Uint8Array.of(command.cla | 0x0c, command.ins, command.p1, command.p2);
     const data = command.data ?? new Uint8Array();
@@ -134,16 +135,16 @@ export class SecureMessaging {
     const body = concatBytes(do87, do97, do8e);
     if (body.length > 255)
       throw new RangeError('protected command needs extended length, not used for eMRTD reads');
-    return { ok: true, value: concatBytes(header, Uint8Array.of(body.length), body, Uint8Array.of(0x00)) };
+    return ok(concatBytes(header, Uint8Array.of(body.length), body, Uint8Array.of(0x00)));
   }
 
   #fail(error: SmError): SmResult<ResponseApdu> {
     this.end();
-    return { ok: false, error };
+    return err(error);
   }
 
   unwrap(raw: Uint8Array): SmResult<ResponseApdu> {
-    if (this.#ended) return { ok: false, error: { code: 'sm-session-ended' } };
+    if (this.#ended) return err({ code: 'sm-session-ended' });
     const response = splitResponse(raw);
     if (response === undefined)
       return this.#fail({ code: 'sm-malformed', detail: 'response shorter than SW1 SW2' });
@@ -180,7 +181,7 @@ export class SecureMessaging {
       }
     }
     if (status === undefined) return this.#fail({ code: 'sm-malformed', detail: 'DO99 missing' });
-    if (encrypted === undefined) return { ok: true, value: { data: new Uint8Array(), sw: status } };
+    if (encrypted === undefined) return ok({ data: new Uint8Array(), sw: status });
     const ciphertext = indicatorByte ? encrypted.subarray(1) : encrypted;
     if (
       (indicatorByte && encrypted[0] !== 0x01) ||
@@ -191,6 +192,6 @@ export class SecureMessaging {
     }
     const plain = unpadIso9797Method2(this.#suite.decrypt(this.#ssc, ciphertext));
     if (plain === undefined) return this.#fail({ code: 'sm-malformed', detail: 'DO87 padding' });
-    return { ok: true, value: { data: plain, sw: status } };
+    return ok({ data: plain, sw: status });
   }
 }

@@ -3,6 +3,8 @@
  * ICAO 9303 code (BAC, secure messaging, reading data groups) talks only to this interface.
  */
 
+import type { Result } from '../../../lib/result.js';
+
 export type ApduFailure =
   | { code: 'card-removed' }
   | { code: 'no-card' }
@@ -10,7 +12,7 @@ export type ApduFailure =
   | { code: 'disconnected' }
   | { code: 'transport'; detail: string };
 
-export type TransmitResult = { ok: true; response: Uint8Array } | { ok: false; error: ApduFailure };
+export type TransmitResult = Result<Uint8Array, ApduFailure>;
 
 export interface ApduChannel {
   /** Send one command APDU; the response includes SW1 SW2 as its last two bytes. */

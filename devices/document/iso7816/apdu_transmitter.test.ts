@@ -67,7 +67,7 @@ describe('Iso7816Transmitter', () => {
     const response = await transmitter.transmit(hex('00 B0 00 00 04'));
     expect(response).toEqual({
       ok: true,
-      response: Uint8Array.from([...content.subarray(0, 4), 0x90, 0x00]),
+      value: Uint8Array.from([...content.subarray(0, 4), 0x90, 0x00]),
     });
   });
 
@@ -91,7 +91,7 @@ describe('Iso7816Transmitter', () => {
 
   it('stops a chain at the first refused piece', async () => {
     const refusing: ApduChannel = {
-      transmit: async (): Promise<TransmitResult> => ({ ok: true, response: hex('68 84') }),
+      transmit: async (): Promise<TransmitResult> => ({ ok: true, value: hex('68 84') }),
     };
     const calls: Uint8Array[] = [];
     const channel: ApduChannel = {
@@ -108,7 +108,7 @@ describe('Iso7816Transmitter', () => {
 
   it('reports a card that never stops answering 61xx, and a response without a status word', async () => {
     const endless: ApduChannel = {
-      transmit: async () => ({ ok: true, response: new Uint8Array(258).fill(0x61) }),
+      transmit: async () => ({ ok: true, value: new Uint8Array(258).fill(0x61) }),
     };
     const result = await new Iso7816Transmitter(endless, { extendedLength: false }).send({
       cla: 0,
@@ -119,14 +119,14 @@ describe('Iso7816Transmitter', () => {
       ne: 256,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'response-too-long' } });
-    const empty61: ApduChannel = { transmit: async () => ({ ok: true, response: hex('61 00') }) };
+    const empty61: ApduChannel = { transmit: async () => ({ ok: true, value: hex('61 00') }) };
     expect(
       await new Iso7816Transmitter(empty61, { extendedLength: false }).transmit(hex('00 B0 00 00 00')),
     ).toMatchObject({
       ok: false,
       error: { code: 'transport', detail: 'GET RESPONSE chain too long (0 bytes received)' },
     });
-    const mute: ApduChannel = { transmit: async () => ({ ok: true, response: hex('90') }) };
+    const mute: ApduChannel = { transmit: async () => ({ ok: true, value: hex('90') }) };
     expect(
       await new Iso7816Transmitter(mute, { extendedLength: false }).transmit(hex('00 84 00 00 08')),
     ).toMatchObject({

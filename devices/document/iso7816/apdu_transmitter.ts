@@ -5,6 +5,8 @@
  * - command chaining (§5.1.1.1): data longer than one APDU goes out in pieces with CLA bit 0x10 set on all but the last.
  * It is itself an `ApduChannel`, so ICAO 9303 code can sit on top of it unchanged.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import {
   type ApduCodecError,
   type CommandApdu,
@@ -23,7 +25,7 @@ export type ApduExchangeError =
   | { code: 'malformed-response'; length: number }
   | { code: 'response-too-long'; received: number };
 
-export type ExchangeResult = { ok: true; value: ResponseApdu } | { ok: false; error: ApduExchangeError };
+export type ExchangeResult = Result<ResponseApdu, ApduExchangeError>;
 
 export interface TransmitterOptions {
   /** The card and the reader both accept extended-length APDUs (reader: CCID dwFeatures extended APDU level). */
@@ -63,7 +65,7 @@ export class Iso7816Transmitter implements ApduChannel {
       if (!result.ok || last || result.value.sw !== 0x9000) return result;
     }
     // Unreachable: the loop always returns on its last piece.
-    return { ok: false, error: { code: 'transport', detail: 'empty command chain' } };
+    return err({ code: 'transport', detail: 'empty command chain' });
   }
 
   /** `ApduChannel`: raw command bytes in, complete response (after 61xx/6Cxx handling) out. */
@@ -73,18 +75,18 @@ export class Iso7816Transmitter implements ApduChannel {
     const result = decoded.ok
       ? await this.exchangeEncoded(decoded.value, command)
       : await this.exchangeRaw(command);
-    if (!result.ok) return { ok: false, error: asApduFailure(result.error) };
+    if (!result.ok) return err(asApduFailure(result.error));
     const { data, sw } = result.value;
     const out = new Uint8Array(data.length + 2);
     out.set(data);
     out[data.length] = sw >> 8;
     out[data.length + 1] = sw & 0xff;
-    return { ok: true, response: out };
+    return ok(out);
   }
 
   private async exchange(apdu: CommandApdu): Promise<ExchangeResult> {
     const encoded = encodeCommandApdu(apdu, { extendedLength: this.options.extendedLength });
-    if (!encoded.ok) return { ok: false, error: { code: 'invalid-command', error: encoded.error } };
+    if (!encoded.ok) return err({ code: 'invalid-command', error: encoded.error });
     return this.exchangeEncoded(apdu, encoded.value);
   }
 
@@ -96,7 +98,7 @@ export class Iso7816Transmitter implements ApduChannel {
         { ...apdu, ne: exact },
         { extendedLength: this.options.extendedLength },
       );
-      if (!reissued.ok) return { ok: false, error: { code: 'invalid-command', error: reissued.error } };
+      if (!reissued.ok) return err({ code: 'invalid-command', error: reissued.error });
       result = await this.exchangeRaw(reissued.value);
     }
     if (!result.ok || result.value.sw1 !== 0x61) return result;
@@ -111,8 +113,7 @@ export class Iso7816Transmitter implements ApduChannel {
     while (current.sw1 === 0x61) {
       // A card answering 61xx without ever sending data would otherwise keep us here forever.
       rounds++;
-      if (rounds > MAX_GET_RESPONSE_ROUNDS)
-        return { ok: false, error: { code: 'response-too-long', received } };
+      if (rounds > MAX_GET_RESPONSE_ROUNDS) return err({ code: 'response-too-long', received });
       // Keep the logical channel bits (b2 b1) of the original class byte; drop chaining and secure messaging.
       const getResponse = Uint8Array.of(cla & 0x03, 0xc0, 0x00, 0x00, current.sw2);
       const next = await this.exchangeRaw(getResponse);
@@ -120,7 +121,7 @@ export class Iso7816Transmitter implements ApduChannel {
       current = next.value;
       parts.push(current.data);
       received += current.data.length;
-      if (received > MAX_RESPONSE_BYTES) return { ok: false, error: { code: 'response-too-long', received } };
+      if (received > MAX_RESPONSE_BYTES) return err({ code: 'response-too-long', received });
     }
     const data = new Uint8Array(received);
     let offset = 0;
@@ -128,15 +129,14 @@ export class Iso7816Transmitter implements ApduChannel {
       data.set(part, offset);
       offset += part.length;
     }
-    return { ok: true, value: { data, sw1: current.sw1, sw2: current.sw2, sw: current.sw } };
+    return ok({ data, sw1: current.sw1, sw2: current.sw2, sw: current.sw });
   }
 
   private async exchangeRaw(command: Uint8Array): Promise<ExchangeResult> {
     const sent = await this.channel.transmit(command);
     if (!sent.ok) return sent;
-    const response = decodeResponseApdu(sent.response);
-    if (!response.ok)
-      return { ok: false, error: { code: 'malformed-response', length: sent.response.length } };
+    const response = decodeResponseApdu(sent.value);
+    if (!response.ok) return err({ code: 'malformed-response', length: sent.value.length });
     return response;
   }
 }

@@ -3,6 +3,8 @@
  * (ICAO 9303 flows, the 7816 transmitter) without the CCID framing. Reader behaviour is tested through
  * `CcidReaderSimulator` instead.
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { ApduChannel, SimulatedCard, TransmitResult } from './apdu_channel.js';
 
 export class SimulatedCardChannel implements ApduChannel {
@@ -19,7 +21,7 @@ export class SimulatedCardChannel implements ApduChannel {
   }
 
   async transmit(command: Uint8Array): Promise<TransmitResult> {
-    if (this.card === undefined) return { ok: false, error: { code: 'card-removed' } };
-    return { ok: true, response: this.card.processApdu(command) };
+    if (this.card === undefined) return err({ code: 'card-removed' });
+    return ok(this.card.processApdu(command));
   }
 }

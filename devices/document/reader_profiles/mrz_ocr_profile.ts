@@ -3,6 +3,8 @@
  * (`parseMrz`), so this folder does not depend on the ICAO 9303 module; the lead passes the ICAO helper's parser
  * through a small adapter to `MrzParser`. Here we only clean up OCR output and refuse what is plainly not an MRZ.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type {
   IdentityFields,
   ProfileReadResult,
@@ -24,9 +26,7 @@ export interface MrzIdentity {
   expiryDate: string;
 }
 
-export type MrzParser = (
-  lines: readonly string[],
-) => { ok: true; value: MrzIdentity } | { ok: false; error: { code: string; detail?: string } };
+export type MrzParser = (lines: readonly string[]) => Result<MrzIdentity, { code: string; detail?: string }>;
 
 /** TD1 (3 × 30), TD2 (2 × 36), TD3 (2 × 44) — ICAO 9303 Parts 4–6. */
 const MRZ_SHAPES: readonly (readonly number[])[] = [
@@ -36,26 +36,21 @@ const MRZ_SHAPES: readonly (readonly number[])[] = [
 ];
 
 /** OCR engines return lower case, spaces and look-alike characters; an MRZ only has A–Z, 0–9 and '<'. */
-export function normaliseOcrLines(
-  lines: readonly string[],
-): { ok: true; lines: string[] } | { ok: false; detail: string } {
+export function normaliseOcrLines(lines: readonly string[]): Result<string[], string> {
   const cleaned = lines
     .map((line) => line.toUpperCase().replace(/\s+/gu, '').replace(/[«‹]/gu, '<'))
     .filter((line) => line.length > 0);
   const bad = cleaned.find((line) => !/^[A-Z0-9<]+$/u.test(line));
-  if (bad !== undefined) return { ok: false, detail: 'characters outside the MRZ set' };
+  if (bad !== undefined) return err('characters outside the MRZ set');
   const shape = MRZ_SHAPES.find(
     (lengths) =>
       lengths.length === cleaned.length &&
       lengths.every((length, index) => cleaned[index]!.length === length),
   );
   if (shape === undefined) {
-    return {
-      ok: false,
-      detail: `line lengths ${cleaned.map((line) => line.length).join('/')} match no MRZ format`,
-    };
+    return err(`line lengths ${cleaned.map((line) => line.length).join('/')} match no MRZ format`);
   }
-  return { ok: true, lines: cleaned };
+  return ok(cleaned);
 }
 
 export function createMrzOcrProfile(options: { id?: string; parseMrz: MrzParser }): VendorReaderProfile {
@@ -64,19 +59,19 @@ export function createMrzOcrProfile(options: { id?: string; parseMrz: MrzParser 
     id,
     async readIdentity(reader: ReaderCapabilities): Promise<ProfileReadResult> {
       if (reader.readOcrLines === undefined) {
-        return { ok: false, error: { code: 'unsupported', reason: 'reader supplies no OCR lines' } };
+        return err({ code: 'unsupported', reason: 'reader supplies no OCR lines' });
       }
       const ocr = await reader.readOcrLines();
-      if (!ocr.ok) return { ok: false, error: ocr.error };
-      const normalised = normaliseOcrLines(ocr.lines);
-      if (!normalised.ok) return { ok: false, error: { code: 'invalid-ocr', detail: normalised.detail } };
-      const parsed = options.parseMrz(normalised.lines);
+      if (!ocr.ok) return err(ocr.error);
+      const normalised = normaliseOcrLines(ocr.value);
+      if (!normalised.ok) return err({ code: 'invalid-ocr', detail: normalised.error });
+      const parsed = options.parseMrz(normalised.value);
       if (!parsed.ok) {
         const detail =
           parsed.error.detail === undefined
             ? parsed.error.code
             : `${parsed.error.code}: ${parsed.error.detail}`;
-        return { ok: false, error: { code: 'invalid-ocr', detail } };
+        return err({ code: 'invalid-ocr', detail });
       }
       const mrz = parsed.value;
       const fields: IdentityFields = {
@@ -93,7 +88,7 @@ export function createMrzOcrProfile(options: { id?: string; parseMrz: MrzParser 
         sex: mrz.sex,
         expiryDate: mrz.expiryDate,
       };
-      return { ok: true, value: fields };
+      return ok(fields);
     },
   };
 }

@@ -39,7 +39,7 @@ const parseMrz: MrzParser = (lines) => {
 };
 
 const ocrReader = (lines: readonly string[]): ReaderCapabilities => ({
-  readOcrLines: async () => ({ ok: true, lines }),
+  readOcrLines: async () => ({ ok: true, value: lines }),
 });
 
 describe('vendor reader profiles', () => {
@@ -100,7 +100,7 @@ describe('vendor reader profiles', () => {
 
   it('cleans OCR output (case, spaces, guillemets) and refuses text that is no MRZ', async () => {
     const messy = [td1[0]!.toLowerCase(), ` ${td1[1]} `, td1[2]!.replace(/<</, '««')];
-    expect(normaliseOcrLines(messy)).toEqual({ ok: true, lines: td1 });
+    expect(normaliseOcrLines(messy)).toEqual({ ok: true, value: td1 });
     const profile = createMrzOcrProfile({ parseMrz });
     expect(await profile.readIdentity(ocrReader(['HELLO', 'WORLD']))).toMatchObject({
       ok: false,

@@ -3,6 +3,8 @@
  * lines of the printed zone) and returns typed fields or `unsupported`. The kiosk asks profiles in order and
  * uses the first that supports the document; profiles never import each other or a specific reader driver.
  */
+
+import { err, type Result } from '../../../lib/result.js';
 import type { ApduChannel } from '../iso7816/apdu_channel.js';
 
 export type Sex = 'male' | 'female' | 'unspecified';
@@ -32,11 +34,12 @@ export type ProfileReadError =
   | { code: 'invalid-ocr'; detail: string }
   | { code: 'read-failed'; detail: string };
 
-export type ProfileReadResult = { ok: true; value: IdentityFields } | { ok: false; error: ProfileReadError };
+export type ProfileReadResult = Result<IdentityFields, ProfileReadError>;
 
-export type OcrLinesResult =
-  | { ok: true; lines: readonly string[] }
-  | { ok: false; error: { code: 'no-document' } | { code: 'read-failed'; detail: string } };
+export type OcrLinesResult = Result<
+  readonly string[],
+  { code: 'no-document' } | { code: 'read-failed'; detail: string }
+>;
 
 /** What a document reader can offer a profile; each capability is optional because readers differ. */
 export interface ReaderCapabilities {
@@ -62,5 +65,5 @@ export async function readWithProfiles(
     if (result.ok || result.error.code !== 'unsupported') return result;
     reasons.push(`${profile.id}: ${result.error.reason}`);
   }
-  return { ok: false, error: { code: 'unsupported', reason: reasons.join('; ') || 'no profile configured' } };
+  return err({ code: 'unsupported', reason: reasons.join('; ') || 'no profile configured' });
 }

@@ -1,3 +1,4 @@
+import { err, ok } from '../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { ControlResult, PlugControls } from '../../simulator/simulator_controls.js';
 import type { LockerOptions } from '../locker_config.js';
@@ -30,9 +31,9 @@ export function lockerControls(
     openDoor: (door) => driver.openDoor(door),
     closeDoor: (door) => {
       const wiring = doors[door];
-      if (wiring === undefined) return { ok: false, error: `unknown door ${door}` };
+      if (wiring === undefined) return err(`unknown door ${door}`);
       board.closeDoor(wiring.sensor);
-      return { ok: true };
+      return ok();
     },
   });
 }

@@ -4,6 +4,8 @@
  * which owns the drivers that turn PDF into the printer's language. The route is chosen on first use, from the
  * device ID, and again after a disconnect.
  */
+
+import { err } from '../../../lib/result.js';
 import type { PrinterState } from '../../device_status.js';
 import type { DocumentPrinter, PrintOutcome } from '../printer.js';
 import { StatusListeners } from '../status_listeners.js';
@@ -68,13 +70,13 @@ export class A4DocumentPrinter implements DocumentPrinter {
     if (route === 'usb-pdf' && this.usb) {
       const outcome = await this.usb.printPdf(pdf, jobName);
       // After a disconnect the printer may come back as a different model: choose again next time.
-      if (!outcome.ok && outcome.failure.reason === 'disconnected') this.route = undefined;
+      if (!outcome.ok && outcome.error.reason === 'disconnected') this.route = undefined;
       return outcome;
     }
     if (route === 'cups' && this.cups) return this.cups.printPdf(pdf, jobName);
     const outcome: PrintOutcome = this.usb
-      ? { ok: false, failure: { reason: 'disconnected' } }
-      : { ok: false, failure: { reason: 'error', detail: 'no-pdf-route' } };
+      ? err({ reason: 'disconnected' })
+      : err({ reason: 'error', detail: 'no-pdf-route' });
     if (!outcome.ok)
       this.listeners.set(this.usb ? { state: 'disconnected' } : { state: 'error', code: 'no-pdf-route' });
     return outcome;

@@ -23,7 +23,7 @@ describe('CupsDocumentPrinter with a fake CUPS (printer faults)', () => {
   it('refuses before submitting when the printer reports no paper', async () => {
     const { cups, printer } = rig();
     cups.printerReasons = ['media-empty-error', 'media-needed-error'];
-    expect(await printer.printPdf(pdf, 'doc')).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(await printer.printPdf(pdf, 'doc')).toEqual({ ok: false, error: { reason: 'no-paper' } });
     expect(cups.jobs).toEqual([]);
     expect(printer.status()).toEqual({ state: 'no-paper' });
   });
@@ -35,7 +35,7 @@ describe('CupsDocumentPrinter with a fake CUPS (printer faults)', () => {
     setTimeout(() => {
       cups.printerReasons = ['cover-open-error'];
     }, 10);
-    expect(await job).toEqual({ ok: false, failure: { reason: 'cover-open' } });
+    expect(await job).toEqual({ ok: false, error: { reason: 'cover-open' } });
     expect(cups.calls.at(-1)).toBe('Cancel-Job 17');
     expect(cups.jobs[0]?.state).toBe('canceled');
     expect(printer.status()).toEqual({ state: 'cover-open' });
@@ -48,7 +48,7 @@ describe('CupsDocumentPrinter with a fake CUPS (printer faults)', () => {
     setTimeout(() => {
       cups.printerReasons = ['media-empty-error'];
     }, 0);
-    expect(await job).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(await job).toEqual({ ok: false, error: { reason: 'no-paper' } });
     expect(cups.jobs[0]?.state).toBe('canceled');
     cups.printerReasons = [];
     expect(await printer.printPdf(pdf, 'doc')).toEqual({ ok: true });
@@ -65,7 +65,7 @@ describe('CupsDocumentPrinter with a fake CUPS (printer faults)', () => {
   it('cancels a job that never completes when its deadline passes', async () => {
     const { cups, printer } = rig(50);
     cups.stepsPerJob = 1_000_000;
-    expect(await printer.printPdf(pdf, 'doc')).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    expect(await printer.printPdf(pdf, 'doc')).toEqual({ ok: false, error: { reason: 'timeout' } });
     expect(cups.calls.at(-1)).toBe('Cancel-Job 17');
   });
 
@@ -76,7 +76,7 @@ describe('CupsDocumentPrinter with a fake CUPS (printer faults)', () => {
     setTimeout(() => {
       cups.running = false;
     }, 5);
-    expect(await job).toMatchObject({ ok: false, failure: { reason: 'spooler-unavailable' } });
+    expect(await job).toMatchObject({ ok: false, error: { reason: 'spooler-unavailable' } });
     expect(printer.status()).toMatchObject({ state: 'error', code: 'spooler-unavailable' });
     expect(printer.pendingCancels).toEqual([17]);
     // cupsd restarts with its queue restored: the job must not print for nobody.

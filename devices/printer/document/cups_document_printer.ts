@@ -13,6 +13,8 @@
  * Every failure is a `PrintFailure`: `queue-stopped`, `job-aborted`, `spooler-unavailable` name the spooler's
  * own faults, so the resident and staff are told which one happened.
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { PrinterState } from '../../device_status.js';
 import { failureOfState, stateOfFailure } from '../failure_states.js';
 import type { DocumentPrinter, PrintFailure, PrintOutcome } from '../printer.js';
@@ -119,7 +121,7 @@ export class CupsDocumentPrinter implements DocumentPrinter {
 
   private fail(failure: PrintFailure, state: PrinterState = stateOfFailure(failure)): PrintOutcome {
     this.listeners.set(state);
-    return { ok: false, failure };
+    return err(failure);
   }
 
   private async runJob(pdf: Uint8Array, jobName: string): Promise<PrintOutcome> {
@@ -143,7 +145,7 @@ export class CupsDocumentPrinter implements DocumentPrinter {
       switch (verdict.kind) {
         case 'printed': {
           this.listeners.set(await this.queueState());
-          return { ok: true };
+          return ok();
         }
         case 'not-printed': {
           if (verdict.cancel) await this.cancel(jobId);

@@ -5,6 +5,7 @@
  * then `undefined` and the caller budgets conservatively.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export type PdfFactsError = { code: 'not-a-pdf' } | { code: 'truncated' };
 
 export interface PdfFacts {
@@ -12,18 +13,16 @@ export interface PdfFacts {
   pages: number | undefined;
 }
 
-export function inspectPdf(
-  bytes: Uint8Array,
-): { ok: true; value: PdfFacts } | { ok: false; error: PdfFactsError } {
+export function inspectPdf(bytes: Uint8Array): Result<PdfFacts, PdfFactsError> {
   const head = latin1(bytes.subarray(0, 1024));
   const header = /%PDF-(\d\.\d)/.exec(head);
-  if (!header || head.indexOf('%PDF-') > 0) return { ok: false, error: { code: 'not-a-pdf' } };
+  if (!header || head.indexOf('%PDF-') > 0) return err({ code: 'not-a-pdf' });
   // %%EOF may be followed by a line end and, from some producers, a few bytes of padding.
   if (!latin1(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF')) {
-    return { ok: false, error: { code: 'truncated' } };
+    return err({ code: 'truncated' });
   }
   const pages = latin1(bytes).match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length;
-  return { ok: true, value: { version: header[1]!, pages: pages && pages > 0 ? pages : undefined } };
+  return ok({ version: header[1]!, pages: pages && pages > 0 ? pages : undefined });
 }
 
 function latin1(bytes: Uint8Array): string {

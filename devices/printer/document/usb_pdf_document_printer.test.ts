@@ -52,12 +52,12 @@ describe('UsbPdfDocumentPrinter on a simulated PDF printer', () => {
     const empty = usbRig(new A4PdfPrinterSimulator({ sheets: 0 }));
     expect(await empty.printer.printPdf(pdfOf(1), 'x')).toEqual({
       ok: false,
-      failure: { reason: 'no-paper' },
+      error: { reason: 'no-paper' },
     });
     expect(empty.sim.documents).toEqual([]);
 
     const { sim, printer } = usbRig(new A4PdfPrinterSimulator({ sheets: 1, msPerPage: 2 }));
-    expect(await printer.printPdf(pdfOf(3), 'x')).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(await printer.printPdf(pdfOf(3), 'x')).toEqual({ ok: false, error: { reason: 'no-paper' } });
     expect(sim.softResets).toBe(1);
     sim.sheets = 100;
     await sim.idle();
@@ -70,13 +70,13 @@ describe('UsbPdfDocumentPrinter on a simulated PDF printer', () => {
     setTimeout(() => {
       sim.coverOpen = true;
     }, 8);
-    expect(await printer.printPdf(pdfOf(10), 'x')).toEqual({ ok: false, failure: { reason: 'cover-open' } });
+    expect(await printer.printPdf(pdfOf(10), 'x')).toEqual({ ok: false, error: { reason: 'cover-open' } });
   });
 
   it('reports disconnected when unplugged, and works after replug', async () => {
     const { sim, printer } = usbRig();
     sim.unplug();
-    expect(await printer.printPdf(pdfOf(1), 'x')).toEqual({ ok: false, failure: { reason: 'disconnected' } });
+    expect(await printer.printPdf(pdfOf(1), 'x')).toEqual({ ok: false, error: { reason: 'disconnected' } });
     sim.replug();
     expect(await printer.printPdf(pdfOf(1), 'x')).toEqual({ ok: true });
   });
@@ -85,7 +85,7 @@ describe('UsbPdfDocumentPrinter on a simulated PDF printer', () => {
     const { sim, printer } = usbRig();
     expect(await printer.printPdf(new TextEncoder().encode('%!PS-Adobe'), 'x')).toEqual({
       ok: false,
-      failure: { reason: 'error', detail: 'bad-pdf: not-a-pdf' },
+      error: { reason: 'error', detail: 'bad-pdf: not-a-pdf' },
     });
     expect(sim.documents).toEqual([]);
   });
@@ -123,7 +123,7 @@ describe('A4DocumentPrinter route choice', () => {
     const printer = new A4DocumentPrinter({});
     expect(await printer.printPdf(pdfOf(1), 'doc')).toEqual({
       ok: false,
-      failure: { reason: 'error', detail: 'no-pdf-route' },
+      error: { reason: 'error', detail: 'no-pdf-route' },
     });
   });
 });

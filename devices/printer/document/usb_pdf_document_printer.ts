@@ -7,8 +7,10 @@
  * for the whole time the pages need (warm-up + pages × seconds per page, from the model's rated speed), with any
  * fault in that window failing the job. Printers that must confirm page by page belong on the CUPS route (IPP).
  */
+
+import { err, ok } from '../../../lib/result.js';
 import type { PrinterState } from '../../device_status.js';
-import type { UsbTransport } from '../../transport/usb_transport.js';
+import type { TransferResult, UsbTransport } from '../../transport/usb_transport.js';
 import { failureOfState, failureOfTransfer, stateOfFailure } from '../failure_states.js';
 import type { DocumentPrinter, PrintFailure, PrintOutcome } from '../printer.js';
 import { SerialQueue } from '../serial_queue.js';
@@ -89,7 +91,7 @@ export class UsbPdfDocumentPrinter implements DocumentPrinter {
   readDeviceId(): Promise<ClassResult<DeviceId>> {
     return this.jobs.run(async () => {
       const transport = await this.connect();
-      if (!transport.ok) return { ok: false, error: { code: 'transfer', failure: { code: 'disconnected' } } };
+      if (!transport.ok) return err({ code: 'transfer', failure: { code: 'disconnected' } });
       return readDeviceId(transport.value, this.iface, this.transferMs);
     });
   }
@@ -108,12 +110,12 @@ export class UsbPdfDocumentPrinter implements DocumentPrinter {
     return state;
   }
 
-  private async connect(): Promise<{ ok: true; value: UsbTransport } | { ok: false }> {
-    if (this.transport) return { ok: true, value: this.transport };
+  private async connect(): Promise<TransferResult<UsbTransport>> {
+    if (this.transport) return ok(this.transport);
     const opened = await this.options.open();
-    if (!opened.ok) return { ok: false };
+    if (!opened.ok) return opened;
     this.transport = opened.value;
-    return { ok: true, value: opened.value };
+    return ok(opened.value);
   }
 
   private async portState(transport: UsbTransport): Promise<PrinterState> {
@@ -131,7 +133,7 @@ export class UsbPdfDocumentPrinter implements DocumentPrinter {
 
   private fail(failure: PrintFailure): PrintOutcome {
     this.publish(stateOfFailure(failure));
-    return { ok: false, failure };
+    return err(failure);
   }
 
   private async abort(transport: UsbTransport, failure: PrintFailure): Promise<PrintOutcome> {
@@ -142,7 +144,7 @@ export class UsbPdfDocumentPrinter implements DocumentPrinter {
 
   private async runJob(pdf: Uint8Array): Promise<PrintOutcome> {
     const facts = inspectPdf(pdf);
-    if (!facts.ok) return { ok: false, failure: { reason: 'error', detail: `bad-pdf: ${facts.error.code}` } };
+    if (!facts.ok) return err({ reason: 'error', detail: `bad-pdf: ${facts.error.code}` });
     const connected = await this.connect();
     if (!connected.ok) return this.fail({ reason: 'disconnected' });
     const transport = connected.value;
@@ -180,7 +182,7 @@ export class UsbPdfDocumentPrinter implements DocumentPrinter {
       if (fault) return this.abort(transport, fault);
       if (Date.now() >= confirmAt) {
         this.publish(state);
-        return { ok: true };
+        return ok();
       }
       await sleep(Math.min(this.pollMs, Math.max(0, confirmAt - Date.now())));
     }

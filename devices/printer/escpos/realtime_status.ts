@@ -7,6 +7,7 @@
  * meaning), so the masks live in a per-model layout rather than in the decoder.
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export type StatusFunction = 1 | 2 | 3 | 4;
 
 export interface StatusBitLayout {
@@ -46,15 +47,15 @@ export type StatusDecodeError =
   | { code: 'not-a-status-byte'; byte: number }
   | { code: 'extra-bytes'; length: number };
 
-export type StatusByteResult = { ok: true; value: number } | { ok: false; error: StatusDecodeError };
+export type StatusByteResult = Result<number, StatusDecodeError>;
 
 /** Check that `reply` is exactly one well-formed status byte. */
 export function decodeStatusByte(reply: Uint8Array): StatusByteResult {
-  if (reply.length === 0) return { ok: false, error: { code: 'empty-reply' } };
-  if (reply.length > 1) return { ok: false, error: { code: 'extra-bytes', length: reply.length } };
+  if (reply.length === 0) return err({ code: 'empty-reply' });
+  if (reply.length > 1) return err({ code: 'extra-bytes', length: reply.length });
   const byte = reply[0]!;
-  if (!isStatusByte(byte)) return { ok: false, error: { code: 'not-a-status-byte', byte } };
-  return { ok: true, value: byte };
+  if (!isStatusByte(byte)) return err({ code: 'not-a-status-byte', byte });
+  return ok(byte);
 }
 
 export function isStatusByte(byte: number): boolean {

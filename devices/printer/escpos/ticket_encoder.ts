@@ -4,6 +4,7 @@
  * error, because it usually comes from data (a booking code, a rendered image) rather than from code.
  */
 import { concatBytes } from '../../../lib/bytes.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { MonoBitmap } from '../printer.js';
 import { type CodePageName, encodeText, escPosTableNumber } from './code_pages.js';
 import {
@@ -62,9 +63,7 @@ export type TicketEncodeError =
   | { code: 'bad-bitmap'; block: number; detail: string }
   | { code: 'bad-size'; block: number; detail: string };
 
-export type TicketEncodeResult =
-  | { ok: true; value: { bytes: Uint8Array; replacedChars: number } }
-  | { ok: false; error: TicketEncodeError };
+export type TicketEncodeResult = Result<{ bytes: Uint8Array; replacedChars: number }, TicketEncodeError>;
 
 function validate(ticket: Ticket, profile: EscPosProfile): TicketEncodeError | undefined {
   for (const [index, block] of ticket.blocks.entries()) {
@@ -120,7 +119,7 @@ export function encodeTicket(
   profile: EscPosProfile = defaultEscPosProfile,
 ): TicketEncodeResult {
   const invalid = validate(ticket, profile);
-  if (invalid) return { ok: false, error: invalid };
+  if (invalid) return err(invalid);
   const parts: Uint8Array[] = [
     initialize(),
     selectCharacterTable(profile.codeTableOverride ?? escPosTableNumber(profile.codePage)),
@@ -159,5 +158,5 @@ export function encodeTicket(
     }
   }
   parts.push(align('left'), feedAndCut(ticket.cut ?? 'partial', 0));
-  return { ok: true, value: { bytes: concatBytes(...parts), replacedChars } };
+  return ok({ bytes: concatBytes(...parts), replacedChars });
 }

@@ -100,7 +100,7 @@ describe('EscPosTicketPrinter on the simulated TM-T88V', () => {
     const outcome = await printer.printRaster(bitmap(640, 10));
     expect(outcome).toEqual({
       ok: false,
-      failure: { reason: 'error', detail: 'bad-ticket: raster-too-wide' },
+      error: { reason: 'error', detail: 'bad-ticket: raster-too-wide' },
     });
     expect(sim.bytesReceived).toBe(0);
   });
@@ -123,7 +123,7 @@ describe('EscPosTicketPrinter on the simulated TM-T88V', () => {
     const outcome = await printer.printTicket({
       blocks: [{ kind: 'text', text: 'x'.repeat(40).concat('\n').repeat(20) }],
     });
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'timeout' } });
     expect(printer.status()).toEqual({ state: 'error', code: 'timeout' });
     expect(sim.softResets).toHaveLength(1);
   });
@@ -135,7 +135,7 @@ describe('EscPosTicketPrinter on the simulated TM-T88V', () => {
     });
     expect(await printer.printTicket({ blocks: [{ kind: 'text', text: 'x' }] })).toEqual({
       ok: false,
-      failure: { reason: 'timeout' },
+      error: { reason: 'timeout' },
     });
   });
 
@@ -166,7 +166,7 @@ describe('EscPosTicketPrinter on the simulated TM-T88V', () => {
     });
     expect(await printer.printTicket({ blocks: [{ kind: 'text', text: 'x' }] })).toEqual({
       ok: false,
-      failure: { reason: 'timeout' },
+      error: { reason: 'timeout' },
     });
   });
 });

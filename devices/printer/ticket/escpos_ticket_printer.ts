@@ -14,6 +14,7 @@
  */
 
 import { concatBytes } from '../../../lib/bytes.js';
+import { type Err, err, ok, type Result } from '../../../lib/result.js';
 import type { PrinterState } from '../../device_status.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import { codePageLabel } from '../escpos/code_pages.js';
@@ -156,7 +157,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
       const connection = await this.connect();
       if (!connection.ok) return this.publish(stateOfFailure(connection.error));
       const snapshot = await connection.value.channel.snapshot();
-      if (!snapshot.ok) return this.fail(failureOfChannel(snapshot.error)).state;
+      if (!snapshot.ok) return this.recordFailure(failureOfChannel(snapshot.error));
       return this.publish(this.idleState(interpretStatus(snapshot.value, this.layout)));
     });
   }
@@ -176,7 +177,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
 
   private async deviceIdUnqueued(): Promise<ClassResult<DeviceId>> {
     const connection = await this.connect();
-    if (!connection.ok) return { ok: false, error: { code: 'transfer', failure: { code: 'disconnected' } } };
+    if (!connection.ok) return err({ code: 'transfer', failure: { code: 'disconnected' } });
     const id = await readDeviceId(connection.value.transport, this.iface, this.transferMs);
     if (!id.ok && id.error.code === 'transfer' && id.error.failure.code === 'disconnected') await this.drop();
     return id;
@@ -193,22 +194,22 @@ export class EscPosTicketPrinter implements TicketPrinter {
     return sensors.paperLow ? { state: 'paper-low' } : { state: 'ready' };
   }
 
-  private async connect(): Promise<{ ok: true; value: Connection } | { ok: false; error: JobError }> {
-    if (this.connection) return { ok: true, value: this.connection };
+  private async connect(): Promise<Result<Connection, JobError>> {
+    if (this.connection) return ok(this.connection);
     // Opening is an exchange with the device too (claiming the interface): it gets a timeout like the rest.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<{ ok: false; error: TransferFailure }>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout' } }), this.transferMs);
+    const timedOut = new Promise<Err<TransferFailure>>((resolve) => {
+      timer = setTimeout(() => resolve(err({ code: 'timeout' })), this.transferMs);
     });
     const opened = await Promise.race([this.options.open(), timedOut]);
     clearTimeout(timer);
-    if (!opened.ok) return { ok: false, error: failureOfTransfer(opened.error) };
+    if (!opened.ok) return err(failureOfTransfer(opened.error));
     const transport = opened.value;
     this.connection = {
       transport,
       channel: new StatusChannel(transport, { transferMs: this.transferMs, attempts: this.attempts }),
     };
-    return { ok: true, value: this.connection };
+    return ok(this.connection);
   }
 
   private async drop(): Promise<void> {
@@ -217,11 +218,16 @@ export class EscPosTicketPrinter implements TicketPrinter {
     await connection?.transport.close();
   }
 
-  /** Record a failed job: publish its state and, when the device is gone, forget the handle. */
-  private fail(failure: PrintFailure): { ok: false; failure: PrintFailure; state: PrinterState } {
+  /** Record a failure: publish its state and, when the device is gone, forget the handle. */
+  private recordFailure(failure: PrintFailure): PrinterState {
     if (failure.reason === 'disconnected') void this.drop();
-    const state = this.publish(stateOfFailure(failure));
-    return { ok: false, failure, state };
+    return this.publish(stateOfFailure(failure));
+  }
+
+  /** A failed job: its failure recorded, and returned as the job's outcome. */
+  private fail(failure: PrintFailure): Err<PrintFailure> {
+    this.recordFailure(failure);
+    return err(failure);
   }
 
   /** Fail mid-job: flush what the printer still holds, so it does not print once the fault is cleared. */
@@ -229,8 +235,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
     if (failure.reason !== 'disconnected') {
       const reset = await softReset(connection.transport, this.iface, this.transferMs);
       if (!reset.ok && reset.error.code === 'transfer' && reset.error.failure.code === 'disconnected') {
-        const gone = this.fail({ reason: 'disconnected' });
-        return { ok: false, failure: gone.failure };
+        return this.fail({ reason: 'disconnected' });
       }
       // The reset also dropped whatever replies were queued; start the reply channel afresh.
       this.connection = {
@@ -241,8 +246,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
         }),
       };
     }
-    const failed = this.fail(failure);
-    return { ok: false, failure: failed.failure };
+    return this.fail(failure);
   }
 
   private async checkSensors(connection: Connection): Promise<PrinterSensors | PrintFailure> {
@@ -254,17 +258,16 @@ export class EscPosTicketPrinter implements TicketPrinter {
   private async runJob(ticket: Ticket): Promise<PrintOutcome> {
     const deadline = Date.now() + this.jobMs;
     const encoded = encodeTicket(ticket, this.profile);
-    if (!encoded.ok)
-      return { ok: false, failure: { reason: 'error', detail: `bad-ticket: ${encoded.error.code}` } };
+    if (!encoded.ok) return err({ reason: 'error', detail: `bad-ticket: ${encoded.error.code}` });
 
     const opened = await this.connect();
-    if (!opened.ok) return { ok: false, failure: this.fail(opened.error).failure };
+    if (!opened.ok) return this.fail(opened.error);
     const connection = opened.value;
 
     const before = await this.checkSensors(connection);
-    if ('reason' in before) return { ok: false, failure: this.fail(before).failure };
+    if ('reason' in before) return this.fail(before);
     const refusal = sensorFault(before);
-    if (refusal) return { ok: false, failure: this.fail(refusal).failure };
+    if (refusal) return this.fail(refusal);
     this.publish({ state: 'busy' });
 
     this.jobCounter = (this.jobCounter + 1) % 36 ** 4;
@@ -301,7 +304,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
       if (fault) return this.abort(connection, fault);
       if (finished()) {
         this.publish(this.idleState(sensors));
-        return { ok: true };
+        return ok();
       }
       if (Date.now() > deadline) return this.abort(connection, { reason: 'timeout' });
       const read = await connection.channel.readOnce(this.pollMs);

@@ -3,6 +3,8 @@
  * reader sorts what arrives. A status request is retried when its reply is missing or malformed; a late reply to
  * an abandoned request is drained before the next poll so it is never taken for the answer to another question.
  */
+
+import { err, ok, type Result, resultBlock } from '../../../lib/result.js';
 import type { TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import { realtimeStatusRequest } from '../escpos/commands.js';
 import { type StatusFunction, type StatusSnapshot, splitReplies } from '../escpos/realtime_status.js';
@@ -12,7 +14,7 @@ export type StatusChannelError =
   /** No well-formed reply after every retry; `last` says what came back instead. */
   | { code: 'unreadable'; last: 'timeout' | 'empty-reply' | 'not-a-status-byte' };
 
-export type StatusChannelResult<T> = { ok: true; value: T } | { ok: false; error: StatusChannelError };
+export type StatusChannelResult<T> = Result<T, StatusChannelError>;
 
 export interface StatusChannelTimings {
   /** Timeout of each transfer. */
@@ -47,10 +49,10 @@ export class StatusChannel {
   async readOnce(timeoutMs: number): Promise<StatusChannelResult<'timeout' | 'empty' | 'junk' | 'data'>> {
     const read = await this.transport.bulkIn(64, timeoutMs);
     if (!read.ok) {
-      if (read.error.code === 'timeout') return { ok: true, value: 'timeout' };
-      return { ok: false, error: { code: 'transfer', failure: read.error } };
+      if (read.error.code === 'timeout') return ok('timeout');
+      return err({ code: 'transfer', failure: read.error });
     }
-    if (read.value.length === 0) return { ok: true, value: 'empty' };
+    if (read.value.length === 0) return ok('empty');
     const joined = new Uint8Array(this.pending.length + read.value.length);
     joined.set(this.pending);
     joined.set(read.value, this.pending.length);
@@ -62,7 +64,7 @@ export class StatusChannel {
     const useful =
       sorted.statusBytes.length + sorted.processIds.length + sorted.transmitStatus.length > 0 ||
       sorted.pending.length > 0;
-    return { ok: true, value: useful ? 'data' : 'junk' };
+    return ok(useful ? 'data' : 'junk');
   }
 
   /** Ask DLE EOT n and return the status byte. */
@@ -77,13 +79,13 @@ export class StatusChannel {
     for (let attempt = 0; attempt < this.timings.attempts; attempt++) {
       this.statusInbox = [];
       const sent = await this.transport.bulkOut(realtimeStatusRequest(n), this.timings.transferMs);
-      if (!sent.ok) return { ok: false, error: { code: 'transfer', failure: sent.error } };
+      if (!sent.ok) return err({ code: 'transfer', failure: sent.error });
       // A process-ID response may come first; read on (a few transfers at most) for the status byte.
       for (let read = 0; read < 3; read++) {
         const got = await this.readOnce(this.timings.transferMs);
         if (!got.ok) return got;
         const byte = this.statusInbox.shift();
-        if (byte !== undefined) return { ok: true, value: byte };
+        if (byte !== undefined) return ok(byte);
         if (got.value === 'data') continue;
         if (got.value === 'timeout') this.unsettled = true;
         last =
@@ -91,27 +93,18 @@ export class StatusChannel {
         break;
       }
     }
-    return { ok: false, error: { code: 'unreadable', last } };
+    return err({ code: 'unreadable', last });
   }
 
   /** Poll all four status functions. */
-  async snapshot(): Promise<StatusChannelResult<StatusSnapshot>> {
-    const printer = await this.request(1);
-    if (!printer.ok) return printer;
-    const offlineCause = await this.request(2);
-    if (!offlineCause.ok) return offlineCause;
-    const errorCause = await this.request(3);
-    if (!errorCause.ok) return errorCause;
-    const paperSensor = await this.request(4);
-    if (!paperSensor.ok) return paperSensor;
-    return {
-      ok: true,
-      value: {
-        printer: printer.value,
-        offlineCause: offlineCause.value,
-        errorCause: errorCause.value,
-        paperSensor: paperSensor.value,
-      },
-    };
+  snapshot(): Promise<StatusChannelResult<StatusSnapshot>> {
+    return resultBlock(async (take) =>
+      ok({
+        printer: take(await this.request(1)),
+        offlineCause: take(await this.request(2)),
+        errorCause: take(await this.request(3)),
+        paperSensor: take(await this.request(4)),
+      }),
+    );
   }
 }

@@ -2,6 +2,8 @@
  * USB printer class requests (class 0x07, protocols.md §4) over a `UsbTransport`: GET_DEVICE_ID, GET_PORT_STATUS
  * and SOFT_RESET, plus the port status byte decoder.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { ControlSetup, TransferFailure, UsbTransport } from '../../transport/usb_transport.js';
 import {
   type DeviceId,
@@ -72,17 +74,12 @@ export interface PortStatus {
 export type PortStatusError = { code: 'empty-reply' } | { code: 'reserved-bits-set'; byte: number };
 
 /** Decode the 1-byte GET_PORT_STATUS reply: bit 5 paper empty, bit 4 selected, bit 3 not error (0x18 healthy). */
-export function decodePortStatus(
-  reply: Uint8Array,
-): { ok: true; value: PortStatus } | { ok: false; error: PortStatusError } {
-  if (reply.length === 0) return { ok: false, error: { code: 'empty-reply' } };
+export function decodePortStatus(reply: Uint8Array): Result<PortStatus, PortStatusError> {
+  if (reply.length === 0) return err({ code: 'empty-reply' });
   const byte = reply[0]!;
   // Reserved bits are 0 on every printer we know; a reply with them set is noise, not a status.
-  if ((byte & 0xc7) !== 0) return { ok: false, error: { code: 'reserved-bits-set', byte } };
-  return {
-    ok: true,
-    value: { paperEmpty: (byte & 0x20) !== 0, selected: (byte & 0x10) !== 0, noError: (byte & 0x08) !== 0 },
-  };
+  if ((byte & 0xc7) !== 0) return err({ code: 'reserved-bits-set', byte });
+  return ok({ paperEmpty: (byte & 0x20) !== 0, selected: (byte & 0x10) !== 0, noError: (byte & 0x08) !== 0 });
 }
 
 export function encodePortStatus(status: PortStatus): number {
@@ -94,7 +91,7 @@ export type ClassRequestError =
   | { code: 'device-id'; error: DeviceIdError }
   | { code: 'port-status'; error: PortStatusError };
 
-export type ClassResult<T> = { ok: true; value: T } | { ok: false; error: ClassRequestError };
+export type ClassResult<T> = Result<T, ClassRequestError>;
 
 export async function readDeviceId(
   transport: UsbTransport,
@@ -102,12 +99,12 @@ export async function readDeviceId(
   timeoutMs: number,
 ): Promise<ClassResult<DeviceId>> {
   const reply = await transport.controlIn(getDeviceIdSetup(iface), DEVICE_ID_MAX_LENGTH, timeoutMs);
-  if (!reply.ok) return { ok: false, error: { code: 'transfer', failure: reply.error } };
+  if (!reply.ok) return err({ code: 'transfer', failure: reply.error });
   const text = decodeDeviceIdReply(reply.value);
-  if (!text.ok) return { ok: false, error: { code: 'device-id', error: text.error } };
+  if (!text.ok) return err({ code: 'device-id', error: text.error });
   const id = parseDeviceId(text.value);
-  if (!id.ok) return { ok: false, error: { code: 'device-id', error: id.error } };
-  return { ok: true, value: id.value };
+  if (!id.ok) return err({ code: 'device-id', error: id.error });
+  return ok(id.value);
 }
 
 export async function readPortStatus(
@@ -116,10 +113,10 @@ export async function readPortStatus(
   timeoutMs: number,
 ): Promise<ClassResult<PortStatus>> {
   const reply = await transport.controlIn(getPortStatusSetup(iface), 1, timeoutMs);
-  if (!reply.ok) return { ok: false, error: { code: 'transfer', failure: reply.error } };
+  if (!reply.ok) return err({ code: 'transfer', failure: reply.error });
   const status = decodePortStatus(reply.value);
-  if (!status.ok) return { ok: false, error: { code: 'port-status', error: status.error } };
-  return { ok: true, value: status.value };
+  if (!status.ok) return err({ code: 'port-status', error: status.error });
+  return ok(status.value);
 }
 
 /**
@@ -134,10 +131,9 @@ export async function softReset(
 ): Promise<ClassResult<number>> {
   const [first, second] = softResetSetups(iface);
   const tried = await transport.controlOut(first, new Uint8Array(0), timeoutMs);
-  if (tried.ok) return { ok: true, value: first.requestType };
-  if (tried.error.code === 'disconnected')
-    return { ok: false, error: { code: 'transfer', failure: tried.error } };
+  if (tried.ok) return ok(first.requestType);
+  if (tried.error.code === 'disconnected') return err({ code: 'transfer', failure: tried.error });
   const fallback = await transport.controlOut(second, new Uint8Array(0), timeoutMs);
-  if (fallback.ok) return { ok: true, value: second.requestType };
-  return { ok: false, error: { code: 'transfer', failure: fallback.error } };
+  if (fallback.ok) return ok(second.requestType);
+  return err({ code: 'transfer', failure: fallback.error });
 }

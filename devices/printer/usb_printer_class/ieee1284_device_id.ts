@@ -4,6 +4,7 @@
  * long and short spellings (MFG/MANUFACTURER, MDL/MODEL, CMD/COMMAND SET, CLS/CLASS, DES/DESCRIPTION, SN/SERN).
  */
 
+import { err, ok, type Result } from '../../../lib/result.js';
 export interface DeviceId {
   manufacturer: string;
   model: string;
@@ -23,7 +24,7 @@ export type DeviceIdError =
   | { code: 'missing-manufacturer' }
   | { code: 'missing-model' };
 
-export type DeviceIdResult<T> = { ok: true; value: T } | { ok: false; error: DeviceIdError };
+export type DeviceIdResult<T> = Result<T, DeviceIdError>;
 
 /** CUPS rejects a declared length under this: the shortest useful ID is "MFG:x;MDL:y;" plus the 2 length bytes. */
 const MIN_DEVICE_ID_LENGTH = 14;
@@ -33,16 +34,16 @@ const MIN_DEVICE_ID_LENGTH = 14;
  * that is too large or too small read big-endian is re-read little-endian, since some printers send it LE.
  */
 export function decodeDeviceIdReply(reply: Uint8Array): DeviceIdResult<string> {
-  if (reply.length < 2) return { ok: false, error: { code: 'too-short', length: reply.length } };
+  if (reply.length < 2) return err({ code: 'too-short', length: reply.length });
   const bigEndian = (reply[0]! << 8) | reply[1]!;
   let length = bigEndian;
   if (length > reply.length || length < MIN_DEVICE_ID_LENGTH) length = (reply[1]! << 8) | reply[0]!;
   if (length > reply.length || length < MIN_DEVICE_ID_LENGTH) {
-    return { ok: false, error: { code: 'bad-length', declared: bigEndian, received: reply.length } };
+    return err({ code: 'bad-length', declared: bigEndian, received: reply.length });
   }
   let text = '';
   for (let i = 2; i < length; i++) text += String.fromCharCode(reply[i]!);
-  return { ok: true, value: text };
+  return ok(text);
 }
 
 const keyAliases: Record<string, string> = {
@@ -63,7 +64,7 @@ export function parseDeviceId(text: string): DeviceIdResult<DeviceId> {
   const trimmed = text.replace(/[\0\s]+$/u, '');
   for (let i = 0; i < trimmed.length; i++) {
     const code = trimmed.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return { ok: false, error: { code: 'not-text', offset: i } };
+    if (code < 0x20 || code === 0x7f) return err({ code: 'not-text', offset: i });
   }
   const fields = new Map<string, string>();
   const canonical = new Map<string, string>();
@@ -80,24 +81,21 @@ export function parseDeviceId(text: string): DeviceIdResult<DeviceId> {
   }
   const manufacturer = canonical.get('MFG');
   const model = canonical.get('MDL');
-  if (!manufacturer) return { ok: false, error: { code: 'missing-manufacturer' } };
-  if (!model) return { ok: false, error: { code: 'missing-model' } };
+  if (!manufacturer) return err({ code: 'missing-manufacturer' });
+  if (!model) return err({ code: 'missing-model' });
   const command = canonical.get('CMD') ?? '';
-  return {
-    ok: true,
-    value: {
-      manufacturer,
-      model,
-      commandSet: command
-        .split(',')
-        .map((c) => c.trim())
-        .filter((c) => c !== ''),
-      deviceClass: canonical.get('CLS'),
-      description: canonical.get('DES'),
-      serialNumber: canonical.get('SN'),
-      fields,
-    },
-  };
+  return ok({
+    manufacturer,
+    model,
+    commandSet: command
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
+    deviceClass: canonical.get('CLS'),
+    description: canonical.get('DES'),
+    serialNumber: canonical.get('SN'),
+    fields,
+  });
 }
 
 /** Whether the printer takes PDF directly (a PDF entry such as `PDF` or `PDF17` in its command set). */

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { SimulatedLatency } from '../../simulator/latency.js';
 import { SimulatedHidPort } from '../../transport/simulated_hid_transport.js';
 import type { TransferResult } from '../../transport/usb_transport.js';
@@ -20,7 +21,7 @@ export interface KeyboardWedgeSimulatorOptions {
 }
 
 export type WedgeTypingError = { code: 'not-typeable'; char: string };
-export type WedgeScanResult = { ok: true } | { ok: false; error: WedgeTypingError };
+export type WedgeScanResult = Result<void, WedgeTypingError>;
 
 function bootReport(modifiers: number, keys: readonly number[]): Uint8Array {
   const report = new Uint8Array(9);
@@ -39,24 +40,21 @@ export class KeyboardWedgeScannerSimulator {
     this.port = new SimulatedHidPort(
       {
         // The host may set keyboard LEDs (output report); a scanner ignores them.
-        onOutputReport: () => ({ ok: true, value: undefined }),
-        onSetFeature: (): TransferResult<void> => ({ ok: false, error: { code: 'stall' } }),
-        onGetFeature: (): TransferResult<Uint8Array> => ({ ok: false, error: { code: 'stall' } }),
+        onOutputReport: () => ok(undefined),
+        onSetFeature: (): TransferResult<void> => err({ code: 'stall' }),
+        onGetFeature: (): TransferResult<Uint8Array> => err({ code: 'stall' }),
       },
       latency,
     );
   }
 
   /** The reports typing this code would send; an error for characters a US keyboard cannot type. */
-  reportsFor(
-    text: string,
-    symbology: Symbology,
-  ): { ok: true; reports: Uint8Array[] } | { ok: false; error: WedgeTypingError } {
+  reportsFor(text: string, symbology: Symbology): Result<Uint8Array[], WedgeTypingError> {
     const typed = this.options.aimPrefix ? aimIdOf(symbology) + text : text;
     const keys: { usage: number; shift: boolean }[] = [];
     for (const char of typed) {
       const key = usageOfChar(char);
-      if (key === undefined) return { ok: false, error: { code: 'not-typeable', char } };
+      if (key === undefined) return err({ code: 'not-typeable', char });
       keys.push(key);
     }
     keys.push({ usage: USAGE_ENTER, shift: false });
@@ -75,14 +73,14 @@ export class KeyboardWedgeScannerSimulator {
       previous = key;
     }
     reports.push(bootReport(0, []));
-    return { ok: true, reports };
+    return ok(reports);
   }
 
   scan(text: string, symbology: Symbology): WedgeScanResult {
     const built = this.reportsFor(text, symbology);
     if (!built.ok) return built;
-    this.sendReports(built.reports);
-    return { ok: true };
+    this.sendReports(built.value);
+    return ok();
   }
 
   sendReports(reports: readonly Uint8Array[]): void {

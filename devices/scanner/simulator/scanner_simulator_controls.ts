@@ -1,3 +1,4 @@
+import { err, ok } from '../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../simulator/plug_controls.js';
 import type { ControlResult, PlugControls } from '../../simulator/simulator_controls.js';
 import type { Symbology } from '../scan_event.js';
@@ -17,15 +18,13 @@ export function scannerControls(
 ): ScannerSimulatorControls {
   return simulatorControlsWithPlug<ScannerSimulatorControls>('barcode-scanner', deviceId, simulator, {
     scan: (text, symbology) => {
-      if (!simulator.plugged) return { ok: false, error: 'unplugged' };
+      if (!simulator.plugged) return err('unplugged');
       if (simulator instanceof HidPosScannerSimulator) {
         simulator.scan(text, symbology);
-        return { ok: true };
+        return ok();
       }
       const typed = simulator.scan(text, symbology);
-      return typed.ok
-        ? { ok: true }
-        : { ok: false, error: `cannot type ${JSON.stringify(typed.error.char)}` };
+      return typed.ok ? ok() : err(`cannot type ${JSON.stringify(typed.error.char)}`);
     },
   });
 }

@@ -68,7 +68,7 @@ export function listenToIdentifyDevices(devices: IdentifyDevices, events: Identi
   if (devices.scanner)
     stops.push(
       devices.scanner.driver.onScan((event) => {
-        if (event.ok) events.codeScanned(event.code.text);
+        if (event.ok) events.codeScanned(event.value.text);
       }),
     );
   return () => {

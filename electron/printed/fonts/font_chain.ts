@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { FontkitFont } from 'fontkit';
 import * as fontkit from 'fontkit';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { withoutCcmp } from './fast_layout.js';
 import { withFlatCffSubsets } from './flat_cff_subset.js';
 import { type ChineseScript, type FontConfig, FontConfigSchema, type FontFile } from './font_config.js';
@@ -35,7 +36,7 @@ export type FontChainError =
   | { code: 'invalid-font-config'; detail: string }
   | { code: 'no-font-available'; script: ChineseScript; unavailable: UnavailableFont[] };
 
-export type FontChainResult = { ok: true; value: FontChain } | { ok: false; error: FontChainError };
+export type FontChainResult = Result<FontChain, FontChainError>;
 
 /** Fonts are large (a CJK collection is ~20 MB): open each face once per process. */
 const faceCache = new Map<string, FontkitFont>();
@@ -45,44 +46,43 @@ export function clearFontCache(): void {
   faceCache.clear();
 }
 
-type OpenResult = { ok: true; font: FontkitFont } | { ok: false; reason: UnavailableFont['reason'] };
+type OpenResult = Result<FontkitFont, UnavailableFont['reason']>;
 
 function openFace(file: FontFile): OpenResult {
   const key = `${file.path}#${file.postscriptName ?? ''}`;
   const cached = faceCache.get(key);
-  if (cached) return { ok: true, font: cached };
-  if (!existsSync(file.path)) return { ok: false, reason: 'file-missing' };
+  if (cached) return ok(cached);
+  if (!existsSync(file.path)) return err('file-missing');
   let opened: ReturnType<typeof fontkit.openSync>;
   try {
     opened = fontkit.openSync(file.path, file.postscriptName);
   } catch {
-    return { ok: false, reason: 'unreadable' };
+    return err('unreadable');
   }
-  if (opened == null) return { ok: false, reason: 'face-not-in-collection' };
+  if (opened == null) return err('face-not-in-collection');
   // A collection without a postscriptName: take its first face rather than failing.
   const font = 'fonts' in opened ? opened.fonts[0] : opened;
-  if (font === undefined) return { ok: false, reason: 'face-not-in-collection' };
+  if (font === undefined) return err('face-not-in-collection');
   withFlatCffSubsets(font);
   withoutCcmp(font);
   faceCache.set(key, font);
-  return { ok: true, font };
+  return ok(font);
 }
 
 export function loadFontChain(config: FontConfig, script: ChineseScript): FontChainResult {
   const parsed = FontConfigSchema.safeParse(config);
-  if (!parsed.success)
-    return { ok: false, error: { code: 'invalid-font-config', detail: parsed.error.message } };
+  if (!parsed.success) return err({ code: 'invalid-font-config', detail: parsed.error.message });
   const faces: LoadedFace[] = [];
   const unavailable: UnavailableFont[] = [];
   for (const face of parsed.data[script]) {
     const regular = openFace(face.regular);
     const bold = openFace(face.bold);
-    if (!regular.ok) unavailable.push({ face: face.name, path: face.regular.path, reason: regular.reason });
-    if (!bold.ok) unavailable.push({ face: face.name, path: face.bold.path, reason: bold.reason });
-    if (regular.ok && bold.ok) faces.push({ name: face.name, regular: regular.font, bold: bold.font });
+    if (!regular.ok) unavailable.push({ face: face.name, path: face.regular.path, reason: regular.error });
+    if (!bold.ok) unavailable.push({ face: face.name, path: face.bold.path, reason: bold.error });
+    if (regular.ok && bold.ok) faces.push({ name: face.name, regular: regular.value, bold: bold.value });
   }
-  if (faces.length === 0) return { ok: false, error: { code: 'no-font-available', script, unavailable } };
-  return { ok: true, value: { script, faces, unavailable } };
+  if (faces.length === 0) return err({ code: 'no-font-available', script, unavailable });
+  return ok({ script, faces, unavailable });
 }
 
 /** Line breaks and tabs are layout, not glyphs. */

@@ -4,6 +4,7 @@
  * created at the measured height (tickets: no blank paper fed before the cut) and drawn.
  */
 import PDFDocument from 'pdfkit';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { type FontChain, findMissingCodePoints, formatCodePoint } from '../fonts/font_chain.js';
 import { type Block, type DocumentModel, modelTexts, normaliseModel, type Paper } from './document_model.js';
 import { drawQr, qrExtent, qrMatrix } from './qr_vector.js';
@@ -45,7 +46,7 @@ export interface RenderedPdf {
   heightPt: number;
 }
 
-export type RenderResult = { ok: true; value: RenderedPdf } | { ok: false; error: RenderError };
+export type RenderResult = Result<RenderedPdf, RenderError>;
 
 type Pdf = InstanceType<typeof PDFDocument>;
 interface Placed {
@@ -182,8 +183,7 @@ export async function renderPdf(
 ): Promise<RenderResult> {
   const model = normaliseModel(unnormalised);
   const missing = findMissingCodePoints(chain, modelTexts(model));
-  if (missing.length > 0)
-    return { ok: false, error: { code: 'missing-glyphs', codePoints: missing.map(formatCodePoint) } };
+  if (missing.length > 0) return err({ code: 'missing-glyphs', codePoints: missing.map(formatCodePoint) });
 
   const paper = geometry[model.paper];
   const doc = new PDFDocument({
@@ -210,7 +210,7 @@ export async function renderPdf(
   if (needed > pageHeight) {
     doc.end();
     await finished;
-    return { ok: false, error: { code: 'layout-overflow', neededHeight: Math.ceil(needed), pageHeight } };
+    return err({ code: 'layout-overflow', neededHeight: Math.ceil(needed), pageHeight });
   }
   doc.addPage({ size: [paper.width, pageHeight], margin: 0 });
   let y = paper.marginTop;
@@ -221,12 +221,9 @@ export async function renderPdf(
   doc.end();
   await finished;
   const pdf = Buffer.concat(chunks);
-  return {
-    ok: true,
-    value: {
-      pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-      widthPt: paper.width,
-      heightPt: pageHeight,
-    },
-  };
+  return ok({
+    pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+    widthPt: paper.width,
+    heightPt: pageHeight,
+  });
 }

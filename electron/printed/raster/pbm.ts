@@ -3,9 +3,10 @@
  * bottom, MSB first, 1 = black — so parsing is checking the header and slicing.
  */
 import type { MonoBitmap } from '../../../devices/printer/index.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 
 export type PbmError = { code: 'malformed-pbm'; detail: string };
-export type PbmResult = { ok: true; value: MonoBitmap } | { ok: false; error: PbmError };
+export type PbmResult = Result<MonoBitmap, PbmError>;
 
 /** Larger than any ticket a kiosk prints (a 2 m receipt at 203 dpi is ~16 000 rows). */
 const MAX_DIMENSION = 65_535;
@@ -15,7 +16,7 @@ function isSpace(byte: number): boolean {
 }
 
 export function parsePbm(bytes: Uint8Array): PbmResult {
-  const fail = (detail: string): PbmResult => ({ ok: false, error: { code: 'malformed-pbm', detail } });
+  const fail = (detail: string): PbmResult => err({ code: 'malformed-pbm', detail });
   if (bytes.length < 2 || bytes[0] !== 0x50 || bytes[1] !== 0x34) return fail('not a P4 file');
   let pos = 2;
   const numbers: number[] = [];
@@ -47,7 +48,7 @@ export function parsePbm(bytes: Uint8Array): PbmResult {
   const rowBytes = Math.ceil(width / 8);
   const size = rowBytes * height;
   if (bytes.length - pos < size) return fail('truncated raster');
-  return { ok: true, value: { width, height, data: bytes.slice(pos, pos + size) } };
+  return ok({ width, height, data: bytes.slice(pos, pos + size) });
 }
 
 /** Crops or pads every row to `width` dots (the print head's), left-aligned. */

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { MonoBitmap } from '../../../devices/printer/index.js';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { TICKET_DOTS, TICKET_DPI } from '../pdf/render_pdf.js';
 import { fitWidth, type PbmError, parsePbm } from './pbm.js';
 
@@ -13,7 +14,7 @@ export type RasteriseError =
   | { code: 'timeout'; afterMs: number }
   | PbmError;
 
-export type RasteriseResult = { ok: true; value: MonoBitmap } | { ok: false; error: RasteriseError };
+export type RasteriseResult = Result<MonoBitmap, RasteriseError>;
 
 export interface RasteriseOptions {
   /** pdftoppm's path; `pdftoppm` on PATH by default (poppler-utils on Debian, bundled on Windows). */
@@ -33,7 +34,7 @@ export function rasteriseTicket(pdf: Uint8Array, options: RasteriseOptions = {})
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const stderrChunks: Buffer[] = [];
     let settled = false;
     const settle = (result: RasteriseResult): void => {
       if (settled) return;
@@ -43,22 +44,22 @@ export function rasteriseTicket(pdf: Uint8Array, options: RasteriseOptions = {})
     };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      settle({ ok: false, error: { code: 'timeout', afterMs: timeoutMs } });
+      settle(err({ code: 'timeout', afterMs: timeoutMs }));
     }, timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') settle({ ok: false, error: { code: 'pdftoppm-missing', command } });
-      else settle({ ok: false, error: { code: 'pdftoppm-failed', exitCode: null, stderr: error.message } });
+      if (error.code === 'ENOENT') settle(err({ code: 'pdftoppm-missing', command }));
+      else settle(err({ code: 'pdftoppm-failed', exitCode: null, stderr: error.message }));
     });
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderrChunks.push(chunk));
     child.on('close', (exitCode) => {
       if (exitCode !== 0) {
-        const stderr = Buffer.concat(err).toString('utf8').slice(0, 500);
-        settle({ ok: false, error: { code: 'pdftoppm-failed', exitCode, stderr } });
+        const stderr = Buffer.concat(stderrChunks).toString('utf8').slice(0, 500);
+        settle(err({ code: 'pdftoppm-failed', exitCode, stderr }));
         return;
       }
       const parsed = parsePbm(Buffer.concat(out));
-      settle(parsed.ok ? { ok: true, value: fitWidth(parsed.value, widthDots) } : parsed);
+      settle(parsed.ok ? ok(fitWidth(parsed.value, widthDots)) : parsed);
     });
     // A closed stdin (pdftoppm died early) must not crash the kiosk: the close handler reports it.
     child.stdin.on('error', () => undefined);

@@ -3,6 +3,8 @@
  * character, so base45 packs a signed payload into a smaller code than base64 in byte mode (the EU Digital
  * COVID Certificate uses it for the same reason).
  */
+import { err, ok, type Result } from '../../../lib/result.js';
+
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const values = new Map([...alphabet].map((c, i) => [c, i] as const));
 
@@ -23,16 +25,14 @@ export function encodeBase45(bytes: Uint8Array): string {
   return out;
 }
 
-export type Base45Result =
-  | { ok: true; value: Uint8Array }
-  | { ok: false; error: { code: 'malformed'; detail: string } };
+export type Base45Result = Result<Uint8Array, { code: 'malformed'; detail: string }>;
 
 export function decodeBase45(text: string): Base45Result {
-  if (text.length % 3 === 1) return { ok: false, error: { code: 'malformed', detail: 'base45 length' } };
+  if (text.length % 3 === 1) return err({ code: 'malformed', detail: 'base45 length' });
   const digits: number[] = [];
   for (const c of text) {
     const v = values.get(c);
-    if (v === undefined) return { ok: false, error: { code: 'malformed', detail: 'base45 character' } };
+    if (v === undefined) return err({ code: 'malformed', detail: 'base45 character' });
     digits.push(v);
   }
   const out: number[] = [];
@@ -41,14 +41,13 @@ export function decodeBase45(text: string): Base45Result {
     const d = digits[i + 1] ?? 0;
     if (i + 2 < digits.length) {
       const n = c + d * 45 + (digits[i + 2] ?? 0) * 2025;
-      if (n > 0xffff)
-        return { ok: false, error: { code: 'malformed', detail: 'base45 triplet out of range' } };
+      if (n > 0xffff) return err({ code: 'malformed', detail: 'base45 triplet out of range' });
       out.push(n >> 8, n & 0xff);
     } else {
       const n = c + d * 45;
-      if (n > 0xff) return { ok: false, error: { code: 'malformed', detail: 'base45 pair out of range' } };
+      if (n > 0xff) return err({ code: 'malformed', detail: 'base45 pair out of range' });
       out.push(n);
     }
   }
-  return { ok: true, value: Uint8Array.from(out) };
+  return ok(Uint8Array.from(out));
 }

@@ -4,6 +4,7 @@
  * the page was not edited — with the document number already masked: the QR never carries more than the paper.
  */
 import { z } from 'zod';
+import { err, ok, type Result } from '../../../lib/result.js';
 import { CalendarDateSchema, DocumentTypeSchema, TerminalIdSchema } from '../templates/common_schemas.js';
 
 export const PAYLOAD_VERSION = 1;
@@ -61,13 +62,13 @@ export type DecodeError =
   | { code: 'malformed'; detail: string }
   | { code: 'unsupported-version'; version: number };
 
-export type DecodeResult = { ok: true; value: IdentityPayload } | { ok: false; error: DecodeError };
+export type DecodeResult = Result<IdentityPayload, DecodeError>;
 
 export function decodePayload(bytes: Uint8Array): DecodeResult {
-  const malformed = (detail: string): DecodeResult => ({ ok: false, error: { code: 'malformed', detail } });
+  const malformed = (detail: string): DecodeResult => err({ code: 'malformed', detail });
   if (bytes.length < 6) return malformed('payload too short');
   const version = bytes[0] ?? 0;
-  if (version !== PAYLOAD_VERSION) return { ok: false, error: { code: 'unsupported-version', version } };
+  if (version !== PAYLOAD_VERSION) return err({ code: 'unsupported-version', version });
   const issuedAt =
     (((bytes[1] ?? 0) << 24) >>> 0) + ((bytes[2] ?? 0) << 16) + ((bytes[3] ?? 0) << 8) + (bytes[4] ?? 0);
   const documentType = documentTypes[bytes[5] ?? 255];
@@ -89,5 +90,5 @@ export function decodePayload(bytes: Uint8Array): DecodeResult {
   if (offset !== bytes.length) return malformed('trailing bytes');
   const parsed = IdentityPayloadSchema.safeParse({ ...fields, issuedAt, documentType });
   if (!parsed.success) return malformed('field values');
-  return { ok: true, value: parsed.data };
+  return ok(parsed.data);
 }

@@ -2,6 +2,8 @@
  * Checks a proof-of-identity certificate from its QR text (or its short code, through a lookup of issued
  * certificates) against the configured terminal public keys. Every way to fail is a typed value.
  */
+
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { PublicKeyTable } from '../../keys/key_table.js';
 import { checkEnvelopeSignature, openEnvelope } from '../../keys/signed_envelope.js';
 import { normaliseVerificationCode, QR_PREFIX, verificationCodeFor } from './document_signing.js';
@@ -24,7 +26,7 @@ export interface VerifiedDocument {
   payload: IdentityPayload;
 }
 
-export type VerifyResult = { ok: true; value: VerifiedDocument } | { ok: false; error: VerifyError };
+export type VerifyResult = Result<VerifiedDocument, VerifyError>;
 
 export interface VerifyOptions {
   /** Finds the QR text of an issued certificate by its verification code (backend or journal). */
@@ -33,20 +35,21 @@ export interface VerifyOptions {
 
 function verifyQrText(qrText: string, publicKeys: PublicKeyTable): VerifyResult {
   const opened = openEnvelope(qrText, QR_PREFIX);
-  if (!opened.ok) return { ok: false, error: { code: 'malformed', detail: 'not a verification QR' } };
+  if (!opened.ok) return err({ code: 'malformed', detail: 'not a verification QR' });
   const payload = decodePayload(opened.value.body);
   if (!payload.ok) return payload;
   const { terminalId } = payload.value;
   const signature = checkEnvelopeSignature(opened.value, terminalId, publicKeys);
   if (!signature.ok) {
     const code = signature.error.code;
-    if (code === 'malformed') return { ok: false, error: signature.error };
-    return { ok: false, error: { code, terminalId } };
+    if (code === 'malformed') return err(signature.error);
+    return err({ code, terminalId });
   }
-  return {
-    ok: true,
-    value: { terminalId, verificationCode: verificationCodeFor(opened.value.signed), payload: payload.value },
-  };
+  return ok({
+    terminalId,
+    verificationCode: verificationCodeFor(opened.value.signed),
+    payload: payload.value,
+  });
 }
 
 export function verifyDocument(
@@ -58,13 +61,13 @@ export function verifyDocument(
   if (input.startsWith(QR_PREFIX)) return verifyQrText(input, publicKeys);
   const code = normaliseVerificationCode(input);
   if (code === undefined)
-    return { ok: false, error: { code: 'malformed', detail: 'neither QR text nor a verification code' } };
+    return err({ code: 'malformed', detail: 'neither QR text nor a verification code' });
   const qrText = options.lookupCode?.(code);
-  if (qrText === undefined) return { ok: false, error: { code: 'code-not-found', verificationCode: code } };
+  if (qrText === undefined) return err({ code: 'code-not-found', verificationCode: code });
   const result = verifyQrText(qrText, publicKeys);
   // The stored certificate must be the one the code names, or the lookup itself was tampered with.
   if (result.ok && result.value.verificationCode !== code) {
-    return { ok: false, error: { code: 'bad-signature', terminalId: result.value.terminalId } };
+    return err({ code: 'bad-signature', terminalId: result.value.terminalId });
   }
   return result;
 }

@@ -95,12 +95,12 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
   it('prints a resident’s proof of identity, tells the screen it is done, and the journal confirms it', async () => {
     const parsed = parseConfig(configWithCupsPrinter(options()));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    const devices = new ManagerDeviceHub(parsed.config.devices);
+    const devices = new ManagerDeviceHub(parsed.value.devices);
     await devices.start();
     const journal = openJournal(':memory:');
     if (!journal.ok) throw new Error('journal');
     const logger = recordingLogger();
-    const app = createKioskApp(parsed.config, devices, journal.value, { logger });
+    const app = createKioskApp(parsed.value, devices, journal.value, { logger });
     const views: PrintJobView[] = [];
     app.bus.subscribe((event, payload) => {
       if (event === 'print.jobChanged') views.push(payload as PrintJobView);

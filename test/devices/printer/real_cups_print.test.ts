@@ -107,7 +107,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
       const before = cups.outputs().length;
       expect(await printer.printPdf(await buildTestPagePdf(), 'balcao-stopped')).toEqual({
         ok: false,
-        failure: { reason: 'queue-stopped' },
+        error: { reason: 'queue-stopped' },
       });
       expect(printer.status()).toEqual({ state: 'error', code: 'queue-stopped', detail: 'paused by staff' });
       expect(cups.jobsLeft()).toBe('');
@@ -123,7 +123,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
     try {
       expect(await printer.printPdf(await buildTestPagePdf(), 'balcao-rejected')).toEqual({
         ok: false,
-        failure: { reason: 'queue-stopped' },
+        error: { reason: 'queue-stopped' },
       });
       // CUPS' own answer to Print-Job on such a queue, which the driver maps the same way.
       expect(await client.submit(await buildTestPagePdf(), 'balcao-rejected')).toEqual({
@@ -144,7 +144,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
     const outcome = await printer.printPdf(unreadable, 'balcao-unreadable');
     expect(outcome).toEqual({
       ok: false,
-      failure: { reason: 'job-aborted', detail: 'job-completed-with-errors' },
+      error: { reason: 'job-aborted', detail: 'job-completed-with-errors' },
     });
     expect(cups.jobsLeft()).toBe('');
     // The printer itself is fine: the next document prints.
@@ -175,7 +175,7 @@ describeWithRealCups('A4 printing through a real CUPS (cups-pdf queue)', () => {
       pollIntervalMs: 100,
     });
     const outcome = await absent.printPdf(await buildTestPagePdf(), 'balcao-nobody-home');
-    expect(outcome).toMatchObject({ ok: false, failure: { reason: 'spooler-unavailable' } });
+    expect(outcome).toMatchObject({ ok: false, error: { reason: 'spooler-unavailable' } });
     expect(absent.status()).toMatchObject({ state: 'error', code: 'spooler-unavailable' });
   });
 });

@@ -7,7 +7,7 @@ describe('ticket printer: cover opened', () => {
     const { sim, printer, states } = ticketRig({ latencyMsPerLine: 5 });
     afterMs(40, () => sim.openCover());
     const outcome = await printer.printTicket(linesTicket(40));
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'cover-open' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'cover-open' } });
     expect(states).toEqual([{ state: 'busy' }, { state: 'cover-open' }]);
     const printed = sim.engine.current.length;
     expect(printed).toBeGreaterThan(0);
@@ -26,7 +26,7 @@ describe('ticket printer: cover opened', () => {
     sim.openCover();
     expect(await printer.printTicket(linesTicket(2))).toEqual({
       ok: false,
-      failure: { reason: 'cover-open' },
+      error: { reason: 'cover-open' },
     });
     expect(sim.bytesReceived).toBe(4 * 3);
     sim.closeCover();

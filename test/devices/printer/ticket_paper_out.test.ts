@@ -6,7 +6,7 @@ describe('ticket printer: paper out', () => {
   it('fails mid-print with no-paper, flushes the rest of the job, and prints nothing more after a refill', async () => {
     const { sim, printer, states } = ticketRig({ paperLines: 5 });
     const outcome = await printer.printTicket(linesTicket(10));
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'no-paper' } });
     expect(printer.status()).toEqual({ state: 'no-paper' });
     expect(states).toEqual([{ state: 'busy' }, { state: 'no-paper' }]);
     // Five lines made it onto paper, the ticket was never cut.
@@ -29,7 +29,7 @@ describe('ticket printer: paper out', () => {
   it('refuses a job without sending it when the roll is already empty', async () => {
     const { sim, printer } = ticketRig({ paperLines: 0 });
     const outcome = await printer.printTicket(linesTicket(2));
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'no-paper' } });
     // Only the four DLE EOT polls went out.
     expect(sim.bytesReceived).toBe(4 * 3);
   });
@@ -38,7 +38,7 @@ describe('ticket printer: paper out', () => {
     const { sim, printer } = ticketRig({ paperLines: 10, latencyMsPerLine: 1, receiveBufferBytes: 8192 });
     const tall = { width: 576, height: 600, data: new Uint8Array(72 * 600).fill(0xff) };
     const outcome = await printer.printRaster(tall);
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'no-paper' } });
     expect(sim.engine.tickets).toEqual([]);
     expect(sim.bytesReceived).toBeLessThan(72 * 600);
   });

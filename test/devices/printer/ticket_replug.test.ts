@@ -10,7 +10,7 @@ describe('ticket printer: replugged', () => {
     sim.unplug();
     expect(await printer.printTicket(linesTicket(1, 'Durante'))).toEqual({
       ok: false,
-      failure: { reason: 'disconnected' },
+      error: { reason: 'disconnected' },
     });
     sim.replug();
     expect(await printer.printTicket(linesTicket(2, 'Depois'))).toEqual({ ok: true });

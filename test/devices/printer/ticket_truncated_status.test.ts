@@ -22,7 +22,7 @@ describe('ticket printer: truncated status replies', () => {
     const outcome = await printer.printTicket(linesTicket(2));
     expect(outcome).toEqual({
       ok: false,
-      failure: { reason: 'error', detail: 'status-unreadable: empty-reply' },
+      error: { reason: 'error', detail: 'status-unreadable: empty-reply' },
     });
     expect(printer.status()).toMatchObject({ state: 'error', code: 'status-unreadable' });
     expect(sim.engine.current).toEqual([]);
@@ -33,7 +33,7 @@ describe('ticket printer: truncated status replies', () => {
     const { sim, printer } = ticketRig();
     sim.statusReplyFaults.push('silent', 'silent', 'silent');
     const started = Date.now();
-    expect(await printer.printTicket(linesTicket(2))).toEqual({ ok: false, failure: { reason: 'timeout' } });
+    expect(await printer.printTicket(linesTicket(2))).toEqual({ ok: false, error: { reason: 'timeout' } });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await printer.printTicket(linesTicket(2))).toEqual({ ok: true });
   });
@@ -43,6 +43,6 @@ describe('ticket printer: truncated status replies', () => {
     // The first poll's reply is lost; the retry succeeds, the job runs the roll out, and the fault still wins.
     sim.statusReplyFaults.push('empty');
     const outcome = await printer.printTicket(linesTicket(6));
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'no-paper' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'no-paper' } });
   });
 });

@@ -7,14 +7,14 @@ describe('ticket printer: unplugged mid-print', () => {
     const { sim, printer, states } = ticketRig({ latencyMsPerLine: 5 });
     afterMs(30, () => sim.unplug());
     const outcome = await printer.printTicket(linesTicket(50));
-    expect(outcome).toEqual({ ok: false, failure: { reason: 'disconnected' } });
+    expect(outcome).toEqual({ ok: false, error: { reason: 'disconnected' } });
     expect(states.at(-1)).toEqual({ state: 'disconnected' });
     expect(sim.engine.tickets).toEqual([]);
 
     const started = Date.now();
     expect(await printer.printTicket(linesTicket(1))).toEqual({
       ok: false,
-      failure: { reason: 'disconnected' },
+      error: { reason: 'disconnected' },
     });
     expect(Date.now() - started).toBeLessThan(100);
     expect(await printer.refreshStatus()).toEqual({ state: 'disconnected' });

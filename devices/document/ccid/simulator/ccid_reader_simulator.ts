@@ -122,7 +122,7 @@ export class CcidReaderSimulator implements UsbTransport {
     if (this.card === undefined) return { ok: false, error: { code: 'no-document' } };
     if (this.printedMrz === undefined)
       return { ok: false, error: { code: 'read-failed', detail: 'no machine-readable zone in view' } };
-    return { ok: true, lines: [...this.printedMrz] };
+    return { ok: true, value: [...this.printedMrz] };
   }
 
   get cardPresent(): boolean {

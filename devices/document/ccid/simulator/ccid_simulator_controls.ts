@@ -1,3 +1,4 @@
+import { err, ok } from '../../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../../simulator/plug_controls.js';
 import type { PlugControls, ReaderSampleControls } from '../../../simulator/simulator_controls.js';
 import type { SimulatedCard } from '../../iso7816/apdu_channel.js';
@@ -26,9 +27,9 @@ export function documentReaderControls(
   return simulatorControlsWithPlug<DocumentReaderSimulatorControls>('document-reader', deviceId, simulator, {
     samples: () => Object.keys(emrtdSamples),
     placeSample: async (name) => {
-      if (!isEmrtdSample(name)) return { ok: false, error: `unknown document sample ${name}` };
+      if (!isEmrtdSample(name)) return err(`unknown document sample ${name}`);
       simulator.insertCard(await emrtdSampleCard(name), emrtdSamples[name]);
-      return { ok: true };
+      return ok();
     },
     takeDocument: () => simulator.removeCard(),
     documentPresent: () => simulator.cardPresent,

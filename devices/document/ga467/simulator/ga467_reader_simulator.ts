@@ -4,6 +4,8 @@
  * response frames on Bulk-IN in 64-byte packets. Cards are built from chosen fields, the text block encoded
  * byte for byte. Faults on demand: card present/absent, corrupt response checksums, SAM self-test failure, unplug.
  */
+
+import { err, ok, type Result } from '../../../../lib/result.js';
 import type { ControlSetup, TransferResult, UsbTransport } from '../../../transport/usb_transport.js';
 import { SimulatedPipe } from '../../ccid/simulator/simulated_pipe.js';
 import { simulatedUsbHandle } from '../../ccid/simulator/simulated_usb_handle.js';
@@ -25,13 +27,13 @@ export interface SimulatedIdCard {
 export function simulatedCardFromFields(
   fields: IdentityTextFields,
   photo?: Uint8Array,
-): { ok: true; value: SimulatedIdCard } | { ok: false; error: TextBlockError } {
+): Result<SimulatedIdCard, TextBlockError> {
   const text = encodeTextBlock(fields);
   if (!text.ok) return text;
   // A stand-in for the WLT photo: 1024 bytes beginning with the "WLf" magic real photos carry.
   const standIn = new Uint8Array(1024);
   standIn.set([0x57, 0x4c, 0x66, 0x00]);
-  return { ok: true, value: { text: text.value, photo: photo ?? standIn } };
+  return ok({ text: text.value, photo: photo ?? standIn });
 }
 
 export interface Ga467SimulatorOptions {
@@ -125,7 +127,7 @@ export class Ga467ReaderSimulator implements UsbTransport {
 
   /** A host handle that dies with an unplug; closing it leaves the simulated reader up for the next handle. */
   openTransport(): TransferResult<UsbTransport> {
-    if (!this.isPlugged) return { ok: false, error: { code: 'disconnected' } };
+    if (!this.isPlugged) return err({ code: 'disconnected' });
     const generation = this.generation;
     const handle = simulatedUsbHandle(
       this,
@@ -137,17 +139,17 @@ export class Ga467ReaderSimulator implements UsbTransport {
         }
       },
     );
-    return { ok: true, value: handle };
+    return ok(handle);
   }
 
   private isPlugged = true;
   private generation = 0;
 
   async bulkOut(data: Uint8Array, _timeoutMs: number): Promise<TransferResult<void>> {
-    if (!this.isPlugged) return { ok: false, error: { code: 'disconnected' } };
+    if (!this.isPlugged) return err({ code: 'disconnected' });
     this.hostFrames.push(data.slice());
     this.respond(this.handle(data));
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   bulkIn(maxLength: number, timeoutMs: number): Promise<TransferResult<Uint8Array>> {
@@ -164,7 +166,7 @@ export class Ga467ReaderSimulator implements UsbTransport {
     _length: number,
     _timeoutMs: number,
   ): Promise<TransferResult<Uint8Array>> {
-    return { ok: false, error: { code: 'stall' } };
+    return err({ code: 'stall' });
   }
 
   async controlOut(
@@ -172,7 +174,7 @@ export class Ga467ReaderSimulator implements UsbTransport {
     _data: Uint8Array,
     _timeoutMs: number,
   ): Promise<TransferResult<void>> {
-    return { ok: false, error: { code: 'stall' } };
+    return err({ code: 'stall' });
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { err, ok } from '../../../../lib/result.js';
 import { simulatorControlsWithPlug } from '../../../simulator/plug_controls.js';
 import type { PlugControls, ReaderSampleControls } from '../../../simulator/simulator_controls.js';
 import { idCardSampleCard, idCardSamples, isIdCardSample } from '../../simulated_documents.js';
@@ -19,9 +20,9 @@ export function idCardReaderControls(
   return simulatorControlsWithPlug<IdCardReaderSimulatorControls>('id-card-reader', deviceId, simulator, {
     samples: () => Object.keys(idCardSamples),
     placeSample: async (name) => {
-      if (!isIdCardSample(name)) return { ok: false, error: `unknown card sample ${name}` };
+      if (!isIdCardSample(name)) return err(`unknown card sample ${name}`);
       simulator.placeCard(idCardSampleCard(name));
-      return { ok: true };
+      return ok();
     },
     takeDocument: () => simulator.takeCard(),
     documentPresent: () => simulator.cardPresent,

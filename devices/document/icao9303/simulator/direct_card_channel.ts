@@ -3,6 +3,8 @@
  * with no transport in between. It honours the eMRTD simulator's presence and delay hooks and counts what a real
  * transport would carry, so tests and the benchmark can model transport time and subtract the card's own time.
  */
+
+import { err, ok } from '../../../../lib/result.js';
 import type { ApduChannel, SimulatedCard, TransmitResult } from '../../iso7816/apdu_channel.js';
 
 /** Optional hooks a simulated card may offer (EmrtdChip does). */
@@ -32,7 +34,7 @@ export class DirectCardChannel implements ApduChannel {
     if (this.#removed || this.#card.present === false) {
       if (!this.#removed) this.#card.reset();
       this.#removed = true;
-      return { ok: false, error: { code: 'card-removed' } };
+      return err({ code: 'card-removed' });
     }
     const delay = this.#card.processingDelayMs?.(command) ?? 0;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -42,6 +44,6 @@ export class DirectCardChannel implements ApduChannel {
     this.counters.apdus++;
     this.counters.bytesToCard += command.length;
     this.counters.bytesFromCard += response.length;
-    return { ok: true, response };
+    return ok(response);
   }
 }
