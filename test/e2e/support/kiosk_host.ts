@@ -16,12 +16,20 @@ export interface KioskHost {
   stop(): Promise<void>;
 }
 
-/** Writes the configuration to a temporary file with a journal of its own, so no spec sees another's print jobs. */
+/**
+ * Writes the configuration to a temporary file with a journal and an embedded backend of its own, so no spec sees
+ * another's print jobs, and every run starts from the backend's sample state (a document collected in one run is
+ * ready again in the next).
+ */
 export function writeHostConfig(config: unknown): string {
   const stamp = `${process.pid}-${Date.now()}`;
   const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
   const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
-  writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
+  const backend = { kind: 'embedded', path: join(tmpdir(), `balcao-e2e-${stamp}-backend.sqlite`) };
+  writeFileSync(
+    configPath,
+    JSON.stringify({ journal: { path: journalPath }, backend, ...(config as object) }),
+  );
   return configPath;
 }
 
