@@ -9,6 +9,8 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
+import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
 
 /**
  * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
@@ -17,6 +19,7 @@ import { identifyHandlers } from './identify/identify_handlers.js';
 export const flowDefinitions = {
   home: homeFlow,
   'collect-document': collectDocumentFlow,
+  'proof-of-identity': proofOfIdentityFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -29,6 +32,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...homeFlowHandlers(runner),
     ...identifyHandlers(runner),
     ...collectDocumentFlowHandlers(runner),
+    ...proofOfIdentityFlowHandlers(runner),
   };
 }
 

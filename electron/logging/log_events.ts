@@ -143,6 +143,19 @@ export const logEvents = {
     meaning:
       'A collection receipt could not be queued for printing (the print error code); the collection itself stands.',
   },
+  // Proof of identity
+  'proof-issued': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A proof of identity was registered with the backend and printed (the transaction id, never a fact of it).',
+  },
+  'proof-not-issued': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      "A proof of identity could not be registered or queued for printing (the step and the error's code).",
+  },
   // Kiosk status and maintenance
   'kiosk-out-of-service': {
     disposition: 'failure',

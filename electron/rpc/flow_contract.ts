@@ -5,6 +5,10 @@ import {
 } from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import {
+  ProofOfIdentityFlowViewSchema,
+  proofOfIdentityFlowMethods,
+} from './flows/proof_of_identity_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
@@ -14,6 +18,7 @@ import { identifyMethods } from './flows/identify_contract.js';
 export const FlowViewSchema = z.discriminatedUnion('service', [
   HomeFlowViewSchema,
   CollectDocumentFlowViewSchema,
+  ProofOfIdentityFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
@@ -21,4 +26,9 @@ export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
 /** Every flow's intents, and the shared `identify.*` intents of the identification a flow embeds. */
-export const flowMethods = { ...homeFlowMethods, ...identifyMethods, ...collectDocumentFlowMethods } as const;
+export const flowMethods = {
+  ...homeFlowMethods,
+  ...identifyMethods,
+  ...collectDocumentFlowMethods,
+  ...proofOfIdentityFlowMethods,
+} as const;

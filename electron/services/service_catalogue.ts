@@ -30,7 +30,7 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     requires: ['document-reader', 'document-printer'],
     needs: ['identity-document', 'pin'],
     minutes: 3,
-    flowReady: false,
+    flowReady: true,
   },
   'locker-pickup': {
     requires: ['barcode-scanner', 'locker-controller'],

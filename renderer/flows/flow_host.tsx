@@ -1,6 +1,7 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
+import { ProofOfIdentityScreens } from './proof_of_identity/proof_of_identity_screens.js';
 
 /**
  * Shows the step of the flow the resident is on, as the main process reports it in the session view
@@ -18,6 +19,8 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <HomeFlowScreens view={flow} />;
     case 'collect-document':
       return <CollectDocumentScreens view={flow} />;
+    case 'proof-of-identity':
+      return <ProofOfIdentityScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;

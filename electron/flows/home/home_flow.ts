@@ -70,11 +70,11 @@ export class HomeFlow implements RunningFlow<'home'> {
     if (!tile?.available || !serviceCatalogue[step.about].flowReady) return err('unavailable');
     switch (step.about) {
       case 'collect-document':
+      case 'proof-of-identity':
         this.#context.switchTo(step.about);
         return ok();
       case 'book-appointment':
       case 'check-in':
-      case 'proof-of-identity':
       case 'locker-pickup':
       case 'locker-apply':
         return err('unavailable');

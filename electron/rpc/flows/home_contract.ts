@@ -26,6 +26,6 @@ export const homeFlowMethods = {
   },
   'home.openService': { params: z.object({ service: ServiceIdSchema }).strict(), result: IntentResultSchema },
   'home.backToServices': { params: noParams, result: IntentResultSchema },
-  /** "Start" on a service's intro: the resident enters the service's flow (only one this release has). */
+  /** "Start" on a service's intro: the resident enters the service's flow (those whose flow is in this release). */
   'home.startService': { params: noParams, result: IntentResultSchema },
 } as const satisfies DomainMethods<'home'>;

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepFrame } from '../../components/step_frame.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 
 /**
- * The frame every collection step shares: the step indicator, a title, the step's content, and Back and Cancel.
- * While a document is on its way out, the two are shown but disabled: nothing a tap does can stop a release.
+ * The frame of every collection step. While a document is on its way out, Back and Cancel are shown but
+ * disabled: nothing a tap does can stop a release.
  */
 export function CollectFrame({
   step,
@@ -22,30 +23,24 @@ export function CollectFrame({
   const { t } = useTranslation('collect-document');
   const rpc = useRpc();
   return (
-    <main className="collect" data-testid={`collect-${step}`}>
-      {indicator}
-      <h1 className="screen-title">{title}</h1>
-      <div className="collect__body">{children}</div>
-      <footer className="screen-footer collect__footer">
-        <button
-          type="button"
-          className="secondary-button"
-          data-testid="collect-cancel"
-          disabled={busy}
-          onClick={() => void rpc.call('collect-document.cancel', {})}
-        >
-          {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className="secondary-button"
-          data-testid="collect-back"
-          disabled={busy}
-          onClick={() => void rpc.call('collect-document.back', {})}
-        >
-          {t('back')}
-        </button>
-      </footer>
-    </main>
+    <StepFrame
+      className="collect"
+      testId={`collect-${step}`}
+      indicator={indicator}
+      title={title}
+      busy={busy}
+      cancel={{
+        label: t('cancel'),
+        testId: 'collect-cancel',
+        onPress: () => void rpc.call('collect-document.cancel', {}),
+      }}
+      back={{
+        label: t('back'),
+        testId: 'collect-back',
+        onPress: () => void rpc.call('collect-document.back', {}),
+      }}
+    >
+      {children}
+    </StepFrame>
   );
 }
