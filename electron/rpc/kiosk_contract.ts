@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema, DeviceStatusSchema } from '../../devices/device_status.js';
 import { LanguageSchema } from './language_schema.js';
+import { LocalisedTextSchema } from './localised_text_schema.js';
 import { type DomainEvents, type DomainMethods, noParams } from './method_spec.js';
 import { ServiceIdSchema } from './service_id_schema.js';
 import { SessionViewSchema } from './session_contract.js';
@@ -32,12 +33,7 @@ export const ServiceTileSchema = z.object({
 });
 export type ServiceTile = z.infer<typeof ServiceTileSchema>;
 
-export const LocalisedTextSchema = z.object({
-  'zh-Hant': z.string(),
-  'zh-Hans': z.string(),
-  pt: z.string(),
-  en: z.string(),
-});
+export { LocalisedTextSchema };
 
 export const KioskSnapshotSchema = z.object({
   terminalId: z.string(),

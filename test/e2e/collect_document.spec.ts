@@ -1,6 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { e2eConfig } from './support/e2e_config.js';
+import { identifyWithPassport, openService, typePin } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { expectKioskLayout } from './support/kiosk_layout.js';
 
 /**
  * Collect my document end to end in the browser-mode host, on the simulated reader, scanner, ticket printer, card
@@ -31,44 +33,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-async function openCollection(page: Page, language: 'zh-Hant' | 'pt'): Promise<void> {
-  await page.goto(host.url);
-  await page.getByTestId('attract-screen').click();
-  await page.getByTestId(`language-${language}`).click();
-  await page.getByTestId('tile-collect-document').click();
-  await page.getByTestId('start-service').click();
-  await expect(page.getByTestId('identify-stage-place')).toBeVisible();
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  await expect(page.getByTestId('pin-pad')).toBeVisible();
-  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
-  await page.getByTestId('pin-ok').click();
-}
-
-async function identifyWithPassport(page: Page): Promise<void> {
-  await host.call('dev.simulate', {
-    action: 'document',
-    deviceId: 'document-reader',
-    sample: 'passport-macao',
-  });
-  await expect(page.getByTestId('identify-face')).toBeVisible();
-  await expect(page.getByTestId('identify-name')).not.toContainText('CHAN TAI MAN');
-  await page.getByTestId('identify-confirm').click();
-  // The resident takes the passport back off the reader.
-  await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
-  await typePin(page, '123456');
-  await expect(page.getByTestId('collect-choose')).toBeVisible();
-}
-
 test('zh-Hant: passport, face, PIN; a card not taken goes back in, then is taken and the receipt prints', async ({
   page,
 }) => {
-  await openCollection(page, 'zh-Hant');
-  await identifyWithPassport(page);
+  await openService(page, host, 'zh-Hant', 'collect-document');
+  await identifyWithPassport(page, host);
+  await expect(page.getByTestId('collect-choose')).toBeVisible();
+  await expectKioskLayout(page);
   await page.getByTestId('collect-choose-C-SAMPLE-MO-1').click();
   await expect(page.getByTestId('collect-releasing-take-card')).toBeVisible();
   await expect(page.getByTestId('collect-releasing-take-card')).toContainText('卡口');
+  await expectKioskLayout(page);
   // Not taken in time: drawn back in, and still ready.
   await expect(page.getByTestId('collect-outcome-outcome-not-collected')).toBeVisible({
     timeout: takeMs + 10_000,
@@ -87,7 +62,8 @@ test('zh-Hant: passport, face, PIN; a card not taken goes back in, then is taken
 });
 
 test('pt: Macao One Account code, PIN, the passport from behind door A2', async ({ page }) => {
-  await openCollection(page, 'pt');
+  await openService(page, host, 'pt', 'collect-document');
+  await expect(page.getByTestId('identify-stage-place')).toBeVisible();
   await host.call('dev.simulate', {
     action: 'scan',
     deviceId: 'scanner',
@@ -102,6 +78,7 @@ test('pt: Macao One Account code, PIN, the passport from behind door A2', async 
   await host.call('dev.simulate', { action: 'door', deviceId: 'lockers', door: 'A2', open: false });
   await expect(page.getByTestId('collect-done')).toBeVisible();
   await expect(page.getByTestId('collect-done')).toContainText('Passaporte');
+  await expectKioskLayout(page);
   await page.getByTestId('collect-finish').click();
   await expect(page.getByTestId('attract-screen')).toBeVisible();
 });

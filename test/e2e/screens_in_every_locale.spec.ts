@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { contrastFailures } from './support/contrast.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { expectKioskLayout, shoot } from './support/kiosk_layout.js';
 
 /**
  * Every main screen in every locale, at 1920×1080 landscape and 1080×1920 portrait: the text is the locale's, nothing
@@ -36,31 +36,6 @@ test.beforeAll(async () => {
   );
 });
 test.afterAll(async () => host.stop());
-
-async function shoot(page: Page, name: string): Promise<void> {
-  const dir = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screens';
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, animations: 'disabled' });
-}
-
-/** Nothing may be cut off at the screen's edges, and every enabled button must be big enough to touch. */
-async function expectKioskLayout(page: Page): Promise<void> {
-  const problems = await page.evaluate(() => {
-    const found: string[] = [];
-    const { innerWidth: w, innerHeight: h } = window;
-    for (const el of Array.from(document.querySelectorAll('button, h1, h2, p, li'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || el.closest('.dev-dock')) continue;
-      if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1)
-        found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
-      if (el.tagName === 'BUTTON' && (r.height < 56 || r.width < 56))
-        found.push(`too small: ${el.outerHTML.slice(0, 80)}`);
-    }
-    return found;
-  });
-  expect(problems).toEqual([]);
-  expect(await contrastFailures(page)).toEqual([]);
-}
 
 for (const orientation of orientations) {
   for (const locale of locales) {

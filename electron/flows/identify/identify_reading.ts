@@ -58,6 +58,12 @@ export async function readDocument(
     bac = fromOcr.value;
   }
   const started = clock.now();
+  // A document just placed gets its chip powered afresh. The reader remembers that the previous resident's document
+  // left while powered, and would answer this one's first command with `card-removed` (the next resident's passport
+  // was refused as "moved during the read").
+  const powered = await reader.driver.powerOn();
+  if (!powered.ok && (powered.error.code === 'card-removed' || powered.error.code === 'no-card'))
+    return refused('card-removed');
   const chip = await readChip(reader.driver, bac, {
     trustStore: await documents.trustStore.anchors(),
     now: new Date(clock.now()),

@@ -3,10 +3,10 @@ import { type PdftoppmError, type PdftoppmOptions, runPdftoppm } from './pdftopp
 
 /**
  * The first page of a rendered document as a PNG data URL for the screen: the resident previews exactly the PDF
- * the printer will get. 100 dpi makes an A4 page 827 × 1169 px, sharp at the preview's size on a 1080-px-wide
- * portrait screen and readable at kiosk distance.
+ * the printer will get. 130 dpi makes an A4 page 1075 × 1520 px: the width the preview shows it at (about half of a
+ * 1920-px landscape screen, all of a 1080-px portrait one), so its print is as sharp as the screen can show.
  */
-export const previewDpi = 100;
+export const previewDpi = 130;
 
 export async function previewPage(
   pdf: Uint8Array,

@@ -72,7 +72,14 @@ export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView
       return (
         <ProofFrame step="preview" indicator={indicator} title={t('preview.title')}>
           <div className="proof__preview-row">
-            <img className="proof__page" src={view.preview} alt={t('preview.alt')} data-testid="proof-page" />
+            <div className="proof__page-frame" data-testid="proof-page-frame">
+              <img
+                className="proof__page"
+                src={view.preview}
+                alt={t('preview.alt')}
+                data-testid="proof-page"
+              />
+            </div>
             <div className="proof__preview-side">
               <p className="proof__lead">{t('preview.lead')}</p>
               <button

@@ -9,6 +9,8 @@ import type { ResponseFrame } from '../../../electron/rpc/wire.js';
 
 export interface KioskHost {
   url: string;
+  /** The embedded backend's SQLite file (read-only for specs: what the backend registered). */
+  backendPath: string;
   /** Every line the host wrote on stdout so far (its JSON logs), for specs that check what was logged. */
   logLines: string[];
   /** Calls an RPC method as the renderer would (used for the dev dock: unplug a device, maintenance). */
@@ -22,15 +24,21 @@ export interface KioskHost {
  * ready again in the next).
  */
 export function writeHostConfig(config: unknown): string {
+  return writeHostFiles(config).configPath;
+}
+
+/** The configuration file written, and the embedded backend's file it names (specs read what the backend keeps). */
+export function writeHostFiles(config: unknown): { configPath: string; backendPath: string } {
   const stamp = `${process.pid}-${Date.now()}`;
   const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
   const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
-  const backend = { kind: 'embedded', path: join(tmpdir(), `balcao-e2e-${stamp}-backend.sqlite`) };
+  const backendPath = join(tmpdir(), `balcao-e2e-${stamp}-backend.sqlite`);
+  const backend = { kind: 'embedded', path: backendPath };
   writeFileSync(
     configPath,
     JSON.stringify({ journal: { path: journalPath }, backend, ...(config as object) }),
   );
-  return configPath;
+  return { configPath, backendPath };
 }
 
 /** Collects the process's stdout lines and resolves with the URL from its `BALCAO_URL=` line. */
@@ -46,9 +54,10 @@ export function readHostOutput(child: ChildProcess, lines: string[]): Promise<st
 
 /** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
 export async function startKioskHost(config: unknown): Promise<KioskHost> {
+  const { configPath, backendPath } = writeHostFiles(config);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/electron/host.mjs', '--config', writeHostConfig(config), '--port', '0', '--no-open'],
+    ['dist/electron/host.mjs', '--config', configPath, '--port', '0', '--no-open'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const logLines: string[] = [];
@@ -59,6 +68,7 @@ export async function startKioskHost(config: unknown): Promise<KioskHost> {
 
   return {
     url,
+    backendPath,
     logLines,
     call(method, params) {
       return new Promise((resolve, reject) => {
