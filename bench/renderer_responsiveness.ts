@@ -3,6 +3,7 @@ import { chromiumPath, chromiumQuietFlags } from '../electron/host/chromium_kios
 import { e2eConfig } from '../test/e2e/support/e2e_config.js';
 import { startKioskHost } from '../test/e2e/support/kiosk_host.js';
 import type { BenchResult } from './bench_result.js';
+import { percentile } from './statistics.js';
 
 /**
  * Renderer figures from issue 2, in Debian's Chromium against the built browser-mode host:
@@ -37,11 +38,6 @@ const probe = `(() => {
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-screen'] });
 })();`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 async function throttle(page: Page, rate: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

@@ -15,6 +15,7 @@ import type { DeviceKind } from './device_status.js';
 import { DispenserOptionsSchema } from './dispenser/dispenser_config.js';
 import { CcidReaderOptionsSchema } from './document/ccid/ccid_reader_config.js';
 import { Ga467ReaderOptionsSchema } from './document/ga467/ga467_reader_config.js';
+import { KeypadOptionsSchema } from './keypad/keypad_config.js';
 import { LockerOptionsSchema } from './locker/locker_config.js';
 import { DocumentPrinterOptionsSchema, TicketPrinterOptionsSchema } from './printer/printer_config.js';
 import { ScannerOptionsSchema } from './scanner/scanner_config.js';
@@ -35,6 +36,8 @@ export function deviceOptionsSchema(kind: DeviceKind, _transport: DeviceConfig['
       return LockerOptionsSchema;
     case 'document-dispenser':
       return DispenserOptionsSchema;
+    case 'tactile-keypad':
+      return KeypadOptionsSchema;
     default: {
       const unreachable: never = kind;
       return unreachable;

@@ -14,6 +14,7 @@ export const deviceKinds = [
   'id-card-reader',
   'locker-controller',
   'document-dispenser',
+  'tactile-keypad',
 ] as const;
 export const DeviceKindSchema = z.enum(deviceKinds);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
@@ -53,12 +54,14 @@ export const DispenserStateSchema = z.discriminatedUnion('state', [
   disconnected,
   error,
 ]);
+export const KeypadStateSchema = z.discriminatedUnion('state', [ready, disconnected, error]);
 
 export type ScannerState = z.infer<typeof ScannerStateSchema>;
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
 export type ReaderState = z.infer<typeof ReaderStateSchema>;
 export type LockerState = z.infer<typeof LockerStateSchema>;
 export type DispenserState = z.infer<typeof DispenserStateSchema>;
+export type KeypadState = z.infer<typeof KeypadStateSchema>;
 
 export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('barcode-scanner'), id: z.string(), status: ScannerStateSchema }),
@@ -68,6 +71,7 @@ export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('id-card-reader'), id: z.string(), status: ReaderStateSchema }),
   z.object({ kind: z.literal('locker-controller'), id: z.string(), status: LockerStateSchema }),
   z.object({ kind: z.literal('document-dispenser'), id: z.string(), status: DispenserStateSchema }),
+  z.object({ kind: z.literal('tactile-keypad'), id: z.string(), status: KeypadStateSchema }),
 ]);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 

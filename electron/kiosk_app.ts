@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type FaceImageDecoder, sharedFaceImageDecoder } from '../devices/document/index.js';
 import { err } from '../lib/result.js';
+import { observeReachability } from './backend/backend_reachability.js';
 import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
@@ -8,6 +9,7 @@ import { flowHandlers, flowTransactionResolvers } from './flows/flow_registry.js
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
+import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
@@ -23,6 +25,8 @@ import type { DeviceHub } from './services/device_hub.js';
 import { KioskStatusService } from './services/kiosk_status_service.js';
 import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
+import { StaffHelp } from './services/staff_help.js';
+import { createSpeech, type Speech, type SpeechOptions } from './speech/speech_setup.js';
 
 export interface KioskApp {
   router: Router;
@@ -33,6 +37,8 @@ export interface KioskApp {
   flowServices: FlowServices;
   kioskStatus: KioskStatusService;
   printing: KioskPrintService;
+  /** Audio guidance and the tactile keypad's keys. */
+  speech: Speech;
   journal: JournalServices;
   close(): Promise<void>;
 }
@@ -54,6 +60,8 @@ export interface KioskAppOptions {
   logger: KioskLogger;
   /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
   transactionResolvers?: TransactionResolvers;
+  /** Audio guidance's speaker and engine (tests give a silent speaker or a fake engine). */
+  speech?: SpeechOptions;
 }
 
 /**
@@ -92,6 +100,15 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
+  const reachability = observeReachability(backend, {
+    clock,
+    probe: (backend) => backend.terminalProfile({ terminalId: config.terminal.id }),
+    probeEveryMs: backendProbeEveryMs,
+    onChange(state) {
+      logger.log(state === 'reachable' ? 'backend-services-restored' : 'backend-services-withdrawn');
+      kioskStatus.setBackendReachable(state === 'reachable');
+    },
+  });
   const services: FlowServices = {
     clock,
     logger,
@@ -100,13 +117,15 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
-    backend,
+    backend: reachability.backend,
     config,
     documents: {
       trustStore: options.trustStore ?? trustStoreOf(config),
       faces: options.faces ?? sharedFaceImageDecoder(),
     },
   };
+  const speech = createSpeech(config, { session, bus, clock, devices, logger }, options.speech);
+  const help = new StaffHelp(journalServices.alerts, session, config.terminal.id, clock);
   const flows = new FlowRunner(services);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
@@ -129,6 +148,7 @@ export function createKioskApp(
     ...flowHandlers(flows),
     ...devHandlers({ kioskStatus, devices, printing }),
     ...maintenanceHandlers(printing),
+    ...guidanceHandlers(speech.service, help),
   };
   const router = createRouter(handlers, {
     allowDevMethods: config.mode !== 'production',
@@ -144,8 +164,11 @@ export function createKioskApp(
     flowServices: services,
     kioskStatus,
     printing,
+    speech,
     journal: journalServices,
     async close() {
+      speech.close();
+      reachability.dispose();
       unsubscribeDevices();
       unsubscribeStatus();
       session.end('out-of-service');
@@ -158,6 +181,9 @@ export function createKioskApp(
     },
   };
 }
+
+/** While the backend does not answer, how often the kiosk asks again on its own (a resident's call also settles it). */
+const backendProbeEveryMs = 30_000;
 
 /** Boot reads and checks the trust store (exit 78 on a bad file); a composition without boot reads it here. */
 function trustStoreOf(config: KioskConfig): CscaTrustStore {

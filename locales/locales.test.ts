@@ -55,6 +55,20 @@ function everyMessage(language: string): Map<string, string> {
 }
 
 describe('locale conventions, in every namespace', () => {
+  it('Traditional Chinese says 列印 for print, never 打印 (one term on screen, in speech and on paper)', () => {
+    for (const [key, text] of everyMessage('zh-Hant')) expect(text, key).not.toMatch(/打印/);
+  });
+
+  it('counts have both plural forms in every language (so "1 minute" and "1 minuto")', () => {
+    const keys = [...everyMessage('en').keys()];
+    for (const key of keys.filter((k) => k.endsWith('_one'))) {
+      expect(keys, key).toContain(key.replace(/_one$/, '_other'));
+    }
+    for (const [key, text] of everyMessage('en')) {
+      if (/\{\{count\}\}/.test(text)) expect(key, `${key} needs _one/_other`).toMatch(/_(one|other)$/);
+    }
+  });
+
   it('Portuguese keeps the Macau government spelling (no Brazilian forms)', () => {
     const text = [...everyMessage('pt').values()].join('\n');
     expect(text).not.toMatch(/\b(tela|celular|cadastro|usuário)\b/i);

@@ -1,9 +1,11 @@
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import type { ActiveSessionView } from '../electron/rpc/session_contract.js';
+import { AttractAccessibilityButton } from './a11y/attract_accessibility_button.js';
+import { AudioGuidance } from './a11y/audio_guidance.js';
+import { HelpPanel } from './a11y/help_panel.js';
 import { AccessibilityPanel } from './components/accessibility_panel.js';
 import { DevDock } from './components/dev_dock.js';
-import { AccessibilityIcon } from './components/icons.js';
 import { IdleWarning } from './components/idle_warning.js';
 import { PrintStatus } from './components/print_status.js';
 import { TopBar } from './components/top_bar.js';
@@ -80,14 +82,7 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
     if (flow === null) {
       return (
         <>
-          <button
-            type="button"
-            className="corner-accessibility"
-            data-testid="attract-accessibility"
-            onClick={() => void start(true)}
-          >
-            <AccessibilityIcon size={48} />
-          </button>
+          <AttractAccessibilityButton onPress={() => void start(true)} />
           <AttractScreen onStart={() => void start(false)} />
         </>
       );
@@ -97,17 +92,22 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
         <TopBar showLanguageSwitch={!(flow.service === 'home' && flow.step === 'language')} />
         <FlowHost flow={flow} />
         <PrintStatus />
-        <IdleWarning />
         <AccessibilityPanel />
+        <HelpPanel />
+        <IdleWarning />
       </>
     );
   };
 
-  // One tree whatever the screen, so the dev dock (last) keeps its state across screens.
+  // One tree whatever the screen, so the dev dock keeps its state across screens. The dock has its own column
+  // beside the kiosk's screen: it never covers what a resident sees.
   return (
-    <div className="kiosk" data-screen={screen}>
-      {body()}
+    <div className="kiosk-frame">
       <DevDock />
+      <div className="kiosk" data-screen={screen}>
+        {body()}
+      </div>
+      <AudioGuidance client={client} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
   usbCcidReaderFactory,
   usbGa467ReaderFactory,
 } from '../document/index.js';
+import { hidKeypadFactory, simulatedKeypadFactory } from '../keypad/index.js';
 import { hidLockerFactory, simulatedLockerFactory } from '../locker/index.js';
 import {
   simulatedDocumentPrinterFactory,
@@ -41,6 +42,8 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('document-reader', 'usb', usbCcidReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'simulated', simulatedGa467ReaderFactory);
   registry.registerDriverFactory('id-card-reader', 'usb', usbGa467ReaderFactory);
+  registry.registerDriverFactory('tactile-keypad', 'simulated', simulatedKeypadFactory);
+  registry.registerDriverFactory('tactile-keypad', 'hid', hidKeypadFactory);
   registry.registerDriverFactory('document-dispenser', 'simulated', simulatedDispenserFactory);
   registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
   return registry;

@@ -63,6 +63,7 @@ export function errorStatus(kind: DeviceKind, id: string, code: string, detail?:
       return { kind, id, status };
     case 'locker-controller':
       return { kind, id, status };
+    case 'tactile-keypad':
     case 'document-dispenser':
       return { kind, id, status };
     default: {

@@ -1,6 +1,7 @@
 import type { ScannerState } from '../device_status.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
+import { inputDeviceState } from '../transport/input_device_state.js';
 import type { ScanDecoder, ScanEvent } from './scan_event.js';
 
 /** What the kiosk services and the manager need of a barcode scanner. */
@@ -102,20 +103,7 @@ export class BarcodeScannerDriver implements BarcodeScanner {
   }
 
   private computeState(): ScannerState {
-    if (this.connection.state === 'connected') return { state: 'ready' };
-    const failure = this.connection.failure;
-    switch (failure.code) {
-      case 'disconnected':
-      case 'timeout':
-      case 'stall':
-        return { state: 'disconnected' };
-      case 'io':
-        return { state: 'error', code: 'open-failed', detail: failure.detail };
-      default: {
-        const unreachable: never = failure;
-        return unreachable;
-      }
-    }
+    return inputDeviceState(this.connection);
   }
 
   private publishState(): void {

@@ -2,6 +2,7 @@ import type { Result } from '../../lib/result.js';
 import type { DispenserSimulatorControls } from '../dispenser/simulator/dispenser_simulator_controls.js';
 import type { DocumentReaderSimulatorControls } from '../document/ccid/simulator/ccid_simulator_controls.js';
 import type { IdCardReaderSimulatorControls } from '../document/ga467/simulator/ga467_simulator_controls.js';
+import type { KeypadSimulatorControls } from '../keypad/simulator/keypad_simulator_controls.js';
 import type { LockerSimulatorControls } from '../locker/simulator/locker_simulator_controls.js';
 import type {
   DocumentPrinterSimulatorControls,
@@ -54,4 +55,5 @@ export type SimulatorControls =
   | DocumentPrinterSimulatorControls
   | DocumentReaderSimulatorControls
   | IdCardReaderSimulatorControls
-  | DispenserSimulatorControls;
+  | DispenserSimulatorControls
+  | KeypadSimulatorControls;

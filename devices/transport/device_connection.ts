@@ -17,7 +17,7 @@ export const defaultBackoff: BackoffPolicy = { initialMs: 100, maxMs: 5_000, fac
 
 export type ConnectionState = 'connected' | 'disconnected';
 
-interface Closable {
+export interface Closable {
   close(): Promise<void>;
 }
 

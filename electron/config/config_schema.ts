@@ -31,6 +31,21 @@ const TimeLimitsSchema = z.object({
   attractSlideSeconds: z.number().positive().default(6),
 });
 
+/** Audio guidance (electron/speech/): which player sounds, where prompts are cached, a site's recorded prompts. */
+const SpeechSchema = z
+  .object({
+    /** `auto`: the first of pw-play, paplay, aplay on the PATH; `none`: no speaker (CI, a kiosk without one). */
+    output: z.enum(['auto', 'pw-play', 'paplay', 'aplay', 'none']).default('auto'),
+    /** Rendered prompts; by default `speech-cache/` beside the journal. */
+    cacheDir: z.string().min(1).optional(),
+    cacheMegabytes: z.number().int().min(1).max(4096).default(64),
+    /** A site's recorded human prompts (`<dir>/<voice>/<message key>.wav`), played instead of the engine's voice. */
+    recordedPromptsDir: z.string().min(1).optional(),
+    /** Render every screen's words at start-up, in the background, so they play from the cache. */
+    prerender: z.boolean().default(true),
+  })
+  .strict();
+
 /** The file's fields, each section checked on its own; the rules between sections are below. */
 export const KioskConfigFieldsSchema = z
   .object({
@@ -67,6 +82,7 @@ export const KioskConfigFieldsSchema = z
       attractSlideSeconds: 6,
     }),
     backend: BackendConfigSchema.default({ kind: 'embedded' }),
+    speech: SpeechSchema.default({ output: 'auto', cacheMegabytes: 64, prerender: true }),
     journal: z
       .object({
         /** The SQLite journal: print jobs, staff alerts, transactions and the audit log. */

@@ -3,6 +3,7 @@ import { auditLogMigration } from './audit_log_migration.js';
 import type { Migration } from './migrations.js';
 import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
+import { staffAlertsHelpMigration } from './staff_alerts_help_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
 import { transactionSubjectsMigration } from './transaction_subjects_migration.js';
@@ -15,5 +16,6 @@ export const journalMigrations: readonly Migration[] = [
   transactionsMigration,
   staffAlertsSubjectsMigration,
   printJobsSessionsMigration,
+  staffAlertsHelpMigration,
   transactionSubjectsMigration,
 ];

@@ -6,12 +6,12 @@
  *   about the right thing after a crash.
  * - a staff alert kind `device-needs-staff`: a device stopped a resident's transaction and only a person can put it
  *   right (a dispenser jammed or empty, a locker door that would not open). SQLite cannot widen a CHECK in place:
- *   the alerts table is rebuilt and its rows copied, as migration 50 did.
+ *   the alerts table is rebuilt and its rows copied, as migrations 50 and 70 did.
  */
 import type { Migration } from './migrations.js';
 
 export const transactionSubjectsMigration: Migration = {
-  id: 70,
+  id: 80,
   name: 'transaction-subjects-device-alerts',
   up(db) {
     db.exec(`
@@ -20,7 +20,7 @@ export const transactionSubjectsMigration: Migration = {
       CREATE TABLE staff_alerts_rebuilt (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('document-not-printable', 'print-needs-attention', 'print-job-expired',
-          'transaction-needs-staff', 'device-needs-staff')),
+          'transaction-needs-staff', 'resident-help', 'device-needs-staff')),
         detail TEXT NOT NULL,
         print_job_id INTEGER REFERENCES print_jobs(id),
         transaction_id INTEGER REFERENCES transactions(id),

@@ -444,10 +444,47 @@ export const logEvents = {
     level: 'info',
     meaning: 'The backend’s cool-down ended: the next call is sent to find out whether it is back.',
   },
+  'backend-services-withdrawn': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A backend call got no answer: the home screen marks the services that need the government systems as unavailable and the kiosk asks again every 30 s.',
+  },
+  'backend-services-restored': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'The backend answered again: the services that need it are offered on the home screen again.',
+  },
   'backend-circuit-closed': {
     disposition: 'success',
     level: 'info',
     meaning: 'The backend answered again: the circuit closed and calls go through.',
+  },
+
+  // Audio guidance (electron/speech/)
+  'speech-ready': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'Audio guidance is ready: the site’s recorded prompts indexed and the screens’ words rendered ahead (counts, the player).',
+  },
+  'speech-player-missing': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'No audio player (pw-play, paplay, aplay) was found for the configured output: audio guidance is silent.',
+  },
+  'speech-prompt-failed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'Audio guidance could not speak a prompt: the engine or the player failed (the message key and code).',
+  },
+  'speech-recorded-prompt-skipped': {
+    disposition: 'info',
+    level: 'warn',
+    meaning:
+      'A file in the site’s recorded prompts was skipped: not a usable WAV, or not named after a message key.',
   },
 } as const satisfies Record<string, LogEventDetails>;
 

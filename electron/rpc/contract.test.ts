@@ -3,13 +3,23 @@ import type { z } from 'zod';
 import { events, methods } from './contract.js';
 import { devMethods } from './dev_contract.js';
 import { flowMethods } from './flow_contract.js';
+import { guidanceDevMethods, guidanceEvents, helpMethods, speechMethods } from './guidance_contract.js';
 import { kioskEvents, kioskMethods } from './kiosk_contract.js';
 import { maintenanceMethods } from './maintenance_contract.js';
 import { printEvents } from './print_contract.js';
 import { sessionEvents, sessionMethods } from './session_contract.js';
 
-const domainMethods = [kioskMethods, sessionMethods, flowMethods, devMethods, maintenanceMethods];
-const domainEvents = [kioskEvents, sessionEvents, printEvents];
+const domainMethods = [
+  kioskMethods,
+  sessionMethods,
+  flowMethods,
+  devMethods,
+  maintenanceMethods,
+  speechMethods,
+  helpMethods,
+  guidanceDevMethods,
+];
+const domainEvents = [kioskEvents, sessionEvents, printEvents, guidanceEvents];
 
 /** Whether a params schema refuses fields it does not declare (every option of a union must). */
 function refusesUnknownFields(schema: z.ZodType): boolean {

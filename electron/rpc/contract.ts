@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { devMethods } from './dev_contract.js';
 import { flowMethods } from './flow_contract.js';
+import { guidanceDevMethods, guidanceEvents, helpMethods, speechMethods } from './guidance_contract.js';
 import { kioskEvents, kioskMethods } from './kiosk_contract.js';
 import { maintenanceMethods } from './maintenance_contract.js';
 import { printEvents } from './print_contract.js';
@@ -22,12 +23,16 @@ export const methods = {
   ...flowMethods,
   ...devMethods,
   ...maintenanceMethods,
+  ...speechMethods,
+  ...helpMethods,
+  ...guidanceDevMethods,
 } as const;
 
 export const events = {
   ...kioskEvents,
   ...sessionEvents,
   ...printEvents,
+  ...guidanceEvents,
 } as const;
 
 export type Methods = typeof methods;

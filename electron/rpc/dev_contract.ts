@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../devices/device_status.js';
 import { MAX_SIMULATED_CARDS } from '../../devices/dispenser/index.js';
+import { keypadKeys } from '../../devices/keypad/index.js';
 import { paperLevels } from '../../devices/simulator/index.js';
 import { templateIds } from '../printed/template_ids.js';
 import { KioskStatusSchema } from './kiosk_contract.js';
@@ -12,7 +13,8 @@ export const devMethodPrefix = 'dev.';
 /**
  * What the dev dock can do to a simulated device (development and test modes only). Each action is what a person
  * at the kiosk would do: pull a cable, scan a code, take the paper out, open a cover, close a locker door, place a
- * document on the reader, load cards into a dispenser, take the card at its gate, jam it.
+ * document on the reader, load cards into a dispenser, take the card at its gate, jam it, press a key of the
+ * tactile keypad.
  */
 export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unplug'), deviceId: z.string() }).strict(),
@@ -48,6 +50,8 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('take-card'), deviceId: z.string() }).strict(),
   /** The next card jams in a dispenser (`jam: true`), or staff clear the jam. */
   z.object({ action: z.literal('jam'), deviceId: z.string(), jam: z.boolean() }).strict(),
+  /** A resident presses one key of a tactile keypad. */
+  z.object({ action: z.literal('key'), deviceId: z.string(), key: z.enum(keypadKeys) }).strict(),
 ]);
 export type SimulatorAction = z.infer<typeof SimulatorActionSchema>;
 
@@ -69,6 +73,8 @@ export const SimulatedDeviceSchema = z.object({
       jam: z.enum(['none', 'next-card', 'jammed']),
     })
     .optional(),
+  /** The keys a simulated tactile keypad has. */
+  keys: z.array(z.enum(keypadKeys)).optional(),
 });
 export type SimulatedDevice = z.infer<typeof SimulatedDeviceSchema>;
 

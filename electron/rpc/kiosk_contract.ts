@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DeviceKindSchema, DeviceStatusSchema } from '../../devices/device_status.js';
-import { LanguageSchema } from './language_schema.js';
-import { LocalisedTextSchema } from './localised_text_schema.js';
+import { LanguageSchema, LocalisedTextSchema } from './language_schema.js';
 import { type DomainEvents, type DomainMethods, noParams } from './method_spec.js';
 import { ServiceIdSchema } from './service_id_schema.js';
 import { SessionViewSchema } from './session_contract.js';
@@ -26,6 +25,8 @@ export type ServiceNeed = z.infer<typeof ServiceNeedSchema>;
 export const ServiceTileSchema = z.object({
   id: ServiceIdSchema,
   available: z.boolean(),
+  /** Why an unavailable tile is: a device it needs is unusable, or the government systems do not answer. */
+  unavailableBecause: z.enum(['devices', 'backend']).optional(),
   needs: z.array(ServiceNeedSchema),
   minutes: z.number().int().positive(),
   /** Whether this release has the service's flow at the kiosk yet (see the service catalogue). */

@@ -31,5 +31,20 @@ export type ActionOutcome<Fields extends object, Refusal extends string = string
   | ({ ok: true } & Fields)
   | { ok: false; error: Refusal };
 
+/**
+ * The zod schema of a `Result<T, E>` (lib/result.ts) on the wire: `{ ok: true, value }` or `{ ok: false, error }`,
+ * exactly what `ok()` and `err()` build, so a handler returns its Result as it is and the router checks it.
+ * A success without a value (`ok()`) has no `value` key once it has crossed JSON.
+ */
+export function resultSchema<Value extends z.ZodType, Failure extends z.ZodType>(
+  value: Value,
+  error: Failure,
+) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }).strict(),
+    z.object({ ok: z.literal(false), error }).strict(),
+  ]);
+}
+
 /** The params of a method that takes nothing: anything extra is refused. */
 export const noParams = z.object({}).strict();

@@ -45,6 +45,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'maintenance.voidJob': () => ({ ok: true }),
     'maintenance.alerts': () => [],
     'maintenance.acknowledgeAlert': () => ({ ok: true }),
+    'speech.say': () => ({ ok: true, value: { queued: 1 } }),
+    'help.callStaff': () => ({ ok: true }),
+    'dev.spokenPrompts': () => [],
+    'dev.clearSpokenPrompts': () => ({ cleared: 0 }),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlowViewSchema } from './flow_contract.js';
+import { AudioSettingsSchema } from './guidance_contract.js';
 import { LanguageSchema } from './language_schema.js';
 import { type DomainEvents, type DomainMethods, noParams } from './method_spec.js';
 
@@ -9,8 +10,22 @@ import { type DomainEvents, type DomainMethods, noParams } from './method_spec.j
  * a reload or a reconnect redraws the same step with the same settings.
  */
 
-export const AccessibilitySchema = z.object({ highContrast: z.boolean(), largeText: z.boolean() });
+export const AccessibilitySchema = z.object({
+  highContrast: z.boolean(),
+  largeText: z.boolean(),
+  /** Audio guidance (electron/speech/): turned on from the accessibility panel or by a tactile keypad's key. */
+  audio: AudioSettingsSchema,
+});
 export type Accessibility = z.infer<typeof AccessibilitySchema>;
+/** A change of settings: a field left out keeps its value (in `audio` too). */
+export const AccessibilityChangeSchema = z
+  .object({
+    highContrast: z.boolean().optional(),
+    largeText: z.boolean().optional(),
+    audio: AudioSettingsSchema.partial().strict().optional(),
+  })
+  .strict();
+export type AccessibilityChange = z.infer<typeof AccessibilityChangeSchema>;
 
 export const SessionViewSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('attract') }),
@@ -40,8 +55,8 @@ export const sessionMethods = {
     params: z.object({ language: LanguageSchema }).strict(),
     result: SessionViewSchema,
   },
-  /** High contrast and large text, for this resident only; a field left out keeps its value. */
-  'session.setAccessibility': { params: AccessibilitySchema.partial().strict(), result: SessionViewSchema },
+  /** High contrast, large text and audio guidance, for this resident only; a field left out keeps its value. */
+  'session.setAccessibility': { params: AccessibilityChangeSchema, result: SessionViewSchema },
   /** The resident touched the screen: the idle timer starts again (ignored while the warning shows). */
   'session.touch': { params: noParams, result: SessionViewSchema },
   /** "Continue" on the idle warning. */

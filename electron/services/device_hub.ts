@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { ManagedCcidReader, ManagedGa467Reader } from '../../devices/document/index.js';
+import type { KeypadPress } from '../../devices/keypad/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
 import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
@@ -24,6 +25,8 @@ export interface DeviceHub {
   /** The simulated devices and what the dock can do to them (empty on a kiosk with real devices only). */
   simulators(): SimulatedDevice[];
   simulate(action: SimulatorAction): Promise<SimulatorActionResult>;
+  /** Every key pressed on any tactile keypad, with the keypad's id (audio guidance and focus follow them). */
+  onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void;
   /** The configured printers' drivers, for the print pipeline. */
   printers(): PrinterRegistration[];
   /** The configured eMRTD readers (CCID): passports, travel permits, identity cards with a chip. */

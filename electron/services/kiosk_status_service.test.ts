@@ -67,6 +67,26 @@ describe('KioskStatusService', () => {
     ]);
   });
 
+  it('marks the services that need the government systems while they do not answer, and stays in service', () => {
+    const { service, events } = setup();
+    service.setDeviceStatuses([ready[0]!, ready[1]!, { ...ready[2]!, status: { state: 'disconnected' } }]);
+    events.length = 0;
+    service.setBackendReachable(false);
+    expect(service.status).toEqual({ mode: 'in-service' });
+    // A device fault is named before the backend: repairing the backend alone would not bring that tile back.
+    expect(service.services.map((s) => [s.id, s.available, s.unavailableBecause])).toEqual([
+      ['check-in', false, 'backend'],
+      ['locker-pickup', false, 'devices'],
+    ]);
+    service.setBackendReachable(false);
+    service.setBackendReachable(true);
+    expect(service.services.map((s) => [s.id, s.available, s.unavailableBecause])).toEqual([
+      ['check-in', true, undefined],
+      ['locker-pickup', false, 'devices'],
+    ]);
+    expect(events).toEqual(['kiosk.servicesChanged', 'kiosk.servicesChanged']);
+  });
+
   it('goes out of service for maintenance and back, publishing each change once', () => {
     const { service, events } = setup();
     service.setDeviceStatuses(ready);

@@ -7,13 +7,15 @@ import { serviceCatalogue } from './service_catalogue.js';
 /**
  * Whether the terminal can serve residents, and which of its services can run, derived from the maintenance flag
  * and the configured devices' live statuses. The renderer shows the out-of-service screen instead of the attract
- * screen while the status is out-of-service, and disables tiles whose devices are unusable.
+ * screen while the status is out-of-service, and disables tiles whose devices are unusable or whose government
+ * systems do not answer (the kiosk stays in service: what needs no backend still runs).
  */
 export class KioskStatusService {
   readonly #config: Pick<KioskConfig, 'devices' | 'services'>;
   readonly #bus: EventBus;
   #maintenance = false;
   #devices: DeviceStatus[] = [];
+  #backendReachable = true;
   #status: KioskStatus = { mode: 'in-service' };
   #services: ServiceTile[] = [];
 
@@ -46,6 +48,12 @@ export class KioskStatusService {
     this.#recompute();
   }
 
+  /** The backend's reachability as last observed (electron/backend/backend_reachability.ts). */
+  setBackendReachable(reachable: boolean): void {
+    this.#backendReachable = reachable;
+    this.#recompute();
+  }
+
   #usableKinds(): Set<DeviceKind> {
     return new Set(this.#devices.filter((d) => isUsable(d.status)).map((d) => d.kind));
   }
@@ -65,9 +73,15 @@ export class KioskStatusService {
     const usable = this.#usableKinds();
     const services: ServiceTile[] = this.#config.services.map((id) => {
       const def = serviceCatalogue[id];
+      const unavailableBecause = !def.requires.every((kind) => usable.has(kind))
+        ? 'devices'
+        : !this.#backendReachable && !def.worksOffline
+          ? 'backend'
+          : undefined;
       return {
         id,
-        available: def.requires.every((kind) => usable.has(kind)),
+        available: unavailableBecause === undefined,
+        ...(unavailableBecause && { unavailableBecause }),
         needs: def.needs,
         minutes: def.minutes,
         flowReady: def.flowReady,

@@ -1,6 +1,7 @@
 import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
+import type { KeypadPress } from '../../devices/keypad/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
 import {
   createDefaultRegistry,
@@ -54,6 +55,7 @@ export class ManagerDeviceHub implements DeviceHub {
           ? controls.samples()
           : undefined,
       dispenser: controls.kind === 'document-dispenser' ? controls.view() : undefined,
+      keys: controls.kind === 'tactile-keypad' ? controls.keys() : undefined,
     }));
   }
 
@@ -102,11 +104,23 @@ export class ManagerDeviceHub implements DeviceHub {
         if (controls.kind !== 'document-dispenser') return fail(`${action.deviceId} cannot jam`);
         controls.setJam(action.jam);
         return { ok: true };
+      case 'key':
+        if (controls.kind !== 'tactile-keypad') return fail(`${action.deviceId} is not a keypad`);
+        return controls.press(action.key);
       default: {
         const unreachable: never = action;
         return unreachable;
       }
     }
+  }
+
+  onKeypad(listener: (deviceId: string, press: KeypadPress) => void): () => void {
+    const offs = this.driversOf('tactile-keypad').map(({ id, driver }) =>
+      driver.onKey((press) => listener(id, press)),
+    );
+    return () => {
+      for (const off of offs) off();
+    };
   }
 
   printers(): PrinterRegistration[] {
@@ -153,7 +167,8 @@ export class ManagerDeviceHub implements DeviceHub {
       | 'locker-controller'
       | 'document-reader'
       | 'id-card-reader'
-      | 'barcode-scanner',
+      | 'barcode-scanner'
+      | 'tactile-keypad',
   >(kind: K): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {
       if (config.kind !== kind) return [];

@@ -9,6 +9,11 @@ interface ServiceDefinition {
   minutes: number;
   /** Whether this release has the service's flow at the kiosk; tiles of the others explain where to go instead. */
   flowReady: boolean;
+  /**
+   * Set when the service can run while the government systems cannot be reached; without it the home screen marks
+   * the tile "cannot reach the government systems" while the backend is unreachable (every service today calls it).
+   */
+  worksOffline?: true;
 }
 
 /** What each resident service needs of the kiosk and of the resident. */

@@ -3,7 +3,12 @@ import type { KioskConfig } from '../config/config_schema.js';
 import type { EventBus } from '../rpc/event_bus.js';
 import type { FlowView } from '../rpc/flow_contract.js';
 import type { Language } from '../rpc/languages.js';
-import type { Accessibility, SessionEndReason, SessionView } from '../rpc/session_contract.js';
+import type {
+  Accessibility,
+  AccessibilityChange,
+  SessionEndReason,
+  SessionView,
+} from '../rpc/session_contract.js';
 import type { Clock } from './clock.js';
 
 interface ActiveSession {
@@ -27,13 +32,17 @@ interface ActiveSession {
 /** Something that holds a resident's personal data for the session and must drop it when the session ends. */
 export type SessionDataHolder = (sessionId: string, reason: SessionEndReason) => void;
 
-const defaultAccessibility: Accessibility = { highContrast: false, largeText: false };
+const defaultAccessibility: Accessibility = {
+  highContrast: false,
+  largeText: false,
+  audio: { on: false, volume: 7, rate: 100, voice: 'auto' },
+};
 
 /**
  * The resident's session, owned by the main process: started on the attract screen (with the first step of the
  * home flow), kept alive by touches, warned 'warningSeconds' before the idle limit, extended by "Continue" up to
  * 'maxExtensions' times, and ended on done / cancel / timeout / out-of-service. It holds everything a redraw needs
- * — language, high contrast and large text, the flow step — so a reload or a reconnect shows the resident the
+ * — language, high contrast, large text and audio guidance, the flow step — so a reload or a reconnect shows the resident the
  * same step, the same way. Ending calls every registered data holder (the running flow among them) so personal
  * data is wiped in the main process; the `session.ended` event makes the renderer wipe its stores.
  */
@@ -69,7 +78,7 @@ export class SessionService {
       phase: 'active',
       sessionId: s.id,
       language: s.language,
-      accessibility: { ...s.accessibility },
+      accessibility: { ...s.accessibility, audio: { ...s.accessibility.audio } },
       flow: s.flow,
       warning,
       extensionsLeft: Math.max(0, this.#limits.maxExtensions - s.extensionsUsed),
@@ -85,7 +94,7 @@ export class SessionService {
     this.#session = {
       id: randomUUID(),
       language,
-      accessibility: { ...defaultAccessibility },
+      accessibility: { ...defaultAccessibility, audio: { ...defaultAccessibility.audio } },
       flow,
       warningAt: 0,
       endsAt: 0,
@@ -102,11 +111,12 @@ export class SessionService {
     return this.#restartIdleTimer();
   }
 
-  /** High contrast and large text for this resident; a field left out keeps its value. */
-  setAccessibility(change: Partial<Accessibility>): SessionView {
+  /** High contrast, large text and audio guidance for this resident; a field left out keeps its value. */
+  setAccessibility(change: AccessibilityChange): SessionView {
     const s = this.#session;
     if (!s) return this.view();
-    s.accessibility = { ...s.accessibility, ...change };
+    const { audio, ...display } = change;
+    s.accessibility = { ...s.accessibility, ...display, audio: { ...s.accessibility.audio, ...audio } };
     return this.#publish();
   }
 

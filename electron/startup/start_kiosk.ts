@@ -35,7 +35,7 @@ export interface RunningKiosk {
 /**
  * The kiosk's one composition root, called by both hosts (the Electron shell and browser mode): boot (config,
  * signing key, journal), the logger, the backend with its reports connected to the log, the devices with theirs,
- * the services, and the log of the kiosk's life. What is left to a host is its transport and its window.
+ * the services, audio guidance's prompts rendered ahead, and the log of the kiosk's life. What is left to a host is its transport and its window.
  *
  * A failure is logged (`kiosk-boot-failed`) and returned with the message and exit status the host shows.
  */
@@ -89,6 +89,9 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   });
   const stopLogging = logKioskEvents(app.bus, logger, app.kioskStatus.status);
   logger.log('kiosk-started', { host, mode: config.mode, status: app.kioskStatus.status.mode });
+  // Audio guidance indexes the site's recorded prompts and renders the screens' words ahead, in the background:
+  // the kiosk serves residents at once, and a prompt not yet rendered is rendered when it is first spoken.
+  void app.speech.warmUp();
 
   let stopping: Promise<void> | undefined;
   return ok({

@@ -11,7 +11,10 @@ const sampleCode = 'BK-2025-000123';
  * Development and test builds only (the main process refuses dev.* calls in production): maintenance on/off, and
  * for each simulated device what a person at the kiosk could do to it — unplug it, scan a code, take the paper
  * out, open a cover, open or close a locker door, place a document on a reader, load a dispenser's stacker, take
- * the card at its gate, jam it.
+ * the card at its gate, jam it, press a keypad key.
+ *
+ * It sits in its own column beside the kiosk's screen (app.tsx), never over it: closed it is a narrow tab, open it
+ * narrows the kiosk's screen instead of covering what a resident would see.
  */
 export function DevDock() {
   const { t } = useTranslation();
@@ -37,10 +40,13 @@ export function DevDock() {
     const refreshed = await rpc.call('dev.simulators', {});
     if (refreshed.ok) setSimulated(refreshed.value);
   };
-  const stateOf = (id: string) => devices.find((d) => d.id === id)?.status.state ?? '';
+  const stateOf = (id: string) => {
+    const state = devices.find((d) => d.id === id)?.status.state;
+    return state ? t(`a11y:devDock.state.${state}`) : '';
+  };
 
   return (
-    <div className="dev-dock" data-testid="dev-dock">
+    <aside className={open ? 'dev-dock dev-dock--open' : 'dev-dock'} data-testid="dev-dock">
       <button
         type="button"
         className="dev-dock__toggle"
@@ -84,7 +90,7 @@ export function DevDock() {
           ))}
         </div>
       ) : null}
-    </div>
+    </aside>
   );
 }
 
@@ -187,6 +193,21 @@ function DeviceActions({
           <button type="button" onClick={() => void act({ action: 'document', deviceId, sample: null })}>
             {t('devDock.documentRemove')}
           </button>
+        </div>
+      );
+    case 'tactile-keypad':
+      return (
+        <div className="dev-dock__row dev-dock__row--wrap">
+          {(device.keys ?? []).map((key) => (
+            <button
+              key={key}
+              type="button"
+              data-testid={`dev-key-${deviceId}-${key}`}
+              onClick={() => void act({ action: 'key', deviceId, key })}
+            >
+              {/^[0-9]$/.test(key) ? key : t(`a11y:devDock.keys.${key}`)}
+            </button>
+          ))}
         </div>
       );
     case 'document-dispenser':

@@ -117,3 +117,13 @@ export function WrenchIcon({ size }: IconProps) {
     </Svg>
   );
 }
+
+export function HelpIcon({ size }: IconProps) {
+  return (
+    <Svg size={size}>
+      <circle cx="24" cy="24" r="19" />
+      <path d="M18.5 18.5a5.5 5.5 0 1 1 8 5c-1.8 1-2.5 2.2-2.5 4.5" />
+      <circle cx="24" cy="34.5" r="0.8" />
+    </Svg>
+  );
+}

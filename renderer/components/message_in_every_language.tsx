@@ -1,15 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { languages } from '../../electron/rpc/languages.js';
+import { type Language, languages } from '../../electron/rpc/languages.js';
 
 /**
  * One message in all four languages, for screens shown before anyone has chosen one (out of service, not
- * connected): a heading from `titleKey`, then a paragraph per key in `lineKeys`.
+ * connected): a heading from `titleKey`, then a paragraph per key in `lineKeys`, each language marked with its
+ * `lang` so a screen reader and the fonts pick the right variant. `order` puts the site's first language first
+ * (Simplified Chinese at Hengqin). It is a status region: a change of reason is read out.
  */
-export function MessageInEveryLanguage({ titleKey, lineKeys }: { titleKey: string; lineKeys: string[] }) {
+export function MessageInEveryLanguage({
+  titleKey,
+  lineKeys,
+  order = languages,
+}: {
+  titleKey: string;
+  lineKeys: string[];
+  order?: readonly Language[];
+}) {
   const { i18n } = useTranslation();
   return (
-    <div className="out-of-service__messages">
-      {languages.map((language) => {
+    <div className="out-of-service__messages" role="status">
+      {order.map((language) => {
         const t = i18n.getFixedT(language);
         return (
           <section key={language} lang={language} className="out-of-service__message">

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeSession } from '../../test/support/session_views.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
 import { createI18n } from '../i18n/i18n.js';
 import { RpcContext } from '../rpc/rpc_context.js';
@@ -23,17 +24,9 @@ function renderWith(
   );
 }
 
-const active = {
-  phase: 'active',
-  sessionId: 's1',
-  language: 'en',
-  accessibility: { highContrast: false, largeText: false },
-  flow: { service: 'home', step: 'services' },
-  warning: null,
-  extensionsLeft: 10,
-} as const;
+const active = activeSession();
 const activeWithWarning = (secondsLeft: number, extensionsLeft = 10) =>
-  ({ ...active, warning: { secondsLeft }, extensionsLeft }) as const;
+  activeSession({ warning: { secondsLeft }, extensionsLeft });
 
 describe('idle warning', () => {
   beforeEach(() => resetResidentStores());
@@ -52,9 +45,20 @@ describe('idle warning', () => {
     renderWith(<IdleWarning />, rpc.client);
     expect(screen.getByRole('alertdialog')).toBeTruthy();
     expect(screen.getByText('Need more time?')).toBeTruthy();
-    expect(screen.getByText('For your privacy, this session will end in 25 seconds.')).toBeTruthy();
+    // Shown counting down, and said once to assistive technology (a live status, not every second).
+    expect(screen.getAllByText('For your privacy, this session will end in 25 seconds.')).toHaveLength(2);
+    expect(screen.getByRole('status').textContent).toBe(
+      'For your privacy, this session will end in 25 seconds.',
+    );
     await act(async () => fireEvent.click(screen.getByTestId('idle-continue')));
     expect(rpc.calls).toEqual([{ method: 'session.extend', params: {} }]);
+  });
+
+  it('says "1 second", not "1 seconds"', () => {
+    const rpc = strictRpcClient({});
+    act(() => useSessionStore.getState().setView(activeWithWarning(1)));
+    renderWith(<IdleWarning />, rpc.client);
+    expect(screen.getByText('For your privacy, this session will end in 1 second.')).toBeTruthy();
   });
 
   it('offers no Continue once the extensions are used up, only "End now"', async () => {
@@ -81,7 +85,9 @@ describe('print status', () => {
     );
     renderWith(<PrintStatus />, rpc.client, 'pt');
     expect(screen.getByText('A impressora ficou sem papel')).toBeTruthy();
-    expect(screen.getByText(/O seu documento não se perdeu/)).toBeTruthy();
+    // A ticket is spoken of as a ticket (not "your document"), and it is kept.
+    expect(screen.getByText(/A sua senha não se perdeu/)).toBeTruthy();
+    expect(screen.queryByText(/documento/)).toBeNull();
     expect(screen.queryByText(/erro desconhecido|unknown error/i)).toBeNull();
   });
 

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../electron/rpc/languages.js';
+import { DateTimeDisplay } from '../a11y/date_time.js';
+import { HelpButton } from '../a11y/help_panel.js';
+import { action, topBarOrder } from '../a11y/speakable.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useAccessibilityPanel } from '../stores/accessibility_panel_store.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
@@ -8,8 +11,8 @@ import { useSessionStore } from '../stores/session_store.js';
 import { AccessibilityIcon, GlobeIcon } from './icons.js';
 
 /**
- * On every screen after the attract loop: where the resident is (the centre), the language switch and the
- * accessibility button, always in the same places.
+ * On every screen after the attract loop: where the resident is (the centre), the date and time, the language
+ * switch, the accessibility button and Help, always in the same places.
  */
 export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +29,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
       <div className="top-bar__site" data-testid="top-bar-site">
         <span className="top-bar__site-kind">{site ? t(`site.${site.kind}`) : null}</span>
         <span className="top-bar__site-name">{site && current ? site.name[current] : null}</span>
+        {current ? <DateTimeDisplay language={current} /> : null}
       </div>
       <div className="top-bar__actions">
         {showLanguageSwitch ? (
@@ -34,6 +38,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
             className="chip-button"
             data-testid="language-switch"
             aria-expanded={switching}
+            {...action([{ key: 'language.switch' }], { order: topBarOrder })}
             onClick={() => setSwitching((v) => !v)}
           >
             <GlobeIcon size={32} />
@@ -44,11 +49,13 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
           type="button"
           className="chip-button"
           data-testid="accessibility-button"
+          {...action([{ key: 'accessibility.button' }], { order: topBarOrder })}
           onClick={() => openAccessibility(true)}
         >
           <AccessibilityIcon size={32} />
           <span>{t('accessibility.button')}</span>
         </button>
+        <HelpButton />
       </div>
       {switching ? (
         <div className="language-menu" role="menu">
@@ -61,6 +68,7 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
               lang={language}
               className="language-menu__item"
               data-testid={`switch-to-${language}`}
+              {...action([{ key: 'language.name', language }], { order: -1 })}
               onClick={() => {
                 setSwitching(false);
                 // The screen's language follows the session's (session.changed), like everything it shows.

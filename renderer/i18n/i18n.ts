@@ -34,7 +34,7 @@ export function createI18n(initial: Language): I18n {
     lng: initial,
     fallbackLng: false,
     supportedLngs: [...languages],
-    ns: ['common'],
+    ns: ['common', 'a11y'],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import type { SessionView } from '../../electron/rpc/session_contract.js';
+import { emitKeypadKey } from '../a11y/keypad_events.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 import { usePrintStore } from '../stores/print_store.js';
 import { resetResidentStores } from '../stores/resident_store.js';
@@ -56,6 +57,9 @@ export function useKioskConnection(client: RpcClient, i18n: I18n): void {
           return;
         case 'print.failed':
           usePrintStore.getState().showUnprintable(frame.payload);
+          return;
+        case 'keypad.key':
+          emitKeypadKey(frame.payload);
           return;
         default: {
           const unreachable: never = frame;

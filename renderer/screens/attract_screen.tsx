@@ -1,32 +1,34 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Language, languages } from '../../electron/rpc/languages.js';
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import type { ServiceId } from '../../electron/rpc/service_ids.js';
+import { useAnnouncement } from '../a11y/announcements.js';
+import { action } from '../a11y/speakable.js';
 import { ServiceIcon, TouchIcon } from '../components/icons.js';
+import { languageOrder } from '../i18n/language_order.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
-const highlighted: ServiceId[] = [
+/** The order the attract loop shows the services in (the ones this terminal offers right now, that is). */
+const slideOrder: ServiceId[] = [
   'book-appointment',
   'check-in',
   'collect-document',
   'proof-of-identity',
   'locker-pickup',
+  'locker-apply',
 ];
 
-/** Hengqin residents read Simplified Chinese first; Macau's centres lead with Traditional Chinese. */
-function languageOrder(siteKind: 'macau' | 'hengqin' | undefined): Language[] {
-  return siteKind === 'hengqin' ? ['zh-Hans', 'zh-Hant', 'pt', 'en'] : [...languages];
-}
-
 /**
- * The screen a passer-by sees: the services this terminal offers, cycling, each in all four languages (nobody has
- * chosen one yet), and one instruction — touch anywhere to start.
+ * The screen a passer-by sees: what this terminal offers right now (configured, its devices usable, its flow at
+ * the kiosk), cycling, each in all four languages (nobody has chosen one yet), and one instruction — touch anywhere
+ * to start. With no session it is silent, until someone presses a key of the tactile keypad: then it says, in each
+ * language, where the kiosk is, how to start and what it offers.
  */
 export function AttractScreen({ onStart }: { onStart: () => void }) {
   const { i18n } = useTranslation();
   const snapshot = useKioskStore((s) => s.snapshot);
   const services = useKioskStore((s) => s.services);
-  const slides = highlighted.filter((id) => services.some((s) => s.id === id));
+  const slides = slideOrder.filter((id) => services.some((s) => s.id === id && s.available && s.flowReady));
   const [index, setIndex] = useState(0);
   const slideMs = (snapshot?.attractSlideSeconds ?? 6) * 1000;
 
@@ -39,17 +41,38 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
   const current = slides[index % Math.max(1, slides.length)];
   const order = languageOrder(snapshot?.site.kind);
   const [first, ...rest] = order;
+  const site = snapshot?.site.name;
+  useAnnouncement(
+    order.flatMap((language): Prompt[] => [
+      ...(site ? [{ key: 'attract.welcome', values: { site: { text: site } }, language }] : []),
+      { key: 'attract.keys', language },
+      ...(slides.length > 0
+        ? [
+            { key: 'attract.offers', language },
+            ...slides.map((id) => ({ key: `service.${id}.title`, language })),
+          ]
+        : [{ key: 'attract.offersNothing', language }]),
+    ]),
+  );
 
   return (
-    <button type="button" className="attract" data-testid="attract-screen" onClick={onStart}>
-      <div className="attract__site">
+    <button
+      type="button"
+      className="attract"
+      data-testid="attract-screen"
+      aria-labelledby="attract-cta"
+      aria-describedby="attract-site"
+      {...action([{ key: 'attract.keys', language: first }], { role: 'default' })}
+      onClick={onStart}
+    >
+      <div className="attract__site" id="attract-site">
         {order.map((language) => (
           <span
             key={language}
             lang={language}
             className={language === first ? 'attract__site-main' : undefined}
           >
-            {snapshot?.site.name[language]}
+            {site?.[language]}
           </span>
         ))}
       </div>
@@ -78,7 +101,7 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
       </div>
       <div className="attract__cta">
         <TouchIcon size={64} />
-        <div className="attract__cta-text">
+        <div className="attract__cta-text" id="attract-cta">
           {order.map((language) => (
             <span key={language} lang={language}>
               {i18n.getFixedT(language)('attract.touchToStart')}

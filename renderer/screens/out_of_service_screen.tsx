@@ -1,6 +1,9 @@
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import type { KioskStatus } from '../../electron/rpc/kiosk_contract.js';
+import { useAnnouncement } from '../a11y/announcements.js';
 import { WrenchIcon } from '../components/icons.js';
 import { MessageInEveryLanguage } from '../components/message_in_every_language.js';
+import { languageOrder } from '../i18n/language_order.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
 
 type Reason = 'maintenance' | 'deviceUnavailable' | 'connectionLost';
@@ -14,19 +17,31 @@ function reasonOf(status: KioskStatus, connected: boolean): Reason {
 
 /**
  * Shown instead of the attract screen while the kiosk cannot serve. Nobody has chosen a language, so it speaks all
- * four; the terminal id and reason help the resident report it and staff find it.
+ * four, Simplified Chinese first at Hengqin; where to go instead is the centre's own (Hengqin's counters, not Macao
+ * One Account's phone services). The terminal id and reason help the resident report it and staff find it.
  */
 export function OutOfServiceScreen() {
   const status = useKioskStore((s) => s.status);
   const connected = useKioskStore((s) => s.connected);
   const terminalId = useKioskStore((s) => s.snapshot?.terminalId);
+  const siteKind = useKioskStore((s) => s.snapshot?.site.kind);
   const reason = reasonOf(status, connected);
+  const nearby = siteKind === 'hengqin' ? 'outOfService.nearbyHengqin' : 'outOfService.nearby';
+  const order = languageOrder(siteKind);
+  useAnnouncement(
+    order.flatMap((language): Prompt[] => [
+      { key: 'outOfService.title', language },
+      { key: `outOfService.${reason}`, language },
+      { key: nearby, language },
+    ]),
+  );
   return (
     <main className="out-of-service" data-testid="out-of-service" data-reason={reason}>
       <WrenchIcon size={120} />
       <MessageInEveryLanguage
         titleKey="outOfService.title"
-        lineKeys={[`outOfService.${reason}`, 'outOfService.nearby']}
+        lineKeys={[`outOfService.${reason}`, nearby]}
+        order={order}
       />
       <p className="out-of-service__terminal">{terminalId}</p>
     </main>

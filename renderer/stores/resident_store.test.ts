@@ -26,7 +26,11 @@ describe('resident stores', () => {
       phase: 'active',
       sessionId: 's1',
       language: 'pt',
-      accessibility: { highContrast: true, largeText: true },
+      accessibility: {
+        highContrast: true,
+        largeText: true,
+        audio: { on: true, volume: 7, rate: 100, voice: 'auto' },
+      },
       flow: { service: 'home', step: 'service-intro', about: 'check-in' },
       warning: { secondsLeft: 20 },
       extensionsLeft: 3,

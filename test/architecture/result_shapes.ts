@@ -23,7 +23,8 @@ export const RESULT_SHAPE_EXEMPTIONS: Readonly<Record<string, string>> = {
     'format both transports and the preload bridge read, not a function result',
   'electron/rpc/method_spec.ts':
     'actionOutcomeSchema is the zod schema of a staff / dev-dock answer on the wire; its success spreads the ' +
-    "action's own fields beside `ok` (the renderer reads them flat), so it cannot be `{ ok, value }`",
+    "action's own fields beside `ok` (the renderer reads them flat), so it cannot be `{ ok, value }`; and " +
+    'resultSchema, the zod schema of a Result<T, E> answer on the wire, which the router checks results against',
   'electron/rpc/flows/intent_result.ts':
     'the zod schema of an intent answer on the wire, which the router checks every result against; it parses ' +
     'to the same plain objects `ok()` / `err()` build, so handlers return a Result',

@@ -42,3 +42,25 @@ test('Simplified Chinese comes first and is the default; every offered language 
   await expect(page.locator('.tile')).toHaveCount(4);
   await page.getByTestId('finish').click();
 });
+
+test('out of service at Hengqin: Simplified Chinese first, and where to go is the Hengqin centre', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  await host.call('dev.setMaintenance', { on: true });
+  const screen = page.getByTestId('out-of-service');
+  await expect(screen).toBeVisible();
+  await expect(screen.locator('section')).toHaveCount(4);
+  expect(await screen.locator('section').evaluateAll((s) => s.map((e) => e.getAttribute('lang')))).toEqual([
+    'zh-Hans',
+    'zh-Hant',
+    'pt',
+    'en',
+  ]);
+  await expect(screen.locator('section').first()).toContainText('横琴政务服务中心');
+  await expect(screen).not.toContainText('Macao One Account');
+  await expect(screen).not.toContainText('一戶通');
+  await host.call('dev.setMaintenance', { on: false });
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});

@@ -71,3 +71,29 @@ test('losing the main process shows the out-of-service screen instead of a dead 
   await expect(page.getByTestId('out-of-service')).toHaveAttribute('data-reason', 'connectionLost');
   await expect(page.getByTestId('not-connected')).toHaveCount(0);
 });
+
+test('the dev dock sits beside the kiosk’s screen, never over it, and names device states in the screen’s language', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  const dock = page.getByTestId('dev-dock');
+  const screen = page.locator('.kiosk');
+  const overlap = async () => {
+    const a = await dock.boundingBox();
+    const b = await screen.boundingBox();
+    if (!a || !b) throw new Error('no box');
+    return (
+      Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) > 0 &&
+      Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)) > 0
+    );
+  };
+  expect(await overlap()).toBe(false);
+  await dock.getByRole('button').first().click();
+  await expect(page.getByTestId('dev-device-scanner')).toBeVisible();
+  expect(await overlap()).toBe(false);
+  // The kiosk's screen is zh-Hant before a resident chooses: the scanner is 「就緒」, not "ready".
+  await expect(page.getByTestId('dev-device-scanner')).toContainText('就緒');
+  await expect(page.getByTestId('dev-device-scanner')).not.toContainText('ready');
+  await dock.getByRole('button').first().click();
+});

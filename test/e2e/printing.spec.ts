@@ -48,7 +48,7 @@ test('paper out: the job waits with a clear message in the resident’s language
   const status = page.getByTestId('print-status');
   await expect(status).toHaveAttribute('data-reason', 'no-paper');
   await expect(status).toContainText('A impressora ficou sem papel');
-  await expect(status).toContainText('O seu documento não se perdeu');
+  await expect(status).toContainText('A sua senha não se perdeu');
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.screenshot({
       path: 'docs/screenshots/print-no-paper-pt-landscape.png',
@@ -74,7 +74,7 @@ test('a resident who leaves before the job printed: staff see it in maintenance 
   const printed = await host.call('dev.printSample', { template: 'queue-ticket' });
   expect(printed.ok).toBe(true);
   const jobId = printed.ok ? (printed.value as { jobId: number }).jobId : -1;
-  await expect(page.getByTestId('print-status')).toContainText('打印機缺紙');
+  await expect(page.getByTestId('print-status')).toContainText('列印機缺紙');
   if (process.env.UPDATE_SCREENSHOTS) {
     await page.setViewportSize({ width: 1080, height: 1920 });
     await page.screenshot({

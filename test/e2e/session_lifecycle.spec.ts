@@ -23,9 +23,9 @@ test('attract → language → home → idle warning → continue → timeout �
   await page.goto(host.url);
   const attract = page.getByTestId('attract-screen');
   await expect(attract).toBeVisible();
-  // The highlights cycle: a second slide replaces the first.
-  const firstSlide = await page.getByTestId('attract-slide').textContent();
-  await expect(page.getByTestId('attract-slide')).not.toHaveText(firstSlide ?? '', { timeout: 5000 });
+  // The attract loop shows only what this terminal offers now: no service's flow is at the kiosk in this release,
+  // so there is no highlight to cycle (cycling itself: renderer/a11y/bearings.test.tsx).
+  await expect(page.getByTestId('attract-slide')).toHaveCount(0);
 
   await attract.click();
   await page.getByTestId('language-en').click();

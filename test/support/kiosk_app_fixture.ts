@@ -4,7 +4,7 @@ import { seedCatalogue } from '../../electron/backend/seed/seed_catalogue.js';
 import { parseConfig } from '../../electron/config/config_loader.js';
 import type { KioskConfig } from '../../electron/config/config_schema.js';
 import { openJournal } from '../../electron/journal/journal_database.js';
-import { createKioskApp, type KioskApp } from '../../electron/kiosk_app.js';
+import { createKioskApp, type KioskApp, type KioskAppOptions } from '../../electron/kiosk_app.js';
 import type { EventName } from '../../electron/rpc/contract.js';
 import { ManagerDeviceHub } from '../../electron/services/manager_device_hub.js';
 import { FakeClock } from './fake_clock.js';
@@ -40,6 +40,8 @@ export interface KioskAppFixtureOptions {
    * clock; a function: a backend of the test's making (a faulty one). Without it, backend calls answer unreachable.
    */
   backend?: 'embedded' | ((clock: FakeClock) => Backend);
+  /** Audio guidance's speaker and engine (a recording sink, a fake engine); the configured ones when absent. */
+  speech?: KioskAppOptions['speech'];
 }
 
 export async function startKioskAppFixture(
@@ -66,7 +68,12 @@ export async function startKioskAppFixture(
   const clock = new FakeClock(options.clockStart);
   const logger = recordingLogger();
   const backend = fixtureBackend(options.backend, clock, config);
-  const app = createKioskApp(config, devices, journal.value, { clock, logger, backend });
+  const app = createKioskApp(config, devices, journal.value, {
+    clock,
+    logger,
+    backend,
+    speech: options.speech,
+  });
   const events: KioskAppFixture['events'] = [];
   app.bus.subscribe((event, payload) => events.push({ event, payload }));
   const deadline = Date.now() + 10_000;

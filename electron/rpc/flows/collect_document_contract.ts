@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalisedTextSchema } from '../localised_text_schema.js';
+import { LocalisedTextSchema } from '../language_schema.js';
 import { type DomainMethods, noParams } from '../method_spec.js';
 import { IdentifyViewSchema } from './identify_contract.js';
 import { IntentResultSchema } from './intent_result.js';

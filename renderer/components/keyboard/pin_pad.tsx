@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { takeDigits } from '../../a11y/focus_manager.js';
+import { action } from '../../a11y/speakable.js';
 import './keyboard.css';
 
 export interface PinPadProps {
@@ -23,14 +25,35 @@ const rows = [
  */
 export function PinPad({ length, onSubmit, disabled = false }: PinPadProps) {
   const { t } = useTranslation('input');
-  const [digits, setDigits] = useState('');
-  const press = (digit: string) => setDigits((d) => (d.length < length ? d + digit : d));
+  const [digits, setDigitsState] = useState('');
+  // The same digits, for the tactile keypad's handler below, which runs outside React's render.
+  const typed = useRef('');
+  const setDigits = (next: string) => {
+    typed.current = next;
+    setDigitsState(next);
+  };
+  const press = (digit: string) => {
+    if (typed.current.length < length) setDigits(typed.current + digit);
+  };
   const submit = () => {
-    if (digits.length !== length) return;
-    const pin = digits;
+    if (typed.current.length !== length) return;
+    const pin = typed.current;
     setDigits('');
     onSubmit(pin);
   };
+  // The tactile keypad's digit keys type here while the pad is shown; audio guidance says how many digits are
+  // entered, never which.
+  const pressRef = useRef(press);
+  pressRef.current = press;
+  useEffect(
+    () =>
+      takeDigits((digit) => {
+        if (disabled) return [];
+        pressRef.current(digit);
+        return [{ key: 'pinPad.progress', values: { count: typed.current.length } }];
+      }),
+    [disabled],
+  );
   const digitKey = (digit: string) => (
     <button
       type="button"
@@ -64,7 +87,8 @@ export function PinPad({ length, onSubmit, disabled = false }: PinPadProps) {
           data-testid="pin-backspace"
           aria-label={t('keyboard.backspace')}
           disabled={disabled}
-          onClick={() => setDigits((d) => d.slice(0, -1))}
+          {...action([{ key: 'input:keyboard.backspace' }])}
+          onClick={() => setDigits(typed.current.slice(0, -1))}
         >
           ⌫
         </button>
@@ -73,6 +97,7 @@ export function PinPad({ length, onSubmit, disabled = false }: PinPadProps) {
           type="button"
           className="keyboard__key keyboard__key--enter pin-pad__key"
           data-testid="pin-ok"
+          {...action([{ key: 'input:pinPad.ok' }], { role: 'default' })}
           disabled={disabled || digits.length !== length}
           onClick={submit}
         >

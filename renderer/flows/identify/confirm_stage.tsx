@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifyView } from '../../../electron/rpc/flows/identify_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 
 type ConfirmView = Extract<IdentifyView, { stage: 'confirm' }>;
@@ -43,6 +44,7 @@ export function ConfirmStage({ view }: { view: ConfirmView }) {
           type="button"
           className="secondary-button"
           data-testid="identify-not-me"
+          {...action([{ key: 'identify:confirm.no' }])}
           onClick={() => void rpc.call('identify.notMe', {})}
         >
           {t('confirm.no')}
@@ -51,6 +53,7 @@ export function ConfirmStage({ view }: { view: ConfirmView }) {
           type="button"
           className="primary-button primary-button--large"
           data-testid="identify-confirm"
+          {...action([{ key: 'identify:confirm.yes' }], { role: 'default' })}
           onClick={() => void rpc.call('identify.confirm', {})}
         >
           {t('confirm.yes')}

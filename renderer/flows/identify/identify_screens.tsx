@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentifyView } from '../../../electron/rpc/flows/identify_contract.js';
+import { useAnnouncement } from '../../a11y/announcements.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { ConfirmStage } from './confirm_stage.js';
+import { identifyAnnouncement } from './identify_announcement.js';
 import { PinStage } from './pin_stage.js';
 import { PlaceStage } from './place_stage.js';
-import { RefusedStage } from './refused_stage.js';
+import { lockedUntilTime, RefusedStage } from './refused_stage.js';
 import { TypeMrzStage } from './type_mrz_stage.js';
 import { WaitingStage } from './waiting_stage.js';
 import './identify.css';
@@ -22,9 +25,11 @@ export interface IdentifyScreensProps {
  * `identify.back` / `identify.cancel` and the main process decides what they lead to. Nothing here navigates.
  */
 export function IdentifyScreens({ view, stepIndicator }: IdentifyScreensProps) {
-  const { t } = useTranslation('identify');
+  const { t, i18n } = useTranslation('identify');
   const rpc = useRpc();
   const busy = view.stage === 'checking-pin';
+  const lockedUntil = view.stage === 'refused' ? lockedUntilTime(view.lockedUntil, i18n.language) : null;
+  useAnnouncement(identifyAnnouncement(view, lockedUntil));
   return (
     <main className="identify" data-testid={`identify-stage-${view.stage}`} data-stage={view.stage}>
       {stepIndicator}
@@ -40,6 +45,7 @@ export function IdentifyScreens({ view, stepIndicator }: IdentifyScreensProps) {
           type="button"
           className="secondary-button"
           data-testid="identify-cancel"
+          {...action([{ key: 'identify:cancel' }])}
           disabled={busy}
           onClick={() => void rpc.call('identify.cancel', {})}
         >
@@ -49,6 +55,7 @@ export function IdentifyScreens({ view, stepIndicator }: IdentifyScreensProps) {
           type="button"
           className="secondary-button"
           data-testid="identify-back"
+          {...action([{ key: 'identify:back' }], { role: 'back' })}
           disabled={busy}
           onClick={() => void rpc.call('identify.back', {})}
         >

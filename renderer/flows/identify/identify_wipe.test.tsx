@@ -25,7 +25,11 @@ const snapshot: KioskSnapshot = {
     phase: 'active',
     sessionId: 's1',
     language: 'en',
-    accessibility: { highContrast: false, largeText: false },
+    accessibility: {
+      highContrast: false,
+      largeText: false,
+      audio: { on: false, volume: 7, rate: 100, voice: 'auto' },
+    },
     warning: null,
     extensionsLeft: 10,
     flow: {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useSessionStore } from '../../stores/session_store.js';
@@ -61,6 +62,7 @@ export function TypeMrzStage({ problem }: { problem: 'no-match' | 'format' | nul
             className={`identify__field${editing === field ? ' identify__field--editing' : ''}`}
             aria-pressed={editing === field}
             data-testid={`identify-field-${field}`}
+            {...action([{ key: `identify:typeMrz.${field}` }])}
             onClick={() => setEditing(field)}
           >
             <span className="identify__field-label">{t(`typeMrz.${field}`)}</span>
@@ -94,6 +96,7 @@ export function TypeMrzStage({ problem }: { problem: 'no-match' | 'format' | nul
           type="button"
           className="primary-button"
           data-testid="identify-mrz-submit"
+          {...action([{ key: 'identify:typeMrz.submit' }], { role: 'default' })}
           disabled={!complete}
           onClick={submit}
         >

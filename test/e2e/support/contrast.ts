@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
 
 /**
- * WCAG 1.4.3 contrast of every visible text element against the solid background behind it: 4.5:1, or 3:1 for
- * large text (≥ 24 px, or ≥ 18.66 px bold). Elements over a gradient or an image are skipped (no single colour to
- * measure against). Returns the failures, each with its ratio.
+ * WCAG contrast of what the resident sees, measured on the rendered page against the solid background behind each
+ * element (elements over a gradient or an image are skipped: there is no single colour to measure against):
+ * - 1.4.3, text: 4.5:1, or 3:1 for large text (≥ 24 px, or ≥ 18.66 px bold);
+ * - 1.4.11, graphics that carry meaning: 3:1 — the icons (drawn in the text colour) and the print spinner's moving
+ *   arc, against the background and against the spinner's track.
+ * Returns the failures, each with its ratio. With an overlay open, only the overlay is measured (the screen behind
+ * it is dimmed on purpose).
  */
 export function contrastFailures(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -22,6 +26,11 @@ export function contrastFailures(page: Page): Promise<string[]> {
         return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
       };
       return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const l1 = luminance(a);
+      const l2 = luminance(b);
+      return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
     };
     const background = (el: Element): number[] | null => {
       let layers: number[][] = [];
@@ -45,31 +54,49 @@ export function contrastFailures(page: Page): Promise<string[]> {
       }
       return [r!, g!, b!];
     };
+    const overlayOpen = document.querySelector('.overlay') !== null;
+    const measured = (el: Element) => {
+      if (el.closest('.dev-dock') || el.closest('[disabled]') || el.closest('.visually-hidden')) return false;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return false;
+      const style = getComputedStyle(el);
+      if (Number(style.opacity) < 1 || style.visibility === 'hidden') return false;
+      return !(overlayOpen && el.closest('.overlay') === null);
+    };
     const failures: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('h1, h2, p, li, span, button'))) {
+    for (const el of Array.from(
+      document.querySelectorAll('h1, h2, h3, p, li, span, button, output, time, label'),
+    )) {
       const text = Array.from(el.childNodes)
         .filter((n) => n.nodeType === Node.TEXT_NODE)
         .map((n) => n.textContent ?? '')
         .join('')
         .trim();
-      if (!text || el.closest('.dev-dock') || el.closest('[disabled]')) continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (
-        Number(style.opacity) < 1 ||
-        (el.closest('.overlay') === null && document.querySelector('.overlay'))
-      )
-        continue;
+      if (!text || !measured(el)) continue;
       const bg = background(el);
       if (!bg) continue;
-      const fg = parse(style.color);
-      const l1 = luminance(fg);
-      const l2 = luminance(bg);
-      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      const style = getComputedStyle(el);
       const size = Number.parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) failures.push(`${ratio.toFixed(2)}:1 "${text.slice(0, 40)}"`);
+      const r = ratio(parse(style.color), bg);
+      if (r < (large ? 3 : 4.5)) failures.push(`${r.toFixed(2)}:1 "${text.slice(0, 40)}"`);
+    }
+    for (const icon of Array.from(document.querySelectorAll('svg'))) {
+      if (!measured(icon)) continue;
+      const bg = background(icon);
+      if (!bg) continue;
+      const r = ratio(parse(getComputedStyle(icon).color), bg);
+      if (r < 3) failures.push(`${r.toFixed(2)}:1 icon in "${icon.parentElement?.className ?? ''}"`);
+    }
+    for (const spinner of Array.from(document.querySelectorAll('.spinner'))) {
+      if (!measured(spinner)) continue;
+      const bg = background(spinner.parentElement ?? spinner);
+      const style = getComputedStyle(spinner);
+      const arc = parse(style.borderTopColor);
+      const track = parse(style.borderRightColor);
+      if (bg && ratio(arc, bg) < 3)
+        failures.push(`${ratio(arc, bg).toFixed(2)}:1 spinner arc on its background`);
+      if (ratio(arc, track) < 3) failures.push(`${ratio(arc, track).toFixed(2)}:1 spinner arc on its track`);
     }
     return failures;
   });

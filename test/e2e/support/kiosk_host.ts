@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,26 +19,21 @@ export interface KioskHost {
 }
 
 /**
- * Writes the configuration to a temporary file with a journal and an embedded backend of its own, so no spec sees
- * another's print jobs, and every run starts from the backend's sample state (a document collected in one run is
- * ready again in the next).
+ * Writes the configuration to a temporary folder of its own, with its own journal — and so its own embedded backend,
+ * which lives beside the journal — so no spec (and no other checkout on the machine) sees another's print jobs,
+ * bookings or backend schema, and every run starts from the backend's sample state.
  */
 export function writeHostConfig(config: unknown): string {
   return writeHostFiles(config).configPath;
 }
 
-/** The configuration file written, and the embedded backend's file it names (specs read what the backend keeps). */
+/** The configuration file written, and the embedded backend's file beside its journal (specs read what it keeps). */
 export function writeHostFiles(config: unknown): { configPath: string; backendPath: string } {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const configPath = join(tmpdir(), `balcao-e2e-${stamp}.json`);
-  const journalPath = join(tmpdir(), `balcao-e2e-${stamp}.sqlite`);
-  const backendPath = join(tmpdir(), `balcao-e2e-${stamp}-backend.sqlite`);
-  const backend = { kind: 'embedded', path: backendPath };
-  writeFileSync(
-    configPath,
-    JSON.stringify({ journal: { path: journalPath }, backend, ...(config as object) }),
-  );
-  return { configPath, backendPath };
+  const dir = mkdtempSync(join(tmpdir(), 'balcao-e2e-'));
+  const configPath = join(dir, 'config.json');
+  const journalPath = join(dir, 'journal.sqlite');
+  writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
+  return { configPath, backendPath: join(dir, 'backend.sqlite') };
 }
 
 /** Collects the process's stdout lines and resolves with the URL from its `BALCAO_URL=` line. */

@@ -1,0 +1,80 @@
+import enA11y from '../../locales/en/a11y.json' with { type: 'json' };
+import enCommon from '../../locales/en/common.json' with { type: 'json' };
+import enHome from '../../locales/en/home.json' with { type: 'json' };
+import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
+import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
+import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
+import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
+import ptHome from '../../locales/pt/home.json' with { type: 'json' };
+import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
+import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
+import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
+import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' };
+import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
+import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
+import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
+import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
+import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' };
+import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
+import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
+import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
+import type { Language } from '../rpc/languages.js';
+
+/**
+ * The locale namespaces audio guidance can speak, bundled into the main process (it has no locales folder at run
+ * time). A bare key (`idle.title`) is looked up in the fallback namespaces, `speech` first (where the spoken words
+ * differ from the screen's), then `a11y`, then `common`; a flow's own words are named with their namespace, as the
+ * screen names them (`home:services.title`).
+ *
+ * A flow that adds `locales/<lang>/<flow>.json` adds its four imports here (speech_resources.test.ts fails until
+ * it does, so no screen's words are ever unspeakable). `documents` is printed text, never spoken.
+ */
+export const fallbackNamespaces = ['speech', 'a11y', 'common'] as const;
+export const flowNamespaces = ['home', 'identify', 'input'] as const;
+export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
+export type SpeechNamespace = (typeof speechNamespaces)[number];
+/** Locale files that are never spoken, with the reason. */
+export const unspokenNamespaces: Readonly<Record<string, string>> = {
+  documents: 'printed documents (receipts, slips, the A4 proof), not screens',
+};
+
+type Tree = Record<string, unknown>;
+
+export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = {
+  'zh-Hant': {
+    speech: hantSpeech,
+    a11y: hantA11y,
+    common: hantCommon,
+    home: hantHome,
+    identify: hantIdentify,
+    input: hantInput,
+  },
+  'zh-Hans': {
+    speech: hansSpeech,
+    a11y: hansA11y,
+    common: hansCommon,
+    home: hansHome,
+    identify: hansIdentify,
+    input: hansInput,
+  },
+  pt: {
+    speech: ptSpeech,
+    a11y: ptA11y,
+    common: ptCommon,
+    home: ptHome,
+    identify: ptIdentify,
+    input: ptInput,
+  },
+  en: {
+    speech: enSpeech,
+    a11y: enA11y,
+    common: enCommon,
+    home: enHome,
+    identify: enIdentify,
+    input: enInput,
+  },
+};

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
+import { activeSession } from '../../test/support/session_views.js';
+import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
+import { resetResidentStores } from '../stores/resident_store.js';
+import { useSessionStore } from '../stores/session_store.js';
+import { type AnnouncementLayer, useAnnouncement } from './announcements.js';
+import { AudioGuidance } from './audio_guidance.js';
+import { emitKeypadKey } from './keypad_events.js';
+import { action } from './speakable.js';
+
+const session = (audioOn: boolean) =>
+  activeSession({
+    accessibility: {
+      highContrast: false,
+      largeText: false,
+      audio: { on: audioOn, volume: 7, rate: 100, voice: 'auto' },
+    },
+  });
+
+function Screen({ prompts, layer = 'screen' }: { prompts: Prompt[]; layer?: AnnouncementLayer }) {
+  useAnnouncement(prompts, layer);
+  return (
+    <div className="kiosk">
+      <button type="button" {...action([{ key: 'home.finish' }], { role: 'back' })} />
+    </div>
+  );
+}
+
+const said = (calls: { method: string; params: unknown }[]) =>
+  calls
+    .filter((c) => c.method === 'speech.say')
+    .map((c) => (c.params as { prompts: Prompt[] }).prompts.map((p) => p.key));
+
+describe('audio guidance in the renderer', () => {
+  beforeEach(() => resetResidentStores());
+  afterEach(() => cleanup());
+
+  it('asks for nothing while the session’s audio guidance is off', () => {
+    const rpc = strictRpcClient({});
+    act(() => useSessionStore.getState().setView(session(false)));
+    render(
+      <>
+        <Screen prompts={[{ key: 'home:services.title' }]} />
+        <AudioGuidance client={rpc.client} />
+      </>,
+    );
+    expect(rpc.calls).toEqual([]);
+  });
+
+  it('speaks the screen when audio guidance turns on, an overlay over it, and each change of content', () => {
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
+    act(() => useSessionStore.getState().setView(session(false)));
+    const { rerender } = render(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
+      </>,
+    );
+    act(() => useSessionStore.getState().setView(session(true)));
+    rerender(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
+        <Screen prompts={[{ key: 'idle.title' }]} layer="overlay" />
+      </>,
+    );
+    rerender(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Screen prompts={[{ key: 'home:services.title' }]} />
+        <Screen prompts={[{ key: 'idle.body', values: { count: 10 } }]} layer="overlay" />
+      </>,
+    );
+    expect(said(rpc.calls)).toEqual([['home:services.title'], ['idle.title'], ['idle.body']]);
+    expect(rpc.calls.every((c) => (c.params as { mode: string }).mode === 'replace')).toBe(true);
+  });
+
+  it('with no session, a keypad key makes the screen speak (attract), and keys then move the focus', () => {
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
+    render(
+      <>
+        <Screen prompts={[{ key: 'attract.keys', language: 'pt' }]} />
+        <AudioGuidance client={rpc.client} />
+      </>,
+    );
+    expect(rpc.calls).toEqual([]);
+    act(() => emitKeypadKey({ key: 'enter', wake: true }));
+    act(() => emitKeypadKey({ key: 'down', wake: false }));
+    expect(said(rpc.calls)).toEqual([['attract.keys'], ['home.finish']]);
+  });
+
+  it('the waking key of a session does not press anything', () => {
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
+    act(() => useSessionStore.getState().setView(session(true)));
+    let pressed = 0;
+    render(
+      <>
+        <div className="kiosk">
+          <button
+            type="button"
+            {...action([{ key: 'idle.continue' }], { role: 'default' })}
+            onClick={() => {
+              pressed += 1;
+            }}
+          />
+        </div>
+        <AudioGuidance client={rpc.client} />
+      </>,
+    );
+    act(() => emitKeypadKey({ key: 'enter', wake: true }));
+    expect(pressed).toBe(0);
+    act(() => emitKeypadKey({ key: 'enter', wake: false }));
+    expect(pressed).toBe(1);
+  });
+});

@@ -1,0 +1,189 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
+import { FocusManager, takeDigits } from './focus_manager.js';
+import { action } from './speakable.js';
+
+/** The keypad over a screen the way screens mark it (speakable.ts), in a real DOM. */
+function attributes(prompts: Prompt[], options?: Parameters<typeof action>[1]): string {
+  return Object.entries(action(prompts, options))
+    .map(([name, value]) => `${name}='${String(value)}'`)
+    .join(' ');
+}
+
+let clicks: string[];
+let spoken: Prompt[][];
+let repeats: number;
+let manager: FocusManager;
+
+function screen(html: string): void {
+  document.body.innerHTML = `<div class="kiosk">${html}</div>`;
+  for (const button of Array.from(document.querySelectorAll('button'))) {
+    button.addEventListener('click', () => clicks.push(button.id));
+  }
+}
+
+beforeEach(() => {
+  clicks = [];
+  spoken = [];
+  repeats = 0;
+  manager = new FocusManager(document, {
+    speak: (prompts) => spoken.push(prompts),
+    repeatScreen: () => {
+      repeats += 1;
+    },
+  });
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const services = () =>
+  screen(`
+    <header><button id="help" ${attributes([{ key: 'help.button' }], { role: 'help' })}></button></header>
+    <main>
+      <button id="a" ${attributes([{ key: 'service.check-in.title' }])}></button>
+      <button id="b" aria-disabled="true" ${attributes([{ key: 'services.unavailable' }])}></button>
+      <button id="c" ${attributes([{ key: 'service.locker-pickup.title' }])}></button>
+      <button id="plain">not marked</button>
+      <button id="finish" ${attributes([{ key: 'home.finish' }], { role: 'back' })}></button>
+    </main>`);
+
+const focusedId = () => document.querySelector('[data-keypad-focus]')?.id;
+
+describe('focus manager', () => {
+  it('moves through the marked actions in document order, wrapping, and speaks each', () => {
+    services();
+    manager.press('down');
+    expect(focusedId()).toBe('help');
+    manager.press('down');
+    manager.press('right');
+    expect(focusedId()).toBe('b');
+    expect(document.activeElement?.id).toBe('b');
+    manager.press('down');
+    manager.press('down');
+    expect(focusedId()).toBe('finish');
+    manager.press('down');
+    expect(focusedId()).toBe('help');
+    manager.press('up');
+    expect(focusedId()).toBe('finish');
+    expect(spoken.map((p) => p[0]?.key)).toEqual([
+      'help.button',
+      'service.check-in.title',
+      'services.unavailable',
+      'service.locker-pickup.title',
+      'home.finish',
+      'help.button',
+      'home.finish',
+    ]);
+    expect(document.querySelectorAll('[data-keypad-focus]')).toHaveLength(1);
+  });
+
+  it('reads a numeric pad the phone way: 2 up, 8 down, 4 left, 6 right; 5 repeats where the focus is', () => {
+    services();
+    manager.press('8');
+    manager.press('6');
+    expect(focusedId()).toBe('a');
+    manager.press('2');
+    expect(focusedId()).toBe('help');
+    spoken = [];
+    manager.press('5');
+    expect(spoken).toEqual([[{ key: 'help.button' }]]);
+  });
+
+  it('Enter presses the focused action; a disabled one is only spoken again, never pressed', () => {
+    services();
+    manager.press('down');
+    manager.press('down');
+    manager.press('enter');
+    expect(clicks).toEqual(['a']);
+    manager.press('down');
+    spoken = [];
+    manager.press('enter');
+    expect(clicks).toEqual(['a']);
+    expect(spoken).toEqual([[{ key: 'services.unavailable' }]]);
+  });
+
+  it('Enter with nothing focused presses the default action, or else focuses the first', () => {
+    screen(`<button id="end" ${attributes([{ key: 'idle.end' }], { role: 'back' })}></button>
+      <button id="continue" ${attributes([{ key: 'idle.continue' }], { role: 'default' })}></button>`);
+    manager.press('enter');
+    expect(clicks).toEqual(['continue']);
+    services();
+    manager.press('enter');
+    expect(clicks).toEqual(['continue']);
+    expect(focusedId()).toBe('help');
+  });
+
+  it('Back presses the screen’s back action, Help the help button; a screen without Back says so', () => {
+    services();
+    manager.press('back');
+    manager.press('help');
+    expect(clicks).toEqual(['finish', 'help']);
+    screen(`<button id="x" ${attributes([{ key: 'home:services.title' }])}></button>`);
+    manager.press('back');
+    expect(spoken.at(-1)).toEqual([{ key: 'focus.noBack' }]);
+    manager.press('help');
+    expect(repeats).toBe(1);
+  });
+
+  it('stays inside the open overlay (the last focus layer), never reaching the screen behind it', () => {
+    services();
+    document.querySelector('.kiosk')?.insertAdjacentHTML(
+      'beforeend',
+      `<div class="overlay" data-focus-layer="">
+         <button id="continue" ${attributes([{ key: 'idle.continue' }], { role: 'default' })}></button>
+         <button id="end" ${attributes([{ key: 'idle.end' }], { role: 'back' })}></button>
+       </div>`,
+    );
+    for (const id of ['continue', 'end']) {
+      document.getElementById(id)?.addEventListener('click', () => clicks.push(id));
+    }
+    manager.press('down');
+    manager.press('down');
+    manager.press('down');
+    expect(focusedId()).toBe('continue');
+    manager.press('back');
+    expect(clicks).toEqual(['end']);
+  });
+
+  it('puts a negative order before the screen’s actions and a positive one after them', () => {
+    screen(`<button id="bar" ${attributes([{ key: 'help.button' }], { order: 100 })}></button>
+      <button id="screen" ${attributes([{ key: 'home:services.title' }])}></button>
+      <button id="menu" ${attributes([{ key: 'home.finish' }], { order: -1 })}></button>`);
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i++) {
+      manager.press('down');
+      order.push(focusedId());
+    }
+    expect(order).toEqual(['menu', 'screen', 'bar']);
+  });
+
+  it('gives digits to a screen that takes them (the PIN pad), and only while it does', () => {
+    services();
+    const digits: string[] = [];
+    const release = takeDigits((digit) => {
+      digits.push(digit);
+      return [{ key: 'pinPad.progress', values: { count: digits.length } }];
+    });
+    manager.press('8');
+    manager.press('5');
+    expect(digits).toEqual(['8', '5']);
+    // What the taker says is spoken (a PIN pad says how many digits, never which).
+    expect(spoken).toEqual([
+      [{ key: 'pinPad.progress', values: { count: 1 } }],
+      [{ key: 'pinPad.progress', values: { count: 2 } }],
+    ]);
+    expect(focusedId()).toBeUndefined();
+    release();
+    manager.press('8');
+    expect(focusedId()).toBe('help');
+  });
+
+  it('lets a touch take over: the ring goes', () => {
+    services();
+    manager.press('down');
+    manager.release();
+    expect(document.querySelector('[data-keypad-focus]')).toBeNull();
+  });
+});

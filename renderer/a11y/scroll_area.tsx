@@ -1,0 +1,50 @@
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A region whose content may not fit (large text, a long list): it scrolls, and while something is out of sight a
+ * visible cue says where ("More below" / "More above") — content is never cut off without a sign. The keypad's
+ * focus scrolls the focused action into view by itself (focus_manager.ts).
+ */
+export function ScrollArea({ className, children }: { className: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState<{ above: boolean; below: boolean }>({ above: false, below: false });
+
+  const measure = useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const above = el.scrollTop > 1;
+    const below = el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+    setHidden((previous) =>
+      previous.above === above && previous.below === below ? previous : { above, below },
+    );
+  }, []);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(el);
+    for (const child of Array.from(el.children)) observer?.observe(child);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer?.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
+  }, [measure]);
+
+  return (
+    <div className="scroll-area">
+      <div ref={ref} className={`scroll-area__content ${className}`} data-scroll-area="">
+        {children}
+      </div>
+      {hidden.below || hidden.above ? (
+        <p className="scroll-area__cue" data-scroll-cue="" aria-hidden="true">
+          {hidden.below ? `▼ ${t('a11y:scroll.more')}` : `▲ ${t('a11y:scroll.above')}`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

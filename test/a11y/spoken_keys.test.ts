@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { IdentifyRefusalSchema, type IdentifyView } from '../../electron/rpc/flows/identify_contract.js';
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
+import { languages } from '../../electron/rpc/languages.js';
+import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
+import { identifyAnnouncement } from '../../renderer/flows/identify/identify_announcement.js';
+
+/**
+ * Every message key a screen asks audio guidance to speak exists in the main process's catalogue, in every language
+ * (a key the catalogue does not know is refused and nothing is said: the resident would hear silence).
+ */
+const catalogue = new SpeechCatalogue();
+const purpose = 'proof-of-identity' as const;
+
+function unspeakable(prompts: Prompt[]): string[] {
+  return languages.flatMap((language) =>
+    prompts.flatMap((prompt) => {
+      const text = catalogue.text(prompt, language);
+      return text.ok ? [] : [`${language}:${prompt.key}`];
+    }),
+  );
+}
+
+const identifyViews: IdentifyView[] = [
+  {
+    stage: 'place',
+    purpose,
+    methods: ['document', 'residence-permit', 'macao-one-account'],
+    notice: 'not-me',
+  },
+  { stage: 'place', purpose, methods: ['document'], notice: 'not-a-one-account-code' },
+  { stage: 'reading', purpose, method: 'document' },
+  { stage: 'reading', purpose, method: 'residence-permit' },
+  { stage: 'reading', purpose, method: 'macao-one-account' },
+  { stage: 'type-mrz', purpose, problem: 'no-match' },
+  { stage: 'type-mrz', purpose, problem: 'format' },
+  ...(['passport', 'id-card', 'residence-permit'] as const).map(
+    (document): IdentifyView => ({
+      stage: 'confirm',
+      purpose,
+      document,
+      face: null,
+      name: 'X',
+      documentNumber: 'Y',
+      pinNext: false,
+    }),
+  ),
+  { stage: 'pin', purpose, attemptsLeft: 1 },
+  { stage: 'pin', purpose, attemptsLeft: null },
+  { stage: 'checking-pin', purpose },
+  ...IdentifyRefusalSchema.options.flatMap((reason): IdentifyView[] => [
+    { stage: 'refused', purpose, reason, lockedUntil: null, retry: true },
+    { stage: 'refused', purpose, reason, lockedUntil: null, retry: false },
+  ]),
+];
+
+describe('the keys screens speak', () => {
+  it('identify: every stage, refusal and notice, in the four languages', () => {
+    for (const view of identifyViews) {
+      expect(unspeakable(identifyAnnouncement(view, view.stage === 'refused' ? '17:30' : null))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,186 @@
+import { expect, type Page, test } from '@playwright/test';
+import type { KeypadKeyEvent } from '../../electron/rpc/guidance_contract.js';
+import { e2eConfig } from './support/e2e_config.js';
+import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+
+/**
+ * A resident who cannot see the screen, with the tactile keypad and audio guidance alone (issue 14): every existing
+ * screen, followed by the message keys audio guidance spoke, in order (the e2e kiosk's speaker is silent; the
+ * speech pipeline, the engine included, runs for real). Keys go in as the simulated keypad's HID reports.
+ */
+let host: KioskHost;
+test.beforeAll(async () => {
+  host = await startKioskHost(e2eConfig());
+});
+test.afterAll(async () => host.stop());
+
+interface Spoken {
+  key: string;
+  language: string;
+}
+
+async function spoken(): Promise<Spoken[]> {
+  const frame = await host.call('dev.spokenPrompts', {});
+  return frame.ok ? (frame.value as Spoken[]) : [];
+}
+
+/** Presses a key of the simulated keypad (its HID reports go through the real driver). */
+async function press(key: KeypadKeyEvent['key']): Promise<void> {
+  expect(await host.call('dev.simulate', { action: 'key', deviceId: 'keypad', key })).toMatchObject({
+    ok: true,
+    value: { ok: true },
+  });
+}
+
+/** Waits until what was spoken since `from` is exactly `expected` (as `language:key` when asked), and returns it. */
+async function expectSpoken(from: number, expected: string[], withLanguage = false): Promise<void> {
+  await expect
+    .poll(
+      async () => (await spoken()).slice(from).map((s) => (withLanguage ? `${s.language}:${s.key}` : s.key)),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toEqual(expected);
+}
+
+const mark = async () => (await spoken()).length;
+
+/** The services screen: where the resident is, the six services (none at the kiosk yet), the keys. */
+const servicesScreen = [
+  'services.where',
+  'home:services.title',
+  ...Array.from({ length: 6 }, () => 'services.notAtKiosk'),
+  'services.keys',
+];
+
+async function focused(page: Page): Promise<string | null> {
+  return page.locator('[data-keypad-focus]').getAttribute('data-testid');
+}
+
+test('every existing screen with the keypad and audio alone, the prompts’ keys in order', async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  await host.call('dev.clearSpokenPrompts', {});
+
+  // Attract: the first key only wakes guidance up; the kiosk says where it is, how to start and that nothing is
+  // offered at the kiosk yet, in every language (Traditional Chinese first in Macau).
+  await press('down');
+  await expectSpoken(
+    0,
+    ['zh-Hant', 'zh-Hans', 'pt', 'en'].flatMap((l) => [
+      `${l}:attract.welcome`,
+      `${l}:attract.keys`,
+      `${l}:attract.offersNothing`,
+    ]),
+    true,
+  );
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+
+  // Enter starts, with audio guidance on: the language screen explains itself in each language, in its own voice.
+  let from = await mark();
+  await press('enter');
+  await expect(page.getByTestId('language-screen')).toBeVisible();
+  await expectSpoken(
+    from,
+    ['zh-Hant:language.keys', 'zh-Hans:language.keys', 'pt:language.keys', 'en:language.keys'],
+    true,
+  );
+
+  // Down reaches each language, named in itself (each heard before the next key: a quicker key cuts it short);
+  // the focus is visible; Enter chooses English.
+  for (const language of ['zh-Hant', 'zh-Hans', 'pt', 'en']) {
+    from = await mark();
+    await press('down');
+    await expectSpoken(from, [`${language}:language.name`], true);
+  }
+  expect(await focused(page)).toBe('language-en');
+  await expect(page.locator('[data-keypad-focus]')).toBeFocused();
+  const ring = await page.locator('[data-keypad-focus]').evaluate((el) => getComputedStyle(el).outlineWidth);
+  expect(Number.parseFloat(ring)).toBeGreaterThan(5);
+  from = await mark();
+  await press('enter');
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  await expectSpoken(from, servicesScreen);
+
+  // The first tile, then its intro (what the service is, what it needs, how long), and Back to the services.
+  from = await mark();
+  await press('down');
+  await expectSpoken(from, ['services.notAtKiosk']);
+  expect(await focused(page)).toBe('tile-book-appointment');
+  await press('enter');
+  await expect(page.getByTestId('service-intro-book-appointment')).toBeVisible();
+  await expectSpoken(from, [
+    'services.notAtKiosk',
+    'service.book-appointment.title',
+    'service.book-appointment.summary',
+    'home:serviceIntro.youWillNeed',
+    'home:serviceIntro.needs.nothing',
+    'home:serviceIntro.takes',
+    'home:serviceIntro.notYetAtKiosk',
+    'serviceIntro.keys',
+  ]);
+  from = await mark();
+  await press('back');
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  await expectSpoken(from, servicesScreen);
+
+  // Help explains this step; Enter calls staff (and says so); Back closes Help.
+  from = await mark();
+  await press('help');
+  await expect(page.getByTestId('help-panel')).toBeVisible();
+  await expectSpoken(from, ['help.title', 'help.step.home.services', 'help.panelKeys']);
+  await press('enter');
+  await expect(page.getByTestId('help-status')).not.toBeEmpty();
+  await expectSpoken(from, [
+    'help.title',
+    'help.step.home.services',
+    'help.panelKeys',
+    'help.title',
+    'help.step.home.services',
+    'help.staffCalled',
+    'help.panelKeys',
+  ]);
+  await press('back');
+  await expect(page.getByTestId('help-panel')).toBeHidden();
+
+  // The volume keys say the new level; Back on the services finishes, and speech stops with the session.
+  from = await mark();
+  await press('volume-up');
+  await expect.poll(async () => (await spoken()).slice(from).map((s) => s.key)).toContain('volume.level');
+  await press('back');
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  const silent = await host.call('speech.say', {
+    prompts: [{ key: 'home:services.title' }],
+    mode: 'replace',
+  });
+  expect(silent).toMatchObject({ ok: true, value: { ok: false, error: { code: 'silent' } } });
+});
+
+test('the idle warning by keypad: it says the time left, Enter continues', async ({ page }) => {
+  const short = await startKioskHost(
+    e2eConfig({
+      timeLimits: { idleSeconds: 31, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+    }),
+  );
+  try {
+    await page.goto(short.url);
+    await page.getByTestId('attract-screen').click();
+    await short.call('session.setAccessibility', { audio: { on: true } });
+    await expect(page.getByTestId('idle-warning')).toBeVisible();
+    await expect
+      .poll(async () => {
+        const frame = await short.call('dev.spokenPrompts', {});
+        const keys = frame.ok ? (frame.value as Spoken[]).map((s) => s.key) : [];
+        return keys.slice(keys.indexOf('idle.title'));
+      })
+      .toEqual(['idle.title', 'idle.body', 'idle.keys']);
+    await short.call('dev.simulate', { action: 'key', deviceId: 'keypad', key: 'enter' });
+    await expect(page.getByTestId('idle-warning')).toBeHidden();
+    await expect(page.getByTestId('language-screen')).toBeVisible();
+  } finally {
+    await short.stop();
+  }
+});
