@@ -1,26 +1,34 @@
 import enA11y from '../../locales/en/a11y.json' with { type: 'json' };
+import enCollectDocument from '../../locales/en/collect-document.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
+import ptCollectDocument from '../../locales/pt/collect-document.json' with { type: 'json' };
 import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
+import hansCollectDocument from '../../locales/zh-Hans/collect-document.json' with { type: 'json' };
 import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' };
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
+import hantCollectDocument from '../../locales/zh-Hant/collect-document.json' with { type: 'json' };
 import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' };
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
 
@@ -34,7 +42,7 @@ import type { Language } from '../rpc/languages.js';
  * it does, so no screen's words are ever unspeakable). `documents` is printed text, never spoken.
  */
 export const fallbackNamespaces = ['speech', 'a11y', 'common'] as const;
-export const flowNamespaces = ['home', 'identify', 'input'] as const;
+export const flowNamespaces = ['home', 'identify', 'input', 'collect-document', 'proof-of-identity'] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
 /** Locale files that are never spoken, with the reason. */
@@ -52,6 +60,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     home: hantHome,
     identify: hantIdentify,
     input: hantInput,
+    'collect-document': hantCollectDocument,
+    'proof-of-identity': hantProofOfIdentity,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -60,6 +70,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     home: hansHome,
     identify: hansIdentify,
     input: hansInput,
+    'collect-document': hansCollectDocument,
+    'proof-of-identity': hansProofOfIdentity,
   },
   pt: {
     speech: ptSpeech,
@@ -68,6 +80,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     home: ptHome,
     identify: ptIdentify,
     input: ptInput,
+    'collect-document': ptCollectDocument,
+    'proof-of-identity': ptProofOfIdentity,
   },
   en: {
     speech: enSpeech,
@@ -76,5 +90,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     home: enHome,
     identify: enIdentify,
     input: enInput,
+    'collect-document': enCollectDocument,
+    'proof-of-identity': enProofOfIdentity,
   },
 };

@@ -40,6 +40,8 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'home':
     case 'identify':
     case 'input':
+    case 'collect-document':
+    case 'proof-of-identity':
       return true;
     default: {
       const unreachable: never = namespace;
