@@ -5,18 +5,19 @@ import { observeReachability } from './backend/backend_reachability.js';
 import { type Backend, backendFromCall } from './backend/contract/backend.js';
 import type { KioskConfig } from './config/config_schema.js';
 import type { FlowServices } from './flows/flow.js';
-import { flowHandlers, flowTransactionResolvers } from './flows/flow_registry.js';
+import { flowDefinitions, flowHandlers, flowTransactionResolvers } from './flows/flow_registry.js';
 import { FlowRunner } from './flows/flow_runner.js';
 import { type CscaTrustStore, loadCscaTrustStore } from './flows/identify/csca_trust_store.js';
 import { devHandlers } from './handlers/dev_handlers.js';
 import { guidanceHandlers } from './handlers/guidance_handlers.js';
 import { kioskHandlers } from './handlers/kiosk_handlers.js';
-import { maintenanceHandlers } from './handlers/maintenance_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
+import { startHeartbeat } from './heartbeat/start_heartbeat.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
 import { logRpcRefusals } from './logging/rpc_refusal_log.js';
+import { composeMaintenance } from './maintenance/compose_maintenance.js';
 import type { TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
@@ -27,6 +28,7 @@ import { KioskPrintService } from './services/print_service.js';
 import { SessionService } from './services/session_service.js';
 import { StaffHelp } from './services/staff_help.js';
 import { createSpeech, type Speech, type SpeechOptions } from './speech/speech_setup.js';
+import { StaffDoor } from './staff/staff_door.js';
 
 export interface KioskApp {
   router: Router;
@@ -60,6 +62,8 @@ export interface KioskAppOptions {
   logger: KioskLogger;
   /** How each kind of transaction left unfinished by an earlier run is settled (the flows provide them). */
   transactionResolvers?: TransactionResolvers;
+  /** Restarts the kiosk application (the host's: exit for the supervisor, or Electron's relaunch). */
+  restart?: () => void;
   /** Audio guidance's speaker and engine (tests give a silent speaker or a fake engine). */
   speech?: SpeechOptions;
 }
@@ -83,8 +87,12 @@ export function createKioskApp(
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
-  const backend = options.backend ?? noBackend();
-  const resolvers = { ...flowTransactionResolvers({ backend, config }), ...options.transactionResolvers };
+  const configuredBackend = options.backend ?? noBackend();
+  // Recovery asks the backend directly: it runs before the reachability observer exists, and retries on its own.
+  const resolvers = {
+    ...flowTransactionResolvers({ backend: configuredBackend, config }),
+    ...options.transactionResolvers,
+  };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
   const { audit, alerts } = journalServices;
   const printing = new KioskPrintService({
@@ -100,7 +108,7 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
-  const reachability = observeReachability(backend, {
+  const reachability = observeReachability(configuredBackend, {
     clock,
     probe: (backend) => backend.terminalProfile({ terminalId: config.terminal.id }),
     probeEveryMs: backendProbeEveryMs,
@@ -109,6 +117,28 @@ export function createKioskApp(
       kioskStatus.setBackendReachable(state === 'reachable');
     },
   });
+  // Every backend call goes through the reachability observer: the staff PIN check and the heartbeat too.
+  const backend = reachability.backend;
+  const documents = {
+    trustStore: options.trustStore ?? trustStoreOf(config),
+    faces: options.faces ?? sharedFaceImageDecoder(),
+  };
+  const staffAndMaintenance = composeMaintenance({
+    config,
+    db: journal,
+    journal: journalServices,
+    devices,
+    session,
+    kioskStatus,
+    printing,
+    backend,
+    documents,
+    clock,
+    logger,
+    restart: options.restart,
+    sessionActive: () => session.activeSessionId !== null,
+  });
+  const { staff, maintenance } = staffAndMaintenance;
   const services: FlowServices = {
     clock,
     logger,
@@ -117,37 +147,52 @@ export function createKioskApp(
     devices,
     printing,
     journal: journalServices,
-    backend: reachability.backend,
+    backend,
     config,
-    documents: {
-      trustStore: options.trustStore ?? trustStoreOf(config),
-      faces: options.faces ?? sharedFaceImageDecoder(),
-    },
+    documents,
+    staff,
+    maintenance,
   };
   const speech = createSpeech(config, { session, bus, clock, devices, logger }, options.speech);
   const help = new StaffHelp(journalServices.alerts, session, config.terminal.id, clock);
-  const flows = new FlowRunner(services);
+  const flows = new FlowRunner(services, flowDefinitions, {
+    language: config.languages.default,
+    idleSeconds: config.staff.sessionIdleSeconds,
+  });
+  const door = new StaffDoor({
+    devices,
+    flows,
+    session,
+    signIn: staff.signIn,
+    mode: maintenance.mode,
+    logger,
+  });
+  door.start();
+  // A composition without a backend (printing and shell tests) has nobody to report to.
+  const heartbeat = options.backend
+    ? startHeartbeat({ config, db: journal, backend, bus, kioskStatus, devices, printing, clock, logger })
+    : null;
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
     bus.emit('devices.changed', statuses);
     kioskStatus.setDeviceStatuses(statuses);
   });
-  // Maintenance takes the kiosk from the resident at once: the session ends and its data is wiped.
+  // Maintenance, once entered (never mid-transaction: MaintenanceMode waits), takes the kiosk from a resident
+  // still on the screen: their session ends and its data is wiped. A staff session goes on.
   const unsubscribeStatus = bus.subscribe((event, payload) => {
     if (event !== 'kiosk.statusChanged') return;
     const status = payload as KioskStatusService['status'];
-    if (status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance')) {
-      session.end('out-of-service');
-    }
+    const inMaintenance =
+      status.mode === 'out-of-service' && status.reasons.some((r) => r.kind === 'maintenance');
+    if (inMaintenance && flows.residentSession) session.end('out-of-service');
   });
 
   const handlers: Handlers = {
     ...kioskHandlers({ config, kioskStatus, session, devices }),
     ...sessionHandlers(session, flows),
     ...flowHandlers(flows),
-    ...devHandlers({ kioskStatus, devices, printing }),
-    ...maintenanceHandlers(printing),
+    ...devHandlers({ maintenance: maintenance.mode, devices, printing }),
     ...guidanceHandlers(speech.service, help),
   };
   const router = createRouter(handlers, {
@@ -167,6 +212,9 @@ export function createKioskApp(
     speech,
     journal: journalServices,
     async close() {
+      heartbeat?.close();
+      door.close();
+      staffAndMaintenance.close();
       speech.close();
       reachability.dispose();
       unsubscribeDevices();

@@ -8,6 +8,7 @@ import { AccessibilityPanel } from './components/accessibility_panel.js';
 import { DevDock } from './components/dev_dock.js';
 import { IdleWarning } from './components/idle_warning.js';
 import { PrintStatus } from './components/print_status.js';
+import { StaffCorner } from './components/staff_corner.js';
 import { TopBar } from './components/top_bar.js';
 import { FlowHost } from './flows/flow_host.js';
 import { htmlLang } from './i18n/i18n.js';
@@ -78,11 +79,18 @@ export function App({ client, i18n }: { client: RpcClient; i18n: I18n }) {
   const body = (): React.ReactNode => {
     // A page the browser-mode host refused will never connect: it asks for staff rather than "restarting".
     if (refused) return <NotConnectedScreen />;
-    if (outOfService) return <OutOfServiceScreen />;
+    if (outOfService)
+      return (
+        <>
+          {connected && snapshot !== null ? <StaffCorner /> : null}
+          <OutOfServiceScreen />
+        </>
+      );
     if (flow === null) {
       return (
         <>
           <AttractAccessibilityButton onPress={() => void start(true)} />
+          <StaffCorner />
           <AttractScreen onStart={() => void start(false)} />
         </>
       );

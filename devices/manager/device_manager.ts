@@ -150,6 +150,24 @@ export class DeviceManager {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Closes device `id`'s handle and opens it again: a fresh connection with its backoff reset, as when staff pull
+   * the cable and plug it back (the maintenance screen's "reconnect"). False for an unknown id or a device without
+   * a driver.
+   */
+  async reconnect(id: string): Promise<boolean> {
+    const entry = this.entries.get(id);
+    const device = entry?.device;
+    if (device === undefined) return false;
+    await device
+      .stop()
+      .catch((error: unknown) =>
+        this.report({ type: 'fault-contained', during: 'stop', deviceId: id, error }),
+      );
+    if (this.started) this.guard('start', id, () => device.start());
+    return true;
+  }
+
   /** The driver of device `id` if it is of `kind` (e.g. `get('scanner-1', 'barcode-scanner')`). */
   get<K extends keyof DriverByKind>(id: string, kind: K): DriverByKind[K] | undefined {
     const entry = this.entries.get(id);

@@ -7,3 +7,4 @@ export { createDefaultRegistry } from './default_registry.js';
 export { DeviceManager, type DeviceManagerOptions, type DeviceManagerReport } from './device_manager.js';
 export type { DriverByKind } from './driver_registry.js';
 export type { HardwareAccess } from './hardware_access.js';
+export { describeUsbDevice, type UsbDescription } from './usb_sysfs.js';

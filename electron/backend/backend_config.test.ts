@@ -57,6 +57,8 @@ describe('backend configuration', () => {
       mode: 'production',
       timeLimits: { idleSeconds: 120, warningSeconds: 30, maxExtensions: 10 },
       documents: { signingKeyFile: 'terminal.pem', trustAnchors: ['csca.pem'] },
+      // The shipped file trusts the development staff-badge key, which production refuses.
+      staff: {},
     };
     expect(issues({ ...production, backend: { kind: 'http', baseUrl: 'http://g.example.mo' } })).toContain(
       'backend: in production the backend is reached over https with a client certificate (tls.certFile)',

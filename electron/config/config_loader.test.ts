@@ -2,9 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { developmentBadgeKey } from '../staff/staff_config.js';
 import { formatConfigError, loadConfigFile, parseConfig } from './config_loader.js';
 
 const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as Record<string, unknown>;
+
+/** A staff office's public key, as a production terminal's configuration lists it (the Hengqin example's). */
+const productionBadgeKey = 'UYNUIMCQAAbMlJvqznRkYanggJ/1Rc8z4b9TMxxBq1A=';
 
 function problemsOf(raw: unknown): string[] {
   const result = parseConfig(raw);
@@ -93,7 +97,12 @@ describe('configuration', () => {
   it('requires the terminal’s signing key file in production, and only there', () => {
     // A production file names its CSCA list (config_trust_anchors.test.ts checks that rule).
     const trusted = { trustAnchors: ['/etc/balcao/csca.pem'] };
-    const production = { ...shipped, mode: 'production', documents: trusted };
+    const production = {
+      ...shipped,
+      mode: 'production',
+      documents: trusted,
+      staff: { badgeKeys: { office: productionBadgeKey } },
+    };
     expect(problemsOf(production)).toEqual([
       'documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
     ]);
@@ -102,6 +111,26 @@ describe('configuration', () => {
     ).toEqual([]);
     expect(problemsOf({ ...shipped, mode: 'development' })).toEqual([]);
     expect(problemsOf({ ...shipped, mode: 'test' })).toEqual([]);
+  });
+
+  it('in production, refuses the development staff-badge key', () => {
+    const production = {
+      ...shipped,
+      mode: 'production',
+      documents: { signingKeyFile: '/etc/balcao/terminal.pem', trustAnchors: ['/etc/balcao/csca.pem'] },
+    };
+    expect(problemsOf({ ...production, staff: {} })).toEqual([]);
+    expect(
+      problemsOf({
+        ...production,
+        staff: { badgeKeys: { office: productionBadgeKey, 'dev-staff-office': developmentBadgeKey } },
+      }),
+    ).toEqual([
+      'staff.badgeKeys.dev-staff-office: is the development key (config/dev): never trusted in production',
+    ]);
+    expect(
+      problemsOf({ ...shipped, staff: { badgeKeys: { 'dev-staff-office': developmentBadgeKey } } }),
+    ).toEqual([]);
   });
 
   it('rejects unknown top-level fields (a typo must not be silently ignored)', () => {

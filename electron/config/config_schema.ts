@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_config.js';
 import { deviceOptionsProblems } from '../../devices/device_options.js';
 import { BackendConfigSchema } from '../backend/backend_config.js';
+import { defaultHeartbeatConfig, HeartbeatConfigSchema } from '../heartbeat/heartbeat_config.js';
+import { defaultMaintenanceConfig, MaintenanceConfigSchema } from '../maintenance/maintenance_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
 import { LanguageSchema } from '../rpc/language_schema.js';
 import { languages } from '../rpc/languages.js';
 import { ServiceIdSchema } from '../rpc/service_id_schema.js';
+import { defaultStaffConfig, StaffConfigSchema, staffConfigIssues } from '../staff/staff_config.js';
 
 /**
  * The terminal's one configuration file, validated at start-up. A bad file stops start-up with a message that
@@ -119,6 +122,12 @@ export const KioskConfigFieldsSchema = z
       })
       .strict()
       .default({ trustAnchors: [], trustSimulatorCsca: false }),
+    /** Staff sign-in for maintenance: the staff-badge keys, the staff session's idle limit, PIN lock-out. */
+    staff: StaffConfigSchema.default(defaultStaffConfig),
+    /** Recent log lines for staff and the support bundle; where bundles are written. */
+    maintenance: MaintenanceConfigSchema.default(defaultMaintenanceConfig),
+    /** The state reports the kiosk sends the backend. */
+    heartbeat: HeartbeatConfigSchema.default(defaultHeartbeatConfig),
   })
   .strict();
 type KioskConfigFields = z.infer<typeof KioskConfigFieldsSchema>;
@@ -134,6 +143,7 @@ export interface ConfigSections {
   languages?: KioskConfigFields['languages'];
   devices?: readonly (DeviceConfig | undefined)[];
   documents?: KioskConfigFields['documents'];
+  staff?: KioskConfigFields['staff'];
   backend?: KioskConfigFields['backend'];
   journal?: KioskConfigFields['journal'];
 }
@@ -172,6 +182,7 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
         message:
           'is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
       });
+    if (config.staff) issues.push(...staffConfigIssues(config.staff));
     if (config.documents?.trustSimulatorCsca)
       issues.push({
         path: ['documents', 'trustSimulatorCsca'],
@@ -256,6 +267,7 @@ export function parsableSections(raw: unknown): ConfigSections {
       ? file.devices.map((device) => section(DeviceConfigSchema, device))
       : section(shape.devices, file.devices),
     documents: section(shape.documents, file.documents),
+    staff: section(shape.staff, file.staff),
     backend: section(shape.backend, file.backend),
     journal: section(shape.journal, file.journal),
   };

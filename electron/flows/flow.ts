@@ -4,6 +4,7 @@ import type { Backend } from '../backend/contract/backend.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import type { JournalServices } from '../journal/journal_services.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
+import type { MaintenanceServices } from '../maintenance/maintenance_services.js';
 import type { FlowId, FlowViewOf } from '../rpc/flow_contract.js';
 import type { IntentRefusal } from '../rpc/flows/intent_result.js';
 import type { Clock } from '../services/clock.js';
@@ -11,6 +12,8 @@ import type { DeviceHub } from '../services/device_hub.js';
 import type { KioskStatusService } from '../services/kiosk_status_service.js';
 import type { KioskPrintService } from '../services/print_service.js';
 import type { SessionService } from '../services/session_service.js';
+import type { StaffSessions } from '../staff/staff_sessions.js';
+import type { StaffSignIn } from '../staff/staff_sign_in.js';
 import type { CscaTrustStore } from './identify/csca_trust_store.js';
 
 /**
@@ -39,6 +42,10 @@ export interface FlowServices {
   config: KioskConfig;
   /** What reading identity documents needs beyond the devices. */
   documents: DocumentServices;
+  /** Staff sign-in (badge, PIN, lock-out) and who is signed in for the session on the screen. */
+  staff: { signIn: StaffSignIn; sessions: StaffSessions };
+  /** Maintenance mode and the tools of the maintenance screens. */
+  maintenance: MaintenanceServices;
 }
 
 export interface DocumentServices {

@@ -9,8 +9,12 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { maintenanceFlow } from './maintenance/maintenance_flow.js';
+import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
+import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
+import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
 /**
  * Every flow the kiosk runs, by id — the one place a flow is registered in the main process. The type makes the
@@ -20,6 +24,8 @@ export const flowDefinitions = {
   home: homeFlow,
   'collect-document': collectDocumentFlow,
   'proof-of-identity': proofOfIdentityFlow,
+  'staff-sign-in': staffSignInFlow,
+  maintenance: maintenanceFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -33,6 +39,8 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...identifyHandlers(runner),
     ...collectDocumentFlowHandlers(runner),
     ...proofOfIdentityFlowHandlers(runner),
+    ...staffSignInFlowHandlers(runner),
+    ...maintenanceFlowHandlers(runner),
   };
 }
 

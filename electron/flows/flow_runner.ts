@@ -1,5 +1,5 @@
-import { err } from '../../lib/result.js';
-import type { FlowId, FlowView } from '../rpc/flow_contract.js';
+import { err, ok } from '../../lib/result.js';
+import { type FlowId, type FlowView, isStaffFlow } from '../rpc/flow_contract.js';
 import type { Language } from '../rpc/languages.js';
 import type { SessionView } from '../rpc/session_contract.js';
 import type { FlowContext, FlowEntry, FlowServices, IntentOutcome, RunningFlow } from './flow.js';
@@ -7,6 +7,13 @@ import { type FlowDefinitions, type FlowOf, flowDefinitions } from './flow_regis
 import { homeFlowEntry } from './home/home_flow.js';
 import type { Identification } from './identify/identification.js';
 import { hostsIdentification } from './identify/identify_host.js';
+import { staffSignInEntry } from './staff_sign_in/staff_sign_in_flow.js';
+
+/** How a staff session starts: in the site's default language (staff switch it as residents do), its own idle limit. */
+export interface StaffSessionSettings {
+  language: Language;
+  idleSeconds: number;
+}
 
 /**
  * Runs the session's current flow. A session starts in the home flow; a flow may switch to another; the session's
@@ -17,11 +24,17 @@ import { hostsIdentification } from './identify/identify_host.js';
 export class FlowRunner {
   readonly #services: FlowServices;
   readonly #definitions: FlowDefinitions;
+  readonly #staffSession: StaffSessionSettings;
   #current: RunningFlow<FlowId> | null = null;
 
-  constructor(services: FlowServices, definitions: FlowDefinitions = flowDefinitions) {
+  constructor(
+    services: FlowServices,
+    definitions: FlowDefinitions = flowDefinitions,
+    staffSession: StaffSessionSettings = { language: 'zh-Hant', idleSeconds: 300 },
+  ) {
     this.#services = services;
     this.#definitions = definitions;
+    this.#staffSession = staffSession;
     services.session.onSessionEnd(() => this.#stop());
   }
 
@@ -38,6 +51,30 @@ export class FlowRunner {
     const view = session.start(language, homeFlowEntry);
     this.#enter('home', 'session-start');
     return view;
+  }
+
+  /**
+   * Staff open sign-in (the hidden gesture, or a badge at the scanner): a staff session starts on the sign-in
+   * flow's badge step. Refused while a resident's session runs (they are never cut off from here); a second
+   * opening keeps the staff session already running.
+   */
+  startStaffSession(): IntentOutcome {
+    const { session, logger } = this.#services;
+    if (session.activeSessionId !== null) {
+      return this.#current !== null && isStaffFlow(this.#current.id) ? ok() : err('unavailable');
+    }
+    const { language, idleSeconds } = this.#staffSession;
+    session.start(language, staffSignInEntry, idleSeconds);
+    logger.log('staff-sign-in-opened', { sessionId: session.activeSessionId });
+    this.#enter('staff-sign-in', 'session-start');
+    return ok();
+  }
+
+  /** Whether the session on the screen is a resident's (not a member of staff's). */
+  get residentSession(): boolean {
+    return (
+      this.#services.session.activeSessionId !== null && !(this.#current && isStaffFlow(this.#current.id))
+    );
   }
 
   /**

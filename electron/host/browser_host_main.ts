@@ -29,7 +29,16 @@ async function main(): Promise<number | undefined> {
     return exitStatus.config;
   }
   const { configPath, logLevel, port, open } = args.value;
-  const started = await startKiosk({ host: 'browser', configPath, logLevel });
+  // Started by the supervisor (it hands over the token), a restart is an exit it answers by starting the host
+  // again; started by hand, nothing would, so staff are not offered one.
+  let restartHost = () => {};
+  const supervised = token.value !== undefined;
+  const started = await startKiosk({
+    host: 'browser',
+    configPath,
+    logLevel,
+    restart: supervised ? () => restartHost() : undefined,
+  });
   if (!started.ok) {
     console.error(started.error.message);
     return started.error.exitCode;
@@ -57,6 +66,14 @@ async function main(): Promise<number | undefined> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  restartHost = () => {
+    void (async () => {
+      browser?.kill();
+      await host.close();
+      await kiosk.stop('restart-requested');
+      process.exit(exitStatus.restartRequested);
+    })();
+  };
   return undefined;
 }
 

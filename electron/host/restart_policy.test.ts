@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exitStatus } from '../startup/exit_status.js';
 import { RestartPolicy } from './restart_policy.js';
 
 const crash = (ranForMs = 1000) => ({ code: 1, signal: null, ranForMs });
@@ -49,5 +50,16 @@ describe('restart policy', () => {
       exitCode: code,
       reason,
     });
+  });
+
+  it('starts a host again at once when staff asked for the restart, and counts it as no crash', () => {
+    const policy = new RestartPolicy({ firstDelayMs: 500, maxDelayMs: 30_000, stableAfterMs: 60_000 });
+    policy.decide(crash(10));
+    expect(policy.decide({ code: exitStatus.restartRequested, signal: null, ranForMs: 10 })).toEqual({
+      kind: 'restart',
+      delayMs: 0,
+      crashesInARow: 0,
+    });
+    expect(policy.decide(crash(10))).toMatchObject({ delayMs: 500, crashesInARow: 1 });
   });
 });

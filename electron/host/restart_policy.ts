@@ -7,6 +7,8 @@ import { exitStatus } from '../startup/exit_status.js';
  * - The sysexits statuses a restart cannot cure — 64 (usage: a bad flag), 74 (the journal cannot be opened),
  *   78 (a bad configuration) — stop too, with the host's status, so a broken installation shows its one error
  *   message instead of a loop of them.
+ * - 75 is a restart staff asked for (maintenance → Terminal): start again at once, and it is no crash — the count
+ *   of crashes in a row starts again.
  * - Anything else (an uncaught exception's 1, a signal such as SIGKILL from the OOM killer or SIGSEGV from a
  *   native module) is a crash: restart after a delay that doubles from `firstDelayMs` up to `maxDelayMs`.
  *
@@ -59,6 +61,10 @@ export class RestartPolicy {
     const permanent = exit.code === null ? undefined : permanentFailures.get(exit.code);
     if (permanent !== undefined && exit.code !== null)
       return { kind: 'stop', exitCode: exit.code, reason: permanent };
+    if (exit.code === exitStatus.restartRequested) {
+      this.#crashesInARow = 0;
+      return { kind: 'restart', delayMs: 0, crashesInARow: 0 };
+    }
     if (exit.ranForMs >= this.#options.stableAfterMs) this.#crashesInARow = 0;
     const delayMs = Math.min(this.#options.firstDelayMs * 2 ** this.#crashesInARow, this.#options.maxDelayMs);
     this.#crashesInARow += 1;

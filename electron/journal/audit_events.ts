@@ -22,7 +22,15 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   event('staff-signed-in', { method: z.enum(['badge', 'pin', 'badge-and-pin']) }),
   event('staff-sign-in-refused', {
     staffId: StaffIdSchema.optional(),
-    reason: z.enum(['unknown-badge', 'bad-signature', 'wrong-pin', 'locked-out', 'expired-badge']),
+    reason: z.enum([
+      'unknown-badge',
+      'bad-signature',
+      'wrong-pin',
+      'locked-out',
+      'expired-badge',
+      'malformed-badge',
+      'unknown-staff',
+    ]),
   }),
   event('staff-locked-out', {
     staffId: StaffIdSchema,
@@ -45,6 +53,29 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     reason: staffReason,
   }),
   event('locker-door-opened-by-staff', { lockerPointId: code, doorId: code, reason: staffReason }),
+  event('maintenance-entered', {
+    /** How long entry waited for a resident's transaction to end, when it had to. */
+    deferredSeconds: z.number().int().nonnegative(),
+  }),
+  event('maintenance-left', {
+    /** Required devices that were not ready: the kiosk stays out of service until they are. */
+    notReady: z.array(code).max(32),
+  }),
+  event('device-test-run', {
+    deviceId: code,
+    test: z.enum(['test-read', 'test-scan', 'test-ticket', 'test-page', 'test-dispense']),
+    outcome: code,
+  }),
+  event('device-reconnect-requested', { deviceId: code }),
+  event('paper-counter-reset', { deviceId: code, printedSinceRefill: z.number().int().nonnegative() }),
+  event('support-bundle-written', {
+    destination: z.enum(['kiosk-disk', 'removable-drive']),
+    /** Not `bytes`: that name is kept for a document's own bytes, which the journal refuses (personal_fields.ts). */
+    sizeBytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  event('restart-requested', { at: z.union([z.literal('now'), z.iso.datetime()]) }),
+  event('restart-cancelled', { at: z.iso.datetime() }),
   event('configuration-loaded', {
     terminalId: code,
     mode: z.enum(['production', 'development', 'test']),
@@ -83,6 +114,16 @@ export function auditSubjectOf(event: AuditEvent): string | null {
       return event.staffId ? `staff:${event.staffId}` : null;
     case 'locker-door-opened-by-staff':
       return `locker-door:${event.lockerPointId}/${event.doorId}`;
+    case 'device-test-run':
+    case 'device-reconnect-requested':
+    case 'paper-counter-reset':
+      return `device:${event.deviceId}`;
+    case 'maintenance-entered':
+    case 'maintenance-left':
+    case 'support-bundle-written':
+    case 'restart-requested':
+    case 'restart-cancelled':
+      return null;
     case 'configuration-loaded':
       return `terminal:${event.terminalId}`;
     case 'passive-authentication-failed':

@@ -29,11 +29,13 @@ describe('journal database and migrations', () => {
     expect(tables).toEqual([
       'audit_head',
       'audit_log',
+      'heartbeat_queue',
       'print_job_events',
       'print_jobs',
       'printer_counters',
       'schema_migrations',
       'staff_alerts',
+      'staff_lockouts',
       'transaction_events',
       'transactions',
     ]);

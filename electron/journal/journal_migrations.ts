@@ -1,11 +1,14 @@
 /** Every migration of the journal, in one list. Add yours here with the next free id. */
 import { auditLogMigration } from './audit_log_migration.js';
+import { heartbeatQueueMigration } from './heartbeat_queue_migration.js';
 import type { Migration } from './migrations.js';
 import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
+import { printerRefillMigration } from './printer_refill_migration.js';
 import { staffAlertsHelpMigration } from './staff_alerts_help_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
+import { staffLockoutsMigration } from './staff_lockouts_migration.js';
 import { transactionSubjectsMigration } from './transaction_subjects_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
 
@@ -17,5 +20,8 @@ export const journalMigrations: readonly Migration[] = [
   staffAlertsSubjectsMigration,
   printJobsSessionsMigration,
   staffAlertsHelpMigration,
+  staffLockoutsMigration,
+  printerRefillMigration,
+  heartbeatQueueMigration,
   transactionSubjectsMigration,
 ];

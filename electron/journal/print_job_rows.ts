@@ -74,6 +74,9 @@ export interface PrinterCounters {
   pages: number;
   tickets: number;
   paperChanges: number;
+  /** Pages (A4) or tickets printed since staff last reset the counter after a paper refill. */
+  printedSinceRefill: number;
+  refilledAt: string | null;
 }
 
 export interface RawRow {

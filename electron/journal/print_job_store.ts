@@ -204,14 +204,45 @@ export class PrintJobStore {
 
   counters(printerId: string): PrinterCounters {
     const raw = this.db
-      .prepare('SELECT pages, tickets, paper_changes FROM printer_counters WHERE printer_id = ?')
-      .get(printerId) as { pages: number; tickets: number; paper_changes: number } | undefined;
+      .prepare(
+        `SELECT pages, tickets, paper_changes, pages_at_refill, tickets_at_refill, refilled_at
+         FROM printer_counters WHERE printer_id = ?`,
+      )
+      .get(printerId) as
+      | {
+          pages: number;
+          tickets: number;
+          paper_changes: number;
+          pages_at_refill: number;
+          tickets_at_refill: number;
+          refilled_at: string | null;
+        }
+      | undefined;
     return {
       printerId,
       pages: raw?.pages ?? 0,
       tickets: raw?.tickets ?? 0,
       paperChanges: raw?.paper_changes ?? 0,
+      printedSinceRefill: raw ? raw.pages - raw.pages_at_refill + raw.tickets - raw.tickets_at_refill : 0,
+      refilledAt: raw?.refilled_at ?? null,
     };
+  }
+
+  /** Staff refilled the paper: the count since the refill starts again from zero (the totals are kept). */
+  resetPaperCounter(printerId: string): PrinterCounters {
+    this.bumpCounters(printerId, {});
+    this.db
+      .prepare(
+        `UPDATE printer_counters SET pages_at_refill = pages, tickets_at_refill = tickets, refilled_at = ?
+         WHERE printer_id = ?`,
+      )
+      .run(this.now().toISOString(), printerId);
+    return this.counters(printerId);
+  }
+
+  /** A maintenance test print: paper used outside any job, counted all the same. */
+  recordTestPrint(printerId: string, printed: { pages: number } | { tickets: number }): void {
+    this.bumpCounters(printerId, printed);
   }
 
   recordPaperChange(printerId: string): void {

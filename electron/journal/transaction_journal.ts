@@ -268,6 +268,36 @@ export class TransactionJournal {
     ).map(toRecord);
   }
 
+  /**
+   * Resident transactions of this run still under way (not final, not handed to staff): staff entering maintenance
+   * wait for them, so a resident is never cut off mid-transaction.
+   */
+  inProgress(): TransactionRecord[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT * FROM transactions WHERE state NOT IN ('confirmed', 'voided') AND boot_id = ?
+             AND needs_staff_reason IS NULL ORDER BY id`,
+        )
+        .all(this.bootId) as RawTransaction[]
+    ).map(toRecord);
+  }
+
+  /**
+   * Every unfinished transaction, newest first, with whether it comes from an earlier run (left by a crash or a
+   * restart): what staff see in maintenance and may resolve.
+   */
+  unfinished(limit = 100): (TransactionRecord & { fromEarlierRun: boolean })[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT *, boot_id <> ? AS from_earlier_run FROM transactions WHERE state NOT IN ('confirmed', 'voided')
+             ORDER BY id DESC LIMIT ?`,
+        )
+        .all(this.bootId, limit) as (RawTransaction & { from_earlier_run: number })[]
+    ).map((raw) => ({ ...toRecord(raw), fromEarlierRun: raw.from_earlier_run === 1 }));
+  }
+
   events(id: number): { from: string | null; to: string; call: string | null; reason: string | null }[] {
     return this.#db
       .prepare(

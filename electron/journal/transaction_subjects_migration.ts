@@ -6,12 +6,12 @@
  *   about the right thing after a crash.
  * - a staff alert kind `device-needs-staff`: a device stopped a resident's transaction and only a person can put it
  *   right (a dispenser jammed or empty, a locker door that would not open). SQLite cannot widen a CHECK in place:
- *   the alerts table is rebuilt and its rows copied, as migrations 50 and 70 did.
+ *   the alerts table is rebuilt and its rows copied, as migrations 50 and 70 did (numbered after the staff lock-out, printer refill and heartbeat queue migrations of 130–132).
  */
 import type { Migration } from './migrations.js';
 
 export const transactionSubjectsMigration: Migration = {
-  id: 80,
+  id: 140,
   name: 'transaction-subjects-device-alerts',
   up(db) {
     db.exec(`

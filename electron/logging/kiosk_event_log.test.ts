@@ -101,11 +101,11 @@ describe('the kiosk’s life in its log', () => {
   it('logs every RPC call refused before a service sees it, without the refusal text', async () => {
     await app.router.call('session.teleport', {});
     await app.router.call('session.start', { language: 'klingon' });
-    await app.router.call('maintenance.printJobs', {});
+    await app.router.call('maintenance.refresh', {});
     expect(logger.of('rpc-refused')).toEqual([
       { method: 'session.teleport', code: 'unknown-method' },
       { method: 'session.start', code: 'invalid-params' },
-      { method: 'maintenance.printJobs', code: 'forbidden' },
+      { method: 'maintenance.refresh', code: 'forbidden' },
     ]);
   });
 });

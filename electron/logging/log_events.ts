@@ -177,6 +177,116 @@ export const logEvents = {
     level: 'info',
     meaning: 'Staff took the kiosk out of maintenance.',
   },
+  'maintenance-entry-deferred': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'Maintenance was asked for while a resident transaction was in progress: it starts when the transaction ends.',
+  },
+  'maintenance-left-not-ready': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'Staff left maintenance with a required device not ready: the kiosk stays out of service until it is.',
+  },
+
+  // Staff sign-in and the maintenance tools (who did what is in the audit log; these lines carry ids and codes)
+  'staff-badge-keys-missing': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The configuration lists no staff-badge key (staff.badgeKeys): nobody can sign in for maintenance.',
+  },
+  'staff-sign-in-opened': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'The staff sign-in screen was opened (hidden gesture or a staff badge at the scanner).',
+  },
+  'staff-badge-refused': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A staff badge was refused (malformed, tampered, signed by an unknown key, or expired).',
+  },
+  'staff-pin-refused': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A staff PIN was wrong (attempts left before the badge is locked out are given).',
+  },
+  'staff-locked-out': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A staff badge was locked out after wrong PINs, for the time given (it doubles each time).',
+  },
+  'staff-sign-in-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A staff PIN could not be checked: the backend did not answer (see error).',
+  },
+  'staff-signed-in': { disposition: 'success', level: 'info', meaning: 'A member of staff signed in.' },
+  'staff-signed-out': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'A staff session ended (signed out, left maintenance or timed out).',
+  },
+  'maintenance-action': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'Staff ran a maintenance action (see action and ids): a reprint, a void, an acknowledgement.',
+  },
+  'maintenance-action-failed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A maintenance action or device test did not succeed (see action and code).',
+  },
+  'restart-scheduled': {
+    disposition: 'info',
+    level: 'info',
+    meaning: 'Staff scheduled a restart of the kiosk application at the time given (or cancelled one).',
+  },
+  'restart-requested': {
+    disposition: 'info',
+    level: 'warn',
+    meaning: 'The kiosk application is restarting now, as staff asked.',
+  },
+  'support-bundle-written': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'A support bundle (recent logs, configuration without secrets, devices, counters) was written.',
+  },
+  'recent-log-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The recent log file staff read in maintenance cannot be written (see code); lines still go to stdout.',
+  },
+
+  // The heartbeat to the backend
+  'heartbeat-sent': {
+    disposition: 'success',
+    level: 'debug',
+    meaning: 'A heartbeat report reached the backend.',
+  },
+  'heartbeat-backend-unreachable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'Heartbeat reports cannot reach the backend: they are kept in the journal and sent later, in order.',
+  },
+  'heartbeat-backlog-sent': {
+    disposition: 'success',
+    level: 'info',
+    meaning: 'The backend answers again: the heartbeat reports kept while it did not were sent, in order.',
+  },
+  'heartbeat-queue-full': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'The journal’s heartbeat queue reached heartbeat.queueLimit: the oldest reports were dropped.',
+  },
+  'heartbeat-refused': {
+    disposition: 'failure',
+    level: 'error',
+    meaning: 'The backend refused a heartbeat report as outside the contract (a bug): it was dropped.',
+  },
 
   // Devices
   'device-connected': {

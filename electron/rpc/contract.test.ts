@@ -5,7 +5,6 @@ import { devMethods } from './dev_contract.js';
 import { flowMethods } from './flow_contract.js';
 import { guidanceDevMethods, guidanceEvents, helpMethods, speechMethods } from './guidance_contract.js';
 import { kioskEvents, kioskMethods } from './kiosk_contract.js';
-import { maintenanceMethods } from './maintenance_contract.js';
 import { printEvents } from './print_contract.js';
 import { sessionEvents, sessionMethods } from './session_contract.js';
 
@@ -14,7 +13,6 @@ const domainMethods = [
   sessionMethods,
   flowMethods,
   devMethods,
-  maintenanceMethods,
   speechMethods,
   helpMethods,
   guidanceDevMethods,

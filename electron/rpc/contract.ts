@@ -3,14 +3,13 @@ import { devMethods } from './dev_contract.js';
 import { flowMethods } from './flow_contract.js';
 import { guidanceDevMethods, guidanceEvents, helpMethods, speechMethods } from './guidance_contract.js';
 import { kioskEvents, kioskMethods } from './kiosk_contract.js';
-import { maintenanceMethods } from './maintenance_contract.js';
 import { printEvents } from './print_contract.js';
 import { sessionEvents, sessionMethods } from './session_contract.js';
 
 /**
  * The one door between the renderer and the main process, composed from one module per domain: the kiosk, the
  * session, the flows (one module each, composed in flow_contract.ts), printing, staff maintenance and the dev
- * dock. Every method and event is declared once, with zod schemas; the router validates every call and every
+ * dock (the staff flows, sign-in and maintenance, are flows). Every method and event is declared once, with zod schemas; the router validates every call and every
  * result against them, and the renderer takes its types from them. Both transports (Electron IPC, the loopback
  * WebSocket) carry exactly these messages (wire.ts).
  *
@@ -22,7 +21,6 @@ export const methods = {
   ...sessionMethods,
   ...flowMethods,
   ...devMethods,
-  ...maintenanceMethods,
   ...speechMethods,
   ...helpMethods,
   ...guidanceDevMethods,

@@ -5,10 +5,12 @@ import {
 } from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
 import {
   ProofOfIdentityFlowViewSchema,
   proofOfIdentityFlowMethods,
 } from './flows/proof_of_identity_contract.js';
+import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
  * Every flow the kiosk runs, composed: the step views the session carries (`SessionView.flow`, discriminated by
@@ -19,9 +21,14 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   HomeFlowViewSchema,
   CollectDocumentFlowViewSchema,
   ProofOfIdentityFlowViewSchema,
+  StaffSignInFlowViewSchema,
+  MaintenanceFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
-/** A flow's id: `home`, and (as the resident flows come) the id of the service each one serves. */
+/**
+ * A flow's id: `home`, the id of the service each resident flow serves, and the staff flows (`staff-sign-in`,
+ * `maintenance`), which run in a staff session.
+ */
 export type FlowId = FlowView['service'];
 export type FlowViewOf<Id extends FlowId> = Extract<FlowView, { service: Id }>;
 
@@ -31,4 +38,13 @@ export const flowMethods = {
   ...identifyMethods,
   ...collectDocumentFlowMethods,
   ...proofOfIdentityFlowMethods,
+  ...staffSignInFlowMethods,
+  ...maintenanceFlowMethods,
 } as const;
+
+/** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */
+export const staffFlowIds = ['staff-sign-in', 'maintenance'] as const satisfies readonly FlowId[];
+
+export function isStaffFlow(id: FlowId): boolean {
+  return (staffFlowIds as readonly FlowId[]).includes(id);
+}

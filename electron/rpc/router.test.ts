@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from './router.js';
+import { maintenanceFlowMethods } from './flows/maintenance_contract.js';
+import { createRouter, type Handlers, type MethodHandlers } from './router.js';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const attract = { phase: 'attract' } as const;
@@ -39,12 +40,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dev.simulators': () => [],
     'dev.simulate': () => ({ ok: true }),
     'dev.printSample': () => ({ ok: true, jobId: 1 }),
-    'maintenance.printJobs': () => [],
-    'maintenance.printerCounters': () => [],
-    'maintenance.reprint': () => ({ ok: true }),
-    'maintenance.voidJob': () => ({ ok: true }),
-    'maintenance.alerts': () => [],
-    'maintenance.acknowledgeAlert': () => ({ ok: true }),
+    'staff-sign-in.open': () => accepted,
+    'staff-sign-in.enterPin': () => accepted,
+    'staff-sign-in.back': () => accepted,
+    'staff-sign-in.cancel': () => accepted,
+    ...(Object.fromEntries(
+      Object.keys(maintenanceFlowMethods).map((method) => [method, () => accepted]),
+    ) as unknown as MethodHandlers<typeof maintenanceFlowMethods>),
     'speech.say': () => ({ ok: true, value: { queued: 1 } }),
     'help.callStaff': () => ({ ok: true }),
     'dev.spokenPrompts': () => [],
@@ -110,15 +112,19 @@ describe('RPC router', () => {
     expect(await development.call('dev.setMaintenance', { on: true })).toMatchObject({ ok: true });
   });
 
-  it('refuses staff methods unless the kiosk is in maintenance', async () => {
+  it('refuses staff methods unless the kiosk is in maintenance (staff sign-in is the way in)', async () => {
     let maintenance = false;
     const router = createRouter(handlers(), { allowDevMethods: false, inMaintenance: () => maintenance });
-    expect(await router.call('maintenance.printJobs', {})).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    for (const method of Object.keys(maintenanceFlowMethods))
+      expect(await router.call(method, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await router.call('staff-sign-in.open', {})).toEqual({ ok: true, value: { ok: true } });
     maintenance = true;
-    expect(await router.call('maintenance.printJobs', {})).toEqual({ ok: true, value: [] });
+    expect(await router.call('maintenance.refresh', {})).toEqual({ ok: true, value: { ok: true } });
+    // A PIN that is not six digits never reaches the flow.
+    expect(await router.call('staff-sign-in.enterPin', { pin: '12345' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-params' },
+    });
   });
 
   it('answers a throwing handler with `internal` and reports the error to the log only', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { err, ok } from '../../lib/result.js';
 import { type MethodName, type Methods, methods } from './contract.js';
 import { devMethodPrefix } from './dev_contract.js';
-import { maintenanceMethodPrefix } from './maintenance_contract.js';
+import { maintenanceMethodPrefix } from './flows/maintenance_contract.js';
 import type { MethodSpec } from './method_spec.js';
 import type { RpcError, RpcResult } from './wire.js';
 

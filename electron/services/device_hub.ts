@@ -1,8 +1,10 @@
+import type { DeviceConfig } from '../../devices/device_config.js';
 import type { DeviceStatus } from '../../devices/device_status.js';
 import type { CardDispenser } from '../../devices/dispenser/index.js';
 import type { ManagedCcidReader, ManagedGa467Reader } from '../../devices/document/index.js';
 import type { KeypadPress } from '../../devices/keypad/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
+import type { A4DocumentPrinter, EscPosTicketPrinter } from '../../devices/printer/index.js';
 import type { BarcodeScanner } from '../../devices/scanner/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
@@ -39,5 +41,12 @@ export interface DeviceHub {
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
+  /** The configured devices as the configuration names them (kind, transport, model, USB ids, required). */
+  configs(): DeviceConfig[];
+  /** The ticket printers' and A4 printers' own drivers: maintenance's test prints and their 1284 device IDs. */
+  ticketPrinters(): DriverRegistration<EscPosTicketPrinter>[];
+  documentPrinters(): DriverRegistration<A4DocumentPrinter>[];
+  /** Closes a device's handle and opens it again (maintenance's "reconnect"); false for an unknown device. */
+  reconnect(deviceId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -157,19 +157,27 @@ export class ManagerDeviceHub implements DeviceHub {
     return this.driversOf('locker-controller');
   }
 
+  configs(): DeviceConfig[] {
+    return this.manager.configs();
+  }
+
+  ticketPrinters(): DriverRegistration<DriverByKind['ticket-printer']>[] {
+    return this.driversOf('ticket-printer');
+  }
+
+  documentPrinters(): DriverRegistration<DriverByKind['document-printer']>[] {
+    return this.driversOf('document-printer');
+  }
+
+  reconnect(deviceId: string): Promise<boolean> {
+    return this.manager.reconnect(deviceId);
+  }
+
   close(): Promise<void> {
     return this.manager.stop();
   }
 
-  private driversOf<
-    K extends
-      | 'document-dispenser'
-      | 'locker-controller'
-      | 'document-reader'
-      | 'id-card-reader'
-      | 'barcode-scanner'
-      | 'tactile-keypad',
-  >(kind: K): DriverRegistration<DriverByKind[K]>[] {
+  private driversOf<K extends keyof DriverByKind>(kind: K): DriverRegistration<DriverByKind[K]>[] {
     return this.manager.configs().flatMap((config) => {
       if (config.kind !== kind) return [];
       const driver = this.manager.get(config.id, kind);

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { PrinterState } from '../../devices/device_status.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskConfig } from '../config/config_schema.js';
-import type { AuditLog } from '../journal/audit_log.js';
+import type { AuditAppendError, AuditLog } from '../journal/audit_log.js';
 import { type PrinterCounters, type PrintJobRow, PrintJobStore } from '../journal/print_job_store.js';
 import {
   PrintPipeline,
@@ -18,7 +18,7 @@ import type { RenderedDocument, TemplateId } from '../printed/document_renderer.
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
-import type { StaffPrintJob } from '../rpc/maintenance_contract.js';
+import type { StaffJob } from '../rpc/flows/maintenance_views.js';
 import type { PrintJobView } from '../rpc/print_contract.js';
 import type { Clock } from './clock.js';
 import type { DeviceHub } from './device_hub.js';
@@ -131,6 +131,7 @@ export class KioskPrintService {
   readonly pipeline: PrintPipeline;
   readonly #store: PrintJobStore;
   readonly #alerts: StaffAlertStore;
+  readonly #audit: AuditLog;
   readonly #documents: DocumentPrintService;
   readonly #printerIds: string[];
   readonly #terminalId: string;
@@ -150,6 +151,7 @@ export class KioskPrintService {
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#alerts = options.alerts;
+    this.#audit = options.audit;
     this.#store = new PrintJobStore(options.db, options.logger, () => new Date(options.clock.now()));
     const printers = options.devices.printers();
     this.#printerIds = printers.map((p) => p.id);
@@ -246,7 +248,7 @@ export class KioskPrintService {
   }
 
   /** The newest hundred jobs, as staff see them in maintenance. */
-  staffJobs(): StaffPrintJob[] {
+  staffJobs(): StaffJob[] {
     return this.#store.recent(100).map((job) => ({
       jobId: job.id,
       printerId: job.printerId,
@@ -254,12 +256,38 @@ export class KioskPrintService {
       status: job.status,
       reason: reasonForStaff(job),
       canReprint: job.status === 'needs-attention' && job.hasPayload,
+      canVoid: job.status === 'queued' || job.status === 'failed' || job.status === 'needs-attention',
       createdAt: job.createdAt,
     }));
   }
 
   counters(): PrinterCounters[] {
     return this.#printerIds.map((id) => this.#store.counters(id));
+  }
+
+  /**
+   * Staff refilled a printer's paper: its count since the refill starts again from zero, recorded in the audit log
+   * with who did it and what the count had reached.
+   */
+  resetPaperCounter(
+    printerId: string,
+    staffId: string,
+  ): Result<PrinterCounters, { code: 'unknown-printer' } | AuditAppendError> {
+    if (!this.#printerIds.includes(printerId)) return err({ code: 'unknown-printer' });
+    const reset = this.#audit.recorded(
+      { staffId },
+      (): Result<{ before: number; after: PrinterCounters }, never> => {
+        const before = this.#store.counters(printerId).printedSinceRefill;
+        return ok({ before, after: this.#store.resetPaperCounter(printerId) });
+      },
+      ({ before }) => ({ kind: 'paper-counter-reset', deviceId: printerId, printedSinceRefill: before }),
+    );
+    return reset.ok ? ok(reset.value.after) : reset;
+  }
+
+  /** A maintenance test print used paper outside any job: counted with the printer's pages or tickets. */
+  recordTestPrint(printerId: string, printed: { pages: number } | { tickets: number }): void {
+    if (this.#printerIds.includes(printerId)) this.#store.recordTestPrint(printerId, printed);
   }
 
   reprint(jobId: number, staffId: string, reason: string): Promise<StaffActionResult> {

@@ -15,6 +15,8 @@ interface ActiveSession {
   id: string;
   language: Language;
   accessibility: Accessibility;
+  /** This session's idle limit (a staff session has its own, `staff.sessionIdleSeconds`). */
+  idleSeconds: number;
   /** The step the resident is on, as the running flow last showed it (electron/flows/flow_runner.ts). */
   flow: FlowView;
   /** When the idle warning appears and when the session ends, in clock milliseconds. */
@@ -86,14 +88,16 @@ export class SessionService {
   }
 
   /**
-   * Starts a session showing `flow` (the first step of the home flow). A start while a session runs (a double tap
-   * on the attract screen) keeps that session and its step, in the new language.
+   * Starts a session showing `flow` (the first step of the home flow, or of staff sign-in with the staff idle
+   * limit). A start while a session runs (a double tap on the attract screen) keeps that session and its step, in
+   * the new language.
    */
-  start(language: Language, flow: FlowView): SessionView {
+  start(language: Language, flow: FlowView, idleSeconds = this.#limits.idleSeconds): SessionView {
     if (this.#session) return this.setLanguage(language);
     this.#session = {
       id: randomUUID(),
       language,
+      idleSeconds,
       accessibility: { ...defaultAccessibility, audio: { ...defaultAccessibility.audio } },
       flow,
       warningAt: 0,
@@ -163,7 +167,7 @@ export class SessionService {
     if (!s) return this.view();
     s.cancelTimer();
     const now = this.#clock.now();
-    s.endsAt = now + this.#limits.idleSeconds * 1000;
+    s.endsAt = now + s.idleSeconds * 1000;
     s.warningAt = s.endsAt - this.#limits.warningSeconds * 1000;
     s.warningShown = false;
     s.cancelTimer = this.#clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);

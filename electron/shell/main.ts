@@ -54,6 +54,8 @@ if (!switches.ok) {
 }
 
 async function runShell(args: ElectronShellArguments): Promise<void> {
+  // Bound once the kiosk runs: a restart staff ask for stops it (journal closed) before the app relaunches.
+  let stopKiosk = async (_reason: string): Promise<void> => {};
   const started = await startKiosk({
     host: 'electron',
     configPath: args.configPath,
@@ -62,6 +64,13 @@ async function runShell(args: ElectronShellArguments): Promise<void> {
       const admitted = checkLaunchConfig(packaged, config.mode);
       return admitted.ok ? admitted : { ok: false, error: describeRefusal(admitted.error) };
     },
+    // Staff's "Restart now" (maintenance → Terminal): the way crash recovery relaunches the app.
+    restart: () => {
+      void stopKiosk('restart-requested').then(() => {
+        electron.app.relaunch();
+        electron.app.exit(0);
+      });
+    },
   });
   if (!started.ok) {
     await electron.app.whenReady();
@@ -69,6 +78,7 @@ async function runShell(args: ElectronShellArguments): Promise<void> {
     return;
   }
   const kiosk = started.value;
+  stopKiosk = (reason) => kiosk.stop(reason);
   const { config, logger } = kiosk;
   if (args.chromiumSwitches.length > 0)
     logger.log('chromium-switches-passed', { switches: args.chromiumSwitches });

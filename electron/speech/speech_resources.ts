@@ -48,6 +48,10 @@ export type SpeechNamespace = (typeof speechNamespaces)[number];
 /** Locale files that are never spoken, with the reason. */
 export const unspokenNamespaces: Readonly<Record<string, string>> = {
   documents: 'printed documents (receipts, slips, the A4 proof), not screens',
+  'staff-sign-in':
+    'staff screens: audio guidance is for residents, and would read a staff member’s name and lock-out aloud',
+  maintenance:
+    'staff screens: audio guidance is for residents (a maintenance session is a member of staff’s)',
 };
 
 type Tree = Record<string, unknown>;

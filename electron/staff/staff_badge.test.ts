@@ -52,4 +52,16 @@ describe('staff badges', () => {
       }),
     );
   });
+
+  it('anything behind the badge prefix is refused with a reason and never throws, up to a scanner-full 8 KB', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 400 })), (rest) => {
+        expect(['malformed', 'forged']).toContain(outcome(`${STAFF_BADGE_PREFIX}${rest}`));
+      }),
+    );
+    const text = issueStaffBadge(badge, office);
+    expect(outcome(`${text}${'0'.repeat(8192 - text.length)}`)).not.toBe('valid');
+    expect(outcome(`${STAFF_BADGE_PREFIX}${'A'.repeat(8192)}`)).toBe('malformed');
+    expect(outcome(`${text}\u0000`)).not.toBe('valid');
+  });
 });

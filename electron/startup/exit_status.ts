@@ -18,6 +18,11 @@ export const exitStatus = {
   cannotCreate: 73,
   /** The journal cannot be opened. */
   ioError: 74,
+  /**
+   * EX_TEMPFAIL: staff asked for a restart from the maintenance screen (now, or at the time they set). The browser
+   * host under its supervisor exits with it, and the supervisor starts the host again (restart_policy.ts).
+   */
+  restartRequested: 75,
   /** The configuration (or the signing key it names) is unusable, or this build refuses it. */
   config: 78,
 } as const;

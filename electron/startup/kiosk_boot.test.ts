@@ -14,7 +14,9 @@ function configFile(overrides: Record<string, unknown>): { path: string; journal
   const dir = mkdtempSync(join(tmpdir(), 'balcao-boot-'));
   const path = join(dir, 'config.json');
   const journal = join(dir, 'journal.sqlite');
-  writeFileSync(path, JSON.stringify({ ...shipped, journal: { path: journal }, ...overrides }));
+  // Production files trust their own staff office, never the development key the shipped file lists.
+  const staff = overrides.mode === 'production' ? { staff: {} } : {};
+  writeFileSync(path, JSON.stringify({ ...shipped, journal: { path: journal }, ...staff, ...overrides }));
   return { path, journal };
 }
 

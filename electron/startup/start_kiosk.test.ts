@@ -199,24 +199,30 @@ describe('startKiosk and the backend', () => {
         mutualTls: false,
       }),
     );
-    const pin = await started.value.backend.checkStaffPin({
-      idempotencyKey: 'start-kiosk-test-0001',
-      staffId: 'S0001',
-      terminalId: 'MO-DEV-01',
-      pin: '135790',
-    });
-    expect(pin).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
+    // The kiosk's first call is its heartbeat, sent at start: it finds nobody, twice, and the circuit opens.
+    const deadline = Date.now() + 10_000;
+    while (!log.events().includes('backend-circuit-opened') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(log.entries).toContainEqual(
       expect.objectContaining({
         event: 'backend-unreachable',
         disposition: 'failure',
-        method: 'checkStaffPin',
+        method: 'reportHeartbeat',
         error: 'unreachable',
         attempts: 2,
         detail: 'ECONNREFUSED',
       }),
     );
     expect(log.events()).toContain('backend-circuit-opened');
+    expect(log.events()).toContain('heartbeat-backend-unreachable');
+    // With the circuit open a staff PIN is not even sent.
+    const pin = await started.value.backend.checkStaffPin({
+      idempotencyKey: 'start-kiosk-test-0001',
+      staffId: 'S0001',
+      terminalId: 'MO-DEV-01',
+      pin: '135790',
+    });
+    expect(pin).toMatchObject({ ok: false, error: { kind: 'unreachable', circuitOpen: true } });
     expect(JSON.stringify(log.entries)).not.toContain('135790');
     await started.value.stop('test');
   });

@@ -1,4 +1,4 @@
-import type pino from 'pino';
+import pino from 'pino';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Backend } from '../backend/contract/backend.js';
 import type { KioskConfig } from '../config/config_schema.js';
@@ -7,6 +7,8 @@ import { logBackendReports } from '../logging/backend_log.js';
 import { logDeviceReports } from '../logging/device_log.js';
 import { logKioskEvents } from '../logging/kiosk_event_log.js';
 import { createKioskLogger, type KioskLogger, type LogLevelSetting } from '../logging/kiosk_logger.js';
+import { RecentLogFile } from '../logging/recent_log_file.js';
+import { maintenancePaths } from '../maintenance/maintenance_config.js';
 import { ManagerDeviceHub } from '../services/manager_device_hub.js';
 import type { KioskHostKind } from './kiosk_arguments.js';
 import { type AdmitConfig, type BootFailure, prepareBackend, prepareBoot } from './kiosk_boot.js';
@@ -19,6 +21,11 @@ export interface StartKioskOptions {
   admit?: AdmitConfig;
   /** Where the JSON log lines go: stdout unless given (tests). */
   logDestination?: pino.DestinationStream;
+  /**
+   * How this host restarts the kiosk when staff ask (maintenance → Terminal); absent where nothing would start it
+   * again (a host run by hand), and the screen then says a restart is not available.
+   */
+  restart?: () => void;
 }
 
 export interface RunningKiosk {
@@ -54,11 +61,24 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   if (!boot.ok)
     return bootFailed(createKioskLogger({ level: logLevel, destination: logDestination }), boot.error);
   const { config, journal, signingKey, ephemeralKey, trustStore } = boot.value;
+  // Every line goes to stdout and to the recent log staff read in maintenance (and the support bundle carries).
+  const { recentLogs } = maintenancePaths(config.maintenance, config.journal.path);
+  const recentLog = recentLogs === null ? null : new RecentLogFile(recentLogs);
+  const stdout = logDestination ?? pino.destination({ dest: 1, sync: true });
   const logger = createKioskLogger({
     terminalId: config.terminal.id,
     level: logLevel,
-    destination: logDestination,
+    destination:
+      recentLog === null
+        ? stdout
+        : pino.multistream([
+            { level: 'trace', stream: stdout },
+            { level: 'trace', stream: recentLog },
+          ]),
   });
+  const recentLogFault = recentLog?.takeFault();
+  if (recentLogs && recentLogFault)
+    logger.log('recent-log-unavailable', { path: recentLogs.path, code: recentLogFault });
   logger.log('config-loaded', {
     path: configPath,
     mode: config.mode,
@@ -68,6 +88,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   });
   logger.log('journal-opened', { path: config.journal.path });
   if (ephemeralKey) logger.log('signing-key-ephemeral');
+  if (Object.keys(config.staff.badgeKeys).length === 0) logger.log('staff-badge-keys-missing');
   const backend = prepareBackend(config, logBackendReports(logger));
   if (!backend.ok) {
     journal.close();
@@ -82,6 +103,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   const devices = new ManagerDeviceHub(config.devices, { report: logDeviceReports(logger) });
   await devices.start();
   const app = createKioskApp(config, devices, journal, {
+    restart: options.restart,
     signingKey,
     logger,
     backend: backend.value,
@@ -106,6 +128,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
         await app.close();
         await backend.value.close();
         stopLogging();
+        recentLog?.close();
       })();
       return stopping;
     },

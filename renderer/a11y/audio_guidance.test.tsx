@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { activeSession } from '../../test/support/session_views.js';
 import { strictRpcClient } from '../../test/support/strict_rpc_client.js';
@@ -114,5 +114,47 @@ describe('audio guidance in the renderer', () => {
     expect(pressed).toBe(0);
     act(() => emitKeypadKey({ key: 'enter', wake: false }));
     expect(pressed).toBe(1);
+  });
+
+  it('a session screen that does not announce itself says so after a moment, and that Help calls staff', () => {
+    vi.useFakeTimers();
+    try {
+      const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
+      act(() => useSessionStore.getState().setView(session(true)));
+      const { rerender } = render(
+        <>
+          <AudioGuidance client={rpc.client} />
+          <div className="kiosk" />
+        </>,
+      );
+      act(() => vi.advanceTimersByTime(599));
+      expect(said(rpc.calls)).toEqual([]);
+      act(() => vi.advanceTimersByTime(1));
+      expect(said(rpc.calls)).toEqual([['focus.noGuidance']]);
+      // A screen that announces itself within the moment is spoken alone.
+      rerender(
+        <>
+          <AudioGuidance client={rpc.client} />
+          <Screen prompts={[{ key: 'home:services.title' }]} />
+        </>,
+      );
+      rerender(
+        <>
+          <AudioGuidance client={rpc.client} />
+          <div className="kiosk" />
+        </>,
+      );
+      act(() => vi.advanceTimersByTime(300));
+      rerender(
+        <>
+          <AudioGuidance client={rpc.client} />
+          <Screen prompts={[{ key: 'idle.title' }]} />
+        </>,
+      );
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(said(rpc.calls)).toEqual([['focus.noGuidance'], ['home:services.title'], ['idle.title']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

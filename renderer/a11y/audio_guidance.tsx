@@ -8,6 +8,9 @@ import { onKeypadKey } from './keypad_events.js';
 
 /** How long after a keypad key, with no session, the attract and out-of-service screens may speak (as main). */
 const armedForMs = 60_000;
+/** How long a session screen may stay without an announcement before the resident is told it has none. */
+const silentScreenMs = 600;
+const noGuidance: Prompt[] = [{ key: 'focus.noGuidance' }];
 
 /**
  * The renderer's half of audio guidance and keypad operation, mounted once in the app:
@@ -32,7 +35,9 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
     const speak = (prompts: Prompt[]) => {
       if (prompts.length > 0 && audible()) void client.call('speech.say', { prompts, mode: 'replace' });
     };
-    return { speak, repeatScreen: () => speak(state.current.announcement?.prompts ?? []) };
+    const screenPrompts = (): Prompt[] =>
+      state.current.announcement?.prompts ?? (state.current.inSession ? noGuidance : []);
+    return { speak, repeatScreen: () => speak(screenPrompts()) };
   }, [client]);
 
   // A new session language changes what is said only for prompts that follow it (the language screen's each name
@@ -43,7 +48,17 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
     : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: speak again exactly when the announcement, or audio being on, changes
   useEffect(() => {
-    if (audioOn) effects.repeatScreen();
+    if (!audioOn) return;
+    if (announcement) {
+      effects.repeatScreen();
+      return;
+    }
+    // A screen that does not announce itself (a flow not yet covered): after a moment — a screen being replaced has
+    // none for an instant — say so, and that Help calls a member of staff, rather than leave the resident in silence.
+    const timer = setTimeout(() => {
+      if (!state.current.announcement) effects.repeatScreen();
+    }, silentScreenMs);
+    return () => clearTimeout(timer);
   }, [spokenKey, audioOn, effects]);
 
   useEffect(() => {

@@ -1,7 +1,9 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
+import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
 import { ProofOfIdentityScreens } from './proof_of_identity/proof_of_identity_screens.js';
+import { StaffSignInScreens } from './staff_sign_in/staff_sign_in_screens.js';
 
 /**
  * Shows the step of the flow the resident is on, as the main process reports it in the session view
@@ -21,6 +23,10 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <CollectDocumentScreens view={flow} />;
     case 'proof-of-identity':
       return <ProofOfIdentityScreens view={flow} />;
+    case 'staff-sign-in':
+      return <StaffSignInScreens view={flow} />;
+    case 'maintenance':
+      return <MaintenanceScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;

@@ -18,7 +18,8 @@ function reasonOf(status: KioskStatus, connected: boolean): Reason {
 /**
  * Shown instead of the attract screen while the kiosk cannot serve. Nobody has chosen a language, so it speaks all
  * four, Simplified Chinese first at Hengqin; where to go instead is the centre's own (Hengqin's counters, not Macao
- * One Account's phone services). The terminal id and reason help the resident report it and staff find it.
+ * One Account's phone services). The terminal id and reason help the resident report it, and the ids of
+ * the devices not ready help staff find them.
  */
 export function OutOfServiceScreen() {
   const status = useKioskStore((s) => s.status);
@@ -26,6 +27,11 @@ export function OutOfServiceScreen() {
   const terminalId = useKioskStore((s) => s.snapshot?.terminalId);
   const siteKind = useKioskStore((s) => s.snapshot?.site.kind);
   const reason = reasonOf(status, connected);
+  // The devices keeping the kiosk out of service, by their configured ids: what staff look for, beside the terminal.
+  const devices =
+    status.mode === 'out-of-service'
+      ? status.reasons.flatMap((r) => (r.kind === 'device-unavailable' ? [r.deviceId] : []))
+      : [];
   const nearby = siteKind === 'hengqin' ? 'outOfService.nearbyHengqin' : 'outOfService.nearby';
   const order = languageOrder(siteKind);
   useAnnouncement(
@@ -43,7 +49,9 @@ export function OutOfServiceScreen() {
         lineKeys={[`outOfService.${reason}`, nearby]}
         order={order}
       />
-      <p className="out-of-service__terminal">{terminalId}</p>
+      <p className="out-of-service__terminal" data-testid="out-of-service-terminal">
+        {[terminalId, ...devices].join(' · ')}
+      </p>
     </main>
   );
 }

@@ -46,11 +46,32 @@ async function expectSpoken(from: number, expected: string[], withLanguage = fal
 
 const mark = async () => (await spoken()).length;
 
-/** The services screen: where the resident is, the six services (none at the kiosk yet), the keys. */
-const servicesScreen = [
+interface Tile {
+  id: string;
+  available: boolean;
+  unavailableBecause?: 'devices' | 'backend';
+  flowReady: boolean;
+  needs: string[];
+}
+
+/** The terminal's tiles as the kiosk reports them (a flow that lands makes its tile ready: the spec follows). */
+async function tiles(): Promise<Tile[]> {
+  const frame = await host.call('kiosk.snapshot', {});
+  return frame.ok ? (frame.value as { services: Tile[] }).services : [];
+}
+
+/** What a tile says when the keypad reaches it (renderer/flows/home/services_step.tsx). */
+function tileKey(tile: Tile): string {
+  if (!tile.available)
+    return tile.unavailableBecause === 'backend' ? 'services.backendUnreachable' : 'services.unavailable';
+  return tile.flowReady ? `service.${tile.id}.title` : 'services.notAtKiosk';
+}
+
+/** The services screen: where the resident is, each service as its tile says it, the keys. */
+const servicesScreen = async () => [
   'services.where',
   'home:services.title',
-  ...Array.from({ length: 6 }, () => 'services.notAtKiosk'),
+  ...(await tiles()).map(tileKey),
   'services.keys',
 ];
 
@@ -103,29 +124,31 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
   from = await mark();
   await press('enter');
   await expect(page.getByTestId('home-screen')).toBeVisible();
-  await expectSpoken(from, servicesScreen);
+  await expectSpoken(from, await servicesScreen());
 
   // The first tile, then its intro (what the service is, what it needs, how long), and Back to the services.
   from = await mark();
+  const [first] = await tiles();
+  if (!first) throw new Error('the e2e terminal offers no service');
   await press('down');
-  await expectSpoken(from, ['services.notAtKiosk']);
-  expect(await focused(page)).toBe('tile-book-appointment');
+  await expectSpoken(from, [tileKey(first)]);
+  expect(await focused(page)).toBe(`tile-${first.id}`);
   await press('enter');
-  await expect(page.getByTestId('service-intro-book-appointment')).toBeVisible();
+  await expect(page.getByTestId(`service-intro-${first.id}`)).toBeVisible();
   await expectSpoken(from, [
-    'services.notAtKiosk',
-    'service.book-appointment.title',
-    'service.book-appointment.summary',
+    tileKey(first),
+    `service.${first.id}.title`,
+    `service.${first.id}.summary`,
     'home:serviceIntro.youWillNeed',
-    'home:serviceIntro.needs.nothing',
+    ...first.needs.map((need) => `home:serviceIntro.needs.${need}`),
     'home:serviceIntro.takes',
-    'home:serviceIntro.notYetAtKiosk',
+    ...(first.flowReady ? [] : ['home:serviceIntro.notYetAtKiosk']),
     'serviceIntro.keys',
   ]);
   from = await mark();
   await press('back');
   await expect(page.getByTestId('home-screen')).toBeVisible();
-  await expectSpoken(from, servicesScreen);
+  await expectSpoken(from, await servicesScreen());
 
   // Help explains this step; Enter calls staff (and says so); Back closes Help.
   from = await mark();

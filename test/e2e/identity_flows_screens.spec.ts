@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { e2eConfig } from './support/e2e_config.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
-import { expectKioskLayout, shoot } from './support/kiosk_layout.js';
+import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
 
 /**
  * Every step of "Collect my document" and "Proof of identity" in the four languages, landscape and portrait, with
@@ -41,7 +41,7 @@ for (const orientation of orientations) {
       host = kiosk;
       const step = async (name: string) => {
         await expectKioskLayout(page);
-        await shoot(page, `collect-document/${name}-${locale}-${orientation.name}`);
+        await shootScreen(page, `${name}-${locale}-${orientation.name}`, { folder: 'collect-document' });
       };
       await openService(page, kiosk, locale, 'collect-document');
       await identifyWithPassport(page, kiosk, step);
@@ -69,7 +69,7 @@ for (const orientation of orientations) {
       host = kiosk;
       const step = async (name: string) => {
         await expectKioskLayout(page);
-        await shoot(page, `proof-of-identity/${name}-${locale}-${orientation.name}`);
+        await shootScreen(page, `${name}-${locale}-${orientation.name}`, { folder: 'proof-of-identity' });
       };
       await openService(page, kiosk, locale, 'proof-of-identity');
       await identifyWithPassport(page, kiosk);

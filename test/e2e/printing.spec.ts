@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { developmentStaffOffice } from '../support/staff_badges.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
@@ -85,41 +86,40 @@ test('a resident who leaves before the job printed: staff see it in maintenance 
   await page.getByTestId('print-leave').click();
   await expect(page.getByTestId('out-of-service')).toBeVisible();
 
-  // Staff arrive: maintenance shows the held job; they load paper and reprint it, with their id and reason.
-  expect(await host.call('maintenance.printJobs', {})).toMatchObject({
+  // Staff arrive: the hidden corner, their badge at the scanner, their PIN; the held job is in Print jobs.
+  expect(await host.call('maintenance.openTool', { tool: 'print-jobs' })).toMatchObject({
     ok: false,
     error: { code: 'forbidden' },
   });
-  await host.call('dev.setMaintenance', { on: true });
-  const jobs = await host.call('maintenance.printJobs', {});
-  expect(jobs).toMatchObject({
-    ok: true,
-    value: expect.arrayContaining([
-      expect.objectContaining({ jobId, status: 'needs-attention', canReprint: true }),
-    ]),
-  });
+  await signInAsStaff(page);
+  await page.getByTestId('maintenance-tool-print-jobs').click();
+  const job = page.getByTestId(`job-${jobId}`);
+  await expect(job).toHaveAttribute('data-status', 'needs-attention');
   await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
-  expect(
-    await host.call('maintenance.reprint', {
-      jobId,
-      staffId: 'staff-042',
-      reason: 'resident left before paper refill',
-    }),
-  ).toMatchObject({ ok: true, value: { ok: true } });
-  await expect
-    .poll(async () => {
-      const list = await host.call('maintenance.printJobs', {});
-      return list.ok
-        ? (list.value as { jobId: number; status: string }[]).find((j) => j.jobId === jobId)?.status
-        : null;
-    })
-    .toBe('confirmed');
-  // A second reprint of a confirmed job is refused: nothing prints twice without a new request.
-  expect(
-    await host.call('maintenance.reprint', { jobId, staffId: 'staff-042', reason: 'again' }),
-  ).toMatchObject({
+  await job.getByTestId(`job-${jobId}-reprint`).click();
+  await job.getByTestId(`job-${jobId}-reprint-resident-returned`).click();
+  await expect(page.getByTestId('maintenance-result')).toHaveAttribute('data-ok', 'true');
+  // The screen follows the printer: no Refresh needed.
+  await expect(job).toHaveAttribute('data-status', 'confirmed');
+  // A confirmed job offers no second reprint: nothing prints twice without a new request.
+  await expect(job.getByTestId(`job-${jobId}-reprint`)).toHaveCount(0);
+  expect(await host.call('maintenance.reprint', { jobId, reason: 'resident-returned' })).toMatchObject({
     ok: true,
-    value: { ok: false },
+    value: { ok: true },
   });
-  await host.call('dev.setMaintenance', { on: false });
+  await page.getByTestId('maintenance-refresh').click();
+  await expect(page.getByTestId('maintenance-result')).toHaveAttribute('data-ok', 'false');
 });
+
+/** Five taps on the hidden corner, a badge of S0001 from the development staff office at the scanner, PIN 135790. */
+async function signInAsStaff(page: Page): Promise<void> {
+  const corner = page.getByTestId('staff-corner');
+  for (let i = 0; i < 5; i++) await corner.click();
+  await expect(page.getByTestId('staff-sign-in-badge')).toBeVisible();
+  const badge = developmentStaffOffice().badge('S0001');
+  await host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text: badge });
+  await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
+  for (const digit of '135790') await page.getByTestId(`pin-${digit}`).click();
+  await page.getByTestId('pin-ok').click();
+  await expect(page.getByTestId('maintenance-menu')).toBeVisible();
+}

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { contrastFailures } from './support/contrast.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
-import { expectKioskLayout, shoot } from './support/kiosk_layout.js';
+import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
 
 /**
  * Every main screen in every locale, at 1920×1080 landscape and 1080×1920 portrait: the text is the locale's, nothing
@@ -36,6 +36,10 @@ test.beforeAll(async () => {
   );
 });
 test.afterAll(async () => host.stop());
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await shootScreen(page, name);
+}
 
 for (const orientation of orientations) {
   for (const locale of locales) {

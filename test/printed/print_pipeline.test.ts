@@ -80,6 +80,8 @@ describe('print pipeline', () => {
       pages: 0,
       tickets: 1,
       paperChanges: 0,
+      printedSinceRefill: 1,
+      refilledAt: null,
     });
     expect(events.map((e) => e.type)).toEqual(['job-queued', 'job-confirmed']);
   });

@@ -9,7 +9,8 @@ import { err } from '../../../lib/result.js';
 import type { PrinterState } from '../../device_status.js';
 import type { DocumentPrinter, PrintOutcome } from '../printer.js';
 import { StatusListeners } from '../status_listeners.js';
-import { acceptsPdf } from '../usb_printer_class/ieee1284_device_id.js';
+import type { ClassResult } from '../usb_printer_class/class_requests.js';
+import { acceptsPdf, type DeviceId } from '../usb_printer_class/ieee1284_device_id.js';
 import { CupsDocumentPrinter, type CupsDocumentPrinterOptions } from './cups_document_printer.js';
 import { UsbPdfDocumentPrinter, type UsbPdfDocumentPrinterOptions } from './usb_pdf_document_printer.js';
 
@@ -51,6 +52,11 @@ export class A4DocumentPrinter implements DocumentPrinter {
 
   onStatus(listener: (state: PrinterState) => void): () => void {
     return this.listeners.add(listener);
+  }
+
+  /** The printer's IEEE 1284 device ID over USB (maintenance's inventory); undefined for a CUPS-only printer. */
+  readDeviceId(): Promise<ClassResult<DeviceId>> | undefined {
+    return this.usb?.readDeviceId();
   }
 
   async chooseRoute(): Promise<A4Route | undefined> {

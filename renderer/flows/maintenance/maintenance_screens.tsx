@@ -1,0 +1,125 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { AlertsStep } from './alerts_step.js';
+import { DevicesStep } from './devices_step.js';
+import { LeaveCheckStep } from './leave_check_step.js';
+import { LogsStep } from './logs_step.js';
+import { MenuStep } from './menu_step.js';
+import { PrintJobsStep } from './print_jobs_step.js';
+import { SupportBundleStep } from './support_bundle_step.js';
+import { TerminalStep } from './terminal_step.js';
+import { TransactionsStep } from './transactions_step.js';
+import { useScrollCue } from './use_scroll_cue.js';
+import './maintenance.css';
+
+/** One step of the maintenance flow's view, by its name. */
+export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract<
+  MaintenanceFlowView,
+  { step: S }
+>;
+
+/**
+ * Maintenance, for the member of staff signed in: a header naming them and where they are (Maintenance › tool),
+ * the tool's screen, and a footer with the ways back. Every button sends a `maintenance.*` intent; the main process
+ * decides what follows (electron/flows/maintenance/maintenance_flow.ts).
+ */
+export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
+  const { t } = useTranslation('maintenance');
+  const body = useRef<HTMLDivElement>(null);
+  const more = useScrollCue(body);
+  return (
+    <main className="maint" data-testid={`maintenance-${view.step}`} data-step={view.step}>
+      <header className="maint__head">
+        <nav className="maint__trail" aria-label={t('title')}>
+          <span>{t('title')}</span>
+          <span aria-hidden="true">›</span>
+          <span aria-current="step">{t(`tool.${view.step}`)}</span>
+        </nav>
+        <h1 className="screen-title">{t(`tool.${view.step}`)}</h1>
+        <p className="maint__who" data-testid="maintenance-staff">
+          {t('signedInAs', { name: view.staff.name, id: view.staff.staffId })}
+        </p>
+      </header>
+      <div className="maint__body" ref={body}>
+        <Step view={view} />
+      </div>
+      <div className="maint__more" aria-hidden="true" data-testid="maintenance-more" hidden={!more}>
+        ▼
+      </div>
+      <Footer view={view} />
+    </main>
+  );
+}
+
+/** The ways on from each step: out of maintenance from the menu, stay or leave from the check, Back from a tool. */
+function Footer({ view }: { view: MaintenanceFlowView }) {
+  const { t } = useTranslation('maintenance');
+  const rpc = useRpc();
+  const button = (testId: string, label: string, send: () => void, primary = false) => (
+    <button
+      type="button"
+      className={primary ? 'primary-button' : 'secondary-button'}
+      data-testid={testId}
+      onClick={send}
+    >
+      {label}
+    </button>
+  );
+  switch (view.step) {
+    case 'menu':
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-sign-out', t('menu.signOut'), () => void rpc.call('maintenance.signOut', {}))}
+          {button('maintenance-leave', t('menu.leave'), () => void rpc.call('maintenance.leave', {}), true)}
+        </footer>
+      );
+    case 'leave-check':
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-stay', t('leaveCheck.stay'), () => void rpc.call('maintenance.back', {}))}
+          {button(
+            'maintenance-leave-anyway',
+            t('leaveCheck.leaveAnyway'),
+            () => void rpc.call('maintenance.leaveAnyway', {}),
+            true,
+          )}
+        </footer>
+      );
+    default:
+      return (
+        <footer className="screen-footer">
+          {button('maintenance-back', t('backToMenu'), () => void rpc.call('maintenance.back', {}))}
+          {button('maintenance-refresh', t('refresh'), () => void rpc.call('maintenance.refresh', {}))}
+        </footer>
+      );
+  }
+}
+
+function Step({ view }: { view: MaintenanceFlowView }) {
+  switch (view.step) {
+    case 'menu':
+      return <MenuStep view={view} />;
+    case 'devices':
+      return <DevicesStep view={view} />;
+    case 'print-jobs':
+      return <PrintJobsStep view={view} />;
+    case 'transactions':
+      return <TransactionsStep view={view} />;
+    case 'alerts':
+      return <AlertsStep view={view} />;
+    case 'terminal':
+      return <TerminalStep view={view} />;
+    case 'support-bundle':
+      return <SupportBundleStep view={view} />;
+    case 'logs':
+      return <LogsStep view={view} />;
+    case 'leave-check':
+      return <LeaveCheckStep view={view} />;
+    default: {
+      const unreachable: never = view;
+      return unreachable;
+    }
+  }
+}

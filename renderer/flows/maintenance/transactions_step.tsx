@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { cancelReasons, confirmReasons } from '../../../electron/rpc/flows/maintenance_choices.js';
+import { useRpc } from '../../rpc/rpc_context.js';
+import { ListActionResult } from './list_result.js';
+import { useMaintenanceFormat } from './maintenance_format.js';
+import type { MaintenanceStepView } from './maintenance_screens.js';
+import { ReasonPicker } from './reason_picker.js';
+
+/**
+ * Resident transactions not finished — in progress, or left by an earlier run of the kiosk — with their step; staff
+ * resolve one as completed or cancelled, with a reason, after checking with the resident or the back office.
+ */
+export function TransactionsStep({ view }: { view: MaintenanceStepView<'transactions'> }) {
+  const { t } = useTranslation('maintenance');
+  const rpc = useRpc();
+  const format = useMaintenanceFormat();
+  return (
+    <>
+      <ListActionResult
+        result={view.result}
+        label={(action) => t(action === 'resolve-confirmed' ? 'transactions.confirm' : 'transactions.void')}
+      />
+      {view.transactions.length === 0 ? <p className="maint__ok">{t('transactions.empty')}</p> : null}
+      <ul className="maint__list">
+        {view.transactions.map((tx) => (
+          <li key={tx.id} className="maint__card" data-testid={`transaction-${tx.id}`} data-state={tx.state}>
+            <div className="maint__card-head">
+              <strong>{t(`transactionKind.${tx.kind}`)}</strong>
+              <span className="maint__state">{t(`transactionState.${tx.state}`)}</span>
+              <span>
+                {t('transactions.line', {
+                  id: tx.id,
+                  time: format.dateTime(tx.createdAt),
+                  updated: format.dateTime(tx.updatedAt),
+                })}
+              </span>
+            </div>
+            {tx.fromEarlierRun ? <p className="maint__detail">{t('transactions.earlierRun')}</p> : null}
+            {tx.needsStaffReason ? (
+              <p className="notice">{t('transactions.needsStaff', { reason: tx.needsStaffReason })}</p>
+            ) : null}
+            <div className="maint__actions">
+              <ReasonPicker
+                label={t('transactions.confirm')}
+                reasons={confirmReasons}
+                testId={`transaction-${tx.id}-confirm`}
+                onChoose={(reason) =>
+                  void rpc.call('maintenance.resolveTransaction', {
+                    transactionId: tx.id,
+                    outcome: { kind: 'confirmed', reason },
+                  })
+                }
+              />
+              <ReasonPicker
+                label={t('transactions.void')}
+                reasons={cancelReasons}
+                testId={`transaction-${tx.id}-void`}
+                onChoose={(reason) =>
+                  void rpc.call('maintenance.resolveTransaction', {
+                    transactionId: tx.id,
+                    outcome: { kind: 'voided', reason },
+                  })
+                }
+              />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
