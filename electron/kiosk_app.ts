@@ -92,9 +92,12 @@ export function createKioskApp(
   const session = new SessionService(config.timeLimits, clock, bus);
   const kioskStatus = new KioskStatusService(config, bus);
   const configuration = { terminalId: config.terminal.id, mode: config.mode, settings: config };
-  const givenBackend = options.backend ?? noBackend();
-  // The flows settle their own kinds of transaction; a resolver given here (a test's) takes precedence.
-  const resolvers = { ...flowTransactionResolvers(givenBackend), ...options.transactionResolvers };
+  const configuredBackend = options.backend ?? noBackend();
+  // Recovery asks the backend directly: it runs before the reachability observer exists, and retries on its own.
+  const resolvers = {
+    ...flowTransactionResolvers({ backend: configuredBackend, config }),
+    ...options.transactionResolvers,
+  };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
   const { audit, alerts } = journalServices;
   const printing = new KioskPrintService({
@@ -110,7 +113,7 @@ export function createKioskApp(
     signingKey: options.signingKey,
   });
   printing.start();
-  const reachability = observeReachability(givenBackend, {
+  const reachability = observeReachability(configuredBackend, {
     clock,
     probe: (backend) => backend.terminalProfile({ terminalId: config.terminal.id }),
     probeEveryMs: backendProbeEveryMs,

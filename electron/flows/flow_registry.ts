@@ -1,4 +1,3 @@
-import type { Backend } from '../backend/contract/backend.js';
 import type { TransactionResolvers } from '../journal/transaction_recovery.js';
 import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
@@ -7,6 +6,9 @@ import { bookAppointmentFlowHandlers, checkInFlowHandlers } from './booking/book
 import { bookingTransactionResolvers } from './booking/booking_resolvers.js';
 import { prepareBookingFlows } from './booking/catalogue_cache.js';
 import { checkInFlow } from './booking/check_in_flow.js';
+import { collectDocumentFlow } from './collect_document/collect_document_flow.js';
+import { collectDocumentFlowHandlers } from './collect_document/collect_document_handlers.js';
+import { collectionResolver } from './collect_document/collection_resolver.js';
 import type { FlowDefinition, FlowServices, RunningFlow } from './flow.js';
 import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
@@ -14,6 +16,8 @@ import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
 import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
+import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
+import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -25,6 +29,8 @@ export const flowDefinitions = {
   home: homeFlow,
   'book-appointment': bookAppointmentFlow,
   'check-in': checkInFlow,
+  'collect-document': collectDocumentFlow,
+  'proof-of-identity': proofOfIdentityFlow,
   'staff-sign-in': staffSignInFlow,
   maintenance: maintenanceFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
@@ -40,6 +46,8 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...bookAppointmentFlowHandlers(runner),
     ...checkInFlowHandlers(runner),
     ...identifyHandlers(runner),
+    ...collectDocumentFlowHandlers(runner),
+    ...proofOfIdentityFlowHandlers(runner),
     ...staffSignInFlowHandlers(runner),
     ...maintenanceFlowHandlers(runner),
   };
@@ -56,9 +64,15 @@ export function prepareFlows(
 }
 
 /**
- * How each flow's transactions left unfinished by an earlier run (or by a resident who left while a change had no
- * answer) are settled: the flows' resolvers, by transaction kind.
+ * How each flow's transactions left unfinished (a crash, a backend that stopped answering, a resident who left
+ * while a change had no answer) are settled by recovery: one resolver per transaction kind, from the flow that
+ * owns it.
  */
-export function flowTransactionResolvers(backend: Backend): TransactionResolvers {
-  return { ...bookingTransactionResolvers(backend) };
+export function flowTransactionResolvers(
+  services: Pick<FlowServices, 'backend' | 'config'>,
+): TransactionResolvers {
+  return {
+    ...bookingTransactionResolvers(services.backend),
+    collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
+  };
 }

@@ -23,7 +23,7 @@ describe('flow runner', () => {
     const recordingHome: FlowDefinition<'home', HomeFlow> = {
       id: 'home',
       start: (context, services, entry) => {
-        const flow = new HomeFlow(services, entry);
+        const flow = new HomeFlow(context, services, entry);
         const dispose = flow.dispose.bind(flow);
         flow.dispose = () => {
           disposed.push(flow);

@@ -4,8 +4,9 @@
  * each refill, the print jobs waiting for staff, the software's version and how long it has run. No personal data:
  * ids, states and counters only.
  */
+
+import { macauIso } from '../../lib/macau_time.js';
 import type { HeartbeatReport } from '../backend/contract/heartbeat.js';
-import { macauIso } from '../backend/embedded/macau_time.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import type { KioskStatus } from '../rpc/kiosk_contract.js';
 import type { DeviceHub } from '../services/device_hub.js';

@@ -9,6 +9,7 @@ import { staffAlertsHelpMigration } from './staff_alerts_help_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
 import { staffLockoutsMigration } from './staff_lockouts_migration.js';
+import { transactionSubjectsMigration } from './transaction_subjects_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
 import { transactionsPendingRequestMigration } from './transactions_pending_request_migration.js';
 
@@ -24,4 +25,5 @@ export const journalMigrations: readonly Migration[] = [
   staffLockoutsMigration,
   printerRefillMigration,
   heartbeatQueueMigration,
+  transactionSubjectsMigration,
 ];

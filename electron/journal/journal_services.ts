@@ -27,6 +27,11 @@ export interface JournalServices {
   transactions: TransactionJournal;
   /** Settles when the first recovery pass has finished (tests and shutdown wait on it). */
   recovered: Promise<TransactionRecoveryReport>;
+  /**
+   * Runs recovery now: after a flow handed a transaction over (`transactions.handOverToRecovery`). What it cannot
+   * settle yet is asked again on the clock, as at start-up.
+   */
+  recoverNow(): Promise<TransactionRecoveryReport>;
   close(): void;
 }
 
@@ -71,6 +76,7 @@ export function startJournalServices(
     recovery.run().then(
       (report) => {
         if (report.deferred.length > 0 && !closed) {
+          cancelRetry();
           cancelRetry = clock.setTimeout(() => void recover(), recoveryRetryMs);
         }
         return report;
@@ -87,6 +93,7 @@ export function startJournalServices(
     alerts,
     transactions,
     recovered: recover(),
+    recoverNow: recover,
     close() {
       closed = true;
       cancelRetry();

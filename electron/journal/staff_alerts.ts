@@ -14,6 +14,8 @@ export const staffAlertKinds = [
   'print-needs-attention',
   'print-job-expired',
   'transaction-needs-staff',
+  /** A device stopped a resident's transaction: a dispenser jammed or empty, a locker door that would not open. */
+  'device-needs-staff',
   /** A resident pressed Help → "Call a member of staff"; the detail names the terminal and the step. */
   'resident-help',
 ] as const;

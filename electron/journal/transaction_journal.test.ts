@@ -8,7 +8,7 @@ import { recordingLogger } from '../../test/support/recording_logger.js';
 import { AuditLog } from './audit_log.js';
 import { openJournal } from './journal_database.js';
 import { StaffAlertStore } from './staff_alerts.js';
-import { TransactionJournal } from './transaction_journal.js';
+import { callKey, TransactionJournal } from './transaction_journal.js';
 import type { ForwardState, TransactionKind } from './transaction_states.js';
 
 describe('transaction journal', () => {
@@ -135,6 +135,11 @@ describe('transaction journal', () => {
     expect(call.value.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
     const again = journal.recordCall(id, 'create-booking');
     expect(again.ok && again.value.idempotencyKey).toBe(call.value.idempotencyKey);
+    // The backend contract's key shape (electron/backend/contract/common.ts), and one key per operation.
+    expect(call.value.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+    const other = callKey(journal.get(id)?.idempotencyKey ?? '', 'cancel booking.2/x');
+    expect(other).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(other).not.toBe(call.value.idempotencyKey);
     // The answer recorded: no call pending any more.
     journal.advance(id, 'reserved');
     expect(journal.get(id)?.pendingCall).toBeNull();
@@ -223,6 +228,8 @@ describe('transaction journal', () => {
       'created_at',
       'updated_at',
       'pending_request',
+      // The backend's id of what the transaction is about (recordSubject): a pattern without spaces or scripts.
+      'subject',
     ]);
     expect(columns('transaction_events')).toEqual([
       'id',
@@ -273,5 +280,38 @@ describe('transaction journal', () => {
       error: { code: 'invalid-event', fields: ['reason'] },
     });
     expect(journal.get(other)?.state).toBe('started');
+  });
+
+  it('records what a transaction is about once, as the backend’s id, never free text', () => {
+    const id = started('collection');
+    expect(journal.recordSubject(id, 'C-SAMPLE-MO-1')).toMatchObject({
+      ok: true,
+      value: { subject: 'C-SAMPLE-MO-1' },
+    });
+    expect(journal.recordSubject(id, 'C-OTHER')).toMatchObject({
+      ok: false,
+      error: { code: 'illegal-transition' },
+    });
+    const other = started('collection');
+    for (const subject of ['CHAN TAI MAN', '陳大文', '', 'x'.repeat(65)])
+      expect(journal.recordSubject(other, subject)).toEqual({
+        ok: false,
+        error: { code: 'not-a-code', field: 'subject' },
+      });
+    expect(journal.get(other)?.subject).toBeNull();
+  });
+
+  it('hands a transaction of this run over to recovery, which then sees it as an earlier run’s', () => {
+    const id = started('collection');
+    journal.advance(id, 'identified');
+    expect(journal.unfinishedFromEarlierBoots()).toEqual([]);
+    expect(journal.handOverToRecovery(id)).toMatchObject({ ok: true, value: { state: 'identified' } });
+    expect(journal.unfinishedFromEarlierBoots().map((t) => t.id)).toEqual([id]);
+    expect(journal.events(id).at(-1)).toMatchObject({ reason: 'handed-over-to-recovery' });
+    journal.void(id, 'cancelled');
+    expect(journal.handOverToRecovery(id)).toMatchObject({
+      ok: false,
+      error: { code: 'illegal-transition' },
+    });
   });
 });

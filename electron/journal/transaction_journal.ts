@@ -15,7 +15,7 @@
  * a personal field (a name, a document number, a PIN…: personal_fields.ts) is refused, and it is dropped with the
  * call's answer.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
 import { findPersonalField } from '../logging/personal_fields.js';
@@ -36,6 +36,8 @@ export interface TransactionRecord {
   state: TransactionState;
   /** The transaction's backend key; each call's key is `callKey(key, operation)`. */
   idempotencyKey: string;
+  /** What the transaction is about, as the backend names it (a collection id, a booking reference), once known. */
+  subject: string | null;
   /** The state-changing call whose answer is not recorded yet, with the request it was (or is about to be) sent. */
   pendingCall: PendingCall | null;
   sessionId: string | null;
@@ -64,8 +66,8 @@ export type TransactionError =
       from: TransactionState;
       to: TransactionState;
     }
-  /** A reason, operation or session id that is not a plain code. */
-  | { code: 'not-a-code'; field: 'reason' | 'operation' | 'sessionId' }
+  /** A reason, operation, session id or subject that is not a plain code. */
+  | { code: 'not-a-code'; field: 'reason' | 'operation' | 'sessionId' | 'subject' }
   /** A call's request holding a personal field (its path, never its value). */
   | { code: 'personal-field'; field: string };
 
@@ -75,10 +77,18 @@ const codePattern = /^[a-z0-9][a-z0-9 .:_/-]{0,119}$/;
 /** A call's operation is part of its idempotency key, so it is what every backend accepts in a key: `a-z0-9-`. */
 const operationPattern = /^[a-z0-9][a-z0-9-]{0,47}$/;
 const sessionIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+/** The backend's ids: letters, digits and a little punctuation, never free text. */
+const subjectPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+/** The boot id of transactions a flow handed over to recovery (see `handOverToRecovery`). */
+const handedOver = 'handed-over';
 
-/** The idempotency key of one call: letters, digits, `-` and `_` only, as the backend contract asks of a key. */
+/**
+ * The idempotency key of one call of a transaction: derived, so the flow and recovery compute the same one, and
+ * shaped as the backend contract's IdempotencyKey asks (43 characters of A–Z a–z 0–9 - _: SHA-256, base64url),
+ * whatever characters the operation's code has.
+ */
 export function callKey(transactionKey: string, operation: string): string {
-  return `${transactionKey}_${operation}`;
+  return createHash('sha256').update(`${transactionKey}/${operation}`, 'utf8').digest('base64url');
 }
 
 interface RawTransaction {
@@ -86,6 +96,7 @@ interface RawTransaction {
   kind: TransactionKind;
   state: TransactionState;
   idempotency_key: string;
+  subject: string | null;
   pending_call: string | null;
   pending_request: string | null;
   session_id: string | null;
@@ -101,6 +112,7 @@ function toRecord(raw: RawTransaction): TransactionRecord {
     kind: raw.kind,
     state: raw.state,
     idempotencyKey: raw.idempotency_key,
+    subject: raw.subject,
     pendingCall:
       raw.pending_call === null
         ? null
@@ -188,6 +200,38 @@ export class TransactionJournal {
     );
   }
 
+  /** What the transaction is about (the backend's id of it), written once, before the first call about it. */
+  recordSubject(id: number, subject: string): TransactionResult {
+    if (!subjectPattern.test(subject)) return err({ code: 'not-a-code', field: 'subject' });
+    const unset = (current: TransactionRecord) => !isFinal(current.state) && current.subject === null;
+    return this.#change(id, null, unset, (current, at) => {
+      this.#db
+        .prepare('UPDATE transactions SET subject = ?, updated_at = ? WHERE id = ?')
+        .run(subject, at, id);
+      this.#event(id, current.state, current.state, { at, reason: 'subject-recorded' });
+      return this.#mustGet(id);
+    });
+  }
+
+  /**
+   * The flow cannot finish this transaction in its session (the backend stopped answering after the document left
+   * the kiosk): recovery takes it over as if an earlier run had left it, and asks again until it can settle it.
+   */
+  handOverToRecovery(id: number): TransactionResult {
+    return this.#change(
+      id,
+      null,
+      (current) => !isFinal(current.state),
+      (current, at) => {
+        this.#db
+          .prepare('UPDATE transactions SET boot_id = ?, updated_at = ? WHERE id = ?')
+          .run(handedOver, at, id);
+        this.#event(id, current.state, current.state, { at, reason: 'handed-over-to-recovery' });
+        return this.#mustGet(id);
+      },
+    );
+  }
+
   /** The flow's next step, refused unless the kind allows it from the current state. */
   advance(id: number, to: ForwardState): TransactionResult {
     return this.#move(id, to, null, (current) => nextStates(current.kind, current.state).includes(to));
@@ -244,7 +288,10 @@ export class TransactionJournal {
     return raw ? toRecord(raw) : undefined;
   }
 
-  /** Unfinished transactions of earlier runs that no member of staff holds yet: what recovery resolves. */
+  /**
+   * Unfinished transactions of earlier runs, and those a flow of this run handed over, that no member of staff
+   * holds yet: what recovery resolves.
+   */
   unfinishedFromEarlierBoots(): TransactionRecord[] {
     return (
       this.#db

@@ -124,6 +124,38 @@ export const logEvents = {
     meaning:
       'A resident was identified and handed to the flow that asked (method, purpose, whether a PIN was checked).',
   },
+  // Collect my document
+  'collection-released': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A document was handed over by the dispenser or a locker door (transaction, collection id, card or booklet, and whether it was taken).',
+  },
+  'collection-not-released': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      "A document could not be set aside for release (the backend's refusal code or why it did not answer).",
+  },
+  'collection-receipt-not-printed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A collection receipt could not be queued for printing (the print error code); the collection itself stands.',
+  },
+  // Proof of identity
+  'proof-issued': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A proof of identity was registered with the backend and printed (the transaction id, never a fact of it).',
+  },
+  'proof-not-issued': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      "A proof of identity could not be registered or queued for printing (the step and the error's code).",
+  },
   // Kiosk status and maintenance
   'kiosk-out-of-service': {
     disposition: 'failure',

@@ -10,6 +10,8 @@ import type { PipelineError, PrintPipeline, SubmitOutcome } from '../journal/pri
 import {
   type DocumentError,
   type DocumentRendererConfig,
+  type DocumentResult,
+  type RenderedDocument,
   renderDocument,
   type TemplateId,
 } from './document_renderer.js';
@@ -50,17 +52,27 @@ export class DocumentPrintService {
     job: DocumentJobTag,
     options: RenderOptions = {},
   ): Promise<DocumentPrintResult> {
-    const existing = this.pipeline.jobByKey(job.idempotencyKey);
-    if (existing) {
-      return ok({
-        jobId: existing.id,
-        duplicate: true,
-        status: existing.status,
-        failureReason: existing.failureReason,
-      });
-    }
+    const existing = this.#existing(job);
+    if (existing) return ok(existing);
     return resultBlock(async (take) => {
       const document = take(await renderDocument(template, input, this.config, options));
+      return this.submitRendered(document, job);
+    });
+  }
+
+  /** Renders without printing: a document the resident previews before it prints (`submitRendered`). */
+  render(template: TemplateId, input: unknown, options: RenderOptions = {}): Promise<DocumentResult> {
+    return renderDocument(template, input, this.config, options);
+  }
+
+  /**
+   * Hands a rendered document to the pipeline as it is: the very PDF a preview was made from. A key already
+   * journalled answers with its job, as `print` does.
+   */
+  async submitRendered(document: RenderedDocument, job: DocumentJobTag): Promise<DocumentPrintResult> {
+    const existing = this.#existing(job);
+    if (existing) return ok(existing);
+    return resultBlock(async (take) => {
       let payload: PrintPayload;
       let printerId: string;
       if (document.paper === 'ticket') {
@@ -76,9 +88,9 @@ export class DocumentPrintService {
           idempotencyKey: job.idempotencyKey,
           sessionId: job.sessionId ?? null,
           printerId,
-          template,
+          template: document.template,
           // The spooler shows job names to anyone at the print server: the template, never the resident.
-          jobName: `balcao-${template}`,
+          jobName: `balcao-${document.template}`,
           payload,
         }),
       );
@@ -87,5 +99,16 @@ export class DocumentPrintService {
         ...(document.verification ? { verification: document.verification } : {}),
       });
     });
+  }
+
+  #existing(job: DocumentJobTag): DocumentPrintOutcome | undefined {
+    const existing = this.pipeline.jobByKey(job.idempotencyKey);
+    if (!existing) return undefined;
+    return {
+      jobId: existing.id,
+      duplicate: true,
+      status: existing.status,
+      failureReason: existing.failureReason,
+    };
   }
 }

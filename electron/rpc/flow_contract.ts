@@ -4,9 +4,17 @@ import {
   bookAppointmentFlowMethods,
 } from './flows/book_appointment_contract.js';
 import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
+import {
+  CollectDocumentFlowViewSchema,
+  collectDocumentFlowMethods,
+} from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
 import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
+import {
+  ProofOfIdentityFlowViewSchema,
+  proofOfIdentityFlowMethods,
+} from './flows/proof_of_identity_contract.js';
 import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
@@ -18,6 +26,8 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   HomeFlowViewSchema,
   BookAppointmentFlowViewSchema,
   CheckInFlowViewSchema,
+  CollectDocumentFlowViewSchema,
+  ProofOfIdentityFlowViewSchema,
   StaffSignInFlowViewSchema,
   MaintenanceFlowViewSchema,
 ]);
@@ -34,6 +44,8 @@ export const flowIds = [
   'home',
   'book-appointment',
   'check-in',
+  'collect-document',
+  'proof-of-identity',
   'staff-sign-in',
   'maintenance',
 ] as const satisfies readonly FlowId[];
@@ -52,6 +64,8 @@ export const flowMethods = {
   ...bookAppointmentFlowMethods,
   ...checkInFlowMethods,
   ...identifyMethods,
+  ...collectDocumentFlowMethods,
+  ...proofOfIdentityFlowMethods,
   ...staffSignInFlowMethods,
   ...maintenanceFlowMethods,
 } as const;

@@ -14,7 +14,7 @@ import {
 import type { AcknowledgeError, StaffAlert, StaffAlertStore } from '../journal/staff_alerts.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { type DocumentPrintError, DocumentPrintService } from '../printed/document_print_service.js';
-import type { TemplateId } from '../printed/document_renderer.js';
+import type { RenderedDocument, TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
@@ -196,24 +196,29 @@ export class KioskPrintService {
     const result = await this.#documents.print(template, input, job);
     if (result.ok) return ok({ jobId: result.value.jobId });
     const error = result.error;
-    if (
-      error.code === 'missing-glyphs' ||
-      error.code === 'layout-overflow' ||
-      error.code === 'no-font-available'
-    ) {
-      // Never a missing-glyph box on an official document: nothing is printed, the resident is told where to go,
-      // staff are alerted. The alert names the template and how many characters, never the characters themselves.
-      const detail =
-        error.code === 'missing-glyphs'
-          ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
-          : `${template}: ${error.code}`;
-      this.#alerts.raise('document-not-printable', detail);
-      this.#logger.log('document-not-printable', { template, reason: error.code });
-      this.#bus.emit('print.failed', {
-        reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
-      });
-    }
+    this.#notPrintable(template, error);
     return err(error);
+  }
+
+  /**
+   * Renders a document without printing it, for a preview the resident checks first; a document that cannot be
+   * rendered is reported as `printForSession` reports it (staff alerted, the resident told).
+   */
+  async render(template: TemplateId, input: unknown): Promise<Result<RenderedDocument, SessionPrintError>> {
+    const rendered = await this.#documents.render(template, input);
+    if (!rendered.ok) this.#notPrintable(template, rendered.error);
+    return rendered;
+  }
+
+  /** Prints, for the running session, a document `render` made: the very bytes the resident previewed. */
+  async printRenderedForSession(
+    document: RenderedDocument,
+    options: { idempotencyKey: string },
+  ): Promise<Result<{ jobId: number }, SessionPrintError>> {
+    const sessionId = this.#session.activeSessionId;
+    if (!sessionId) return err({ code: 'no-session' });
+    const result = await this.#documents.submitRendered(document, { ...options, sessionId });
+    return result.ok ? ok({ jobId: result.value.jobId }) : err(result.error);
   }
 
   /** The dev dock's sample of a template, in the session's language (optionally with an unprintable name). */
@@ -304,6 +309,28 @@ export class KioskPrintService {
   }
 
   /** Runs the retention limit now (a job may have waited through the restart) and then on the clock. */
+  /**
+   * Never a missing-glyph box on an official document: nothing is printed, the resident is told where to go,
+   * staff are alerted. The alert names the template and how many characters, never the characters themselves.
+   */
+  #notPrintable(template: TemplateId, error: SessionPrintError): void {
+    if (
+      error.code !== 'missing-glyphs' &&
+      error.code !== 'layout-overflow' &&
+      error.code !== 'no-font-available'
+    )
+      return;
+    const detail =
+      error.code === 'missing-glyphs'
+        ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
+        : `${template}: ${error.code}`;
+    this.#alerts.raise('document-not-printable', detail);
+    this.#logger.log('document-not-printable', { template, reason: error.code });
+    this.#bus.emit('print.failed', {
+      reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
+    });
+  }
+
   #keepRetentionLimit(): void {
     let cancel = (): void => {};
     const check = (): void => {

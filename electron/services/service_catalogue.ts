@@ -34,13 +34,13 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     requires: ['document-reader', 'ticket-printer'],
     needs: ['identity-document', 'pin'],
     minutes: 3,
-    flowReady: false,
+    flowReady: true,
   },
   'proof-of-identity': {
     requires: ['document-reader', 'document-printer'],
     needs: ['identity-document', 'pin'],
     minutes: 3,
-    flowReady: false,
+    flowReady: true,
   },
   'locker-pickup': {
     requires: ['barcode-scanner', 'locker-controller'],

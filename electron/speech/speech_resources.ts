@@ -2,37 +2,45 @@ import enA11y from '../../locales/en/a11y.json' with { type: 'json' };
 import enBookAppointment from '../../locales/en/book-appointment.json' with { type: 'json' };
 import enBooking from '../../locales/en/booking.json' with { type: 'json' };
 import enCheckIn from '../../locales/en/check-in.json' with { type: 'json' };
+import enCollectDocument from '../../locales/en/collect-document.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
 import ptBookAppointment from '../../locales/pt/book-appointment.json' with { type: 'json' };
 import ptBooking from '../../locales/pt/booking.json' with { type: 'json' };
 import ptCheckIn from '../../locales/pt/check-in.json' with { type: 'json' };
+import ptCollectDocument from '../../locales/pt/collect-document.json' with { type: 'json' };
 import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
 import hansBookAppointment from '../../locales/zh-Hans/book-appointment.json' with { type: 'json' };
 import hansBooking from '../../locales/zh-Hans/booking.json' with { type: 'json' };
 import hansCheckIn from '../../locales/zh-Hans/check-in.json' with { type: 'json' };
+import hansCollectDocument from '../../locales/zh-Hans/collect-document.json' with { type: 'json' };
 import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' };
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
 import hantBookAppointment from '../../locales/zh-Hant/book-appointment.json' with { type: 'json' };
 import hantBooking from '../../locales/zh-Hant/booking.json' with { type: 'json' };
 import hantCheckIn from '../../locales/zh-Hant/check-in.json' with { type: 'json' };
+import hantCollectDocument from '../../locales/zh-Hant/collect-document.json' with { type: 'json' };
 import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' };
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
 
@@ -53,6 +61,8 @@ export const flowNamespaces = [
   'book-appointment',
   'booking',
   'check-in',
+  'collect-document',
+  'proof-of-identity',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
@@ -78,6 +88,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'book-appointment': hantBookAppointment,
     booking: hantBooking,
     'check-in': hantCheckIn,
+    'collect-document': hantCollectDocument,
+    'proof-of-identity': hantProofOfIdentity,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -89,6 +101,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'book-appointment': hansBookAppointment,
     booking: hansBooking,
     'check-in': hansCheckIn,
+    'collect-document': hansCollectDocument,
+    'proof-of-identity': hansProofOfIdentity,
   },
   pt: {
     speech: ptSpeech,
@@ -100,6 +114,8 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'book-appointment': ptBookAppointment,
     booking: ptBooking,
     'check-in': ptCheckIn,
+    'collect-document': ptCollectDocument,
+    'proof-of-identity': ptProofOfIdentity,
   },
   en: {
     speech: enSpeech,
@@ -111,5 +127,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'book-appointment': enBookAppointment,
     booking: enBooking,
     'check-in': enCheckIn,
+    'collect-document': enCollectDocument,
+    'proof-of-identity': enProofOfIdentity,
   },
 };

@@ -43,6 +43,8 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'book-appointment':
     case 'booking':
     case 'check-in':
+    case 'collect-document':
+    case 'proof-of-identity':
       return true;
     default: {
       const unreachable: never = namespace;

@@ -86,7 +86,7 @@ describe('startKiosk, the composition root both hosts call', () => {
     const audit = new AuditLog(earlier.value, fiveHoursAgo);
     const alerts = new StaffAlertStore(earlier.value, { clock: fiveHoursAgo, audit, logger });
     const transaction = new TransactionJournal(earlier.value, { clock: fiveHoursAgo, audit, alerts }).start(
-      'collection',
+      'identity-proof',
     );
     if (!transaction.ok) throw new Error(transaction.error.code);
     earlier.value.close();
@@ -101,7 +101,7 @@ describe('startKiosk, the composition root both hosts call', () => {
     expect(log.entries).toContainEqual(
       expect.objectContaining({ event: 'staff-alert-raised', kind: 'print-job-expired', printJobId: job.id }),
     );
-    // No flow resolves collections yet: a person settles it.
+    // No flow resolves proofs of identity yet (a proof left unprinted or unregistered): a person settles it.
     expect(log.entries).toContainEqual(
       expect.objectContaining({
         event: 'transaction-handed-to-staff',

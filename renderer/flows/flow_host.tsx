@@ -1,8 +1,10 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { BookAppointmentScreens } from './booking/book_appointment_screens.js';
 import { CheckInScreens } from './booking/check_in_screens.js';
+import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
 import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
+import { ProofOfIdentityScreens } from './proof_of_identity/proof_of_identity_screens.js';
 import { StaffSignInScreens } from './staff_sign_in/staff_sign_in_screens.js';
 
 /**
@@ -23,6 +25,10 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <BookAppointmentScreens view={flow} />;
     case 'check-in':
       return <CheckInScreens view={flow} />;
+    case 'collect-document':
+      return <CollectDocumentScreens view={flow} />;
+    case 'proof-of-identity':
+      return <ProofOfIdentityScreens view={flow} />;
     case 'staff-sign-in':
       return <StaffSignInScreens view={flow} />;
     case 'maintenance':

@@ -90,7 +90,7 @@ test('searches in each language: characters, pinyin initials, Portuguese without
 
   // Simplified Chinese: the initials alone, while still composing, find 身份证.
   await page.getByTestId('tile-book-appointment').click();
-  await page.getByTestId('start').click();
+  await page.getByTestId('start-service').click();
   await switchLanguage('zh-Hans');
   await page.getByTestId('site-macau').click();
   await page.getByTestId('open-search').click();
@@ -101,7 +101,7 @@ test('searches in each language: characters, pinyin initials, Portuguese without
   // Portuguese, typed without accents.
   await switchLanguage('pt');
   await page.getByTestId('tile-book-appointment').click();
-  await page.getByTestId('start').click();
+  await page.getByTestId('start-service').click();
   await page.getByTestId('site-macau').click();
   await page.getByTestId('open-search').click();
   for (const key of [...'CERTIDAO']) await page.getByTestId(`key-${key}`).click();

@@ -125,7 +125,7 @@ test.describe('the resident walks away', () => {
     await page.getByTestId('attract-screen').click();
     await page.getByTestId('language-en').click();
     await page.getByTestId('tile-book-appointment').click();
-    await page.getByTestId('start').click();
+    await page.getByTestId('start-service').click();
     await expect(page.getByTestId('book-appointment-site')).toBeVisible();
     await expect(page.locator('body')).not.toContainText('CHAN');
     await page.getByTestId('back').click();

@@ -40,6 +40,8 @@ export interface KioskAppFixtureOptions {
    * clock; a function: a backend of the test's making (a faulty one). Without it, backend calls answer unreachable.
    */
   backend?: 'embedded' | ((clock: FakeClock) => Backend);
+  /** A journal file (a crash test reopens what a killed run left); in memory when absent. */
+  journalPath?: string;
   /** Audio guidance's speaker and engine (a recording sink, a fake engine); the configured ones when absent. */
   speech?: KioskAppOptions['speech'];
 }
@@ -63,7 +65,7 @@ export async function startKioskAppFixture(
   const config = parsed.value;
   const devices = new ManagerDeviceHub(config.devices);
   await devices.start();
-  const journal = openJournal(':memory:');
+  const journal = openJournal(options.journalPath ?? ':memory:');
   if (!journal.ok) throw new Error('journal');
   const clock = new FakeClock(options.clockStart);
   const logger = recordingLogger();

@@ -37,6 +37,14 @@ export const ReadyDocumentSchema = z
     department: DepartmentCodeSchema,
     /** A card leaves through the card dispenser; a booklet through a locker door of the kiosk. */
     format: z.enum(['card', 'booklet']),
+    /**
+     * For a booklet: the door of the kiosk's locker it was loaded behind (as staff recorded when they loaded it);
+     * null for a card, which waits in the dispenser's stacker.
+     */
+    compartment: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{0,7}$/)
+      .nullable(),
     readySince: TimestampSchema,
   })
   .meta({ id: 'ReadyDocument' });

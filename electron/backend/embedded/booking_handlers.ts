@@ -1,9 +1,9 @@
+import { macauDate, macauIso, minuteMs } from '../../../lib/macau_time.js';
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { Booking, BookingLocator } from '../contract/bookings.js';
 import type { LocalisedText } from '../contract/common.js';
 import type { Rejection } from '../contract/errors.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
-import { macauDate, macauIso, minuteMs } from './macau_time.js';
 import { residentExists } from './resident_handlers.js';
 import { randomCrockford } from './secrets.js';
 import { findSlot, freeSlots, type SlotRow, slotOfRow } from './slots.js';

@@ -1,7 +1,7 @@
+import { dayMs, macauMidnight } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
 import type { CompartmentSize } from '../contract/catalogue.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
-import { dayMs, macauMidnight } from './macau_time.js';
 import { freeSlots, slotOfRow } from './slots.js';
 
 /** Catalogue, terminal profile, Smart Locker points and slot availability: the read-only side. */

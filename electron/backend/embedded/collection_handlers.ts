@@ -1,9 +1,9 @@
+import { macauIso, minuteMs } from '../../../lib/macau_time.js';
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { ReadyDocument } from '../contract/collection.js';
 import type { LocalisedText } from '../contract/common.js';
 import type { Rejection } from '../contract/errors.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
-import { macauIso, minuteMs } from './macau_time.js';
 import { checkPinWithLockout, residentPinPolicy } from './pin_attempts.js';
 import { residentExists } from './resident_handlers.js';
 import { newToken, tokenDigest } from './secrets.js';
@@ -29,6 +29,7 @@ interface CollectionRow {
   status: 'ready' | 'reserved' | 'collected';
   reserved_until: number | null;
   collected_at: number | null;
+  compartment: string | null;
 }
 
 export const documentsReady: Handler<'documentsReady'> = (ctx, { residentRef, terminalId }) => {
@@ -46,6 +47,7 @@ export const documentsReady: Handler<'documentsReady'> = (ctx, { residentRef, te
       title: JSON.parse(row.title_json) as LocalisedText,
       department: row.department,
       format: row.format,
+      compartment: row.format === 'booklet' ? row.compartment : null,
       readySince: macauIso(row.ready_since),
     })),
   });

@@ -171,4 +171,25 @@ describe('embedded backend', () => {
       error: { code: 'cannot-open' },
     });
   });
+
+  it('upgrades a file of the first version: booklets then say which kiosk locker door they wait behind', async () => {
+    const path = join(dir, 'version-1.sqlite');
+    await open(path).close();
+    // What a version-1 file looked like: no compartment column.
+    const db = new Database(path);
+    db.exec('ALTER TABLE collections DROP COLUMN compartment');
+    db.pragma('user_version = 1');
+    db.close();
+    const backend = open(path);
+    const ready = await value(backend.documentsReady({ residentRef: 'R-0002', terminalId: 'MO-DEV-01' }));
+    // Loaded before the upgrade: nobody recorded a door.
+    expect(ready.documents).toMatchObject([{ format: 'booklet', compartment: null }]);
+    await backend.close();
+    const fresh = open(join(dir, 'fresh.sqlite'));
+    const sample = await value(fresh.documentsReady({ residentRef: 'R-0002', terminalId: 'MO-DEV-01' }));
+    expect(sample.documents).toMatchObject([{ kind: 'passport', format: 'booklet', compartment: 'A2' }]);
+    const card = await value(fresh.documentsReady({ residentRef: 'R-0001', terminalId: 'MO-DEV-01' }));
+    expect(card.documents).toMatchObject([{ kind: 'bir-card', format: 'card', compartment: null }]);
+    await fresh.close();
+  });
 });

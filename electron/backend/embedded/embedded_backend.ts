@@ -19,7 +19,7 @@ import {
 } from './catalogue_store.js';
 import * as collection from './collection_handlers.js';
 import { type EmbeddedContext, type Handler, type Handlers, indexCatalogue } from './embedded_context.js';
-import { createEmbeddedTables, embeddedSchemaVersion } from './embedded_schema.js';
+import { createEmbeddedTables, embeddedSchemaVersion, upgradeEmbeddedTables } from './embedded_schema.js';
 import { oncePerKey, pruneKeptReplies } from './idempotency.js';
 import * as keys from './key_handlers.js';
 import * as lockers from './locker_handlers.js';
@@ -119,7 +119,11 @@ function prepareFile(
       topUpSlots(db, seedCatalogue.centres, now);
       seedSampleState(db, catalogue, now);
       db.pragma(`user_version = ${embeddedSchemaVersion}`);
-    } else if (storedCatalogueFingerprint(db) !== catalogueFingerprint(seedCatalogue)) {
+    } else if (version < embeddedSchemaVersion) {
+      upgradeEmbeddedTables(db, version);
+      db.pragma(`user_version = ${embeddedSchemaVersion}`);
+    }
+    if (version !== 0 && storedCatalogueFingerprint(db) !== catalogueFingerprint(seedCatalogue)) {
       storeCatalogue(db, seedCatalogue);
       catalogueReplaced = true;
     }

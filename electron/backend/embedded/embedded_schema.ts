@@ -7,10 +7,17 @@ import type Database from 'better-sqlite3';
  * Locker applications and pickups, the shared public-key table, staff PIN hashes, the latest heartbeat per terminal and the replies kept per
  * idempotency key. Times are epoch milliseconds.
  *
- * `PRAGMA user_version` says which version of these tables a file holds. There is one version so far; a later
- * change adds a step here (never edits this one), and a file newer than the code is refused.
+ * `PRAGMA user_version` says which version of these tables a file holds. A later change adds a step to
+ * `upgradeEmbeddedTables` (never edits an earlier one), and a file newer than the code is refused.
+ *
+ * - 2: `collections.compartment`, the kiosk locker door a booklet was loaded behind.
  */
-export const embeddedSchemaVersion = 1;
+export const embeddedSchemaVersion = 2;
+
+/** Brings a file of an earlier version up to this one, one step at a time (inside the open's transaction). */
+export function upgradeEmbeddedTables(db: Database.Database, from: number): void {
+  if (from < 2) db.exec('ALTER TABLE collections ADD COLUMN compartment TEXT');
+}
 
 export function createEmbeddedTables(db: Database.Database): void {
   db.exec(`
@@ -86,7 +93,8 @@ export function createEmbeddedTables(db: Database.Database): void {
       status TEXT NOT NULL CHECK (status IN ('ready', 'reserved', 'collected')),
       reserved_until INTEGER,
       collected_at INTEGER,
-      last_not_collected_reason TEXT
+      last_not_collected_reason TEXT,
+      compartment TEXT
     ) STRICT;
     CREATE TABLE proofs (
       verification_code TEXT PRIMARY KEY,

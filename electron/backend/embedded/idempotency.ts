@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { dayMs } from '../../../lib/macau_time.js';
 import { err, type Result } from '../../../lib/result.js';
 import type { Rejection } from '../contract/errors.js';
-import { dayMs } from './macau_time.js';
 
 /**
  * Replies kept per idempotency key. A state change and its kept reply commit in the same transaction, so after

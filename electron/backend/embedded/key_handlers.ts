@@ -1,7 +1,7 @@
+import { macauIso } from '../../../lib/macau_time.js';
 import { ok } from '../../../lib/result.js';
 import type { KeyPurpose } from '../contract/keys.js';
 import type { Handler } from './embedded_context.js';
-import { macauIso } from './macau_time.js';
 
 /** The shared public-key table: one key per id and purpose, the newest registration winning. */
 

@@ -1,8 +1,8 @@
+import { dayMs, macauDate, macauIso } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
 import type { LockerApplication, PickupRecord } from '../contract/lockers.js';
 import { freeCompartments } from './catalogue_handlers.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
-import { dayMs, macauDate, macauIso } from './macau_time.js';
 import { residentExists } from './resident_handlers.js';
 import { randomCrockford, randomDigits } from './secrets.js';
 

@@ -1,7 +1,7 @@
+import { macauIso, minuteMs } from '../../../lib/macau_time.js';
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { Rejection } from '../contract/errors.js';
 import type { EmbeddedContext } from './embedded_context.js';
-import { macauIso, minuteMs } from './macau_time.js';
 import { pinMatches } from './secrets.js';
 
 /**

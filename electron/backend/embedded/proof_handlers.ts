@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import { macauIso } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
 import type { ProofFactsSchema, RevocationReasonSchema } from '../contract/identity_proof.js';
 import type { Handler } from './embedded_context.js';
-import { macauIso } from './macau_time.js';
 
 /** Proofs of identity: the verification code, who issued it when, the masked facts, and a revocation if any. */
 

@@ -1,6 +1,6 @@
+import { macauIso } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
-import { macauIso } from './macau_time.js';
 import { tokenDigest } from './secrets.js';
 
 /**

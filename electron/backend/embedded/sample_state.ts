@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { dayMs, macauDate, minuteMs } from '../../../lib/macau_time.js';
 import type { Service } from '../contract/catalogue.js';
 import type { CollectableKindSchema } from '../contract/collection.js';
 import type { LocalisedText } from '../contract/common.js';
 import type { CatalogueIndex } from './embedded_context.js';
-import { dayMs, macauDate, minuteMs } from './macau_time.js';
 import { freeSlots, slotCapacity, slotId } from './slots.js';
 
 /**
@@ -107,9 +107,10 @@ const collectableTitles: Record<CollectableKind, LocalisedText> = {
 
 function seedCollections(db: Database.Database, now: number): void {
   const insert = db.prepare(
-    `INSERT INTO collections (id, resident_id, terminal_id, kind, format, department, title_json, ready_since, status)
-     VALUES (?, ?, ?, ?, ?, 'DSI', ?, ?, 'ready')`,
+    `INSERT INTO collections (id, resident_id, terminal_id, kind, format, department, title_json, ready_since, status,
+     compartment) VALUES (?, ?, ?, ?, ?, 'DSI', ?, ?, 'ready', ?)`,
   );
+  // Booklets wait behind a door of the kiosk's locker (the development and Hengqin configurations' door A2).
   const samples: [string, string, string, CollectableKind][] = [
     ['C-SAMPLE-MO-1', 'R-0001', 'MO-DEV-01', 'bir-card'],
     ['C-SAMPLE-MO-2', 'R-0002', 'MO-DEV-01', 'passport'],
@@ -126,6 +127,7 @@ function seedCollections(db: Database.Database, now: number): void {
       format,
       JSON.stringify(collectableTitles[kind]),
       now - 2 * dayMs,
+      format === 'booklet' ? 'A2' : null,
     );
   }
 }

@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
+import {
+  dayMs,
+  macauDate,
+  macauIso,
+  macauMidnight,
+  macauWeekday,
+  minuteMs,
+} from '../../../lib/macau_time.js';
 import type { Slot } from '../contract/bookings.js';
 import type { Centre } from '../contract/catalogue.js';
-import { dayMs, macauDate, macauIso, macauMidnight, macauWeekday, minuteMs } from './macau_time.js';
 
 /**
  * Appointment slots of the embedded backend: every centre with counter hours (`09:00-17:45`) gets 15-minute slots

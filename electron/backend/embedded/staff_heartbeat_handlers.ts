@@ -1,7 +1,7 @@
+import { macauIso } from '../../../lib/macau_time.js';
 import { ok } from '../../../lib/result.js';
 import type { HeartbeatReport } from '../contract/heartbeat.js';
 import type { Handler } from './embedded_context.js';
-import { macauIso } from './macau_time.js';
 import { checkPinWithLockout, staffPinPolicy } from './pin_attempts.js';
 
 /** Staff PIN checks and terminal heartbeats: the maintenance side of the backend. */

@@ -24,14 +24,15 @@ const servicesStep: HomeFlowView = { service: 'home', step: 'services' };
 export class HomeFlow implements RunningFlow<'home'> {
   readonly id = 'home';
   readonly #services: Pick<FlowServices, 'session' | 'kioskStatus'>;
-  readonly #context: Pick<FlowContext, 'switchTo'> | null;
+  readonly #context: Pick<FlowContext, 'switchTo'>;
   #step: HomeFlowView;
 
   constructor(
+    context: Pick<FlowContext, 'switchTo'>,
     services: Pick<FlowServices, 'session' | 'kioskStatus'>,
     entry: FlowEntry,
-    context: Pick<FlowContext, 'switchTo'> | null = null,
   ) {
+    this.#context = context;
     this.#services = services;
     this.#context = context;
     this.#step = entry === 'session-start' ? homeFlowEntry : servicesStep;
@@ -80,5 +81,5 @@ export class HomeFlow implements RunningFlow<'home'> {
 
 export const homeFlow: FlowDefinition<'home', HomeFlow> = {
   id: 'home',
-  start: (context, services, entry) => new HomeFlow(services, entry, context),
+  start: (context, services, entry) => new HomeFlow(context, services, entry),
 };

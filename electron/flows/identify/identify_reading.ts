@@ -4,6 +4,7 @@ import {
   type ManagedCcidReader,
   type ManagedGa467Reader,
 } from '../../../devices/document/index.js';
+import { macauDate } from '../../../lib/macau_time.js';
 import type { BackendError } from '../../backend/contract/errors.js';
 import type { IdentifyMethod, IdentifyRefusal } from '../../rpc/flows/identify_contract.js';
 import type { DriverRegistration } from '../../services/device_hub.js';
@@ -29,8 +30,6 @@ const refused = (reason: IdentifyRefusal, detail?: string): ReadingOutcome => ({
   reason,
   ...(detail === undefined ? {} : { detail }),
 });
-
-const macauOffsetMs = 8 * 3_600_000;
 
 /** An eMRTD on the CCID reader: the MRZ from the OCR window (or `typed`), then the chip, then the backend. */
 export async function readDocument(
@@ -59,6 +58,12 @@ export async function readDocument(
     bac = fromOcr.value;
   }
   const started = clock.now();
+  // A document just placed gets its chip powered afresh. The reader remembers that the previous resident's document
+  // left while powered, and would answer this one's first command with `card-removed` (the next resident's passport
+  // was refused as "moved during the read").
+  const powered = await reader.driver.powerOn();
+  if (!powered.ok && (powered.error.code === 'card-removed' || powered.error.code === 'no-card'))
+    return refused('card-removed');
   const chip = await readChip(reader.driver, bac, {
     trustStore: await documents.trustStore.anchors(),
     now: new Date(clock.now()),
@@ -112,7 +117,7 @@ export async function readResidencePermit(
   reader: DriverRegistration<ManagedGa467Reader>,
   services: IdentifyServices,
 ): Promise<ReadingOutcome> {
-  const today = new Date(services.clock.now() + macauOffsetMs).toISOString().slice(0, 10);
+  const today = macauDate(services.clock.now());
   const permit = await readPermit(reader.driver, today);
   services.logger.log('identify-document-read', {
     method: 'residence-permit',

@@ -19,7 +19,9 @@ export const CollectionReceiptSchema = z.object({
   language: DocumentLanguageSchema,
   documentType: DocumentTypeSchema,
   applicationReference: z.string().regex(/^[A-Z0-9-]{4,32}$/),
-  documentNumber: z.string().min(4).max(24),
+  /** The collected document's number, when the kiosk knows it (a document released by the kiosk: the backend
+   * does not send it, and the receipt names the collection instead). */
+  documentNumber: z.string().min(4).max(24).optional(),
   department: LocalisedTextSchema,
   centre: LocalisedTextSchema,
   collectedAt: InstantSchema,
@@ -37,7 +39,13 @@ export function composeCollectionReceipt(input: CollectionReceipt, mask: MaskPol
     blocks: [
       ...header(pair, 'collection.title', 'ticket'),
       field(pair, 'collection.documentType', twoLines(docType, docTypeSecondary), { size: 10 }),
-      field(pair, 'collection.documentNumber', maskDocumentNumber(input.documentNumber, mask), { size: 11 }),
+      ...(input.documentNumber === undefined
+        ? []
+        : [
+            field(pair, 'collection.documentNumber', maskDocumentNumber(input.documentNumber, mask), {
+              size: 11,
+            }),
+          ]),
       field(pair, 'collection.applicationReference', input.applicationReference),
       field(pair, 'common.department', localised(pair, input.department)),
       field(pair, 'common.centre', localised(pair, input.centre)),

@@ -28,8 +28,14 @@ export const IdentityProofSchema = z.object({
   documentType: DocumentTypeSchema,
   documentNumber: z.string().min(4).max(24),
   dateOfBirth: CalendarDateSchema,
-  dateOfIssue: CalendarDateSchema,
+  /** Absent when the kiosk does not know it: an eMRTD's chip (DG1) carries no date of issue. */
+  dateOfIssue: CalendarDateSchema.optional(),
   dateOfExpiry: CalendarDateSchema,
+  /**
+   * The second language printed under the first: the government prints proofs Chinese/Portuguese or
+   * Chinese/English. Without it, the usual pair for `language` (document_language.ts).
+   */
+  secondaryLanguage: DocumentLanguageSchema.optional(),
   centre: LocalisedTextSchema,
   terminalId: TerminalIdSchema,
   issuedAt: InstantSchema,
@@ -42,7 +48,10 @@ export function composeIdentityProof(
   mask: MaskPolicy,
   key: TerminalSigningKey,
 ): { model: DocumentModel; verification: SignedDocument } {
-  const pair = languagePair(input.language);
+  const pair =
+    input.secondaryLanguage !== undefined && input.secondaryLanguage !== input.language
+      ? { primary: input.language, secondary: input.secondaryLanguage }
+      : languagePair(input.language);
   const maskedNumber = maskDocumentNumber(input.documentNumber, mask);
   const verification = signIdentityPayload(
     {
@@ -54,7 +63,7 @@ export function composeIdentityProof(
       nameOnDocument: input.nameOnDocument,
       nameChinese: input.nameChinese ?? '',
       dateOfBirth: input.dateOfBirth,
-      dateOfIssue: input.dateOfIssue,
+      dateOfIssue: input.dateOfIssue ?? '',
       dateOfExpiry: input.dateOfExpiry,
     },
     key,
@@ -74,7 +83,9 @@ export function composeIdentityProof(
     field(pair, 'identityProof.documentType', twoLines(docType, docTypeSecondary)),
     field(pair, 'identityProof.documentNumber', maskedNumber, { size: 12 }),
     field(pair, 'identityProof.dateOfBirth', date(input.dateOfBirth)),
-    field(pair, 'identityProof.dateOfIssue', date(input.dateOfIssue)),
+    ...(input.dateOfIssue === undefined
+      ? []
+      : [field(pair, 'identityProof.dateOfIssue', date(input.dateOfIssue))]),
     field(pair, 'identityProof.dateOfExpiry', date(input.dateOfExpiry)),
     field(pair, 'identityProof.terminal', `${input.terminalId}\n${localised(pair, input.centre)}`),
     field(pair, 'common.issuedAt', dateTimeBoth(pair, input.issuedAt)),

@@ -25,7 +25,8 @@ export const IdentityPayloadSchema = z.object({
     .refine((s) => new TextEncoder().encode(s).length <= 255, 'name longer than 255 bytes'),
   nameChinese: z.string().max(40),
   dateOfBirth: CalendarDateSchema,
-  dateOfIssue: CalendarDateSchema,
+  /** Empty when the document's date of issue was not known to the kiosk (an eMRTD chip does not carry it). */
+  dateOfIssue: CalendarDateSchema.or(z.literal('')),
   dateOfExpiry: CalendarDateSchema,
 });
 export type IdentityPayload = z.infer<typeof IdentityPayloadSchema>;

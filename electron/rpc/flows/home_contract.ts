@@ -9,7 +9,7 @@ import { IntentResultSchema } from './intent_result.js';
  * service needs (its intro). State machine: electron/flows/home/home_flow.ts; screens: renderer/flows/home/.
  *
  *   language ──chooseLanguage──► services ──openService──► service-intro ──backToServices──► services
- *                                                                  └──startService──► the service's own flow
+ *                                                             └──startService──► the service's own flow
  */
 export const HomeFlowViewSchema = z.discriminatedUnion('step', [
   z.object({ service: z.literal('home'), step: z.literal('language') }),
@@ -26,6 +26,6 @@ export const homeFlowMethods = {
   },
   'home.openService': { params: z.object({ service: ServiceIdSchema }).strict(), result: IntentResultSchema },
   'home.backToServices': { params: noParams, result: IntentResultSchema },
-  /** `service-intro`: start the service, where its flow is at this kiosk. */
+  /** "Start" on a service's intro: the resident enters the service's flow (those whose flow is in this release). */
   'home.startService': { params: noParams, result: IntentResultSchema },
 } as const satisfies DomainMethods<'home'>;

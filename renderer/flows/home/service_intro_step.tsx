@@ -70,8 +70,8 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
         {tile.flowReady ? (
           <button
             type="button"
-            className="primary-button"
-            data-testid="start"
+            className="primary-button primary-button--large"
+            data-testid="start-service"
             disabled={!tile.available}
             onClick={() => void rpc.call('home.startService', {})}
           >

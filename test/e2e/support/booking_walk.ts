@@ -18,7 +18,7 @@ export async function enterService(
   await page.getByTestId('attract-screen').click();
   await page.getByTestId(`language-${language}`).click();
   await page.getByTestId(`tile-${service}`).click();
-  await page.getByTestId('start').click();
+  await page.getByTestId('start-service').click();
   await expect(
     page.getByTestId(service === 'check-in' ? 'check-in-scan' : 'book-appointment-site'),
   ).toBeVisible();

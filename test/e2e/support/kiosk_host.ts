@@ -9,6 +9,8 @@ import type { ResponseFrame } from '../../../electron/rpc/wire.js';
 
 export interface KioskHost {
   url: string;
+  /** The embedded backend's SQLite file (read-only for specs: what the backend registered). */
+  backendPath: string;
   /** Every line the host wrote on stdout so far (its JSON logs), for specs that check what was logged. */
   logLines: string[];
   /** Calls an RPC method as the renderer would (used for the dev dock: unplug a device, maintenance). */
@@ -19,14 +21,19 @@ export interface KioskHost {
 /**
  * Writes the configuration to a temporary folder of its own, with its own journal — and so its own embedded backend,
  * which lives beside the journal — so no spec (and no other checkout on the machine) sees another's print jobs,
- * bookings or backend schema.
+ * bookings or backend schema, and every run starts from the backend's sample state.
  */
 export function writeHostConfig(config: unknown): string {
+  return writeHostFiles(config).configPath;
+}
+
+/** The configuration file written, and the embedded backend's file beside its journal (specs read what it keeps). */
+export function writeHostFiles(config: unknown): { configPath: string; backendPath: string } {
   const dir = mkdtempSync(join(tmpdir(), 'balcao-e2e-'));
   const configPath = join(dir, 'config.json');
   const journalPath = join(dir, 'journal.sqlite');
   writeFileSync(configPath, JSON.stringify({ journal: { path: journalPath }, ...(config as object) }));
-  return configPath;
+  return { configPath, backendPath: join(dir, 'backend.sqlite') };
 }
 
 /** Collects the process's stdout lines and resolves with the URL from its `BALCAO_URL=` line. */
@@ -42,9 +49,10 @@ export function readHostOutput(child: ChildProcess, lines: string[]): Promise<st
 
 /** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
 export async function startKioskHost(config: unknown): Promise<KioskHost> {
+  const { configPath, backendPath } = writeHostFiles(config);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/electron/host.mjs', '--config', writeHostConfig(config), '--port', '0', '--no-open'],
+    ['dist/electron/host.mjs', '--config', configPath, '--port', '0', '--no-open'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const logLines: string[] = [];
@@ -55,6 +63,7 @@ export async function startKioskHost(config: unknown): Promise<KioskHost> {
 
   return {
     url,
+    backendPath,
     logLines,
     call(method, params) {
       return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 /**
  * Macau keeps UTC+8 all year (no daylight saving), so local times are plain arithmetic on epoch milliseconds. The
- * embedded backend stores epoch milliseconds and writes ISO 8601 with the `+08:00` offset on the wire.
+ * embedded backend stores epoch milliseconds and writes ISO 8601 with the `+08:00` offset on the wire; the flows
+ * print and compare times the same way.
  */
 
 const offsetMs = 8 * 3_600_000;

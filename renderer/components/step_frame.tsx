@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The frame every step of a resident flow shares: the step indicator, a title, the step's content, and Cancel and
+ * Back. `busy` shows the two disabled: while the kiosk is handing something over, a tap cannot stop it. The flow's
+ * own frame (CollectFrame, ProofFrame) supplies its words, its intents and its test ids.
+ */
+export function StepFrame({
+  className,
+  testId,
+  indicator,
+  title,
+  busy = false,
+  cancel,
+  back,
+  children,
+}: {
+  className: string;
+  testId: string;
+  indicator: ReactNode;
+  title: string;
+  busy?: boolean;
+  cancel: { label: string; testId: string; onPress: () => void };
+  back: { label: string; testId: string; onPress: () => void };
+  children: ReactNode;
+}) {
+  return (
+    <main className={className} data-testid={testId}>
+      {indicator}
+      <h1 className="screen-title">{title}</h1>
+      <div className={`${className}__body`}>{children}</div>
+      <footer className={`screen-footer ${className}__footer`}>
+        {[cancel, back].map((button) => (
+          <button
+            key={button.testId}
+            type="button"
+            className="secondary-button"
+            data-testid={button.testId}
+            disabled={busy}
+            onClick={button.onPress}
+          >
+            {button.label}
+          </button>
+        ))}
+      </footer>
+    </main>
+  );
+}
