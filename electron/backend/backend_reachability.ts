@@ -1,7 +1,7 @@
 import type { Result } from '../../lib/result.js';
 import type { Clock } from '../services/clock.js';
 import { type Backend, type BackendCalls, backendFromCall, callOf } from './contract/backend.js';
-import type { BackendError } from './contract/errors.js';
+import { type BackendError, isRetryable } from './contract/errors.js';
 
 /**
  * Whether the government systems answer, as the kiosk has last seen it. The home screen marks the services that
@@ -10,20 +10,12 @@ import type { BackendError } from './contract/errors.js';
  */
 export type Reachability = 'reachable' | 'unreachable';
 
-/** No answer at all (connection, timeout, 5xx): the backend cannot serve a resident now. Any other answer — a
- * reply, a rejection, even a reply outside the contract — came from a live backend. */
-export function showsUnreachable(error: BackendError): boolean {
-  switch (error.kind) {
-    case 'unreachable':
-    case 'timeout':
-    case 'server-error':
-      return true;
-    case 'invalid-reply':
-    case 'invalid-request':
-    case 'rejected':
-      return false;
-  }
-}
+/**
+ * No answer at all (connection, timeout, 5xx): the backend cannot serve a resident now. It is the same set of
+ * errors that is worth asking again (`isRetryable`); any other answer — a reply, a rejection, even a reply outside
+ * the contract — came from a live backend.
+ */
+export const showsUnreachable: (error: BackendError) => boolean = isRetryable;
 
 export interface ReachabilityOptions {
   clock: Clock;
