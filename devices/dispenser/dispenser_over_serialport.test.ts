@@ -44,6 +44,9 @@ it.skipIf(!ptyAvailable)('dispenses and retracts a card through serialport on a 
       initialiseMs: 2_000,
       dispenseMs: 2_000,
       retractMs: 2_000,
+      // A write to a pty goes through the relay process: on two loaded cores it has taken longer than the 100 ms of
+      // the in-memory rig (a first dispense answered `disconnected`). A real adapter's write time is the profile's.
+      writeMs: 2_000,
     },
   });
   stop = async () => {
@@ -62,11 +65,6 @@ it.skipIf(!ptyAvailable)('dispenses and retracts a card through serialport on a 
 
   await adapter.pullOut();
   expect(await driver.refreshStatus()).toEqual({ ok: false, error: { code: 'disconnected' } });
-  // The published state is "not usable" either way, but which one depends on the kernel: a write racing the pull-out
-  // sometimes times out on the vanished pty and is recorded as an I/O failure. Known driver issue (closing note):
-  // a write timeout on a port whose path is gone should read as disconnected.
-  expect([
-    { state: 'disconnected' },
-    { state: 'error', code: 'open-failed', detail: 'write timed out' },
-  ]).toContainEqual(driver.status());
+  // A write blocked on the vanished pty ends with the unplug, not with its deadline: the state says why.
+  expect(driver.status()).toEqual({ state: 'disconnected' });
 });

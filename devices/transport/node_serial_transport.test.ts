@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events';
+import type { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PtyAdapter, ptyAvailable } from '../../test/fixtures/serial/pty_adapter.js';
-import { openSerialTransport, serialFailureFrom } from './node_serial_transport.js';
+import { NodeSerialTransport, openSerialTransport, serialFailureFrom } from './node_serial_transport.js';
 import type { SerialTransport } from './serial_transport.js';
 
 /**
@@ -91,6 +93,37 @@ describe('opening a serial port that is not there', () => {
     expect(serialFailureFrom(new Error('Error Resource temporarily unavailable Cannot lock port'))).toEqual({
       code: 'io',
       detail: 'Error Resource temporarily unavailable Cannot lock port',
+    });
+  });
+});
+
+describe('a write the tty never drains', () => {
+  /** The part of a `SerialPort` the transport uses, with a drain that never calls back (a tty whose device froze). */
+  class StuckPort extends EventEmitter {
+    isOpen = true;
+    write(_data: Buffer, callback: (error?: Error | null) => void): boolean {
+      callback(null);
+      return false;
+    }
+    drain(_callback: (error?: Error | null) => void): void {}
+    close(callback: () => void): void {
+      this.isOpen = false;
+      callback();
+    }
+  }
+  const over = (port: StuckPort) => new NodeSerialTransport(port as unknown as SerialPort);
+
+  it('ends "disconnected" when the adapter is pulled out while it waits, not at its deadline as a timeout', async () => {
+    const port = new StuckPort();
+    const writing = over(port).write(Uint8Array.of(0x05), 60_000);
+    port.emit('close', Object.assign(new Error('Port is disconnected'), { disconnected: true }));
+    expect(await writing).toEqual({ ok: false, error: { code: 'disconnected' } });
+  });
+
+  it('is a timeout when the port stays open', async () => {
+    expect(await over(new StuckPort()).write(Uint8Array.of(0x05), 20)).toEqual({
+      ok: false,
+      error: { code: 'timeout' },
     });
   });
 });

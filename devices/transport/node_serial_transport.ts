@@ -100,10 +100,17 @@ export async function openSerialTransport(
   }
 }
 
-class NodeSerialTransport implements SerialTransport {
+/** Exported for tests that play the port itself (a write that never drains); the kiosk opens it through `openSerialTransport`. */
+export class NodeSerialTransport implements SerialTransport {
   private readonly inbox = new ReportQueue();
   /** Set once the port closed under us (adapter pulled out) or we closed it. */
   private ended: TransferFailure | undefined;
+  /**
+   * Writes still waiting for the tty to drain. An unplug ends them with its own failure: a write blocked on a tty
+   * whose device vanished would otherwise run into its deadline and be reported as a timeout (an I/O fault) instead
+   * of the disconnection it is.
+   */
+  private readonly pendingWrites = new Set<(failure: TransferFailure) => void>();
 
   constructor(private readonly port: SerialPort) {
     port.on('data', (chunk: Buffer) => this.inbox.push(new Uint8Array(chunk)));
@@ -120,16 +127,23 @@ class NodeSerialTransport implements SerialTransport {
     if (this.ended !== undefined) return;
     this.ended = failure;
     this.inbox.failAll({ ok: false, error: failure });
+    for (const fail of [...this.pendingWrites]) fail(failure);
   }
 
   write(data: Uint8Array, timeoutMs: number): Promise<TransferResult<void>> {
     if (this.ended !== undefined) return Promise.resolve({ ok: false, error: this.ended });
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout' } }), timeoutMs);
-      const done = (error: Error | null | undefined) => {
+      const settle = (result: TransferResult<void>) => {
         clearTimeout(timer);
-        resolve(error ? { ok: false, error: serialFailureFrom(error) } : { ok: true, value: undefined });
+        this.pendingWrites.delete(fail);
+        resolve(result);
       };
+      const fail = (failure: TransferFailure) => settle({ ok: false, error: failure });
+      // The port may have closed under the write without the write's own callback saying so.
+      const timer = setTimeout(() => fail(this.ended ?? { code: 'timeout' }), timeoutMs);
+      this.pendingWrites.add(fail);
+      const done = (error: Error | null | undefined) =>
+        settle(error ? { ok: false, error: serialFailureFrom(error) } : { ok: true, value: undefined });
       this.port.write(Buffer.from(data), (error) => {
         if (error) done(error);
         else this.port.drain((drainError) => done(drainError));
