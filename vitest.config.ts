@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // A poll that succeeds returns at once; its deadline only matters on a loaded machine, where a chip read with
+    // passive authentication took longer than vitest's 1 s default (a proof-of-identity test failed so under load).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
