@@ -251,7 +251,7 @@ function trustStoreOf(config: KioskConfig): CscaTrustStore {
 function noBackend(): Backend {
   return backendFromCall(
     'embedded',
-    async () => err({ kind: 'unreachable', detail: 'no backend in this composition', circuitOpen: true }),
+    async () => err({ kind: 'unreachable', detail: 'no backend in this composition', neverSent: true }),
     async () => {},
   );
 }

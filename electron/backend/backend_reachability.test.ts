@@ -34,7 +34,7 @@ function setup() {
   return { clock, scripted, changes, observed, settle };
 }
 
-const noAnswer = err<BackendError>({ kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: false });
+const noAnswer = err<BackendError>({ kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: false });
 
 describe('backend reachability', () => {
   it('starts reachable and passes every call and answer through unchanged', async () => {
@@ -47,8 +47,8 @@ describe('backend reachability', () => {
   });
 
   it.each<[string, BackendError]>([
-    ['no connection', { kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: false }],
-    ['the circuit open', { kind: 'unreachable', detail: 'circuit open', circuitOpen: true }],
+    ['no connection', { kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: false }],
+    ['the circuit open', { kind: 'unreachable', detail: 'circuit open', neverSent: true }],
     ['a timeout', { kind: 'timeout', afterMs: 5000 }],
     ['a 5xx on every attempt', { kind: 'server-error', status: 503 }],
   ])('turns unreachable on %s, once', async (_name, error) => {

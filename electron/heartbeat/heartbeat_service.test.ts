@@ -15,7 +15,7 @@ type Report = Pick<Backend, 'reportHeartbeat'>;
 
 /** A backend whose `reportHeartbeat` answers as the test says: dead (unreachable) until revived. */
 function switchableBackend(real: Report) {
-  let answer: BackendError | null = { kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: false };
+  let answer: BackendError | null = { kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: false };
   const received: { key: string; report: HeartbeatReport }[] = [];
   const backend: Report = {
     async reportHeartbeat(request) {

@@ -36,7 +36,7 @@ function switchableBackend() {
       'http',
       async (method, request): Promise<Result<unknown, BackendError>> => {
         if (method === 'terminalProfile') state.probes++;
-        if (!state.up) return err({ kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: false });
+        if (!state.up) return err({ kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: false });
         return call(method, request);
       },
       async () => embedded?.close(),

@@ -224,7 +224,7 @@ describe('startKiosk and the backend', () => {
       terminalId: 'MO-DEV-01',
       pin: '135790',
     });
-    expect(pin).toMatchObject({ ok: false, error: { kind: 'unreachable', circuitOpen: true } });
+    expect(pin).toMatchObject({ ok: false, error: { kind: 'unreachable', neverSent: true } });
     expect(JSON.stringify(log.entries)).not.toContain('135790');
     await started.value.stop('test');
   });

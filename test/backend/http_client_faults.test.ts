@@ -84,7 +84,7 @@ describe('a reply lost after the backend acted', () => {
     const request = await bookingRequest(embedded);
     const before = seen.requests;
     const lost = await client.createBooking(request);
-    expect(lost).toMatchObject({ ok: false, error: { kind: 'unreachable', circuitOpen: false } });
+    expect(lost).toMatchObject({ ok: false, error: { kind: 'unreachable', neverSent: false } });
     expect(seen.requests - before).toBe(fastRetries.retries.attempts);
     const bookings = value(await embedded.residentBookings({ residentRef: 'R-0003' })).bookings;
     expect(bookings).toHaveLength(1);
@@ -275,7 +275,7 @@ describe('offline', () => {
       expect(performance.now() - started).toBeLessThan(20);
       expect(quick).toEqual({
         ok: false,
-        error: { kind: 'unreachable', detail: 'circuit open', circuitOpen: true },
+        error: { kind: 'unreachable', detail: 'circuit open', neverSent: true },
       });
       expect(hole.connections()).toBe(sent);
     } finally {
@@ -309,7 +309,7 @@ describe('offline', () => {
       await probe();
       expect(backend.circuitState()).toBe('open');
       down = false;
-      expect(await probe()).toMatchObject({ ok: false, error: { circuitOpen: true } });
+      expect(await probe()).toMatchObject({ ok: false, error: { neverSent: true } });
       clock.advance(30_000);
       expect((await probe()).ok).toBe(true);
       const unanswered = {
@@ -332,12 +332,37 @@ describe('offline', () => {
     }
   });
 
-  it('a dead backend refuses the connection: `unreachable`, and nothing changed behind it', async () => {
+  it('a dead backend refuses the connection: `unreachable`, never sent, and nothing changed behind it', async () => {
     const { client, embedded, server } = await serve();
     const request = await bookingRequest(embedded);
     await server.close();
     const result = await client.createBooking(request);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'unreachable', circuitOpen: false } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: true },
+    });
     expect(value(await embedded.residentBookings({ residentRef: 'R-0003' })).bookings).toEqual([]);
+  });
+
+  it('an attempt that reached the backend keeps the call "may have acted" though the next ones are refused', async () => {
+    let closing: Promise<void> | undefined;
+    const { wrap } = counting((inner, n) => async (request, env) => {
+      if (n > 1) return inner(request, env);
+      // The first request reaches the backend, which acts; then its reply is lost and the backend goes away.
+      const answer = await inner(request, env);
+      await answer.arrayBuffer();
+      closing = served?.server.close();
+      return dropConnection(env);
+    });
+    const { client, embedded } = await serve(wrap);
+    const request = await bookingRequest(embedded);
+    const result = await client.createBooking(request);
+    await closing;
+    // The last attempts were refused; the first one's delivery is what counts.
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: false },
+    });
+    expect(value(await embedded.residentBookings({ residentRef: 'R-0003' })).bookings).toHaveLength(1);
   });
 });

@@ -56,9 +56,9 @@ test.describe('with the gateway over HTTP', () => {
     await expect(page.getByTestId('book-appointment-confirm')).toBeVisible();
     await gateway.stop();
     await page.getByTestId('confirm').click();
-    // The request may have left before the connection failed: the kiosk cannot know whether it was booked, says
-    // so, and that asking again is safe.
-    await expect(page.getByTestId('problem-outcome-unknown')).toBeVisible();
+    // The stopped server refuses the connection, so the request never left: the kiosk says nothing was booked (not
+    // "we do not know", which is for a request that may have arrived — tested over the router).
+    await expect(page.getByTestId('problem-unavailable')).toBeVisible();
     await expect(page.getByTestId('reference')).toHaveCount(0);
     await gateway.restart();
     await page.getByTestId('retry').click();

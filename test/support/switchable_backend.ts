@@ -31,7 +31,7 @@ export function switchableBackend(inner: Backend): SwitchableBackend {
       const mode = state.methods === null || state.methods.includes(method) ? state.mode : 'up';
       switch (mode) {
         case 'down':
-          return err({ kind: 'unreachable', detail: 'ECONNREFUSED', circuitOpen: true });
+          return err({ kind: 'unreachable', detail: 'ECONNREFUSED', neverSent: true });
         case 'silent':
           return err({ kind: 'timeout', afterMs: 8000 });
         case 'replies-lost': {

@@ -72,8 +72,12 @@ export const InvalidRequestReplySchema = z
   .meta({ id: 'InvalidRequest' });
 
 export type BackendError =
-  /** Nothing answered (connection refused or reset, DNS, TLS); `circuitOpen` when the client did not even try. */
-  | { kind: 'unreachable'; detail: string; circuitOpen: boolean }
+  /**
+   * Nothing answered (connection refused or reset, DNS, TLS). `neverSent` when the request certainly never reached
+   * the backend: the circuit was open, or every attempt failed before a connection existed (refused, no such host,
+   * no route). Then the backend cannot have acted, and the resident is told so rather than "we do not know".
+   */
+  | { kind: 'unreachable'; detail: string; neverSent: boolean }
   | { kind: 'timeout'; afterMs: number }
   /** The backend answered 5xx on every attempt. */
   | { kind: 'server-error'; status: number }
@@ -108,8 +112,8 @@ export function isRetryable(error: BackendError): boolean {
 export function outcomeUnknown(error: BackendError): boolean {
   switch (error.kind) {
     case 'unreachable':
-      // With the circuit open the request was never sent.
-      return !error.circuitOpen;
+      // Refused before a connection, or the circuit open: the request was never sent.
+      return !error.neverSent;
     case 'timeout':
     case 'server-error':
     case 'invalid-reply':

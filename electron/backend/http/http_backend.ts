@@ -127,6 +127,24 @@ function unansweredDetail(
   }
 }
 
+/**
+ * Network failures that happen before any connection exists, so no byte of the request can have reached the
+ * backend: refused, no such host (now or for the moment), no route, undici's connect timeout. A reset or a hang-up
+ * may come after the request was sent, so those stay "may have acted".
+ */
+const beforeSendingCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function failsBeforeSending(code: string): boolean {
+  return beforeSendingCodes.has(code);
+}
+
 export function createHttpBackend(
   options: HttpBackendOptions,
   deps: HttpBackendDeps = {},
@@ -181,7 +199,10 @@ export function createHttpBackend(
       if (signal.aborted) return { answered: false, error: { kind: 'timeout', afterMs: options.timeoutMs } };
       const code = (error as { code?: unknown }).code;
       const detail = typeof code === 'string' ? code : error instanceof Error ? error.name : 'network error';
-      return { answered: false, error: { kind: 'unreachable', detail, circuitOpen: false } };
+      return {
+        answered: false,
+        error: { kind: 'unreachable', detail, neverSent: failsBeforeSending(detail) },
+      };
     }
   }
 
@@ -194,6 +215,7 @@ export function createHttpBackend(
     const checked = parseRequest(method, raw);
     if (!checked.ok) return checked;
     let last: BackendError | undefined;
+    let mayHaveActed = false;
     let attempts = 0;
     for (let attempt = 0; attempt < Math.max(1, options.retries.attempts); attempt++) {
       if (attempt > 0) await wait(backoff(attempt));
@@ -205,10 +227,14 @@ export function createHttpBackend(
         return outcome.result;
       }
       breaker.failed();
-      last = outcome.error;
+      // An earlier attempt that may have reached the backend keeps the whole call "may have acted", whatever the
+      // later attempts met.
+      mayHaveActed ||= !(outcome.error.kind === 'unreachable' && outcome.error.neverSent);
+      last =
+        outcome.error.kind === 'unreachable' ? { ...outcome.error, neverSent: !mayHaveActed } : outcome.error;
       if (!isRetryable(last)) break;
     }
-    if (last === undefined) return err({ kind: 'unreachable', detail: 'circuit open', circuitOpen: true });
+    if (last === undefined) return err({ kind: 'unreachable', detail: 'circuit open', neverSent: true });
     // Calls refused by an open circuit are not reported one by one: the circuit's opening was.
     reportUnanswered(method, last, attempts);
     return err(last);

@@ -125,7 +125,7 @@ describe('collection resolver', () => {
     const id = await leftAt('dispensed', confirmOperation);
     const silent = backendFromCall(
       'http',
-      async () => err({ kind: 'unreachable', detail: 'connection refused', circuitOpen: false }),
+      async () => err({ kind: 'unreachable', detail: 'connection refused', neverSent: false }),
       async () => {},
     );
     await expect(collectionResolver({ backend: silent, terminalId }).resolve(record(id))).rejects.toThrow(

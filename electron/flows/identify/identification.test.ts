@@ -321,7 +321,7 @@ describe('when the backend cannot be reached', () => {
     const unreachable = () =>
       backendFromCall(
         'http',
-        async () => err({ kind: 'unreachable', detail: 'connection refused', circuitOpen: false }),
+        async () => err({ kind: 'unreachable', detail: 'connection refused', neverSent: false }),
         async () => {},
       );
     await startKiosk({}, unreachable);
