@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { printerKinds } from '../../devices/printer/index.js';
+import { printedPapers } from '../printed/template_ids.js';
 import type { DomainEvents } from './method_spec.js';
 
 /**
@@ -8,7 +8,8 @@ import type { DomainEvents } from './method_spec.js';
  */
 export const PrintJobViewSchema = z.object({
   jobId: z.number().int(),
-  printerKind: z.enum(printerKinds),
+  /** What comes out, so the screen says "take your slip" for a slip and "your ticket" only for a ticket. */
+  paper: z.enum(printedPapers),
   state: z.enum(['printing', 'waiting', 'blocked', 'done', 'needs-attention', 'voided']),
   /** Why a job waits or is blocked; for `needs-attention`, the spooler fault that kept it from printing, if any. */
   reason: z

@@ -69,6 +69,15 @@ describe('kiosk print service', () => {
     );
     expect(app.printing.staffJobs()[0]).toMatchObject({ template: 'queue-ticket', status: 'confirmed' });
     expect(app.printing.counters().find((c) => c.printerId === 'ticket')).toMatchObject({ tickets: 1 });
+    expect(events.find((e) => e.event === 'print.jobChanged')?.payload).toMatchObject({ paper: 'ticket' });
+  });
+
+  it('an appointment slip from the ticket printer is called a slip on screen, not a ticket', async () => {
+    app.flows.startSession('en');
+    expect((await app.printing.printSample('appointment-slip')).ok).toBe(true);
+    await eventually(() => events.some((e) => e.event === 'print.jobChanged'));
+    const views = events.filter((e) => e.event === 'print.jobChanged').map((e) => e.payload);
+    expect(views.every((view) => (view as { paper: string }).paper === 'slip')).toBe(true);
   });
 
   it('refuses to print a document with a character no font has: nothing printed, resident told, staff alerted', async () => {

@@ -16,6 +16,7 @@ import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { type DocumentPrintError, DocumentPrintService } from '../printed/document_print_service.js';
 import type { RenderedDocument, TemplateId } from '../printed/document_renderer.js';
 import { sampleInput } from '../printed/samples/sample_inputs.js';
+import { paperOfJob } from '../printed/template_ids.js';
 import { generateSigningKey, type TerminalSigningKey } from '../printed/verification/document_signing.js';
 import type { EventBus } from '../rpc/event_bus.js';
 import type { StaffJob } from '../rpc/flows/maintenance_views.js';
@@ -360,7 +361,11 @@ export class KioskPrintService {
     if (!sessionId || job?.sessionId !== sessionId) return;
     const view = viewOf(event);
     if (!view) return;
-    this.#bus.emit('print.jobChanged', { jobId: event.jobId, printerKind: job.printerKind, ...view });
+    this.#bus.emit('print.jobChanged', {
+      jobId: event.jobId,
+      paper: paperOfJob(job.template, job.printerKind),
+      ...view,
+    });
   }
 
   #holdUnprinted(sessionId: string): void {

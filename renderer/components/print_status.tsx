@@ -96,7 +96,7 @@ export function PrintStatus() {
     );
   }
   if (!job || job.state === 'voided') return null;
-  const kind = job.printerKind;
+  const kind = job.paper;
   const reference = `P-${String(job.jobId).padStart(6, '0')}`;
   switch (job.state) {
     case 'printing':

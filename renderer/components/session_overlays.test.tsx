@@ -79,9 +79,7 @@ describe('print status', () => {
   it('says what happens next when the paper runs out, in the resident’s language', () => {
     const rpc = strictRpcClient({});
     act(() =>
-      usePrintStore
-        .getState()
-        .update({ jobId: 7, printerKind: 'ticket-printer', state: 'waiting', reason: 'no-paper' }),
+      usePrintStore.getState().update({ jobId: 7, paper: 'ticket', state: 'waiting', reason: 'no-paper' }),
     );
     renderWith(<PrintStatus />, rpc.client, 'pt');
     expect(screen.getByText('A impressora ficou sem papel')).toBeTruthy();
@@ -96,7 +94,7 @@ describe('print status', () => {
     act(() =>
       usePrintStore
         .getState()
-        .update({ jobId: 42, printerKind: 'document-printer', state: 'needs-attention', reason: null }),
+        .update({ jobId: 42, paper: 'document', state: 'needs-attention', reason: null }),
     );
     renderWith(<PrintStatus />, rpc.client);
     expect(screen.getByText('Please ask staff for help')).toBeTruthy();
@@ -114,7 +112,7 @@ describe('print status', () => {
       act(() =>
         usePrintStore.getState().update({
           jobId: 43,
-          printerKind: 'document-printer',
+          paper: 'document',
           state: 'needs-attention',
           reason: reason as keyof typeof titles,
         }),
@@ -139,9 +137,7 @@ describe('print status', () => {
 
   it('is wiped with the rest of the resident’s stores when the session ends', () => {
     act(() =>
-      usePrintStore
-        .getState()
-        .update({ jobId: 1, printerKind: 'ticket-printer', state: 'printing', reason: null }),
+      usePrintStore.getState().update({ jobId: 1, paper: 'ticket', state: 'printing', reason: null }),
     );
     resetResidentStores();
     expect(usePrintStore.getState()).toMatchObject({ jobs: [], unprintable: null });

@@ -35,9 +35,7 @@ describe('resident stores', () => {
       warning: { secondsLeft: 20 },
       extensionsLeft: 3,
     });
-    usePrintStore
-      .getState()
-      .update({ jobId: 9, printerKind: 'ticket-printer', state: 'printing', reason: null });
+    usePrintStore.getState().update({ jobId: 9, paper: 'ticket', state: 'printing', reason: null });
     usePrintStore.getState().showUnprintable({ reason: 'missing-glyphs' });
     useAccessibilityPanel.getState().setOpen(true);
     useKioskStore.getState().setConnection('connected');

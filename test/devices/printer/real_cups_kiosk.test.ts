@@ -114,7 +114,7 @@ describeWithRealCups('the kiosk printing through a real CUPS', () => {
         () => views.some((v) => v.state === 'done' || v.state === 'needs-attention'),
         cupsTime,
       );
-      expect(views.at(-1)).toMatchObject({ printerKind: 'document-printer', state: 'done', reason: null });
+      expect(views.at(-1)).toMatchObject({ paper: 'document', state: 'done', reason: null });
       expect(app.printing.staffJobs()[0]).toMatchObject({ template: 'identity-proof', status: 'confirmed' });
       const outputs = cups.outputs();
       expect(outputs).toHaveLength(before + 1);
