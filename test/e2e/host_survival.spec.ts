@@ -9,12 +9,15 @@ import { startSupervisedKiosk } from './support/supervised_kiosk.js';
  * killed host is started again on the same port with the same token, and the open page comes back by itself.
  */
 
-/** Writes bytes on a raw TCP socket and resolves with everything the host sent before closing (or 2 s). */
+/**
+ * Writes bytes on a raw TCP socket and resolves with everything the host sent before closing it. The host closes
+ * both hostile connections itself; the 15 s only bounds a host that hangs (2 s was too short on a loaded machine).
+ */
 function raw(port: number, bytes: string | Buffer, after?: (socket: ReturnType<typeof connect>) => void) {
   return new Promise<string>((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
-    const timer = setTimeout(() => socket.destroy(), 2000);
+    const timer = setTimeout(() => socket.destroy(), 15_000);
     socket.on('error', () => {});
     socket.on('data', (chunk) => {
       received += chunk.toString('latin1');
