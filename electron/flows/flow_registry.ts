@@ -6,6 +6,8 @@ import { bookAppointmentFlowHandlers, checkInFlowHandlers } from './booking/book
 import { bookingTransactionResolvers } from './booking/booking_resolvers.js';
 import { prepareBookingFlows } from './booking/catalogue_cache.js';
 import { checkInFlow } from './booking/check_in_flow.js';
+import { checkProofFlow } from './check_proof/check_proof_flow.js';
+import { checkProofFlowHandlers } from './check_proof/check_proof_handlers.js';
 import { collectDocumentFlow } from './collect_document/collect_document_flow.js';
 import { collectDocumentFlowHandlers } from './collect_document/collect_document_handlers.js';
 import { collectionResolver } from './collect_document/collection_resolver.js';
@@ -33,6 +35,7 @@ export const flowDefinitions = {
   'proof-of-identity': proofOfIdentityFlow,
   'staff-sign-in': staffSignInFlow,
   maintenance: maintenanceFlow,
+  'check-proof': checkProofFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -50,6 +53,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...proofOfIdentityFlowHandlers(runner),
     ...staffSignInFlowHandlers(runner),
     ...maintenanceFlowHandlers(runner),
+    ...checkProofFlowHandlers(runner),
   };
 }
 
