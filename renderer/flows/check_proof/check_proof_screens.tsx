@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckProofFlowView } from '../../../electron/rpc/flows/check_proof_contract.js';
 import { useAnnouncement } from '../../a11y/announcements.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { action } from '../../a11y/speakable.js';
 import { StepIndicator } from '../../components/step_indicator.js';
 import { useRpc } from '../../rpc/rpc_context.js';
@@ -52,8 +53,10 @@ export function CheckProofScreens({ view }: { view: CheckProofFlowView }) {
               </p>
             ) : null}
           </div>
-          <p className="check-proof__lead">{t('scan.lead')}</p>
-          <p className="check-proof__hint">{t('scan.hint')}</p>
+          <ScrollArea className="check-proof__scroll">
+            <p className="check-proof__lead">{t('scan.lead')}</p>
+            <p className="check-proof__hint">{t('scan.hint')}</p>
+          </ScrollArea>
         </FlowStepFrame>
       );
     case 'checking':
@@ -91,7 +94,9 @@ export function CheckProofScreens({ view }: { view: CheckProofFlowView }) {
           step={`result-${view.result.verdict}`}
           title={t(`verdict.${view.result.verdict}.title`)}
         >
-          <ProofVerdictPanel result={view.result} />
+          <ScrollArea className="check-proof__scroll">
+            <ProofVerdictPanel result={view.result} />
+          </ScrollArea>
           <div className="identify__choices">
             <button
               type="button"
