@@ -19,6 +19,7 @@ import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
 import { startHeartbeat } from './heartbeat/start_heartbeat.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
+import { PrintJobStore } from './journal/print_job_store.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
 import { SigningKeyRegistration } from './key_registration/signing_key_registration.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
@@ -98,7 +99,13 @@ export function createKioskApp(
   const configuredBackend = options.backend ?? noBackend();
   // Recovery asks the backend directly: it runs before the reachability observer exists, and retries on its own.
   const resolvers = {
-    ...flowTransactionResolvers({ backend: configuredBackend, config }),
+    ...flowTransactionResolvers(
+      { backend: configuredBackend, config },
+      {
+        // Read at recovery time, from the journal: the print service is built after recovery starts.
+        printJobStatus: (key) => new PrintJobStore(journal, logger).byKey(key)?.status,
+      },
+    ),
     ...options.transactionResolvers,
   };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });

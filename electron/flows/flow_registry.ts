@@ -1,3 +1,4 @@
+import type { PrintJobStatus } from '../journal/print_job_rows.js';
 import type { TransactionResolvers } from '../journal/transaction_recovery.js';
 import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
@@ -20,6 +21,7 @@ import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
+import { proofResolver } from './proof_of_identity/proof_resolver.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -74,9 +76,11 @@ export function prepareFlows(
  */
 export function flowTransactionResolvers(
   services: Pick<FlowServices, 'backend' | 'config'>,
+  journal: { printJobStatus: (idempotencyKey: string) => PrintJobStatus | undefined },
 ): TransactionResolvers {
   return {
     ...bookingTransactionResolvers(services.backend),
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
+    'identity-proof': proofResolver({ printJobStatus: journal.printJobStatus }),
   };
 }
