@@ -19,11 +19,13 @@ import { kioskHandlers } from './handlers/kiosk_handlers.js';
 import { sessionHandlers } from './handlers/session_handlers.js';
 import { startHeartbeat } from './heartbeat/start_heartbeat.js';
 import { type JournalServices, startJournalServices } from './journal/journal_services.js';
+import { PrintJobStore } from './journal/print_job_store.js';
 import type { TransactionResolvers } from './journal/transaction_recovery.js';
+import { SigningKeyRegistration } from './key_registration/signing_key_registration.js';
 import type { KioskLogger } from './logging/kiosk_logger.js';
 import { logRpcRefusals } from './logging/rpc_refusal_log.js';
 import { composeMaintenance } from './maintenance/compose_maintenance.js';
-import type { TerminalSigningKey } from './printed/verification/document_signing.js';
+import { generateSigningKey, type TerminalSigningKey } from './printed/verification/document_signing.js';
 import { EventBus } from './rpc/event_bus.js';
 import { createRouter, type Handlers, type Router } from './rpc/router.js';
 import { type Clock, systemClock } from './services/clock.js';
@@ -47,6 +49,8 @@ export interface KioskApp {
   /** Audio guidance and the tactile keypad's keys. */
   speech: Speech;
   journal: JournalServices;
+  /** The terminal's document-signing key in the backend's key table; null in a composition without a backend. */
+  keyRegistration: SigningKeyRegistration | null;
   close(): Promise<void>;
 }
 
@@ -95,11 +99,19 @@ export function createKioskApp(
   const configuredBackend = options.backend ?? noBackend();
   // Recovery asks the backend directly: it runs before the reachability observer exists, and retries on its own.
   const resolvers = {
-    ...flowTransactionResolvers({ backend: configuredBackend, config }),
+    ...flowTransactionResolvers(
+      { backend: configuredBackend, config },
+      {
+        // Read at recovery time, from the journal: the print service is built after recovery starts.
+        printJobStatus: (key) => new PrintJobStore(journal, logger).byKey(key)?.status,
+      },
+    ),
     ...options.transactionResolvers,
   };
   const journalServices = startJournalServices(journal, { clock, logger, resolvers, configuration });
   const { audit, alerts } = journalServices;
+  // One key for printing and for its registration: the printer would otherwise make an ephemeral key of its own.
+  const signingKey = options.signingKey ?? generateSigningKey(config.terminal.id);
   const printing = new KioskPrintService({
     db: journal,
     config,
@@ -110,7 +122,7 @@ export function createKioskApp(
     alerts,
     clock,
     logger,
-    signingKey: options.signingKey,
+    signingKey,
   });
   printing.start();
   const reachability = observeReachability(configuredBackend, {
@@ -178,6 +190,11 @@ export function createKioskApp(
     ? startHeartbeat({ config, db: journal, backend, bus, kioskStatus, devices, printing, clock, logger })
     : null;
   const stopPreparingFlows = prepareFlows(services);
+  // Proofs this terminal prints are checked against the backend's key table: it must have this key (retried).
+  const keyRegistration = options.backend
+    ? new SigningKeyRegistration({ db: journal, backend, clock, logger })
+    : null;
+  void keyRegistration?.register(signingKey);
 
   kioskStatus.setDeviceStatuses(devices.statuses());
   const unsubscribeDevices = devices.onStatus((statuses) => {
@@ -217,7 +234,9 @@ export function createKioskApp(
     printing,
     speech,
     journal: journalServices,
+    keyRegistration,
     async close() {
+      keyRegistration?.close();
       stopPreparingFlows();
       heartbeat?.close();
       door.close();

@@ -1,3 +1,4 @@
+import type { PrintJobStatus } from '../journal/print_job_rows.js';
 import type { TransactionResolvers } from '../journal/transaction_recovery.js';
 import type { FlowId, flowMethods } from '../rpc/flow_contract.js';
 import type { MethodHandlers } from '../rpc/router.js';
@@ -6,6 +7,8 @@ import { bookAppointmentFlowHandlers, checkInFlowHandlers } from './booking/book
 import { bookingTransactionResolvers } from './booking/booking_resolvers.js';
 import { prepareBookingFlows } from './booking/catalogue_cache.js';
 import { checkInFlow } from './booking/check_in_flow.js';
+import { checkProofFlow } from './check_proof/check_proof_flow.js';
+import { checkProofFlowHandlers } from './check_proof/check_proof_handlers.js';
 import { collectDocumentFlow } from './collect_document/collect_document_flow.js';
 import { collectDocumentFlowHandlers } from './collect_document/collect_document_handlers.js';
 import { collectionResolver } from './collect_document/collection_resolver.js';
@@ -18,6 +21,7 @@ import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
+import { proofResolver } from './proof_of_identity/proof_resolver.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -33,6 +37,7 @@ export const flowDefinitions = {
   'proof-of-identity': proofOfIdentityFlow,
   'staff-sign-in': staffSignInFlow,
   maintenance: maintenanceFlow,
+  'check-proof': checkProofFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -50,6 +55,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...proofOfIdentityFlowHandlers(runner),
     ...staffSignInFlowHandlers(runner),
     ...maintenanceFlowHandlers(runner),
+    ...checkProofFlowHandlers(runner),
   };
 }
 
@@ -70,9 +76,11 @@ export function prepareFlows(
  */
 export function flowTransactionResolvers(
   services: Pick<FlowServices, 'backend' | 'config'>,
+  journal: { printJobStatus: (idempotencyKey: string) => PrintJobStatus | undefined },
 ): TransactionResolvers {
   return {
     ...bookingTransactionResolvers(services.backend),
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
+    'identity-proof': proofResolver({ printJobStatus: journal.printJobStatus }),
   };
 }

@@ -34,6 +34,7 @@ describe('journal database and migrations', () => {
       'print_jobs',
       'printer_counters',
       'schema_migrations',
+      'signing_key_registrations',
       'staff_alerts',
       'staff_lockouts',
       'transaction_events',

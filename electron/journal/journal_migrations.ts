@@ -5,6 +5,7 @@ import type { Migration } from './migrations.js';
 import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
 import { printerRefillMigration } from './printer_refill_migration.js';
+import { signingKeyRegistrationsMigration } from './signing_key_registrations_migration.js';
 import { staffAlertsHelpMigration } from './staff_alerts_help_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
 import { staffAlertsSubjectsMigration } from './staff_alerts_subjects_migration.js';
@@ -26,4 +27,5 @@ export const journalMigrations: readonly Migration[] = [
   printerRefillMigration,
   heartbeatQueueMigration,
   transactionSubjectsMigration,
+  signingKeyRegistrationsMigration,
 ];

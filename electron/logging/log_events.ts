@@ -156,6 +156,30 @@ export const logEvents = {
     meaning:
       "A proof of identity could not be registered or queued for printing (the step and the error's code).",
   },
+  'proof-checked': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A printed proof of identity was checked at the kiosk (the verdict only, never a fact of the proof).',
+  },
+  // The terminal's document-signing key in the backend's key table
+  'signing-key-registered': {
+    disposition: 'success',
+    level: 'info',
+    meaning: "The backend has the terminal's document-signing public key: proofs it prints can be checked.",
+  },
+  'signing-key-registration-waiting': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      "The backend did not answer the signing key's registration: it is kept in the journal and sent again.",
+  },
+  'signing-key-registration-refused': {
+    disposition: 'failure',
+    level: 'error',
+    meaning:
+      "The backend refused the terminal's signing key (the error's code): proofs printed here will not check.",
+  },
   // Kiosk status and maintenance
   'kiosk-out-of-service': {
     disposition: 'failure',

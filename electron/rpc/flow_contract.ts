@@ -4,6 +4,7 @@ import {
   bookAppointmentFlowMethods,
 } from './flows/book_appointment_contract.js';
 import { CheckInFlowViewSchema, checkInFlowMethods } from './flows/check_in_contract.js';
+import { CheckProofFlowViewSchema, checkProofFlowMethods } from './flows/check_proof_contract.js';
 import {
   CollectDocumentFlowViewSchema,
   collectDocumentFlowMethods,
@@ -30,6 +31,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   ProofOfIdentityFlowViewSchema,
   StaffSignInFlowViewSchema,
   MaintenanceFlowViewSchema,
+  CheckProofFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -48,6 +50,7 @@ export const flowIds = [
   'proof-of-identity',
   'staff-sign-in',
   'maintenance',
+  'check-proof',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -68,6 +71,7 @@ export const flowMethods = {
   ...proofOfIdentityFlowMethods,
   ...staffSignInFlowMethods,
   ...maintenanceFlowMethods,
+  ...checkProofFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

@@ -20,7 +20,14 @@ export const KioskStatusSchema = z.discriminatedUnion('mode', [
 ]);
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;
 
-export const ServiceNeedSchema = z.enum(['identity-document', 'booking-qr', 'pickup-code', 'pin', 'nothing']);
+export const ServiceNeedSchema = z.enum([
+  'identity-document',
+  'booking-qr',
+  'pickup-code',
+  'pin',
+  'nothing',
+  'printed-proof',
+]);
 export type ServiceNeed = z.infer<typeof ServiceNeedSchema>;
 export const ServiceTileSchema = z.object({
   id: ServiceIdSchema,

@@ -9,5 +9,6 @@ export const serviceIds = [
   'proof-of-identity',
   'locker-pickup',
   'locker-apply',
+  'check-proof',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];

@@ -54,4 +54,11 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     minutes: 2,
     flowReady: false,
   },
+  // Anyone may check a printed proof: nothing of theirs is asked, only the proof's QR under the scanner.
+  'check-proof': {
+    requires: ['barcode-scanner'],
+    needs: ['printed-proof'],
+    minutes: 1,
+    flowReady: true,
+  },
 };

@@ -2,6 +2,7 @@ import enA11y from '../../locales/en/a11y.json' with { type: 'json' };
 import enBookAppointment from '../../locales/en/book-appointment.json' with { type: 'json' };
 import enBooking from '../../locales/en/booking.json' with { type: 'json' };
 import enCheckIn from '../../locales/en/check-in.json' with { type: 'json' };
+import enCheckProof from '../../locales/en/check-proof.json' with { type: 'json' };
 import enCollectDocument from '../../locales/en/collect-document.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
 import ptBookAppointment from '../../locales/pt/book-appointment.json' with { type: 'json' };
 import ptBooking from '../../locales/pt/booking.json' with { type: 'json' };
 import ptCheckIn from '../../locales/pt/check-in.json' with { type: 'json' };
+import ptCheckProof from '../../locales/pt/check-proof.json' with { type: 'json' };
 import ptCollectDocument from '../../locales/pt/collect-document.json' with { type: 'json' };
 import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
 import hansBookAppointment from '../../locales/zh-Hans/book-appointment.json' with { type: 'json' };
 import hansBooking from '../../locales/zh-Hans/booking.json' with { type: 'json' };
 import hansCheckIn from '../../locales/zh-Hans/check-in.json' with { type: 'json' };
+import hansCheckProof from '../../locales/zh-Hans/check-proof.json' with { type: 'json' };
 import hansCollectDocument from '../../locales/zh-Hans/collect-document.json' with { type: 'json' };
 import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' };
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
@@ -35,6 +38,7 @@ import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
 import hantBookAppointment from '../../locales/zh-Hant/book-appointment.json' with { type: 'json' };
 import hantBooking from '../../locales/zh-Hant/booking.json' with { type: 'json' };
 import hantCheckIn from '../../locales/zh-Hant/check-in.json' with { type: 'json' };
+import hantCheckProof from '../../locales/zh-Hant/check-proof.json' with { type: 'json' };
 import hantCollectDocument from '../../locales/zh-Hant/collect-document.json' with { type: 'json' };
 import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' };
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
@@ -63,6 +67,7 @@ export const flowNamespaces = [
   'check-in',
   'collect-document',
   'proof-of-identity',
+  'check-proof',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
@@ -90,6 +95,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hantCheckIn,
     'collect-document': hantCollectDocument,
     'proof-of-identity': hantProofOfIdentity,
+    'check-proof': hantCheckProof,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -103,6 +109,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hansCheckIn,
     'collect-document': hansCollectDocument,
     'proof-of-identity': hansProofOfIdentity,
+    'check-proof': hansCheckProof,
   },
   pt: {
     speech: ptSpeech,
@@ -116,6 +123,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': ptCheckIn,
     'collect-document': ptCollectDocument,
     'proof-of-identity': ptProofOfIdentity,
+    'check-proof': ptCheckProof,
   },
   en: {
     speech: enSpeech,
@@ -129,5 +137,6 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': enCheckIn,
     'collect-document': enCollectDocument,
     'proof-of-identity': enProofOfIdentity,
+    'check-proof': enCheckProof,
   },
 };

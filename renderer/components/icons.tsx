@@ -67,6 +67,15 @@ const servicePaths: Record<ServiceId, React.ReactNode> = {
       <path d="M24 13v13" />
     </>
   ),
+  // A page with a QR corner under a magnifying glass: a printed proof being checked.
+  'check-proof': (
+    <>
+      <path d="M9 5h17l7 7v13M33 43H9V5" />
+      <path d="M14 12h6v6h-6zM14 24h9" />
+      <circle cx="33" cy="33" r="7" />
+      <path d="M38 38l5 5M30 33l2 2 4-4" />
+    </>
+  ),
 };
 
 export function ServiceIcon({ service, size }: IconProps & { service: ServiceId }) {

@@ -1,6 +1,7 @@
 import type { FlowView } from '../../electron/rpc/flow_contract.js';
 import { BookAppointmentScreens } from './booking/book_appointment_screens.js';
 import { CheckInScreens } from './booking/check_in_screens.js';
+import { CheckProofScreens } from './check_proof/check_proof_screens.js';
 import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
 import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
@@ -33,6 +34,8 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <StaffSignInScreens view={flow} />;
     case 'maintenance':
       return <MaintenanceScreens view={flow} />;
+    case 'check-proof':
+      return <CheckProofScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;

@@ -16,6 +16,7 @@ const slideOrder: ServiceId[] = [
   'proof-of-identity',
   'locker-pickup',
   'locker-apply',
+  'check-proof',
 ];
 
 /**

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type CheckProofFlowView,
+  ProofVerdictSchema,
+} from '../../electron/rpc/flows/check_proof_contract.js';
 import { IdentifyRefusalSchema, type IdentifyView } from '../../electron/rpc/flows/identify_contract.js';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { languages } from '../../electron/rpc/languages.js';
 import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
+import { checkProofAnnouncement } from '../../renderer/flows/check_proof/check_proof_announcement.js';
 import { identifyAnnouncement } from '../../renderer/flows/identify/identify_announcement.js';
 
 /**
@@ -59,5 +64,39 @@ describe('the keys screens speak', () => {
     for (const view of identifyViews) {
       expect(unspeakable(identifyAnnouncement(view, view.stage === 'refused' ? '17:30' : null))).toEqual([]);
     }
+  });
+
+  it('check a proof: every step, notice and verdict, in the four languages', () => {
+    const issue = {
+      verificationCode: 'ABCD-EFGH-JKMN',
+      terminalId: 'MO-CP-07',
+      issuedAt: '2026-11-30T10:15:00+08:00',
+    };
+    const views: CheckProofFlowView[] = [
+      { service: 'check-proof', step: 'scan', notice: null },
+      { service: 'check-proof', step: 'scan', notice: 'not-a-proof' },
+      { service: 'check-proof', step: 'scan', notice: 'scan-failed' },
+      { service: 'check-proof', step: 'checking' },
+      { service: 'check-proof', step: 'problem' },
+      ...(['bir', 'passport', 'travelPermit'] as const).map(
+        (documentType): CheckProofFlowView => ({
+          service: 'check-proof',
+          step: 'result',
+          result: {
+            verdict: 'genuine',
+            ...issue,
+            facts: { documentType, documentNumberMasked: 'X', nameMasked: 'Y' },
+          },
+        }),
+      ),
+      ...ProofVerdictSchema.options.map(
+        (option): CheckProofFlowView => ({
+          service: 'check-proof',
+          step: 'result',
+          result: { verdict: option.shape.verdict.value, terminalId: 'MO-CP-07' } as never,
+        }),
+      ),
+    ];
+    for (const view of views) expect(unspeakable(checkProofAnnouncement(view))).toEqual([]);
   });
 });

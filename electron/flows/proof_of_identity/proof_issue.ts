@@ -42,6 +42,14 @@ type ProofFacts = z.infer<typeof ProofFactsSchema>;
 
 export type ProofFailure = 'backend' | 'cannot-issue' | 'printer';
 
+/** The journalled call that registers the code; the print job's key derives from its key (proof_resolver.ts). */
+export const registerOperation = 'register';
+
+/** The print job's idempotency key: one per registration, so a repeated submit finds the same job. */
+export function proofPrintKey(registerKey: string): string {
+  return callKey(registerKey, 'print');
+}
+
 const documentTypes = { passport: 'passport', 'id-card': 'bir' } as const;
 
 /** The template's input from what the chip said, or null when the document lacks a fact the proof states. */
@@ -129,7 +137,7 @@ export async function issueProof(
 ): Promise<Result<{ jobId: number }, ProofFailure>> {
   const { transactions } = services.journal;
   const id = proof.transactionId;
-  const call = transactions.recordCall(id, 'register');
+  const call = transactions.recordCall(id, registerOperation);
   if (!call.ok) return err('backend');
   const registered = await services.backend.registerProof({
     idempotencyKey: call.value.idempotencyKey,
@@ -150,7 +158,7 @@ export async function issueProof(
     return err('backend');
   }
   if (!transactions.advance(id, 'reserved').ok) return err('backend');
-  const printKey = callKey(call.value.idempotencyKey, 'print');
+  const printKey = proofPrintKey(call.value.idempotencyKey);
   const printed = await services.printing.printRenderedForSession(proof.document, {
     idempotencyKey: printKey,
   });

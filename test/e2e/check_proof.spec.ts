@@ -1,0 +1,182 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import {
+  generateSigningKey,
+  loadSigningKey,
+  signIdentityPayload,
+} from '../../electron/printed/verification/document_signing.js';
+import type { IdentityPayload } from '../../electron/printed/verification/identity_payload.js';
+import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
+import { e2eConfig } from './support/e2e_config.js';
+import { identifyWithPassport, openService } from './support/identify_steps.js';
+import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { shoot } from './support/screens.js';
+
+/**
+ * Check a printed proof end to end in the browser-mode host, with the embedded backend: a proof printed in the
+ * proof-of-identity flow checks genuine under the scanner (its QR is rebuilt from what the backend and the journal
+ * registered and signed again with the terminal's key file — Ed25519 signs deterministically, so it is the very QR
+ * printed, which the verification code proves); once revoked it is refused; a forgery made with another key in
+ * this terminal's name is refused. Each screen is checked in every display combination.
+ */
+const terminalId = 'MO-E2E-01';
+const keyDir = mkdtempSync(join(tmpdir(), 'balcao-e2e-key-'));
+const keyFile = join(keyDir, 'signing.pem');
+writeFileSync(
+  keyFile,
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+);
+
+let host: KioskHost;
+test.beforeAll(async () => {
+  const base = e2eConfig();
+  host = await startKioskHost({
+    ...base,
+    services: [...(base.services as string[]), 'check-proof'],
+    documents: { ...(base.documents as object), signingKeyFile: keyFile },
+  });
+});
+test.afterAll(async () => host.stop());
+
+/** Reads one row of the host's embedded backend or journal (they sit side by side). */
+function row<T>(file: 'backend' | 'journal', sql: string, ...params: unknown[]): T {
+  const path = file === 'backend' ? host.backendPath : join(dirname(host.backendPath), 'journal.sqlite');
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+/** The QR printed on the proof with this code: R-0001's passport facts, as proof_issue.ts gave them. */
+function printedQr(verificationCode: string): string {
+  const proof = row<{ issued_at: number; facts_json: string }>(
+    'backend',
+    'SELECT issued_at, facts_json FROM proofs WHERE verification_code = ?',
+    verificationCode,
+  );
+  const transaction = row<{ id: number }>(
+    'journal',
+    'SELECT id FROM transactions WHERE subject = ?',
+    verificationCode,
+  );
+  const facts = JSON.parse(proof.facts_json) as { documentNumberMasked: string };
+  const payload: IdentityPayload = {
+    terminalId,
+    serial: `${terminalId}-${transaction.id}`,
+    issuedAt: Math.floor(proof.issued_at / 1000),
+    documentType: 'passport',
+    documentNumberMasked: facts.documentNumberMasked,
+    nameOnDocument: 'CHAN TAI MAN',
+    nameChinese: '',
+    dateOfBirth: '1990-03-15',
+    dateOfIssue: '',
+    dateOfExpiry: '2033-05-20',
+  };
+  const signed = signIdentityPayload(payload, loadSigningKey(terminalId, readFileSync(keyFile, 'utf8')));
+  expect(signed.verificationCode).toBe(verificationCode);
+  return signed.qrText;
+}
+
+async function printProof(page: Page): Promise<string> {
+  await openService(page, host, 'zh-Hant', 'proof-of-identity');
+  await identifyWithPassport(page, host);
+  await page.getByTestId('proof-languages-zh-pt').click();
+  await page.getByTestId('proof-print').click();
+  await expect(page.getByTestId('proof-done')).toBeVisible({ timeout: 20_000 });
+  const code = (await page.getByTestId('proof-code').locator('strong').textContent()) ?? '';
+  await page.getByTestId('proof-finish').click();
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+  return code;
+}
+
+async function openCheck(page: Page, language: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByTestId('attract-screen').click();
+  await page.getByTestId(`language-${language}`).click();
+  await page.getByTestId('tile-check-proof').click();
+  await page.getByTestId('start-service').click();
+  await expect(page.getByTestId('check-proof-scan')).toBeVisible();
+}
+
+/** Every display combination on this screen, then back to the language the spec reads it in. */
+async function everyDisplay(page: Page, screen: string, locale: Locale): Promise<void> {
+  await expectEveryDisplayRight(page, host, screen);
+  await applyLanguage(page, host, locale);
+}
+
+const scan = (text: string) =>
+  host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text, symbology: 'qr' });
+
+test('a proof printed here checks genuine (masked facts only); revoked, the same paper is refused', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const code = await printProof(page);
+  const qr = printedQr(code);
+  await openCheck(page, 'pt');
+  await everyDisplay(page, 'check-proof-scan', 'pt');
+  await scan(qr);
+  const verdict = page.getByTestId('check-proof-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'genuine');
+  await expect(page.getByTestId('check-proof-result-genuine')).toContainText('Prova autêntica');
+  await expect(verdict).toContainText('CHAN T** M**');
+  await expect(verdict).toContainText(code);
+  await expect(verdict).not.toContainText('CHAN TAI MAN');
+  await expect(verdict).not.toContainText('1990');
+  await shoot(page, 'check-proof/genuine-pt');
+  await everyDisplay(page, 'check-proof-result-genuine', 'pt');
+
+  const db = new Database(host.backendPath);
+  db.prepare(
+    `UPDATE proofs SET revoked_at = ?, revocation_reason = 'document-reported-lost', revoked_by = 'S-0001'
+     WHERE verification_code = ?`,
+  ).run(Date.now(), code);
+  db.close();
+  await page.getByTestId('check-proof-again').click();
+  await expect(page.getByTestId('check-proof-scan')).toBeVisible();
+  await scan(qr);
+  await expect(verdict).toHaveAttribute('data-verdict', 'revoked');
+  await expect(verdict).toContainText('Não a aceite');
+  await expect(verdict).not.toContainText('CHAN');
+  await shoot(page, 'check-proof/revoked-pt');
+  await everyDisplay(page, 'check-proof-result-revoked', 'pt');
+  await page.getByTestId('check-proof-finish').click();
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
+});
+
+test('zh-Hant: a forgery in this terminal’s name is refused; a code that is not a proof is asked again', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openCheck(page, 'zh-Hant');
+  await scan('https://example.com/not-a-proof');
+  await expect(page.getByTestId('check-proof-notice')).toContainText('這不是身份證明的二維碼');
+  const forged = signIdentityPayload(
+    {
+      terminalId,
+      serial: `${terminalId}-999`,
+      issuedAt: Math.floor(Date.now() / 1000) - 600,
+      documentType: 'passport',
+      documentNumberMasked: 'MB****678',
+      nameOnDocument: 'CHAN TAI MAN',
+      nameChinese: '',
+      dateOfBirth: '1990-03-15',
+      dateOfIssue: '',
+      dateOfExpiry: '2033-05-20',
+    },
+    generateSigningKey(terminalId),
+  );
+  await scan(forged.qrText);
+  const verdict = page.getByTestId('check-proof-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'forged');
+  await expect(page.getByTestId('check-proof-result-forged')).toContainText('並非真確的證明');
+  await expect(verdict).not.toContainText('CHAN');
+  await shoot(page, 'check-proof/forged-zh-Hant');
+  await everyDisplay(page, 'check-proof-result-forged', 'zh-Hant');
+});
