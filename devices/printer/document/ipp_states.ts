@@ -15,6 +15,7 @@
  * - printer-state `stopped` (5) — paused by staff (`paused`) or by CUPS after a backend error — and a queue that is
  *   not accepting jobs are `queue-stopped`. printer-state-reasons carry the paper and cover sensors.
  */
+import { isDeviceFaultCode } from '../../device_fault_codes.js';
 import type { PrinterState } from '../../device_status.js';
 import type { PrintFailure } from '../printer.js';
 
@@ -110,7 +111,11 @@ export function stateOfQueue(queue: CupsQueue): PrinterState {
       : { state: 'error', code: 'queue-stopped' };
   }
   const error = queue.reasons.find((r) => r.endsWith('-error'));
-  if (error) return { state: 'error', code: error };
+  // Keywords staff screens know are the code; any other is kept as the detail of one code they do know.
+  if (error)
+    return isDeviceFaultCode(error)
+      ? { state: 'error', code: error }
+      : { state: 'error', code: 'printer-reported-error', detail: error };
   if (has('media-low')) return { state: 'paper-low' };
   return queue.state === 'processing' ? { state: 'busy' } : { state: 'ready' };
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../../devices/device_status.js';
+import {
+  printFailureReasons,
+  printJobHoldReasons,
+  voidReasonCodes,
+} from '../../journal/print_job_reasons.js';
 import { printJobStatuses } from '../../journal/print_job_rows.js';
 import { staffAlertKinds } from '../../journal/staff_alerts.js';
 import { transactionKinds, transactionStates } from '../../journal/transaction_states.js';
@@ -80,7 +85,13 @@ export const StaffJobSchema = z.object({
   printerId: z.string(),
   template: z.string(),
   status: z.enum(printJobStatuses),
-  reason: z.string().nullable(),
+  reason: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('held'), code: z.enum([...printJobHoldReasons, 'unrecorded']) }),
+      z.object({ kind: z.literal('failed'), code: z.enum([...printFailureReasons, 'unrecorded']) }),
+      z.object({ kind: z.literal('voided'), code: z.enum(voidReasonCodes) }),
+    ])
+    .nullable(),
   canReprint: z.boolean(),
   canVoid: z.boolean(),
   createdAt: z.string(),
