@@ -49,6 +49,19 @@ export interface CupsQueue {
   /** printer-state-message, for staff (e.g. the reason given to `cupsdisable -r`). */
   message: string | undefined;
   acceptingJobs: boolean;
+  /**
+   * The printer's supplies (toner, ink, waste) as CUPS passes them on from the driver or the printer (marker-names,
+   * marker-types, marker-levels; RFC 3805 / PWG 5100.x). Absent or empty: the printer reports none.
+   */
+  markers?: readonly MarkerLevel[];
+}
+
+/** One supply: its name as the printer gives it, its IPP type keyword, and its level in percent when known. */
+export interface MarkerLevel {
+  name: string;
+  type: string;
+  /** 0–100; null for the negative levels IPP uses for "unavailable", "unknown" and "some remaining". */
+  percent: number | null;
 }
 
 export type JobVerdict =

@@ -3,6 +3,7 @@ import { doorReasons } from '../../../electron/rpc/flows/maintenance_choices.js'
 import type { DeviceActionResult, DeviceEntry } from '../../../electron/rpc/flows/maintenance_views.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { DeviceResult } from './device_result.js';
+import { DeviceSupplies } from './device_supplies.js';
 import { faultCodeText } from './fault_code_text.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -73,6 +74,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
             <dd>{identity.firmware ?? t('none')}</dd>
           </>
         ) : null}
+        <DeviceSupplies device={device} />
         <dt>{t('devices.lastFaults')}</dt>
         <dd>
           {device.lastFaults.length === 0

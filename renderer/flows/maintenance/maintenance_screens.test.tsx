@@ -194,6 +194,7 @@ describe('maintenance screens', () => {
         { at: '2026-12-02T04:01:00.000Z', state: 'error', code: 'a-code-from-tomorrow' },
       ],
       counters: null,
+      supplies: { kind: 'none' as const },
       tests: ['test-read' as const],
       doors: [],
     };
@@ -235,6 +236,9 @@ describe('maintenance screens', () => {
     );
     expect(screen.getByTestId('device-document-reader').textContent).toContain(
       'Fault code not yet described: a-code-from-tomorrow',
+    );
+    expect(screen.getByTestId('device-document-reader-supplies').textContent).toBe(
+      'This device has no supplies to report',
     );
     await tap('device-document-reader-test-read');
     await tap('maintenance-back');
