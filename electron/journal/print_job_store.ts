@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { scrubbingTransaction } from './journal_database.js';
+import type { PrintJobHoldReason } from './print_job_reasons.js';
 import {
   decodePayload,
   encodePayload,
@@ -162,7 +163,7 @@ export class PrintJobStore {
     return this.move(id, ['sending'], 'failed', { failureReason: reason });
   }
 
-  markNeedsAttention(id: number, reason: string): TransitionResult {
+  markNeedsAttention(id: number, reason: PrintJobHoldReason): TransitionResult {
     return this.move(id, ['sending', 'queued', 'failed'], 'needs-attention', { attentionReason: reason });
   }
 

@@ -29,6 +29,7 @@ import type { PrintOutcome } from '../../devices/printer/index.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditLog } from './audit_log.js';
+import type { PrintJobHoldReason } from './print_job_reasons.js';
 import type { PrintJobRow, PrintJobStatus, PrintJobStore, PrintPayload } from './print_job_store.js';
 import type {
   PipelineError,
@@ -99,10 +100,11 @@ export class PrintPipeline {
         this.emit({ type: 'job-confirmed', jobId: job.id, printerId: job.printerId });
       }
     }
-    const unfinished: [PrintJobStatus, string][] = [
-      ['sending', 'interrupted-while-sending: outcome unknown, check the printer output'],
-      ['queued', 'not-printed-before-restart: the resident session ended'],
-      ['failed', 'not-printed-before-restart: the resident session ended'],
+    // Sending: the outcome is unknown (staff check the printer's output); queued or failed: the session has ended.
+    const unfinished: [PrintJobStatus, PrintJobHoldReason][] = [
+      ['sending', 'interrupted-while-sending'],
+      ['queued', 'not-printed-before-restart'],
+      ['failed', 'not-printed-before-restart'],
     ];
     for (const [status, reason] of unfinished) {
       for (const job of this.store.withStatus(status)) {
@@ -151,7 +153,7 @@ export class PrintPipeline {
    * The resident this job was for has gone (their session ended) before it printed: it must not print into an
    * unattended tray later. Queued or failed jobs go to staff (`needs-attention`); a job mid-print is left alone.
    */
-  holdForStaff(jobId: number, reason: string): boolean {
+  holdForStaff(jobId: number, reason: PrintJobHoldReason): boolean {
     const job = this.store.get(jobId);
     if (!job || (job.status !== 'queued' && job.status !== 'failed')) return false;
     if (!this.store.markNeedsAttention(jobId, reason).ok) return false;
@@ -363,6 +365,8 @@ export class PrintPipeline {
       jobId: job.id,
       printerId: job.printerId,
       reason: failure.reason,
+      // The printer's or spooler's own words (an errno, an IPP status), which the held reason does not keep.
+      ...('detail' in failure ? { detail: failure.detail } : {}),
     });
     this.emit({
       type: 'job-needs-attention',

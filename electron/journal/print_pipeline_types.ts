@@ -3,6 +3,7 @@ import type { PrinterState } from '../../devices/device_status.js';
 import type { PrintFailure } from '../../devices/printer/index.js';
 import type { Result } from '../../lib/result.js';
 import type { AuditAppendError } from './audit_log.js';
+import type { PrintJobHoldReason } from './print_job_reasons.js';
 import type { PrinterKind, PrintJobStatus, PrintPayload } from './print_job_store.js';
 
 export interface PrintRequest {
@@ -33,7 +34,7 @@ export type PrintPipelineEvent =
       type: 'job-needs-attention';
       jobId: number;
       printerId: string;
-      reason: string;
+      reason: PrintJobHoldReason;
       /** The driver's failure, when the job came back from the printer (absent for session holds, recovery). */
       failure?: PrintFailure['reason'];
     }

@@ -11,6 +11,7 @@ import type {
   TicketPrinter,
 } from '../../devices/printer/index.js';
 import { err } from '../../lib/result.js';
+import type { PrintJobHoldReason } from './print_job_reasons.js';
 import type { PrintPayload } from './print_job_store.js';
 
 export type PrinterRegistration =
@@ -20,23 +21,23 @@ export type PrinterRegistration =
 /** The printer knows the job did not complete: it is printed again whole once the printer is usable. */
 export const resumableReasons = new Set<PrintFailure['reason']>(['no-paper', 'cover-open', 'disconnected']);
 
-/** What staff read for a job that needs them (the details are spooler states and codes, never personal data). */
-export function attentionReason(failure: PrintFailure): string {
+/** Why a job that came back from the printer needs staff (the printer's detail is logged beside it, not kept). */
+export function attentionReason(failure: PrintFailure): PrintJobHoldReason {
   switch (failure.reason) {
     case 'error':
-      return `printer-error: ${failure.detail}`;
+      return 'printer-error';
     case 'timeout':
-      return 'printer-timeout: outcome unknown';
+      return 'printer-timeout';
     case 'queue-stopped':
-      return 'queue-stopped: not printed';
     case 'job-aborted':
-      return `job-aborted: not printed (${failure.detail})`;
     case 'spooler-unavailable':
-      return `spooler-unavailable: not printed (${failure.detail})`;
+      return failure.reason;
     case 'no-paper':
+      return 'printer-no-paper';
     case 'cover-open':
+      return 'printer-cover-open';
     case 'disconnected':
-      return `printer-${failure.reason}`;
+      return 'printer-disconnected';
     default: {
       const unreachable: never = failure;
       return unreachable;

@@ -18,6 +18,7 @@ import type { PrinterCounters } from '../journal/print_job_rows.js';
 import type { Clock } from '../services/clock.js';
 import type { DeviceHub } from '../services/device_hub.js';
 import type { DeviceFault, DeviceHistory } from './device_history.js';
+import { type DeviceSupplies, suppliesOf } from './device_supplies.js';
 import {
   readTestCard,
   type TestCardReader,
@@ -47,6 +48,8 @@ export interface DeviceInventoryEntry {
   identity: DeviceIdentity | null;
   lastFaults: DeviceFault[];
   counters: Omit<PrinterCounters, 'printerId'> | null;
+  /** Paper, toner, cards: only what the device reports. */
+  supplies: DeviceSupplies;
   /** What staff can run on this device. */
   tests: DeviceTest[];
   doors: string[];
@@ -110,6 +113,8 @@ export class DeviceDiagnostics {
     const statuses = new Map(devices.statuses().map((s) => [s.id, s.status]));
     const counters = new Map(printing.counters().map(({ printerId, ...rest }) => [printerId, rest]));
     const lockers = new Map(devices.lockers().map((l) => [l.id, l.driver]));
+    const a4Printers = new Map(devices.documentPrinters().map((p) => [p.id, p.driver]));
+    const dispensers = new Map(devices.dispensers().map((d) => [d.id, d.driver]));
     return Promise.all(
       devices.configs().map(async (config) => ({
         deviceId: config.id,
@@ -122,6 +127,10 @@ export class DeviceDiagnostics {
             : `${hex4(config.vendorId)}:${hex4(config.productId)}`,
         required: config.required,
         status: statuses.get(config.id) ?? { state: 'disconnected' as const },
+        supplies: suppliesOf(config.kind, statuses.get(config.id) ?? { state: 'disconnected' }, {
+          markers: a4Printers.get(config.id)?.markerLevels(),
+          dispenser: dispensers.get(config.id)?.counts(),
+        }),
         identity: await this.#identity(config.id),
         lastFaults: history.faults(config.id),
         counters: counters.get(config.id) ?? null,

@@ -24,7 +24,8 @@ export function nextMacauTime(now: number, hour: number, minute: number): number
 
 export interface RestartSchedulerOptions {
   clock: Clock;
-  audit: AuditLog;
+  /** Only appends: who asked for a restart, and for when. */
+  audit: Pick<AuditLog, 'append'>;
   logger: KioskLogger;
   /** Whether someone is using the kiosk right now (a session on the screen, a resident transaction). */
   busy: () => boolean;

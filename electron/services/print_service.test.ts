@@ -115,7 +115,7 @@ describe('kiosk print service', () => {
     expect(job).toMatchObject({
       status: 'needs-attention',
       canReprint: true,
-      reason: 'resident-session-ended-before-printing',
+      reason: { kind: 'held', code: 'resident-session-ended-before-printing' },
     });
     expect(app.printing.alerts()[0]).toMatchObject({ kind: 'print-needs-attention', printJobId: job?.jobId });
 
@@ -179,7 +179,10 @@ describe('kiosk print service', () => {
       voidReason: 'expired',
       hasPayload: false,
     });
-    expect(app.printing.staffJobs()[0]).toMatchObject({ status: 'voided', reason: 'expired' });
+    expect(app.printing.staffJobs()[0]).toMatchObject({
+      status: 'voided',
+      reason: { kind: 'voided', code: 'expired' },
+    });
     expect(app.printing.alerts()[0]).toMatchObject({
       kind: 'print-job-expired',
       printJobId: printed.value.jobId,

@@ -4,6 +4,7 @@ import type { PrinterState } from '../../devices/device_status.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import type { AuditAppendError, AuditLog } from '../journal/audit_log.js';
+import { failureReasonOf, holdReasonOf, type StaffJobReason } from '../journal/print_job_reasons.js';
 import { type PrinterCounters, type PrintJobRow, PrintJobStore } from '../journal/print_job_store.js';
 import {
   PrintPipeline,
@@ -76,15 +77,15 @@ function viewOf(event: PrintPipelineEvent): { state: JobState; reason: JobReason
   }
 }
 
-/** The reason that goes with the job's current status (a voided job may also carry why it was held). */
-function reasonForStaff(job: PrintJobRow): string | null {
+/** The reason that goes with the job's current status, as a code staff screens translate. */
+function reasonForStaff(job: PrintJobRow): StaffJobReason | null {
   switch (job.status) {
     case 'voided':
-      return job.voidReason;
+      return job.voidReason === null ? null : { kind: 'voided', code: job.voidReason };
     case 'needs-attention':
-      return job.attentionReason;
+      return job.attentionReason === null ? null : { kind: 'held', code: holdReasonOf(job.attentionReason) };
     case 'failed':
-      return job.failureReason;
+      return job.failureReason === null ? null : { kind: 'failed', code: failureReasonOf(job.failureReason) };
     case 'queued':
     case 'sending':
     case 'sent':

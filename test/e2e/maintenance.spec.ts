@@ -97,6 +97,16 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
   await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
   await page.getByTestId('maintenance-tool-devices').click();
   const result = page.getByTestId('device-result');
+  // Supplies as the simulated devices' drivers read them: the roll's sensors; the USB A4 route reports no toner.
+  const supplies = (device: string) => page.getByTestId(`device-${device}-supplies`);
+  const roll = supplies('ticket-printer').locator('[data-supply="paper-roll"]');
+  await expect(roll).toHaveAttribute('data-level', 'ok');
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'low' });
+  await page.getByTestId('maintenance-refresh').click();
+  await expect(roll).toHaveAttribute('data-level', 'near-end');
+  await expect(supplies('a4-printer').locator('[data-supply="markers-not-reported"]')).toBeVisible();
+  await expect(supplies('scanner')).toHaveAttribute('data-supplies', 'none');
+  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'loaded' });
   await host.call('dev.simulate', {
     action: 'document',
     deviceId: 'document-reader',

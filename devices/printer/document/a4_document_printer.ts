@@ -12,6 +12,7 @@ import { StatusListeners } from '../status_listeners.js';
 import type { ClassResult } from '../usb_printer_class/class_requests.js';
 import { acceptsPdf, type DeviceId } from '../usb_printer_class/ieee1284_device_id.js';
 import { CupsDocumentPrinter, type CupsDocumentPrinterOptions } from './cups_document_printer.js';
+import type { MarkerLevel } from './ipp_states.js';
 import { UsbPdfDocumentPrinter, type UsbPdfDocumentPrinterOptions } from './usb_pdf_document_printer.js';
 
 export interface A4DocumentPrinterOptions {
@@ -57,6 +58,14 @@ export class A4DocumentPrinter implements DocumentPrinter {
   /** The printer's IEEE 1284 device ID over USB (maintenance's inventory); undefined for a CUPS-only printer. */
   readDeviceId(): Promise<ClassResult<DeviceId>> | undefined {
     return this.usb?.readDeviceId();
+  }
+
+  /**
+   * Toner and ink as the printer reports them through CUPS; undefined on the USB PDF route (the IEEE 1284 status
+   * byte says paper empty, nothing of supplies) or before the spooler answered.
+   */
+  markerLevels(): readonly MarkerLevel[] | undefined {
+    return this.route === 'cups' ? this.cups?.markerLevels() : undefined;
   }
 
   async chooseRoute(): Promise<A4Route | undefined> {

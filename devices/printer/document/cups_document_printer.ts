@@ -20,7 +20,7 @@ import { failureOfState, stateOfFailure } from '../failure_states.js';
 import type { DocumentPrinter, PrintFailure, PrintOutcome } from '../printer.js';
 import { SerialQueue } from '../serial_queue.js';
 import { StatusListeners } from '../status_listeners.js';
-import { stateOfQueue, verdictOfJob } from './ipp_states.js';
+import { type MarkerLevel, stateOfQueue, verdictOfJob } from './ipp_states.js';
 import type { CupsIppClient, IppFailure } from './ipptool_client.js';
 
 export interface CupsDocumentPrinterOptions {
@@ -67,6 +67,8 @@ export class CupsDocumentPrinter implements DocumentPrinter {
   private readonly pollMs: number;
   /** Jobs that failed but could not be cancelled yet (cupsd unreachable at the time). */
   private readonly toCancel = new Set<number>();
+  /** The supplies the last queue answer listed; undefined until the spooler has answered once. */
+  private markers: readonly MarkerLevel[] | undefined;
 
   constructor(options: CupsDocumentPrinterOptions) {
     this.client = options.client;
@@ -92,6 +94,11 @@ export class CupsDocumentPrinter implements DocumentPrinter {
   }
 
   /** Ask CUPS for the queue's state and publish it. */
+  /** The supply levels the printer last reported through CUPS ([] if it reports none; undefined before any answer). */
+  markerLevels(): readonly MarkerLevel[] | undefined {
+    return this.markers;
+  }
+
   refreshStatus(): Promise<PrinterState> {
     return this.jobs.run(async () => {
       const state = await this.queueState();
@@ -103,6 +110,7 @@ export class CupsDocumentPrinter implements DocumentPrinter {
   private async queueState(): Promise<PrinterState> {
     await this.cancelLeftovers();
     const queue = await this.client.queue();
+    if (queue.ok) this.markers = queue.value.markers ?? [];
     return queue.ok ? stateOfQueue(queue.value) : stateOfFailure(failureOfIpp(queue.error));
   }
 

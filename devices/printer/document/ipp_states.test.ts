@@ -74,6 +74,11 @@ describe('what a CUPS queue state means for the kiosk', () => {
       state: 'error',
       code: 'toner-empty-error',
     });
+    expect(stateOfQueue(queue({ reasons: ['interpreter-resource-unavailable-error'] }))).toEqual({
+      state: 'error',
+      code: 'printer-reported-error',
+      detail: 'interpreter-resource-unavailable-error',
+    });
     expect(stateOfQueue(queue({ reasons: ['media-low-report'] }))).toEqual({ state: 'paper-low' });
     // A backend saying it is connecting is normal at the start of every job, not a fault.
     expect(stateOfQueue(queue({ state: 'processing', reasons: ['connecting-to-device'] }))).toEqual({

@@ -15,6 +15,7 @@
  * - printer-state `stopped` (5) — paused by staff (`paused`) or by CUPS after a backend error — and a queue that is
  *   not accepting jobs are `queue-stopped`. printer-state-reasons carry the paper and cover sensors.
  */
+import { isDeviceFaultCode } from '../../device_fault_codes.js';
 import type { PrinterState } from '../../device_status.js';
 import type { PrintFailure } from '../printer.js';
 
@@ -48,6 +49,19 @@ export interface CupsQueue {
   /** printer-state-message, for staff (e.g. the reason given to `cupsdisable -r`). */
   message: string | undefined;
   acceptingJobs: boolean;
+  /**
+   * The printer's supplies (toner, ink, waste) as CUPS passes them on from the driver or the printer (marker-names,
+   * marker-types, marker-levels; RFC 3805 / PWG 5100.x). Absent or empty: the printer reports none.
+   */
+  markers?: readonly MarkerLevel[];
+}
+
+/** One supply: its name as the printer gives it, its IPP type keyword, and its level in percent when known. */
+export interface MarkerLevel {
+  name: string;
+  type: string;
+  /** 0–100; null for the negative levels IPP uses for "unavailable", "unknown" and "some remaining". */
+  percent: number | null;
 }
 
 export type JobVerdict =
@@ -110,7 +124,11 @@ export function stateOfQueue(queue: CupsQueue): PrinterState {
       : { state: 'error', code: 'queue-stopped' };
   }
   const error = queue.reasons.find((r) => r.endsWith('-error'));
-  if (error) return { state: 'error', code: error };
+  // Keywords staff screens know are the code; any other is kept as the detail of one code they do know.
+  if (error)
+    return isDeviceFaultCode(error)
+      ? { state: 'error', code: error }
+      : { state: 'error', code: 'printer-reported-error', detail: error };
   if (has('media-low')) return { state: 'paper-low' };
   return queue.state === 'processing' ? { state: 'busy' } : { state: 'ready' };
 }

@@ -95,8 +95,39 @@ describe('ipptool client', () => {
     const client = new IpptoolClient({ queue: 'Kiosk_A4', server: 'localhost:631', runner });
     expect(await client.queue()).toEqual({
       ok: true,
-      value: { state: 'stopped', reasons: ['paused'], message: 'toner change', acceptingJobs: true },
+      value: {
+        state: 'stopped',
+        reasons: ['paused'],
+        message: 'toner change',
+        acceptingJobs: true,
+        markers: [],
+      },
     });
+  });
+
+  it('reads the supply levels a printer passes on (marker-*), unknown levels as null', async () => {
+    // As CUPS answers for a laser printer whose driver reads its supplies: parallel lists, -3 = "some remaining".
+    const runner = new RecordingRunner(
+      plist(
+        test(
+          'successful-ok',
+          `<dict><key>printer-state</key><integer>3</integer><key>printer-state-reasons</key><string>none</string>
+<key>printer-is-accepting-jobs</key><true />
+<key>marker-names</key><array><string>Black Toner Cartridge</string><string>Waste Toner Box</string></array>
+<key>marker-types</key><array><string>toner</string><string>waste-toner</string></array>
+<key>marker-levels</key><array><integer>14</integer><integer>-3</integer></array></dict>`,
+        ),
+      ),
+    );
+    const queue = await new IpptoolClient({ queue: 'Kiosk_A4', server: 'localhost:631', runner }).queue();
+    expect(queue.ok && queue.value.markers).toEqual([
+      { name: 'Black Toner Cartridge', type: 'toner', percent: 14 },
+      { name: 'Waste Toner Box', type: 'waste-toner', percent: null },
+    ]);
+    // Asked for in the Get-Printer-Attributes request itself.
+    expect(Object.values(runner.runs[0]?.files ?? {}).join('')).toContain(
+      'marker-names,marker-types,marker-levels',
+    );
   });
 
   it('turns an IPP error status into a typed failure with CUPS’ message', async () => {

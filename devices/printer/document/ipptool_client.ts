@@ -24,7 +24,13 @@ import { parse as parsePlist } from 'plist';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { CommandRunner } from './command_runner.js';
-import { type CupsJob, type CupsQueue, ippJobStates, ippPrinterStates } from './ipp_states.js';
+import {
+  type CupsJob,
+  type CupsQueue,
+  ippJobStates,
+  ippPrinterStates,
+  type MarkerLevel,
+} from './ipp_states.js';
 
 export type IppFailure =
   | { code: 'ipptool-missing' }
@@ -89,7 +95,7 @@ function ippTest(operation: string, lines: readonly string[]): string {
 
 const tests: Record<Operation, string> = {
   queue: ippTest('Get-Printer-Attributes', [
-    'ATTR keyword requested-attributes printer-state,printer-state-reasons,printer-state-message,printer-is-accepting-jobs',
+    'ATTR keyword requested-attributes printer-state,printer-state-reasons,printer-state-message,printer-is-accepting-jobs,marker-names,marker-types,marker-levels',
   ]),
   submit: ippTest('Print-Job', [
     'ATTR name job-name $jobname',
@@ -116,6 +122,24 @@ function attributes(report: TestReport): Record<string, unknown> {
 
 const reasonsOf = (group: Record<string, unknown>, name: string): string[] =>
   values(group, name).filter((r): r is string => typeof r === 'string' && r !== 'none');
+
+/** marker-names, -types and -levels are parallel lists; a printer that gives no names reports no markers. */
+function markersOf(group: Record<string, unknown>): MarkerLevel[] {
+  const types = values(group, 'marker-types');
+  const levels = values(group, 'marker-levels');
+  return values(group, 'marker-names').flatMap((name, i) => {
+    if (typeof name !== 'string') return [];
+    const type = types[i];
+    const level = levels[i];
+    return [
+      {
+        name,
+        type: typeof type === 'string' ? type : 'unknown',
+        percent: typeof level === 'number' && level >= 0 && level <= 100 ? level : null,
+      },
+    ];
+  });
+}
 
 function enumOf<T extends string>(table: Record<number, T>, value: unknown): T | undefined {
   return typeof value === 'number' ? table[value] : undefined;
@@ -194,6 +218,7 @@ export class IpptoolClient implements CupsIppClient {
       reasons: reasonsOf(group, 'printer-state-reasons'),
       message: typeof message === 'string' && message !== '' ? message : undefined,
       acceptingJobs: values(group, 'printer-is-accepting-jobs')[0] !== false,
+      markers: markersOf(group),
     });
   }
 

@@ -16,7 +16,7 @@
  * A job advances one step per Get-Job-Attributes, so tests are deterministic.
  */
 import { err, ok } from '../../../lib/result.js';
-import type { CupsJob, CupsQueue, IppJobState } from '../document/ipp_states.js';
+import type { CupsJob, CupsQueue, IppJobState, MarkerLevel } from '../document/ipp_states.js';
 import type { CupsIppClient, IppResult } from '../document/ipptool_client.js';
 
 interface FakeJob {
@@ -34,6 +34,8 @@ export class FakeCups implements CupsIppClient {
   readonly calls: string[] = [];
   /** printer-state-reasons, e.g. ['media-empty-error']; empty means `none`. */
   printerReasons: string[] = [];
+  /** marker-names/-types/-levels as the printer's driver passes them on; empty: a printer that reports none. */
+  markers: MarkerLevel[] = [];
   /** `cupsdisable -r <message>`. */
   stoppedWith: string | undefined;
   /** `cupsreject`. */
@@ -57,6 +59,7 @@ export class FakeCups implements CupsIppClient {
       reasons: this.stoppedWith !== undefined ? ['paused', ...this.printerReasons] : [...this.printerReasons],
       message: this.stoppedWith || undefined,
       acceptingJobs: this.accepting,
+      markers: this.markers.map((m) => ({ ...m })),
     });
   }
 

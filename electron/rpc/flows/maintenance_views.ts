@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { DeviceKindSchema } from '../../../devices/device_status.js';
+import {
+  printFailureReasons,
+  printJobHoldReasons,
+  voidReasonCodes,
+} from '../../journal/print_job_reasons.js';
 import { printJobStatuses } from '../../journal/print_job_rows.js';
 import { staffAlertKinds } from '../../journal/staff_alerts.js';
 import { transactionKinds, transactionStates } from '../../journal/transaction_states.js';
@@ -12,6 +17,26 @@ import { deviceActions, deviceTests } from './maintenance_choices.js';
  */
 
 export const StaffMemberViewSchema = z.object({ staffId: z.string(), name: z.string() });
+
+/** What a device reports of its supplies (electron/maintenance/device_supplies.ts says where each comes from). */
+const SupplyReadingSchema = z.discriminatedUnion('supply', [
+  z.object({ supply: z.literal('paper-roll'), level: z.enum(['ok', 'near-end', 'out']) }),
+  z.object({ supply: z.literal('paper'), level: z.enum(['no-warning', 'low', 'out']) }),
+  z.object({
+    supply: z.literal('marker'),
+    name: z.string().max(200),
+    markerType: z.string().max(100),
+    percent: z.number().int().min(0).max(100).nullable(),
+  }),
+  z.object({ supply: z.literal('markers-not-reported') }),
+  z.object({ supply: z.literal('card-stacker'), level: z.enum(['ok', 'low', 'empty']) }),
+  z.object({ supply: z.literal('reject-bin'), level: z.enum(['ok', 'full']) }),
+]);
+const DeviceSuppliesSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reported'), readings: z.array(SupplyReadingSchema).max(20) }),
+  z.object({ kind: z.literal('unknown-now') }),
+  z.object({ kind: z.literal('none') }),
+]);
 
 export const DeviceEntrySchema = z.object({
   deviceId: z.string(),
@@ -40,6 +65,7 @@ export const DeviceEntrySchema = z.object({
       refilledAt: z.string().nullable(),
     })
     .nullable(),
+  supplies: DeviceSuppliesSchema,
   tests: z.array(z.enum(deviceTests)),
   doors: z.array(z.string()),
 });
@@ -80,7 +106,13 @@ export const StaffJobSchema = z.object({
   printerId: z.string(),
   template: z.string(),
   status: z.enum(printJobStatuses),
-  reason: z.string().nullable(),
+  reason: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('held'), code: z.enum([...printJobHoldReasons, 'unrecorded']) }),
+      z.object({ kind: z.literal('failed'), code: z.enum([...printFailureReasons, 'unrecorded']) }),
+      z.object({ kind: z.literal('voided'), code: z.enum(voidReasonCodes) }),
+    ])
+    .nullable(),
   canReprint: z.boolean(),
   canVoid: z.boolean(),
   createdAt: z.string(),

@@ -3,6 +3,8 @@ import { doorReasons } from '../../../electron/rpc/flows/maintenance_choices.js'
 import type { DeviceActionResult, DeviceEntry } from '../../../electron/rpc/flows/maintenance_views.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { DeviceResult } from './device_result.js';
+import { DeviceSupplies } from './device_supplies.js';
+import { faultCodeText } from './fault_code_text.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 import { ReasonPicker } from './reason_picker.js';
@@ -47,7 +49,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
         <span
           className={faultStates.has(device.status.state) ? 'maint__state maint__state--bad' : 'maint__state'}
         >
-          {device.status.code ? `${state} · ${device.status.code}` : state}
+          {device.status.code ? `${state} · ${faultCodeText(t, device.status.code)}` : state}
         </span>
         <span>{device.required ? t('devices.required') : t('devices.optional')}</span>
       </div>
@@ -72,6 +74,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
             <dd>{identity.firmware ?? t('none')}</dd>
           </>
         ) : null}
+        <DeviceSupplies device={device} />
         <dt>{t('devices.lastFaults')}</dt>
         <dd>
           {device.lastFaults.length === 0
@@ -79,7 +82,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
             : device.lastFaults
                 .map(
                   (f) =>
-                    `${format.dateTime(f.at)} ${t(`deviceState.${f.state}`, { defaultValue: f.state })}${f.code ? ` (${f.code})` : ''}`,
+                    `${format.dateTime(f.at)} ${t(`deviceState.${f.state}`, { defaultValue: f.state })}${f.code ? ` (${faultCodeText(t, f.code)})` : ''}`,
                 )
                 .join(' · ')}
         </dd>

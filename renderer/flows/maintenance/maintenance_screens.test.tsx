@@ -125,7 +125,7 @@ describe('maintenance screens', () => {
       printerId: 'ticket-printer',
       template: 'queue-ticket',
       status: 'needs-attention' as const,
-      reason: 'no-paper',
+      reason: { kind: 'held' as const, code: 'printer-no-paper' as const },
       canReprint: true,
       canVoid: true,
       createdAt: '2026-12-02T05:00:00.000Z',
@@ -134,6 +134,8 @@ describe('maintenance screens', () => {
       { service: 'maintenance', staff, step: 'print-jobs', jobs: [job], result: null },
       { 'maintenance.reprint': intent, 'maintenance.voidJob': intent },
     );
+    // The reason in the staff member's words, not its code.
+    expect(screen.getByTestId('job-7-reason').textContent).toBe('Printer out of paper');
     await tap('job-7-void');
     expect(rpc.calls).toEqual([]);
     await tap('job-7-void-duplicate');
@@ -185,10 +187,14 @@ describe('maintenance screens', () => {
       model: 'ccid',
       usbIds: null,
       required: true,
-      status: { state: 'ready' },
+      status: { state: 'error', code: 'ccid-hardware-error' },
       identity: null,
-      lastFaults: [{ at: '2026-12-02T04:00:00.000Z', state: 'disconnected' }],
+      lastFaults: [
+        { at: '2026-12-02T04:00:00.000Z', state: 'disconnected' },
+        { at: '2026-12-02T04:01:00.000Z', state: 'error', code: 'a-code-from-tomorrow' },
+      ],
       counters: null,
+      supplies: { kind: 'none' as const },
       tests: ['test-read' as const],
       doors: [],
     };
@@ -224,6 +230,16 @@ describe('maintenance screens', () => {
     expect(screen.getByTestId('device-test-read').textContent).toContain('MB2345678');
     expect(screen.getByTestId('device-test-read-pa').textContent).toBe('Chip signature FAILED');
     expect(screen.getByTestId('device-document-reader').textContent).toContain('Disconnected');
+    // Fault codes in words, the code beside them; one no list knows yet still shows, said to be undescribed.
+    expect(screen.getByTestId('device-document-reader').textContent).toContain(
+      'Fault · Reader hardware fault (ccid-hardware-error)',
+    );
+    expect(screen.getByTestId('device-document-reader').textContent).toContain(
+      'Fault code not yet described: a-code-from-tomorrow',
+    );
+    expect(screen.getByTestId('device-document-reader-supplies').textContent).toBe(
+      'This device has no supplies to report',
+    );
     await tap('device-document-reader-test-read');
     await tap('maintenance-back');
     expect(rpc.calls).toEqual([

@@ -37,7 +37,15 @@ export function PrintJobsStep({ view }: { view: MaintenanceStepView<'print-jobs'
                 })}
               </span>
             </div>
-            {job.reason ? <p className="maint__detail">{job.reason}</p> : null}
+            {job.reason ? (
+              <p
+                className="maint__detail"
+                data-testid={`job-${job.jobId}-reason`}
+                data-reason={job.reason.code}
+              >
+                {t(`jobReason.${job.reason.kind}.${job.reason.code}`)}
+              </p>
+            ) : null}
             <div className="maint__actions">
               {job.canReprint ? (
                 <ReasonPicker
