@@ -61,7 +61,8 @@ export function SearchStep({ view }: { view: View }) {
         <output className="search__field" data-testid="search-field" aria-live="polite">
           {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
         </output>
-        <div className="search__results" data-testid="search-results">
+        {/* data-query: which query the results shown answer (the field may lead them by a keystroke). */}
+        <div className="search__results" data-testid="search-results" data-query={view.query}>
           {searching && view.results.length === 0 ? (
             <p className="booking__hint" data-testid="no-results">
               {t('search.none')}
