@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { BackendReporter } from '../backend/backend_report.js';
 import type { Backend } from '../backend/contract/backend.js';
 import { type BackendSetupError, createBackend, formatBackendSetupError } from '../backend/create_backend.js';
+import type { SeedCatalogue } from '../backend/seed/seed_schema.js';
 import { formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { type CscaTrustStore, loadCscaTrustStore } from '../flows/identify/csca_trust_store.js';
@@ -67,11 +68,16 @@ export function prepareBoot(configPath: string, admit?: AdmitConfig): Result<Boo
  * seeded on first start) or the http client of a gateway. Opened after the logger exists, so its opening, its
  * circuit and its unanswered calls go to the log through `report`.
  */
-export function prepareBackend(config: KioskConfig, report: BackendReporter): Result<Backend, BootFailure> {
+export function prepareBackend(
+  config: KioskConfig,
+  report: BackendReporter,
+  seed?: () => SeedCatalogue,
+): Result<Backend, BootFailure> {
   const backend = createBackend(config.backend, {
     journalPath: config.journal.path,
     terminal: { id: config.terminal.id, centreId: config.site.centreId },
     report,
+    seed,
   });
   if (backend.ok) return backend;
   return err({

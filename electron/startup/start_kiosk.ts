@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Backend } from '../backend/contract/backend.js';
+import type { SeedCatalogue } from '../backend/seed/seed_schema.js';
 import type { KioskConfig } from '../config/config_schema.js';
 import { createKioskApp, type KioskApp } from '../kiosk_app.js';
 import { logBackendReports } from '../logging/backend_log.js';
@@ -26,6 +27,11 @@ export interface StartKioskOptions {
    * again (a host run by hand), and the screen then says a restart is not available.
    */
   restart?: () => void;
+  /**
+   * The embedded backend's catalogue when it is not the real one: a benchmark's 10× load catalogue. A terminal
+   * never sets it (neither host passes it on); the configured backend is used as it is.
+   */
+  seed?: () => SeedCatalogue;
 }
 
 export interface RunningKiosk {
@@ -89,7 +95,7 @@ export async function startKiosk(options: StartKioskOptions): Promise<Result<Run
   logger.log('journal-opened', { path: config.journal.path });
   if (ephemeralKey) logger.log('signing-key-ephemeral');
   if (Object.keys(config.staff.badgeKeys).length === 0) logger.log('staff-badge-keys-missing');
-  const backend = prepareBackend(config, logBackendReports(logger));
+  const backend = prepareBackend(config, logBackendReports(logger), options.seed);
   if (!backend.ok) {
     journal.close();
     return bootFailed(logger, backend.error);

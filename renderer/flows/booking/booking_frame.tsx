@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { useRpc } from '../../rpc/rpc_context.js';
-import { ScrollRegion } from './scroll_region.js';
 import { sendShared } from './shared_intents.js';
 
 export type BookingFlowId = 'book-appointment' | 'check-in';
@@ -67,7 +67,9 @@ export function BookingFrame<F extends BookingFlowId>({
       <StepIndicator flow={flow} stage={stage} />
       <h1 className="screen-title booking__title">{title}</h1>
       {lead ? <div className="booking__lead">{lead}</div> : null}
-      <div className="booking__body">{scroll ? <ScrollRegion>{children}</ScrollRegion> : children}</div>
+      <div className="booking__body">
+        {scroll ? <ScrollArea className="booking-scroll">{children}</ScrollArea> : children}
+      </div>
       <footer className="booking__footer">
         {back && !result ? (
           <button

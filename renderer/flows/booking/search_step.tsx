@@ -1,11 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
-import { ScrollRegion } from './scroll_region.js';
 import { ServiceList } from './service_list.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
@@ -61,16 +61,17 @@ export function SearchStep({ view }: { view: View }) {
         <output className="search__field" data-testid="search-field" aria-live="polite">
           {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
         </output>
-        <div className="search__results" data-testid="search-results">
+        {/* data-query: which query the results shown answer (the field may lead them by a keystroke). */}
+        <div className="search__results" data-testid="search-results" data-query={view.query}>
           {searching && view.results.length === 0 ? (
             <p className="booking__hint" data-testid="no-results">
               {t('search.none')}
             </p>
           ) : null}
           {searching ? (
-            <ScrollRegion>
+            <ScrollArea className="booking-scroll">
               <ServiceList services={view.results} showDepartment={true} />
-            </ScrollRegion>
+            </ScrollArea>
           ) : (
             <p className="booking__hint">{t('search.hint')}</p>
           )}

@@ -104,3 +104,63 @@ export function layoutProblems(page: Page): Promise<string[]> {
     return [...new Set(problems)];
   });
 }
+
+/**
+ * Nothing drawn over anything else: no line of text runs into another element's text or into a painted box (a
+ * field, a button, a notice) that is neither its ancestor nor its descendant — a field pushed up over the line
+ * that explains it. Where a dialog is open (`[data-focus-layer]`) only what is in it counts, since it covers the
+ * rest on purpose. Returns the problems found, each naming both.
+ */
+export function overlappingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overlap = 2;
+    const root = document.querySelector('[data-focus-layer]') ?? document.body;
+    const shown = (el: Element) => {
+      const style = getComputedStyle(el);
+      return style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+    };
+    const counts = (el: Element) =>
+      !el.closest('.dev-dock') &&
+      el.closest('.visually-hidden') === null &&
+      !getComputedStyle(el).clipPath.includes('inset(50%)');
+    const related = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
+    const meets = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > overlap &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > overlap;
+    const label = (el: Element) =>
+      `"${(el.textContent ?? '').trim().slice(0, 30)}" (${el.tagName.toLowerCase()}.${el.className})`;
+
+    const lines: { el: Element; rect: DOMRect }[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !(node.textContent ?? '').trim() || el.closest('script, style')) continue;
+      if (!shown(el) || !counts(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects()))
+        if (rect.width > 0 && rect.height > 0) lines.push({ el, rect });
+    }
+    const boxes: { el: Element; rect: DOMRect }[] = [];
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (!shown(el) || !counts(el)) continue;
+      const style = getComputedStyle(el);
+      const painted =
+        (style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent') ||
+        Number.parseFloat(style.borderTopWidth) > 0;
+      const rect = el.getBoundingClientRect();
+      if (painted && rect.width > 0 && rect.height > 0) boxes.push({ el, rect });
+    }
+
+    const problems = new Set<string>();
+    for (const [i, line] of lines.entries()) {
+      for (const other of lines.slice(i + 1))
+        if (!related(line.el, other.el) && meets(line.rect, other.rect))
+          problems.add(`text over text: ${label(line.el)} and ${label(other.el)}`);
+      for (const box of boxes)
+        if (!related(line.el, box.el) && meets(line.rect, box.rect))
+          problems.add(`text under a box: ${label(line.el)} and ${label(box.el)}`);
+    }
+    return [...problems];
+  });
+}

@@ -27,7 +27,7 @@ export async function expectKioskLayout(page: Page): Promise<void> {
     for (const el of Array.from(document.querySelectorAll('button, h1, h2, p, li'))) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || el.closest('.dev-dock')) continue;
-      const scrolls = el.closest('[data-testid=scroll-region], [data-scroll-area]') !== null;
+      const scrolls = el.closest('[data-scroll-area]') !== null;
       if (!scrolls && (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1))
         found.push(`off-screen: ${el.outerHTML.slice(0, 80)}`);
       if (el.tagName === 'BUTTON' && (r.height < 56 || r.width < 56))
