@@ -189,7 +189,7 @@ describe('audio guidance', () => {
     await k.call('session.setAccessibility', { audio: { on: true } });
     const say = async (values: Record<string, unknown>) => {
       await k.call('speech.say', {
-        prompts: [{ key: 'print.needsAttention.body.ticket-printer', values }],
+        prompts: [{ key: 'print.needsAttention.body.ticket', values }],
         mode: 'append',
       });
       await settle();
