@@ -32,7 +32,8 @@ describe('starting browser mode with a mistake', () => {
     for (const [args, env, message] of cases) {
       expect(startHost(args, env)).toEqual({ status: 64, stderr: message, stdout: '' });
     }
-  });
+    // Three entry points compiled by tsx one after the other: ~6 s on two idle cores, over 20 s on loaded ones.
+  }, 90_000);
 
   it('refuses a malformed token from the supervisor with status 78, without echoing it', () => {
     const run = startHost(['--no-open'], { BALCAO_HOST_TOKEN: 'not a token' });
