@@ -101,12 +101,15 @@ describe('startKiosk, the composition root both hosts call', () => {
     expect(log.entries).toContainEqual(
       expect.objectContaining({ event: 'staff-alert-raised', kind: 'print-job-expired', printJobId: job.id }),
     );
-    // No flow resolves proofs of identity yet (a proof left unprinted or unregistered): a person settles it.
+    // A proof of identity that stopped before any page was made carries a code no paper holds: voided, no person
+    // needed (proof_resolver.ts).
     expect(log.entries).toContainEqual(
       expect.objectContaining({
-        event: 'transaction-handed-to-staff',
+        event: 'transaction-recovered',
         transactionId: transaction.value.id,
-        reason: 'no-resolver-for-kind',
+        kind: 'identity-proof',
+        from: 'started',
+        outcome: 'voided',
       }),
     );
     expect(started.value.app.journal.audit.verify().ok).toBe(true);
@@ -201,17 +204,18 @@ describe('startKiosk and the backend', () => {
         mutualTls: false,
       }),
     );
-    // The kiosk's first call is its heartbeat, sent at start: it finds nobody, twice, and the circuit opens.
+    // The kiosk's first calls, at start, are its heartbeat and its signing key's registration, side by side: they
+    // find nobody, the circuit opens after two failures between them, and each call reports how it ended.
     const deadline = Date.now() + 10_000;
-    while (!log.events().includes('backend-circuit-opened') && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    const seen = () =>
+      ['backend-circuit-opened', 'backend-unreachable'].every((e) => log.events().includes(e));
+    while (!seen() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(log.entries).toContainEqual(
       expect.objectContaining({
         event: 'backend-unreachable',
         disposition: 'failure',
-        method: 'reportHeartbeat',
+        method: expect.stringMatching(/^(reportHeartbeat|registerPublicKey)$/),
         error: 'unreachable',
-        attempts: 2,
         detail: 'ECONNREFUSED',
       }),
     );
