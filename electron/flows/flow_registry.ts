@@ -14,6 +14,9 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { lockerPickupFlow } from './locker_pickup/locker_pickup_flow.js';
+import { lockerPickupFlowHandlers } from './locker_pickup/locker_pickup_handlers.js';
+import { lockerPickupResolver } from './locker_pickup/pickup_journal.js';
 import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
@@ -33,6 +36,7 @@ export const flowDefinitions = {
   'proof-of-identity': proofOfIdentityFlow,
   'staff-sign-in': staffSignInFlow,
   maintenance: maintenanceFlow,
+  'locker-pickup': lockerPickupFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -50,6 +54,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...proofOfIdentityFlowHandlers(runner),
     ...staffSignInFlowHandlers(runner),
     ...maintenanceFlowHandlers(runner),
+    ...lockerPickupFlowHandlers(runner),
   };
 }
 
@@ -74,5 +79,6 @@ export function flowTransactionResolvers(
   return {
     ...bookingTransactionResolvers(services.backend),
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
+    'locker-pickup': lockerPickupResolver(services.backend),
   };
 }

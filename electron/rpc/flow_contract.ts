@@ -10,6 +10,7 @@ import {
 } from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { LockerPickupFlowViewSchema, lockerPickupFlowMethods } from './flows/locker_pickup_contract.js';
 import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
 import {
   ProofOfIdentityFlowViewSchema,
@@ -30,6 +31,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   ProofOfIdentityFlowViewSchema,
   StaffSignInFlowViewSchema,
   MaintenanceFlowViewSchema,
+  LockerPickupFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -48,6 +50,7 @@ export const flowIds = [
   'proof-of-identity',
   'staff-sign-in',
   'maintenance',
+  'locker-pickup',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -68,6 +71,7 @@ export const flowMethods = {
   ...proofOfIdentityFlowMethods,
   ...staffSignInFlowMethods,
   ...maintenanceFlowMethods,
+  ...lockerPickupFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

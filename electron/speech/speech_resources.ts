@@ -7,6 +7,7 @@ import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
@@ -29,6 +31,7 @@ import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' }
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
@@ -40,6 +43,7 @@ import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' }
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
@@ -63,6 +67,7 @@ export const flowNamespaces = [
   'check-in',
   'collect-document',
   'proof-of-identity',
+  'locker-pickup',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
@@ -90,6 +95,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hantCheckIn,
     'collect-document': hantCollectDocument,
     'proof-of-identity': hantProofOfIdentity,
+    'locker-pickup': hantLockerPickup,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -103,6 +109,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hansCheckIn,
     'collect-document': hansCollectDocument,
     'proof-of-identity': hansProofOfIdentity,
+    'locker-pickup': hansLockerPickup,
   },
   pt: {
     speech: ptSpeech,
@@ -116,6 +123,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': ptCheckIn,
     'collect-document': ptCollectDocument,
     'proof-of-identity': ptProofOfIdentity,
+    'locker-pickup': ptLockerPickup,
   },
   en: {
     speech: enSpeech,
@@ -129,5 +137,6 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': enCheckIn,
     'collect-document': enCollectDocument,
     'proof-of-identity': enProofOfIdentity,
+    'locker-pickup': enLockerPickup,
   },
 };
