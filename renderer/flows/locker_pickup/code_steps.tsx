@@ -15,15 +15,17 @@ export function ScanStep({ indicator }: { indicator: ReactNode }) {
         <span className="pickup__icon">
           <ServiceIcon service="locker-pickup" size={160} />
         </span>
-        <p className="pickup__lead">{t('scan.how')}</p>
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="pickup-type-digits"
-          onClick={() => void rpc.call('locker-pickup.typeDigits', {})}
-        >
-          {t('scan.type')}
-        </button>
+        <div className="pickup__scan-text">
+          <p className="pickup__lead">{t('scan.how')}</p>
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="pickup-type-digits"
+            onClick={() => void rpc.call('locker-pickup.typeDigits', {})}
+          >
+            {t('scan.type')}
+          </button>
+        </div>
       </div>
     </PickupFrame>
   );
@@ -36,12 +38,14 @@ export function TypeStep({ mistyped, indicator }: { mistyped: boolean; indicator
   return (
     <PickupFrame step="type" indicator={indicator} title={t('type.title')}>
       <div className="pickup__type">
-        <p className="pickup__lead">{t('type.how')}</p>
-        {mistyped ? (
-          <p className="notice" role="alert" data-testid="pickup-mistyped">
-            {t('type.mistyped')}
-          </p>
-        ) : null}
+        <div className="pickup__scan-text">
+          <p className="pickup__lead">{t('type.how')}</p>
+          {mistyped ? (
+            <p className="notice" role="alert" data-testid="pickup-mistyped">
+              {t('type.mistyped')}
+            </p>
+          ) : null}
+        </div>
         <DigitsPad onSubmit={(digits) => void rpc.call('locker-pickup.submitDigits', { digits })} />
       </div>
     </PickupFrame>

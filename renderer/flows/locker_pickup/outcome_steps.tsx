@@ -24,7 +24,11 @@ export function RefusedStep({ view, indicator }: { view: Refused; indicator: Rea
   const retryAt = view.step === 'refused' ? view.retryAt : null;
   return (
     <PickupFrame step={view.step} indicator={indicator} title={t(`${key}.title`)}>
-      <section className="identify__refused" role="alert" data-testid={`pickup-${key.replace('.', '-')}`}>
+      <section
+        className="identify__refused"
+        role="alert"
+        data-testid={`pickup-reason-${view.step === 'door-failed' ? 'door-failed' : view.reason}`}
+      >
         <p>{t(`${key}.body`, view.step === 'door-failed' ? { compartment: view.compartment } : {})}</p>
         {retryAt !== null ? (
           <p className="notice" data-testid="pickup-wait">
