@@ -65,8 +65,8 @@ async function openPickup(page: Page, host: KioskHost, language: string): Promis
 }
 
 async function typeDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`digit-${digit}`).click();
-  await page.getByTestId('digits-ok').click();
+  for (const digit of digits) await page.getByTestId(`pin-${digit}`).click();
+  await page.getByTestId('pin-ok').click();
 }
 
 test.describe('at one station: a jammed door, a door left open, refused codes, the keypad limit', () => {

@@ -39,11 +39,11 @@ describe('Smart Locker pickup screens', () => {
   it('type: the digits show in groups of four, OK waits for all 12, then sends them once', async () => {
     const rpc = strictRpcClient({ 'locker-pickup.submitDigits': accepted });
     show({ service, step: 'type', mistyped: false }, rpc);
-    for (const digit of '12345678901') await tap(`digit-${digit}`);
+    for (const digit of '12345678901') await tap(`pin-${digit}`);
     expect(screen.getByTestId('digits-display').textContent).toBe('1234 5678 901');
-    expect((screen.getByTestId('digits-ok') as HTMLButtonElement).disabled).toBe(true);
-    await tap('digit-8');
-    await tap('digits-ok');
+    expect((screen.getByTestId('pin-ok') as HTMLButtonElement).disabled).toBe(true);
+    await tap('pin-8');
+    await tap('pin-ok');
     expect(rpc.calls).toEqual([{ method: 'locker-pickup.submitDigits', params: { digits: '123456789018' } }]);
     expect(screen.getByTestId('digits-display').textContent).toBe('12 digits');
   });
