@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LockerPickupFlowView } from '../../../electron/rpc/flows/locker_pickup_contract.js';
+import { useAnnouncement } from '../../a11y/announcements.js';
 import { StepIndicator } from '../../components/step_indicator.js';
 import { ScanStep, TypeStep } from './code_steps.js';
 import { DoorStep, WaitingStep } from './door_steps.js';
 import { DoneStep, RefusedStep } from './outcome_steps.js';
+import { pickupAnnouncement } from './pickup_announcement.js';
 import './locker_pickup.css';
 
 const stepLabels = ['code', 'door', 'done'] as const;
@@ -34,6 +36,7 @@ function stepIndex(view: LockerPickupFlowView): number {
 export function LockerPickupScreens({ view }: { view: LockerPickupFlowView }) {
   const { t } = useTranslation('locker-pickup');
   const current = stepIndex(view);
+  useAnnouncement(pickupAnnouncement(view));
   const indicator = (
     <StepIndicator
       labels={stepLabels.map((label) => t(`steps.${label}`))}
