@@ -36,6 +36,10 @@ describe('configuration', () => {
       'lockerStation.compartments.C01: door Z9 is not a door of a locker controller "lockers"',
     ]);
     expect(problemsOf({ ...shipped, mode: 'test', lockerStation: station })).toEqual([]);
+    // A section with a mistake is reported as that mistake, not as missing.
+    expect(problemsOf({ ...shipped, lockerStation: { ...station, pointId: 'no spaces' } })).toEqual([
+      expect.stringMatching(/^lockerStation\.pointId: /),
+    ]);
     expect(problemsOf({ ...shipped, mode: 'production' })).toContain(
       'lockerStation.issuerKeys.dev-easy-pickup: is the development key (config/dev): never trusted in production',
     );

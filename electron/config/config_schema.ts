@@ -151,6 +151,8 @@ export interface ConfigSections {
   journal?: KioskConfigFields['journal'];
   services?: KioskConfigFields['services'];
   lockerStation?: KioskConfigFields['lockerStation'];
+  /** The file has a `lockerStation` section, even one that failed its own check (then only that is reported). */
+  lockerStationGiven?: boolean;
 }
 
 export interface ConfigIssue {
@@ -281,6 +283,7 @@ export function parsableSections(raw: unknown): ConfigSections {
     journal: section(shape.journal, file.journal),
     services: section(shape.services, file.services),
     lockerStation: section(shape.lockerStation, file.lockerStation),
+    lockerStationGiven: file.lockerStation !== undefined,
   };
 }
 

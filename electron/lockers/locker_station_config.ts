@@ -61,6 +61,7 @@ interface StationSections {
   services?: readonly string[];
   devices?: readonly ({ id: string; kind: string; options?: unknown } | undefined)[];
   lockerStation?: LockerStationConfig;
+  lockerStationGiven?: boolean;
 }
 
 /**
@@ -72,7 +73,7 @@ export function lockerStationIssues(
 ): { path: (string | number)[]; message: string }[] {
   const station = config.lockerStation;
   if (station === undefined)
-    return config.services?.includes('locker-pickup')
+    return config.services?.includes('locker-pickup') && !config.lockerStationGiven
       ? [{ path: ['lockerStation'], message: 'is required when the locker-pickup service is enabled' }]
       : [];
   const issues: { path: (string | number)[]; message: string }[] = [];
