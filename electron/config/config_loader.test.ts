@@ -9,6 +9,11 @@ const shipped = JSON.parse(readFileSync('config/balcao.config.json', 'utf8')) as
 
 /** A staff office's public key, as a production terminal's configuration lists it (the Hengqin example's). */
 const productionBadgeKey = 'UYNUIMCQAAbMlJvqznRkYanggJ/1Rc8z4b9TMxxBq1A=';
+/** The shipped station, trusting an issuer's production key instead of the development one. */
+const productionStation = {
+  ...(shipped.lockerStation as Record<string, unknown>),
+  issuerKeys: { 'easy-pickup': productionBadgeKey },
+};
 
 function problemsOf(raw: unknown): string[] {
   const result = parseConfig(raw);
@@ -17,6 +22,29 @@ function problemsOf(raw: unknown): string[] {
 }
 
 describe('configuration', () => {
+  it('a locker station: the pickup service needs one, its doors exist, production refuses the development key', () => {
+    const { lockerStation: _station, ...noStation } = shipped;
+    expect(problemsOf(noStation)).toEqual([
+      'lockerStation: is required when the locker-pickup service is enabled',
+    ]);
+    const station = shipped.lockerStation as { compartments: Record<string, unknown> };
+    const wrongDoor = {
+      ...station,
+      compartments: { ...station.compartments, C01: { device: 'lockers', door: 'Z9' } },
+    };
+    expect(problemsOf({ ...shipped, lockerStation: wrongDoor })).toEqual([
+      'lockerStation.compartments.C01: door Z9 is not a door of a locker controller "lockers"',
+    ]);
+    expect(problemsOf({ ...shipped, mode: 'test', lockerStation: station })).toEqual([]);
+    // A section with a mistake is reported as that mistake, not as missing.
+    expect(problemsOf({ ...shipped, lockerStation: { ...station, pointId: 'no spaces' } })).toEqual([
+      expect.stringMatching(/^lockerStation\.pointId: /),
+    ]);
+    expect(problemsOf({ ...shipped, mode: 'production' })).toContain(
+      'lockerStation.issuerKeys.dev-easy-pickup: is the development key (config/dev): never trusted in production',
+    );
+  });
+
   it('accepts the shipped development configuration and the Hengqin example', () => {
     expect(parseConfig(shipped).ok).toBe(true);
     const hengqin = loadConfigFile('config/examples/hengqin.config.json');
@@ -102,6 +130,7 @@ describe('configuration', () => {
       mode: 'production',
       documents: trusted,
       staff: { badgeKeys: { office: productionBadgeKey } },
+      lockerStation: productionStation,
     };
     expect(problemsOf(production)).toEqual([
       'documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
@@ -118,6 +147,7 @@ describe('configuration', () => {
       ...shipped,
       mode: 'production',
       documents: { signingKeyFile: '/etc/balcao/terminal.pem', trustAnchors: ['/etc/balcao/csca.pem'] },
+      lockerStation: productionStation,
     };
     expect(problemsOf({ ...production, staff: {} })).toEqual([]);
     expect(

@@ -3,6 +3,7 @@ import { type DeviceConfig, DeviceConfigSchema } from '../../devices/device_conf
 import { deviceOptionsProblems } from '../../devices/device_options.js';
 import { BackendConfigSchema } from '../backend/backend_config.js';
 import { defaultHeartbeatConfig, HeartbeatConfigSchema } from '../heartbeat/heartbeat_config.js';
+import { LockerStationConfigSchema, lockerStationIssues } from '../lockers/locker_station_config.js';
 import { defaultMaintenanceConfig, MaintenanceConfigSchema } from '../maintenance/maintenance_config.js';
 import { FontConfigSchema } from '../printed/fonts/font_config.js';
 import { MaskPolicySchema } from '../printed/templates/document_number_mask.js';
@@ -128,6 +129,8 @@ export const KioskConfigFieldsSchema = z
     maintenance: MaintenanceConfigSchema.default(defaultMaintenanceConfig),
     /** The state reports the kiosk sends the backend. */
     heartbeat: HeartbeatConfigSchema.default(defaultHeartbeatConfig),
+    /** Present on a Smart Locker station: its locker point, trusted issuers, doors and limits. */
+    lockerStation: LockerStationConfigSchema.optional(),
   })
   .strict();
 type KioskConfigFields = z.infer<typeof KioskConfigFieldsSchema>;
@@ -146,6 +149,10 @@ export interface ConfigSections {
   staff?: KioskConfigFields['staff'];
   backend?: KioskConfigFields['backend'];
   journal?: KioskConfigFields['journal'];
+  services?: KioskConfigFields['services'];
+  lockerStation?: KioskConfigFields['lockerStation'];
+  /** The file has a `lockerStation` section, even one that failed its own check (then only that is reported). */
+  lockerStationGiven?: boolean;
 }
 
 export interface ConfigIssue {
@@ -216,6 +223,7 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
     issues.push({ path: ['languages', 'default'], message: 'must be one of languages.offered' });
   }
   const ids = new Set<string>();
+  const wellConfigured: DeviceConfig[] = [];
   config.devices?.forEach((device, i) => {
     if (device === undefined) return;
     if (ids.has(device.id))
@@ -235,7 +243,10 @@ export function crossFieldIssues(config: ConfigSections): ConfigIssue[] {
     }
     if (optionProblems.length === 0 && device.kind === 'document-dispenser')
       issues.push(...dispenserIssues(device, ['devices', i]));
+    if (optionProblems.length === 0) wellConfigured.push(device);
   });
+  // Doors are looked up only in devices whose options are valid: a broken one is reported above, once.
+  issues.push(...lockerStationIssues({ ...config, devices: wellConfigured }));
   return issues;
 }
 
@@ -270,6 +281,9 @@ export function parsableSections(raw: unknown): ConfigSections {
     staff: section(shape.staff, file.staff),
     backend: section(shape.backend, file.backend),
     journal: section(shape.journal, file.journal),
+    services: section(shape.services, file.services),
+    lockerStation: section(shape.lockerStation, file.lockerStation),
+    lockerStationGiven: file.lockerStation !== undefined,
   };
 }
 

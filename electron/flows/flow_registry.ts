@@ -17,6 +17,9 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { lockerPickupFlow } from './locker_pickup/locker_pickup_flow.js';
+import { lockerPickupFlowHandlers } from './locker_pickup/locker_pickup_handlers.js';
+import { lockerPickupResolver } from './locker_pickup/pickup_journal.js';
 import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
@@ -38,6 +41,7 @@ export const flowDefinitions = {
   'staff-sign-in': staffSignInFlow,
   maintenance: maintenanceFlow,
   'check-proof': checkProofFlow,
+  'locker-pickup': lockerPickupFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -56,6 +60,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...staffSignInFlowHandlers(runner),
     ...maintenanceFlowHandlers(runner),
     ...checkProofFlowHandlers(runner),
+    ...lockerPickupFlowHandlers(runner),
   };
 }
 
@@ -82,5 +87,6 @@ export function flowTransactionResolvers(
     ...bookingTransactionResolvers(services.backend),
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
     'identity-proof': proofResolver({ printJobStatus: journal.printJobStatus }),
+    'locker-pickup': lockerPickupResolver(services.backend),
   };
 }

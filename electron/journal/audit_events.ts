@@ -84,7 +84,17 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
   event('passive-authentication-failed', { readerId: code, reason: code }),
   event('pickup-code-refused', {
     lockerPointId: code,
-    reason: z.enum(['bad-signature', 'expired', 'already-used', 'unknown-code', 'wrong-locker-point']),
+    reason: z.enum([
+      'bad-signature',
+      'expired',
+      'already-used',
+      'unknown-code',
+      'wrong-locker-point',
+      'malformed',
+      'too-many-tries',
+    ]),
+    /** How the code came: scanned QR or typed digits (absent in rows written before it was added). */
+    entry: z.enum(['scanned', 'typed']).optional(),
   }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;

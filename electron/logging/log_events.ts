@@ -650,6 +650,35 @@ export const logEvents = {
     meaning:
       'A file in the site’s recorded prompts was skipped: not a usable WAV, or not named after a message key.',
   },
+  'locker-pickup-refused': {
+    disposition: 'failure',
+    level: 'info',
+    meaning:
+      'A pickup code opened no door (the reason: forged, expired, wrong-station, used, unknown, malformed, unavailable, too-many-tries; scanned or typed).',
+  },
+  'locker-door-opened': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A locker door opened for a pickup: relay read back and door seen open (transaction, compartment, attempts).',
+  },
+  'locker-door-not-opened': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A locker door did not open for a pickup, or may have opened unseen (transaction, compartment, outcome, detail).',
+  },
+  'locker-door-left-open': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A locker door stayed open past the station’s limit after a pickup; staff were alerted.',
+  },
+  'locker-pickup-recorded': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'How recording a pickup with the backend ended: recorded, refused (handed to staff) or no answer (recovery asks again).',
+  },
 } as const satisfies Record<string, LogEventDetails>;
 
 export type LogEventId = keyof typeof logEvents;

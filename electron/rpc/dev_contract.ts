@@ -30,6 +30,10 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('paper'), deviceId: z.string(), paper: z.enum(paperLevels) }).strict(),
   z.object({ action: z.literal('cover'), deviceId: z.string(), open: z.boolean() }).strict(),
   z.object({ action: z.literal('door'), deviceId: z.string(), door: z.string(), open: z.boolean() }).strict(),
+  /** A door's latch relay stops switching (`jam: true`: no read-back, the door stays shut), or works again. */
+  z
+    .object({ action: z.literal('door-jam'), deviceId: z.string(), door: z.string(), jam: z.boolean() })
+    .strict(),
   z
     .object({
       action: z.literal('document'),

@@ -11,6 +11,7 @@ import {
 } from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { LockerPickupFlowViewSchema, lockerPickupFlowMethods } from './flows/locker_pickup_contract.js';
 import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
 import {
   ProofOfIdentityFlowViewSchema,
@@ -32,6 +33,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   StaffSignInFlowViewSchema,
   MaintenanceFlowViewSchema,
   CheckProofFlowViewSchema,
+  LockerPickupFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -51,6 +53,7 @@ export const flowIds = [
   'staff-sign-in',
   'maintenance',
   'check-proof',
+  'locker-pickup',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -72,6 +75,7 @@ export const flowMethods = {
   ...staffSignInFlowMethods,
   ...maintenanceFlowMethods,
   ...checkProofFlowMethods,
+  ...lockerPickupFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

@@ -87,6 +87,9 @@ export class ManagerDeviceHub implements DeviceHub {
         const opened = await controls.openDoor(action.door);
         return opened.ok ? { ok: true } : fail(`door ${action.door}: ${opened.error.code}`);
       }
+      case 'door-jam':
+        if (controls.kind !== 'locker-controller') return fail(`${action.deviceId} has no doors`);
+        return controls.jamDoor(action.door, action.jam);
       case 'document':
         if (!isReader(controls)) return fail(`${action.deviceId} is not a document reader`);
         if (action.sample === null) {

@@ -46,7 +46,7 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     requires: ['barcode-scanner', 'locker-controller'],
     needs: ['pickup-code'],
     minutes: 1,
-    flowReady: false,
+    flowReady: true,
   },
   'locker-apply': {
     requires: ['ticket-printer'],

@@ -8,6 +8,7 @@ import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' }
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
@@ -44,6 +47,7 @@ import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' }
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
@@ -68,6 +72,7 @@ export const flowNamespaces = [
   'collect-document',
   'proof-of-identity',
   'check-proof',
+  'locker-pickup',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
@@ -96,6 +101,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'collect-document': hantCollectDocument,
     'proof-of-identity': hantProofOfIdentity,
     'check-proof': hantCheckProof,
+    'locker-pickup': hantLockerPickup,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -110,6 +116,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'collect-document': hansCollectDocument,
     'proof-of-identity': hansProofOfIdentity,
     'check-proof': hansCheckProof,
+    'locker-pickup': hansLockerPickup,
   },
   pt: {
     speech: ptSpeech,
@@ -124,6 +131,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'collect-document': ptCollectDocument,
     'proof-of-identity': ptProofOfIdentity,
     'check-proof': ptCheckProof,
+    'locker-pickup': ptLockerPickup,
   },
   en: {
     speech: enSpeech,
@@ -138,5 +146,6 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'collect-document': enCollectDocument,
     'proof-of-identity': enProofOfIdentity,
     'check-proof': enCheckProof,
+    'locker-pickup': enLockerPickup,
   },
 };

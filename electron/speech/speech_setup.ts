@@ -46,6 +46,7 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'collect-document':
     case 'proof-of-identity':
     case 'check-proof':
+    case 'locker-pickup':
       return true;
     default: {
       const unreachable: never = namespace;

@@ -13,6 +13,8 @@ export interface LockerSimulatorControls extends PlugControls {
   openDoor(door: string): Promise<DoorResult>;
   /** A person shuts the door. */
   closeDoor(door: string): ControlResult;
+  /** The door's latch relay stops switching (no read-back, the door stays shut), or works again. */
+  jamDoor(door: string, jam: boolean): ControlResult;
 }
 
 /** The dock's controls of a simulated relay board, wired as `doors` says. */
@@ -33,6 +35,13 @@ export function lockerControls(
       const wiring = doors[door];
       if (wiring === undefined) return err(`unknown door ${door}`);
       board.closeDoor(wiring.sensor);
+      return ok();
+    },
+    jamDoor: (door, jam) => {
+      const wiring = doors[door];
+      if (wiring === undefined) return err(`unknown door ${door}`);
+      if (jam) board.jamRelay(wiring.relay);
+      else board.unjamRelay(wiring.relay);
       return ok();
     },
   });

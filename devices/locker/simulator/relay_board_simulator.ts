@@ -64,6 +64,11 @@ export class RelayBoardSimulator {
     this.jammed |= 1 << (channel - 1);
   }
 
+  /** The jammed relay switches again (staff replaced it). */
+  unjamRelay(channel: number): void {
+    this.jammed &= ~(1 << (channel - 1));
+  }
+
   weldRelay(channel: number): void {
     this.welded |= 1 << (channel - 1);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasValidDammCheckDigit } from '../../keys/check_digit.js';
 import { CompartmentSizeSchema } from './catalogue.js';
 import {
   CalendarDateSchema,
@@ -23,9 +24,14 @@ export const ApplicationIdSchema = z
   .string()
   .regex(/^LA-[A-Z0-9-]{1,40}$/)
   .meta({ id: 'LockerApplicationId' });
+/**
+ * What a resident types at the locker: 12 digits, the last a Damm check digit (electron/keys/check_digit.ts), so a
+ * mistyped digit or two swapped neighbours are caught before anything is asked of the backend.
+ */
 export const PickupDigitsSchema = z
   .string()
-  .regex(/^\d{8}$/)
+  .regex(/^\d{12}$/)
+  .refine(hasValidDammCheckDigit, 'the last digit is not the check digit of the others')
   .meta({ id: 'PickupDigits' });
 export const CompartmentSchema = z
   .string()
@@ -100,4 +106,10 @@ export const PlaceInLockerRequestSchema = z.strictObject({
   compartment: CompartmentSchema,
   staffId: StaffIdSchema,
   terminalId: TerminalIdSchema,
+  /**
+   * The digits of the signed pickup code the issuer made for this placement (`balcao locker issue-code` prints
+   * them), so the typed digits and the QR name the same record. Absent: the backend draws digits of its own and
+   * sends them to the resident with the code.
+   */
+  digits: PickupDigitsSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { dayMs, macauDate, macauIso } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
+import { dammCheckDigit } from '../../keys/check_digit.js';
 import type { LockerApplication, PickupRecord } from '../contract/lockers.js';
 import { freeCompartments } from './catalogue_handlers.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';
@@ -139,7 +140,8 @@ export const recordPickup: Handler<'recordPickup'> = (ctx, request) => {
 
 function newDigits(ctx: EmbeddedContext): string {
   for (;;) {
-    const digits = randomDigits(8);
+    const body = randomDigits(11);
+    const digits = body + dammCheckDigit(body);
     if (!ctx.db.prepare('SELECT 1 FROM pickups WHERE digits = ?').get(digits)) return digits;
   }
 }
@@ -155,6 +157,14 @@ export const placeInLocker: Handler<'placeInLocker'> = (ctx, request) => {
     .prepare('SELECT placed_at FROM pickups WHERE application_id = ?')
     .get(application.id) as { placed_at: number } | undefined;
   if (placed) return err({ code: 'already-used', at: macauIso(placed.placed_at) });
+  // Digits name one record: the issuer's digits for another item are refused as already used.
+  const taken =
+    request.digits === undefined
+      ? undefined
+      : (ctx.db.prepare('SELECT placed_at FROM pickups WHERE digits = ?').get(request.digits) as
+          | { placed_at: number }
+          | undefined);
+  if (taken) return err({ code: 'already-used', at: macauIso(taken.placed_at) });
   const now = ctx.now();
   ctx.db
     .prepare(
@@ -163,7 +173,7 @@ export const placeInLocker: Handler<'placeInLocker'> = (ctx, request) => {
     )
     .run(
       application.id,
-      newDigits(ctx),
+      request.digits ?? newDigits(ctx),
       application.point_id,
       request.compartment,
       now,

@@ -18,9 +18,9 @@ import { freeSlots, slotCapacity, slotId } from './slots.js';
  * | booking `SAMP-0003` | R-0002 | cancelled |
  * | collections at `MO-DEV-01` | R-0001, R-0002 | a BIR card (R-0001) and a passport (R-0002) |
  * | collections at `HQ-GSC-01` | R-0001 | a BIR card and a passport |
- * | locker `LA-SAMPLE-1` | R-0001 | ready, pickup digits `12345678`, compartment A01, expires in 7 days |
- * | locker `LA-SAMPLE-2` | R-0001 | picked up yesterday (digits `87654321`) |
- * | locker `LA-SAMPLE-3` | R-0002 | ready but its pickup expired yesterday (digits `11223344`) |
+ * | locker `LA-SAMPLE-1` | R-0001 | ready, pickup digits `123456789018`, compartment A01, expires in 7 days |
+ * | locker `LA-SAMPLE-2` | R-0001 | picked up yesterday (digits `876543210988`) |
+ * | locker `LA-SAMPLE-3` | R-0002 | ready but its pickup expired yesterday (digits `112233445563`) |
  * | locker `LA-SAMPLE-4` | R-0003 | submitted, not ready yet |
  *
  * Services and locker points are chosen from the catalogue (the preferred ids when present), so the samples
@@ -149,7 +149,7 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
   );
   const date = macauDate;
   application.run('LA-SAMPLE-1', first.id, 'R-0001', point.id, 'ready', now - 4 * dayMs, date(now - dayMs));
-  pickup.run('LA-SAMPLE-1', '12345678', point.id, 'A01', now - dayMs, now + 7 * dayMs, null, null);
+  pickup.run('LA-SAMPLE-1', '123456789018', point.id, 'A01', now - dayMs, now + 7 * dayMs, null, null);
   application.run(
     'LA-SAMPLE-2',
     second.id,
@@ -161,7 +161,7 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
   );
   pickup.run(
     'LA-SAMPLE-2',
-    '87654321',
+    '876543210988',
     point.id,
     'B02',
     now - 5 * dayMs,
@@ -178,7 +178,7 @@ function seedLockers(db: Database.Database, catalogue: CatalogueIndex, now: numb
     now - 12 * dayMs,
     date(now - 9 * dayMs),
   );
-  pickup.run('LA-SAMPLE-3', '11223344', point.id, 'A03', now - 8 * dayMs, now - dayMs, null, null);
+  pickup.run('LA-SAMPLE-3', '112233445563', point.id, 'A03', now - 8 * dayMs, now - dayMs, null, null);
   application.run(
     'LA-SAMPLE-4',
     second.id,

@@ -4,6 +4,7 @@ import type { Rejection } from '../../../electron/backend/contract/errors.js';
 import { type KeyPurpose, publicKeyTableOf } from '../../../electron/backend/contract/keys.js';
 import { generateIssuerKey } from '../../../electron/keys/issuer_key_file.js';
 import { publicKeyEntry } from '../../../electron/keys/key_table.js';
+import { issuePickupCode } from '../../../electron/lockers/pickup_code.js';
 import { issueStaffBadge, verifyStaffBadge } from '../../../electron/staff/staff_badge.js';
 import type { Suite } from '../contract_suite.js';
 import { key, refusal, value } from '../result_helpers.js';
@@ -55,7 +56,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
     });
 
     it('finds a pickup by its digits or application and records it exactly once', async () => {
-      const byDigits = value(await suite.backend.findPickup({ digits: '12345678' }));
+      const byDigits = value(await suite.backend.findPickup({ digits: '123456789018' }));
       expect(byDigits).toMatchObject({ applicationId: 'LA-SAMPLE-1', status: 'waiting', pickedUpAt: null });
       expect(value(await suite.backend.findPickup({ applicationId: 'LA-SAMPLE-1' }))).toEqual(byDigits);
       const record = {
@@ -70,7 +71,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
       expect(refusal(await suite.backend.recordPickup({ ...record, idempotencyKey: key() }))).toMatchObject({
         code: 'already-used',
       });
-      expect(value(await suite.backend.findPickup({ digits: '12345678' }))).toMatchObject({
+      expect(value(await suite.backend.findPickup({ digits: '123456789018' }))).toMatchObject({
         status: 'picked-up',
       });
       const applications = value(
@@ -80,7 +81,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
     });
 
     it('refuses a pickup at the wrong station or compartment, an expired one and unknown digits', async () => {
-      const waiting = value(await suite.backend.findPickup({ digits: '12345678' }));
+      const waiting = value(await suite.backend.findPickup({ digits: '123456789018' }));
       const points = (await suite.catalogue()).lockerPoints.map((p) => p.id);
       const otherPoint = points.find((p) => p !== waiting.pointId);
       const base = {
@@ -110,7 +111,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
           }),
         ),
       ).toEqual({ code: 'wrong-compartment' });
-      const expired = value(await suite.backend.findPickup({ digits: '11223344' }));
+      const expired = value(await suite.backend.findPickup({ digits: '112233445563' }));
       expect(expired.status).toBe('expired');
       expect(
         refusal(
@@ -123,7 +124,7 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
           }),
         ),
       ).toMatchObject({ code: 'expired' });
-      expect(refusal(await suite.backend.findPickup({ digits: '00000000' }))).toEqual({
+      expect(refusal(await suite.backend.findPickup({ digits: '000000000000' }))).toEqual({
         code: 'not-found',
         subject: 'pickup',
       });
@@ -174,6 +175,54 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
         terminalId: 'MO-DEV-01',
       });
       expect(picked.ok).toBe(true);
+    });
+  });
+
+  describe('pickup digits', () => {
+    it("maps the digits of the issuer's signed code to the same record as the code's application", async () => {
+      const service = await lockerService();
+      const [point] = value(await suite.backend.lockerPoints({ nearCentreId: 'china-plaza' })).points;
+      const application = value(await apply(service.id, point!.pointId, 'small'));
+      const issuer = generateIssuerKey('locker-pickup', 'easy-pickup');
+      const issued = issuePickupCode(
+        {
+          applicationId: application.applicationId,
+          station: point!.pointId,
+          compartment: 'D04',
+          expiresAt: Math.floor(suite.clock.now() / 1000) + 86_400,
+        },
+        issuer,
+      );
+      const place = {
+        idempotencyKey: key(),
+        applicationId: application.applicationId,
+        pointId: point!.pointId,
+        compartment: 'D04',
+        staffId: 'S0001',
+        terminalId: 'MO-DEV-01',
+        digits: issued.digits,
+      };
+      value(await suite.backend.placeInLocker(place));
+      const byDigits = value(await suite.backend.findPickup({ digits: issued.digits }));
+      expect(byDigits).toEqual(
+        value(await suite.backend.findPickup({ applicationId: application.applicationId })),
+      );
+      expect(byDigits).toMatchObject({ applicationId: application.applicationId, compartment: 'D04' });
+      const other = value(await apply(service.id, point!.pointId, 'small'));
+      expect(
+        refusal(
+          await suite.backend.placeInLocker({
+            ...place,
+            idempotencyKey: key(),
+            applicationId: other.applicationId,
+          }),
+        ),
+      ).toMatchObject({ code: 'already-used' });
+    });
+
+    it('refuses digits whose check digit is wrong before looking them up', async () => {
+      const result = await suite.backend.findPickup({ digits: '123456789019' });
+      expect(result.ok ? 'found' : result.error.kind).not.toBe('found');
     });
   });
 

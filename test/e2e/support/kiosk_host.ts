@@ -16,6 +16,10 @@ export interface KioskHost {
   /** Calls an RPC method as the renderer would (used for the dev dock: unplug a device, maintenance). */
   call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<ResponseFrame>;
   stop(): Promise<void>;
+  /** A power cut: SIGKILL, no shutdown of any kind (a spec then starts a host on the same files). */
+  kill(): Promise<void>;
+  /** The configuration file the host runs with (its journal and embedded backend beside it). */
+  configPath: string;
 }
 
 /**
@@ -50,6 +54,11 @@ export function readHostOutput(child: ChildProcess, lines: string[]): Promise<st
 /** Starts the built browser-mode host (dist/electron/host.mjs) with the given configuration object. */
 export async function startKioskHost(config: unknown): Promise<KioskHost> {
   const { configPath, backendPath } = writeHostFiles(config);
+  return startKioskHostOn(configPath, backendPath);
+}
+
+/** Starts the host on files an earlier host used (after `kill()`: the next start recovers what it left). */
+export async function startKioskHostOn(configPath: string, backendPath: string): Promise<KioskHost> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['dist/electron/host.mjs', '--config', configPath, '--port', '0', '--no-open'],
@@ -61,9 +70,16 @@ export async function startKioskHost(config: unknown): Promise<KioskHost> {
   const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
   let nextId = 1;
 
+  const ended = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     backendPath,
+    configPath,
     logLines,
     call(method, params) {
       return new Promise((resolve, reject) => {
@@ -80,11 +96,7 @@ export async function startKioskHost(config: unknown): Promise<KioskHost> {
         ws.once('error', reject);
       });
     },
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: ended('SIGTERM'),
+    kill: ended('SIGKILL'),
   };
 }
