@@ -65,7 +65,11 @@ export const salesCommand: CliCommand = {
     if (!opened.ok) return opened.error;
     const { backend } = opened.value;
     try {
-      const sales = await backend.publicationSales(period.data);
+      // The report needs the fleet's sums only; the CSV has a row per terminal.
+      const sales = await backend.publicationSales({
+        ...period.data,
+        by: values.csv === undefined ? 'fleet' : 'terminal',
+      });
       if (!sales.ok) {
         io.err(`balcao: the backend did not give its sales (${sales.error.kind})`);
         return exitStatus.unavailable;

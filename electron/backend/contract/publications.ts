@@ -33,7 +33,7 @@ export const VendingSlotSchema = z
 export const AvosSchema = z
   .int()
   .nonnegative()
-  .max(100_000_000_00)
+  .max(10_000_000_000)
   .meta({ id: 'Avos', description: 'An amount in avos (1 pataca = 100 avos).' });
 
 /** A title or text in the languages it exists in (a Portuguese-only code has no English title). */
@@ -193,15 +193,20 @@ export const SalesRequestSchema = z
     from: CalendarDateSchema,
     to: CalendarDateSchema,
     terminalId: TerminalIdSchema.optional(),
+    /**
+     * `terminal` (the default): machine rows per terminal, day and publication, for a CSV export; `fleet`: summed
+     * over terminals (terminalId null), which keeps a year of a whole fleet to a few thousand rows.
+     */
+    by: z.enum(['terminal', 'fleet']).optional(),
   })
   .refine((r) => r.from <= r.to, 'from is on or before to')
   .meta({ id: 'SalesRequest' });
 
-/** One terminal, one day, one publication: what the machine sold, refunded and failed to drop. */
+/** One day and publication, at one terminal (or all of them): what the machines sold, refunded and failed to drop. */
 export const MachineSalesRowSchema = z
   .strictObject({
     date: CalendarDateSchema,
-    terminalId: TerminalIdSchema,
+    terminalId: orNull(TerminalIdSchema),
     publicationId: PublicationIdSchema,
     units: z.int().nonnegative(),
     revenueAvos: AvosSchema,
@@ -211,6 +216,18 @@ export const MachineSalesRowSchema = z
   })
   .meta({ id: 'MachineSalesRow' });
 export type MachineSalesRow = z.infer<typeof MachineSalesRowSchema>;
+
+/** One terminal's totals over the period. */
+export const TerminalSalesSchema = z
+  .strictObject({
+    terminalId: TerminalIdSchema,
+    units: z.int().nonnegative(),
+    revenueAvos: AvosSchema,
+    refundedUnits: z.int().nonnegative(),
+    refundedAvos: AvosSchema,
+    failedDispenses: z.int().nonnegative(),
+  })
+  .meta({ id: 'TerminalSales' });
 
 /** Units sold over the counter (DSAJ's shops), which the vending share compares against. */
 export const CounterSalesRowSchema = z
@@ -223,6 +240,10 @@ export const CounterSalesRowSchema = z
 export type CounterSalesRow = z.infer<typeof CounterSalesRowSchema>;
 
 export const SalesReplySchema = z
-  .strictObject({ machine: z.array(MachineSalesRowSchema), counter: z.array(CounterSalesRowSchema) })
+  .strictObject({
+    machine: z.array(MachineSalesRowSchema),
+    terminals: z.array(TerminalSalesSchema),
+    counter: z.array(CounterSalesRowSchema),
+  })
   .meta({ id: 'Sales' });
 export type SalesReply = z.infer<typeof SalesReplySchema>;

@@ -59,6 +59,12 @@ export function createPublicationTables(db: Database.Database): void {
       failed_dispenses INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (day, terminal_id, publication_id)
     ) STRICT;
+    -- Covering indexes, so the fleet's sums per day and publication, and per terminal, stream in index order
+    -- without a sort (a year of 100 terminals is 438,000 rows: bench/publications.ts).
+    CREATE INDEX machine_sales_by_day_publication ON machine_sales
+      (day, publication_id, units, revenue_avos, refunded_units, refunded_avos, failed_dispenses, terminal_id);
+    CREATE INDEX machine_sales_by_terminal ON machine_sales
+      (terminal_id, day, units, revenue_avos, refunded_units, refunded_avos, failed_dispenses);
     CREATE TABLE counter_sales (
       day TEXT NOT NULL,
       publication_id TEXT NOT NULL,

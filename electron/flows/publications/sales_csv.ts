@@ -38,7 +38,7 @@ export function salesCsv(sales: SalesReply, titleOf: (publicationId: string) => 
     lines.push(
       [
         row.date,
-        row.terminalId,
+        row.terminalId ?? '',
         row.publicationId,
         titleOf(row.publicationId),
         String(row.units),

@@ -15,9 +15,34 @@ const row = (date: string, terminalId: string, publicationId: string, units: num
   failedDispenses: 0,
 });
 
+type MachineRow = SalesReply['machine'][number];
+
+/** What the backend sums per terminal (in SQL), summed here the plain way. */
+function withTerminals(machine: MachineRow[], counter: SalesReply['counter']): SalesReply {
+  const terminals = new Map<string, SalesReply['terminals'][number]>();
+  for (const r of machine) {
+    const id = r.terminalId ?? 'unknown';
+    const t = terminals.get(id) ?? {
+      terminalId: id,
+      units: 0,
+      revenueAvos: 0,
+      refundedUnits: 0,
+      refundedAvos: 0,
+      failedDispenses: 0,
+    };
+    t.units += r.units;
+    t.revenueAvos += r.revenueAvos;
+    t.refundedUnits += r.refundedUnits;
+    t.refundedAvos += r.refundedAvos;
+    t.failedDispenses += r.failedDispenses;
+    terminals.set(id, t);
+  }
+  return { machine, counter, terminals: [...terminals.values()] };
+}
+
 describe('the sales report', () => {
-  const sales: SalesReply = {
-    machine: [
+  const sales: SalesReply = withTerminals(
+    [
       row('2024-05-01', 'MO-A', 'PUB-X', 2, 3000),
       {
         ...row('2024-05-01', 'MO-B', 'PUB-X', 1, 3000),
@@ -27,12 +52,12 @@ describe('the sales report', () => {
       },
       row('2024-05-02', 'MO-A', 'PUB-Y', 1, 8000),
     ],
-    counter: [
+    [
       { date: '2024-05-01', publicationId: 'PUB-X', units: 12 },
       { date: '2024-05-02', publicationId: 'PUB-Y', units: 4 },
       { date: '2024-05-02', publicationId: 'PUB-Z', units: 5 },
     ],
-  };
+  );
 
   it('adds units, revenue, refunds and failed dispenses per day, publication and terminal', () => {
     const report = buildSalesReport(sales, { from: '2024-05-01', to: '2024-05-02' });
@@ -62,7 +87,8 @@ describe('the sales report', () => {
   it('has no share when nothing was sold either way', () => {
     expect(vendingShare(0, 0)).toBeNull();
     expect(
-      buildSalesReport({ machine: [], counter: [] }, { from: '2024-01-01', to: '2024-01-31' }).total.share,
+      buildSalesReport({ machine: [], counter: [], terminals: [] }, { from: '2024-01-01', to: '2024-01-31' })
+        .total.share,
     ).toBeNull();
   });
 
@@ -89,7 +115,10 @@ describe('the sales report', () => {
         fc.array(machineRow, { maxLength: 60 }),
         fc.array(counterRow, { maxLength: 30 }),
         (machine, counter) => {
-          const report = buildSalesReport({ machine, counter }, { from: '2024-01-01', to: '2024-12-31' });
+          const report = buildSalesReport(withTerminals(machine, counter), {
+            from: '2024-01-01',
+            to: '2024-12-31',
+          });
           for (const breakdown of [report.days, report.publications, report.terminals]) {
             expect(breakdown.reduce((s, b) => s + b.units, 0)).toBe(report.total.units);
             expect(breakdown.reduce((s, b) => s + b.revenueAvos, 0)).toBe(report.total.revenueAvos);
@@ -118,10 +147,10 @@ describe('the sales CSV', () => {
 
   it('writes one row per day, terminal and publication with amounts in patacas and the share', () => {
     const csv = salesCsv(
-      {
-        machine: [row('2024-05-01', 'MO-A', 'PUB-X', 2, 3000)],
-        counter: [{ date: '2024-05-01', publicationId: 'PUB-X', units: 8 }],
-      },
+      withTerminals(
+        [row('2024-05-01', 'MO-A', 'PUB-X', 2, 3000)],
+        [{ date: '2024-05-01', publicationId: 'PUB-X', units: 8 }],
+      ),
       () => '=cmd|calc',
     );
     expect(csv.split('\r\n')).toEqual([

@@ -9,7 +9,7 @@ import type { SalesReply } from '../../backend/contract/publications.js';
  *     share = machine units ÷ (machine units + counter units)
  *
  * counted in units sold (the published 13 % and 20 % are shares of copies), null when nothing was sold either
- * way. Revenue is what the machines took for items that dropped (refunds of items that did not drop are listed
+ * way. The machine rows may be per terminal or summed over the fleet; the terminals' totals come apart. Revenue is what the machines took for items that dropped (refunds of items that did not drop are listed
  * apart, never netted into units). For one terminal the share compares it with all counter sales. Everything is
  * integer arithmetic; the share is the only fraction, computed last.
  */
@@ -70,14 +70,8 @@ export function buildSalesReport(
   const total = empty();
   const days = new Map<string, Sums>();
   const publications = new Map<string, Sums>();
-  const terminals = new Map<string, Sums>();
   for (const row of sales.machine) {
-    for (const sums of [
-      total,
-      bucket(days, row.date),
-      bucket(publications, row.publicationId),
-      bucket(terminals, row.terminalId),
-    ]) {
+    for (const sums of [total, bucket(days, row.date), bucket(publications, row.publicationId)]) {
       sums.units += row.units;
       sums.revenueAvos = sumAvos([sums.revenueAvos, row.revenueAvos]);
       sums.refundedUnits += row.refundedUnits;
@@ -101,9 +95,6 @@ export function buildSalesReport(
       publicationId,
       ...withShare(sums),
     })),
-    terminals: sorted(terminals).map(([terminalId, { counterUnits: _c, ...sums }]) => ({
-      terminalId,
-      ...sums,
-    })),
+    terminals: [...sales.terminals].sort((a, b) => (a.terminalId < b.terminalId ? -1 : 1)),
   };
 }
