@@ -18,6 +18,7 @@ import { maintenanceFlow } from './maintenance/maintenance_flow.js';
 import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
+import { publicationSaleResolver } from './publications/publication_sale_resolver.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -74,5 +75,6 @@ export function flowTransactionResolvers(
   return {
     ...bookingTransactionResolvers(services.backend),
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
+    'publication-sale': publicationSaleResolver(services.backend),
   };
 }

@@ -197,7 +197,7 @@ describe('a sale an earlier run left unfinished', () => {
     new TransactionRecovery({
       transactions: journalOfBoot('boot-2'),
       resolvers: {
-        'publication-sale': publicationSaleResolver({ backend, transactions: () => journalOfBoot('boot-2') }),
+        'publication-sale': publicationSaleResolver(backend),
       },
       logger: recordingLogger(),
     }).run();

@@ -2,7 +2,7 @@ import type { VendingUnit } from '../../../devices/vending/vending_driver.js';
 import { basketTotal } from '../../../lib/money.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { BasketLine, Payment } from '../../backend/contract/publications.js';
-import type { TransactionJournal } from '../../journal/transaction_journal.js';
+import type { CallRequest, TransactionJournal } from '../../journal/transaction_journal.js';
 import type { PlannedItem } from './dispense_plan.js';
 import {
   type PaidSaleRecord,
@@ -176,12 +176,12 @@ export class PublicationSale {
     }
     const dispensed = this.#items.filter((i) => i.state === 'dropped').length;
     if (dispensed > 0) this.#must(this.deps.transactions.advance(this.transactionId, 'dispensed'));
-    const outcome = await settlePaidSale(
-      this.deps.backend,
-      this.deps.transactions,
-      this.transactionId,
-      this.#record(),
-    );
+    const keyFor = (operation: string, request: CallRequest) => {
+      const recorded = this.deps.transactions.recordCall(this.transactionId, operation, request);
+      if (!recorded.ok) throw new Error(`journal refused ${operation}: ${recorded.error.code}`);
+      return recorded.value.idempotencyKey;
+    };
+    const outcome = await settlePaidSale(this.deps.backend, keyFor, this.#record());
     return this.#end(outcome, dispensed);
   }
 

@@ -1,5 +1,5 @@
 import type { Backend } from '../../backend/contract/backend.js';
-import type { TransactionJournal, TransactionRecord } from '../../journal/transaction_journal.js';
+import { callKey, type TransactionRecord } from '../../journal/transaction_journal.js';
 import type { TransactionResolution, TransactionResolver } from '../../journal/transaction_recovery.js';
 import { BackendNotAnswering } from '../booking/booking_resolvers.js';
 import { type PaidSaleRecord, type SaleItem, saleOperations, settlePaidSale } from './sale_settlement.js';
@@ -35,13 +35,10 @@ function resolutionOf(outcome: Awaited<ReturnType<typeof settlePaidSale>>): Tran
   }
 }
 
-export function publicationSaleResolver(options: {
-  backend: Backend;
-  transactions: () => TransactionJournal;
-}): TransactionResolver {
-  const { backend } = options;
+export function publicationSaleResolver(backend: Backend): TransactionResolver {
   return {
     async resolve(tx: TransactionRecord): Promise<TransactionResolution> {
+      const keyFor = (operation: string) => callKey(tx.idempotencyKey, operation);
       const pending = tx.pendingCall;
       if (pending === null || pending.request === null)
         return tx.state === 'dispensed' ? 'confirmed' : 'voided';
@@ -57,10 +54,10 @@ export function publicationSaleResolver(options: {
           terminalId: request.terminalId,
           items,
         };
-        return resolutionOf(await settlePaidSale(backend, options.transactions(), tx.id, sale));
+        return resolutionOf(await settlePaidSale(backend, keyFor, sale));
       }
       const sale = pending.request as PaidSaleRecord;
-      return resolutionOf(await settlePaidSale(backend, options.transactions(), tx.id, sale));
+      return resolutionOf(await settlePaidSale(backend, keyFor, sale));
     },
   };
 }

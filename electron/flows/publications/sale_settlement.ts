@@ -1,7 +1,7 @@
 import { lineTotal, sumAvos } from '../../../lib/money.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { BackendError } from '../../backend/contract/errors.js';
-import type { TransactionJournal } from '../../journal/transaction_journal.js';
+import type { CallRequest } from '../../journal/transaction_journal.js';
 
 /**
  * How a paid publication sale ends, the same way in the flow and at the next start after a crash: tell the
@@ -58,18 +58,21 @@ function refundLines(items: readonly SaleItem[]): { publicationId: string; quant
   return [...counts].map(([publicationId, quantity]) => ({ publicationId, quantity }));
 }
 
+/**
+ * The idempotency key of one of the sale's calls. The flow journals the call first (`recordCall`); recovery,
+ * which only replays what the flow may have sent, derives the same key (`callKey`) without a new journal row.
+ */
+export type SaleCallKey = (operation: string, request: CallRequest) => string;
+
 export async function settlePaidSale(
   backend: Backend,
-  transactions: TransactionJournal,
-  transactionId: number,
+  keyFor: SaleCallKey,
   sale: PaidSaleRecord,
 ): Promise<SettlementOutcome> {
   const turned = sale.items.filter((i) => i.state !== 'not-turned');
   if (turned.length > 0) {
-    const recordKey = transactions.recordCall(transactionId, saleOperations.recordDispense, sale);
-    if (!recordKey.ok) throw new Error(`journal refused record-dispense: ${recordKey.error.code}`);
     const recorded = await backend.recordDispense({
-      idempotencyKey: recordKey.value.idempotencyKey,
+      idempotencyKey: keyFor(saleOperations.recordDispense, sale),
       paymentRef: sale.paymentRef,
       terminalId: sale.terminalId,
       items: turned.map(({ publicationId, slot, state }) => ({
@@ -84,10 +87,8 @@ export async function settlePaidSale(
   const anyDropped = sale.items.some((i) => i.state === 'dropped');
   const owed = undroppedAmount(sale.items);
   if (owed === 0) return { kind: 'settled', resolution: 'confirmed', refundedAvos: 0 };
-  const refundKey = transactions.recordCall(transactionId, saleOperations.refund, sale);
-  if (!refundKey.ok) throw new Error(`journal refused refund: ${refundKey.error.code}`);
   const refund = await backend.refundPayment({
-    idempotencyKey: refundKey.value.idempotencyKey,
+    idempotencyKey: keyFor(saleOperations.refund, sale),
     paymentRef: sale.paymentRef,
     items: refundLines(sale.items),
     amountAvos: owed,
