@@ -8,5 +8,6 @@ export const templateIds = [
   'identity-proof',
   'collection-receipt',
   'locker-pickup-slip',
+  'publication-receipt',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
