@@ -86,6 +86,14 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     lockerPointId: code,
     reason: z.enum(['bad-signature', 'expired', 'already-used', 'unknown-code', 'wrong-locker-point']),
   }),
+  /** Staff assigned, counted, refilled or emptied a vending slot of publications. */
+  event('vending-slot-set', {
+    slot: z.string().regex(/^[A-F][1-8]$/),
+    action: z.enum(['assign', 'count', 'refill', 'empty']),
+    publicationId: code.nullable(),
+    stockBefore: z.number().int().nonnegative(),
+    stock: z.number().int().nonnegative(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];
@@ -133,6 +141,8 @@ export function auditSubjectOf(event: AuditEvent): string | null {
     case 'staff-signed-in':
     case 'staff-signed-out':
       return null;
+    case 'vending-slot-set':
+      return `vending-slot:${event.slot}`;
     default: {
       const unreachable: never = event;
       return unreachable;
