@@ -1,16 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createBackend, formatBackendSetupError } from '../backend/create_backend.js';
+import { formatBackendSetupError } from '../backend/create_backend.js';
 import { openEmbeddedBackend } from '../backend/embedded/embedded_backend.js';
 import { createCatalogueSearch } from '../backend/search/catalogue_search.js';
 import { seedCatalogue } from '../backend/seed/seed_catalogue.js';
 import { backendOpenApiText } from '../backend/server/backend_routes.js';
 import { startReferenceServer } from '../backend/server/reference_server.js';
-import { defaultConfigPath, formatConfigError, loadConfigFile } from '../config/config_loader.js';
 import { exitStatus } from '../startup/exit_status.js';
-import { backendSetupExitStatus } from '../startup/kiosk_boot.js';
 import type { CliCommand } from './command.js';
+import { openConfiguredBackend } from './configured_backend.js';
 
 /**
  * `balcao backend serve` (the reference server over the embedded backend), `balcao backend openapi` (the contract
@@ -119,19 +118,11 @@ export const catalogueCommand: CliCommand = {
       io.err(`usage: ${searchUsage}`);
       return exitStatus.usage;
     }
-    const loaded = loadConfigFile(values.config ?? defaultConfigPath);
-    if (!loaded.ok) {
-      io.err(formatConfigError(loaded.error));
-      return exitStatus.config;
-    }
-    const config = loaded.value;
-    const backend = createBackend(config.backend, { journalPath: config.journal.path });
-    if (!backend.ok) {
-      io.err(`balcao: ${formatBackendSetupError(backend.error)}`);
-      return backendSetupExitStatus(backend.error);
-    }
+    const opened = openConfiguredBackend(values.config, io);
+    if (!opened.ok) return opened.error;
+    const { backend } = opened.value;
     try {
-      const catalogue = await backend.value.catalogue({});
+      const catalogue = await backend.catalogue({});
       if (!catalogue.ok) {
         io.err(`balcao: the backend did not give its catalogue (${catalogue.error.kind})`);
         return exitStatus.unavailable;
@@ -145,7 +136,7 @@ export const catalogueCommand: CliCommand = {
       else for (const h of hits) io.out(`${h.serviceId}\t${h.department}\t${h.name[language.data ?? 'en']}`);
       return exitStatus.ok;
     } finally {
-      await backend.value.close();
+      await backend.close();
     }
   },
 };

@@ -14,6 +14,7 @@ import { testDispenseCommand } from './dispenser_command.js';
 import { readDocumentCommand, readPermitCommand, verifyDocumentCliCommand } from './document_commands.js';
 import { lockerCommand } from './locker_commands.js';
 import { mrz } from './mrz_command.js';
+import { salesCommand } from './sales_commands.js';
 import { signingKeyCommand } from './signing_key_command.js';
 import { staffCommand } from './staff_commands.js';
 
@@ -38,6 +39,7 @@ const commands: CliCommand[] = [
   auditCommand,
   backendCommand,
   catalogueCommand,
+  salesCommand,
 ];
 
 function help(io: CliIo): void {

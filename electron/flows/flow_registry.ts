@@ -25,6 +25,7 @@ import { maintenanceFlowHandlers } from './maintenance/maintenance_handlers.js';
 import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.js';
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
 import { proofResolver } from './proof_of_identity/proof_resolver.js';
+import { publicationSaleResolver } from './publications/publication_sale_resolver.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -88,5 +89,6 @@ export function flowTransactionResolvers(
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
     'identity-proof': proofResolver({ printJobStatus: journal.printJobStatus }),
     'locker-pickup': lockerPickupResolver(services.backend),
+    'publication-sale': publicationSaleResolver(services.backend),
   };
 }

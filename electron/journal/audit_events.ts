@@ -96,6 +96,14 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     /** How the code came: scanned QR or typed digits (absent in rows written before it was added). */
     entry: z.enum(['scanned', 'typed']).optional(),
   }),
+  /** Staff assigned, counted, refilled or emptied a vending slot of publications. */
+  event('vending-slot-set', {
+    slot: z.string().regex(/^[A-F][1-8]$/),
+    action: z.enum(['assign', 'count', 'refill', 'empty']),
+    publicationId: code.nullable(),
+    stockBefore: z.number().int().nonnegative(),
+    stock: z.number().int().nonnegative(),
+  }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type AuditEventKind = AuditEvent['kind'];
@@ -143,6 +151,8 @@ export function auditSubjectOf(event: AuditEvent): string | null {
     case 'staff-signed-in':
     case 'staff-signed-out':
       return null;
+    case 'vending-slot-set':
+      return `vending-slot:${event.slot}`;
     default: {
       const unreachable: never = event;
       return unreachable;

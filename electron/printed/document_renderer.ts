@@ -15,6 +15,7 @@ import { CollectionReceiptSchema, composeCollectionReceipt } from './templates/c
 import { defaultMaskPolicy, type MaskPolicy } from './templates/document_number_mask.js';
 import { composeIdentityProof, IdentityProofSchema } from './templates/identity_proof.js';
 import { composeLockerPickupSlip, LockerPickupSlipSchema } from './templates/locker_pickup_slip.js';
+import { composePublicationReceipt, PublicationReceiptSchema } from './templates/publication_receipt.js';
 import { composeQueueTicket, QueueTicketSchema } from './templates/queue_ticket.js';
 import type { SignedDocument, TerminalSigningKey } from './verification/document_signing.js';
 
@@ -26,6 +27,7 @@ export const templateSchemas = {
   'identity-proof': IdentityProofSchema,
   'collection-receipt': CollectionReceiptSchema,
   'locker-pickup-slip': LockerPickupSlipSchema,
+  'publication-receipt': PublicationReceiptSchema,
 } satisfies Record<TemplateId, z.ZodType>;
 export type TemplateInput<T extends TemplateId> = z.infer<(typeof templateSchemas)[T]>;
 
@@ -89,6 +91,8 @@ function compose(
       });
     case 'locker-pickup-slip':
       return ok({ language, model: composeLockerPickupSlip(LockerPickupSlipSchema.parse(parsed.data)) });
+    case 'publication-receipt':
+      return ok({ language, model: composePublicationReceipt(PublicationReceiptSchema.parse(parsed.data)) });
     case 'identity-proof': {
       if (!config.signingKey) return err({ code: 'signing-key-missing' });
       const composed = composeIdentityProof(IdentityProofSchema.parse(parsed.data), mask, config.signingKey);

@@ -9,6 +9,7 @@ describe('what a printed template is called on screen', () => {
       ['identity-proof', 'document'],
       ['collection-receipt', 'receipt'],
       ['locker-pickup-slip', 'slip'],
+      ['publication-receipt', 'receipt'],
     ]);
   });
 

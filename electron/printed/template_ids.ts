@@ -10,6 +10,7 @@ export const templateIds = [
   'identity-proof',
   'collection-receipt',
   'locker-pickup-slip',
+  'publication-receipt',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
@@ -26,6 +27,7 @@ export const paperOfTemplate: Record<TemplateId, PrintedPaper> = {
   'identity-proof': 'document',
   'collection-receipt': 'receipt',
   'locker-pickup-slip': 'slip',
+  'publication-receipt': 'receipt',
 };
 
 /** A job's template as stored (text): a staff test print has none of the resident's templates, so its printer says. */

@@ -10,6 +10,7 @@ import {
 } from '../../electron/printed/document_language.js';
 import { renderDocument, type TemplateId, templateIds } from '../../electron/printed/document_renderer.js';
 import { fixedCreationDate, sampleInput } from '../../electron/printed/samples/sample_inputs.js';
+import { formatMoney } from '../../lib/money.js';
 import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 
@@ -19,6 +20,7 @@ const titles: Record<TemplateId, MessageKey> = {
   'identity-proof': 'identityProof.title',
   'collection-receipt': 'collection.title',
   'locker-pickup-slip': 'locker.title',
+  'publication-receipt': 'publications.title',
 };
 
 /** What must be legible on each document, in the primary language and where it matters in the second one. */
@@ -55,6 +57,15 @@ function expectedText(template: TemplateId, lng: DocumentLanguage): string[] {
       ];
     case 'collection-receipt':
       return [...common, '1****67(8)', 'A2025-061234'];
+    case 'publication-receipt':
+      return [
+        ...common,
+        'PAY-7K2M9Q4X1B3D',
+        // pdftotext gives the no-break spaces of Portuguese amounts back as spaces.
+        formatMoney(14_000, lng).replaceAll('\u00a0', ' '),
+        formatMoney(8000, lng).replaceAll('\u00a0', ' '),
+        ...both('publications.refunded'),
+      ];
     case 'locker-pickup-slip':
       return [...common, '4021 3377', `${formatDate(lng, new Date('2025-06-27T23:59:00+08:00'))} 23:59`];
     default: {

@@ -21,6 +21,9 @@ export const NotFoundSubjectSchema = z.enum([
   'application',
   'pickup',
   'staff',
+  'publication',
+  'payment',
+  'vending-slot',
 ]);
 
 export const RejectionSchema = z
@@ -59,6 +62,15 @@ export const RejectionSchema = z
     z.strictObject({ code: z.literal('already-registered') }),
     /** The idempotency key was used before for a different request. */
     z.strictObject({ code: z.literal('idempotency-conflict') }),
+    /** The wallet refused the charge (blocked, expired or invalid payment code). */
+    z.strictObject({ code: z.literal('payment-declined') }),
+    z.strictObject({ code: z.literal('insufficient-funds') }),
+    /** A basket price or total differs from the catalogue's: nothing was charged. */
+    z.strictObject({ code: z.literal('price-changed') }),
+    /** A slot holds fewer items than the basket asks for. */
+    z.strictObject({ code: z.literal('out-of-stock'), publicationId: z.string() }),
+    /** The gateway refuses the refund (more than was charged and not yet refunded, or the payment is too old). */
+    z.strictObject({ code: z.literal('refund-refused') }),
   ])
   .meta({ id: 'Rejection' });
 export type Rejection = z.infer<typeof RejectionSchema>;

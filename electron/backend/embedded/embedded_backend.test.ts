@@ -7,6 +7,7 @@ import type { Backend } from '../contract/backend.js';
 import { seedCatalogue } from '../seed/seed_catalogue.js';
 import type { SeedCatalogue } from '../seed/seed_schema.js';
 import { openEmbeddedBackend } from './embedded_backend.js';
+import { publicationTables } from './publication_tables.js';
 
 /**
  * What only the embedded backend has: its own file, created and seeded on first start, kept across restarts,
@@ -175,9 +176,10 @@ describe('embedded backend', () => {
   it('upgrades a file of the first version: booklets then say which kiosk locker door they wait behind', async () => {
     const path = join(dir, 'version-1.sqlite');
     await open(path).close();
-    // What a version-1 file looked like: no compartment column.
+    // What a version-1 file looked like: no compartment column, no publications (step 4).
     const db = new Database(path);
     db.exec('ALTER TABLE collections DROP COLUMN compartment');
+    for (const table of publicationTables) db.exec(`DROP TABLE ${table}`);
     db.pragma('user_version = 1');
     db.close();
     const backend = open(path);

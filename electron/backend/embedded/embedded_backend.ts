@@ -7,6 +7,7 @@ import { type Backend, backendFromCall } from '../contract/backend.js';
 import type { Rejection } from '../contract/errors.js';
 import { type BackendMethodName, backendMethods } from '../contract/methods.js';
 import { parseReply, parseRequest } from '../contract/validate.js';
+import { samplePublications } from '../seed/data/publications.js';
 import type { SeedCatalogue } from '../seed/seed_schema.js';
 import * as bookings from './booking_handlers.js';
 import * as catalogueCalls from './catalogue_handlers.js';
@@ -23,7 +24,10 @@ import { createEmbeddedTables, embeddedSchemaVersion, upgradeEmbeddedTables } fr
 import { oncePerKey, pruneKeptReplies } from './idempotency.js';
 import * as keys from './key_handlers.js';
 import * as lockers from './locker_handlers.js';
+import { answerLost, simulatedTimeoutMs } from './payment_gateway_simulator.js';
 import * as proofs from './proof_handlers.js';
+import * as publicationCalls from './publication_handlers.js';
+import { ensureVendingSlots, seedPublicationState, storePublications } from './publication_tables.js';
 import * as residents from './resident_handlers.js';
 import { seedSampleState } from './sample_state.js';
 import {
@@ -92,6 +96,13 @@ const handlers: Handlers = {
   checkStaffPin: staffAndHeartbeat.checkStaffPin,
   reportHeartbeat: staffAndHeartbeat.reportHeartbeat,
   terminals: staffAndHeartbeat.terminals,
+  publications: publicationCalls.publications,
+  chargePayment: publicationCalls.chargePayment,
+  paymentStatus: publicationCalls.paymentStatus,
+  refundPayment: publicationCalls.refundPayment,
+  recordDispense: publicationCalls.recordDispense,
+  setVendingSlot: publicationCalls.setVendingSlot,
+  publicationSales: publicationCalls.publicationSales,
 };
 
 interface PreparedFile {
@@ -123,6 +134,15 @@ function prepareFile(
       upgradeEmbeddedTables(db, version);
       db.pragma(`user_version = ${embeddedSchemaVersion}`);
     }
+    // Step 4 (publications): its sample state, for a new file and for a file that had no publications yet.
+    if (version < 4)
+      seedPublicationState(
+        db,
+        exampleTerminals.map((t) => t.id),
+        exampleTerminals[0].id,
+        now,
+      );
+    storePublications(db, samplePublications);
     if (version !== 0 && storedCatalogueFingerprint(db) !== catalogueFingerprint(seedCatalogue)) {
       storeCatalogue(db, seedCatalogue);
       catalogueReplaced = true;
@@ -159,7 +179,8 @@ export function openEmbeddedBackend(options: EmbeddedBackendOptions): Result<Bac
     return err({ code: 'cannot-open', detail: error instanceof Error ? error.message : String(error) });
   }
   const ctx: EmbeddedContext = { db, now, catalogue: indexCatalogue(loadCatalogue(db)) };
-  if (options.terminal) registerTerminal(db, ctx.catalogue, options.terminal);
+  if (options.terminal && registerTerminal(db, ctx.catalogue, options.terminal))
+    ensureVendingSlots(db, options.terminal.id);
 
   const call = async (method: BackendMethodName, raw: unknown) => {
     const request = parseRequest(method, raw);
@@ -179,6 +200,11 @@ export function openEmbeddedBackend(options: EmbeddedBackendOptions): Result<Bac
           )
         : act();
     if (!outcome.ok) return err({ kind: 'rejected' as const, rejection: outcome.error });
+    if (method === 'chargePayment') {
+      const charge = request.value as { idempotencyKey: string; walletCode: string };
+      if (answerLost(db, charge.idempotencyKey, charge.walletCode))
+        return err({ kind: 'timeout' as const, afterMs: simulatedTimeoutMs });
+    }
     const reply = parseReply(method, outcome.value);
     // A reply of our own outside the contract is a bug here, not a fault of the network.
     if (!reply.ok) throw new Error(`embedded backend: ${method} reply outside the contract`);

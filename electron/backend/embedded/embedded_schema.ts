@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createPublicationTables } from './publication_tables.js';
 
 /**
  * The embedded backend's tables. It stands in for the government's systems, so it holds what they would: the
@@ -11,12 +12,14 @@ import type Database from 'better-sqlite3';
  * `upgradeEmbeddedTables` (never edits an earlier one), and a file newer than the code is refused.
  *
  * - 2: `collections.compartment`, the kiosk locker door a booklet was loaded behind.
+ * - 4: publications, vending slots, payments, machine and counter sales (publication_tables.ts).
  */
-export const embeddedSchemaVersion = 2;
+export const embeddedSchemaVersion = 4;
 
 /** Brings a file of an earlier version up to this one, one step at a time (inside the open's transaction). */
 export function upgradeEmbeddedTables(db: Database.Database, from: number): void {
   if (from < 2) db.exec('ALTER TABLE collections ADD COLUMN compartment TEXT');
+  if (from < 4) createPublicationTables(db);
 }
 
 export function createEmbeddedTables(db: Database.Database): void {
@@ -163,4 +166,5 @@ export function createEmbeddedTables(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX idempotency_by_age ON idempotency (created_at);
   `);
+  createPublicationTables(db);
 }

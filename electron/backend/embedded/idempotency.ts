@@ -10,11 +10,12 @@ import type { Rejection } from '../contract/errors.js';
  * a second "wrong PIN" for the same key must not count twice). The same key with a different request is refused.
  *
  * The fingerprint leaves the PIN out: a hash of a six-digit PIN is no secret, and the key alone already names
- * the attempt.
+ * the attempt. It leaves a wallet payment code out too: wallets refresh the code every minute, so a resident who
+ * scans again after a timeout shows a new code for the same charge, which must replay, not conflict.
  */
 
 export const keepRepliesMs = 30 * dayMs;
-const secretFields = new Set(['pin', 'authorisation']);
+const secretFields = new Set(['pin', 'authorisation', 'walletCode']);
 
 /** JSON with object keys sorted, so the same request always has the same fingerprint. */
 function stableJson(value: unknown): string {
