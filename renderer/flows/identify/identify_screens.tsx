@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentifyView } from '../../../electron/rpc/flows/identify_contract.js';
 import { useAnnouncement } from '../../a11y/announcements.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { ConfirmStage } from './confirm_stage.js';
@@ -37,9 +38,10 @@ export function IdentifyScreens({ view, stepIndicator }: IdentifyScreensProps) {
         <h1 className="screen-title">{t(`stageTitle.${view.stage}`)}</h1>
         <p className="identify__purpose">{t(`purpose.${view.purpose}`)}</p>
       </header>
-      <div className="identify__body">
+      {/* Scrolls with its cue where a host's step indicator and large text leave it too little height. */}
+      <ScrollArea className="identify__body">
         <Stage view={view} />
-      </div>
+      </ScrollArea>
       <footer className="screen-footer identify__footer">
         <button
           type="button"
