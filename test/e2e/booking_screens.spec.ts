@@ -14,14 +14,17 @@ import { expectKioskLayout } from './support/screens.js';
  * Every step of booking, check-in and managing a booking, on screen, walked once: on each step every display a
  * resident can ask for is swept in place (four languages × portrait and landscape × plain, high contrast, large
  * text and both: nothing clipped or spilling, a cue wherever it scrolls, every text readable against its background
- * — display_sweep.ts), and in the walk's own display every button is a touch target. Screenshots of each step in
- * plain and in high contrast with large text, four languages and both orientations, are kept for a person to look
- * at with SHOOT=1 (test-results/display-settings/booking) or UPDATE_SCREENSHOTS=1 (docs/screenshots/booking).
+ * — display_sweep.ts), and in the walk's own display every button is a touch target. Screenshots of each step, four
+ * languages and both orientations, for a person to look at: plain ones in docs/screenshots/booking with
+ * UPDATE_SCREENSHOTS=1; with SHOOT=1, those and high contrast with large text in test-results/display-settings.
  */
-const shotName = (name: string) => (setting: DisplaySetting, locale: Locale, orientation: Orientation) =>
-  setting.name === 'plain' || setting.name === 'high-contrast-large-text'
-    ? `booking/${name}-${locale}-${orientation.name}-${setting.name}`
-    : null;
+const shotName = (name: string) => (setting: DisplaySetting, locale: Locale, orientation: Orientation) => {
+  const shot = `${name}-${locale}-${orientation.name}`;
+  if (setting.name === 'plain') return `booking/${shot}`;
+  if (setting.name === 'high-contrast-large-text' && !process.env.UPDATE_SCREENSHOTS)
+    return `booking/high-contrast-large-text/${shot}`;
+  return null;
+};
 /** What the resident types in the search box: a word the results answer in every language. */
 const searchKeys = 'RENEWAL';
 
