@@ -1,8 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   chooseTime,
   enterService,
   identifyWithPassport,
+  openKioskPage,
   paper,
   placeDocument,
   scanCode,
@@ -18,16 +19,21 @@ import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
  * a chip that fails passive authentication).
  */
 let host: KioskHost;
-test.beforeAll(async () => {
+let page: Page;
+test.beforeAll(async ({ browser }) => {
+  page = await openKioskPage(browser);
   host = await startKioskHost(
     e2eConfig({
       timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
     }),
   );
 });
-test.afterAll(async () => host.stop());
+test.afterAll(async () => {
+  await page.context().close();
+  await host.stop();
+});
 
-test('books with the passport on the reader; the slip prints and the reference shows', async ({ page }) => {
+test('books with the passport on the reader; the slip prints and the reference shows', async () => {
   await enterService(page, host, 'book-appointment', 'en');
   await toDates(page);
   await chooseTime(page, 1);
@@ -41,7 +47,7 @@ test('books with the passport on the reader; the slip prints and the reference s
   await expect(page.getByTestId('attract-screen')).toBeVisible();
 });
 
-test('books with a Macao One Account QR code, in Portuguese', async ({ page }) => {
+test('books with a Macao One Account QR code, in Portuguese', async () => {
   await enterService(page, host, 'book-appointment', 'pt');
   await toDates(page, 'dsi-bir-change-particulars');
   await chooseTime(page, 2);
@@ -53,7 +59,7 @@ test('books with a Macao One Account QR code, in Portuguese', async ({ page }) =
   await expect(page.getByTestId('slip-printed')).toBeVisible({ timeout: 20_000 });
 });
 
-test('the slip waits for paper, and prints once the paper is back', async ({ page }) => {
+test('the slip waits for paper, and prints once the paper is back', async () => {
   await enterService(page, host, 'book-appointment', 'zh-Hant');
   await toDates(page, 'dsi-bir-permanent-status');
   await chooseTime(page, 3);
@@ -70,9 +76,7 @@ test('the slip waits for paper, and prints once the paper is back', async ({ pag
   await expect(page.getByTestId('slip-printed')).toBeAttached({ timeout: 20_000 });
 });
 
-test('searches in each language: characters, pinyin initials, Portuguese without accents', async ({
-  page,
-}) => {
+test('searches in each language: characters, pinyin initials, Portuguese without accents', async () => {
   const switchLanguage = async (language: string) => {
     await page.getByTestId('language-switch').click();
     await page.getByTestId(`switch-to-${language}`).click();
@@ -114,9 +118,7 @@ test('searches in each language: characters, pinyin initials, Portuguese without
   await expect(page.getByTestId('search-results')).toContainText('Renewal');
 });
 
-test('a card taken away in the middle of the read is refused with its reason, and nothing is kept', async ({
-  page,
-}) => {
+test('a card taken away in the middle of the read is refused with its reason, and nothing is kept', async () => {
   await enterService(page, host, 'book-appointment', 'en');
   await toDates(page);
   await chooseTime(page, 4);
@@ -139,7 +141,7 @@ test('a card taken away in the middle of the read is refused with its reason, an
   await placeDocument(host, null);
 });
 
-test('a passport whose chip fails passive authentication is refused as not genuine', async ({ page }) => {
+test('a passport whose chip fails passive authentication is refused as not genuine', async () => {
   await enterService(page, host, 'book-appointment', 'zh-Hans');
   await toDates(page);
   await chooseTime(page, 5);

@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   chooseTime,
   enterService,
+  openKioskPage,
   sampleBookingQr,
   scanCode,
   toDates,
@@ -18,18 +19,21 @@ import { layoutProblems, overlappingText } from './support/layout.js';
  * cancelled.
  */
 let host: KioskHost;
-test.beforeAll(async () => {
+let page: Page;
+test.beforeAll(async ({ browser }) => {
+  page = await openKioskPage(browser);
   host = await startKioskHost(
     e2eConfig({
       timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
     }),
   );
 });
-test.afterAll(async () => host.stop());
+test.afterAll(async () => {
+  await page.context().close();
+  await host.stop();
+});
 
-test('on time: the booking QR is scanned and the queue ticket prints with its number and counter area', async ({
-  page,
-}) => {
+test('on time: the booking QR is scanned and the queue ticket prints with its number and counter area', async () => {
   await enterService(page, host, 'check-in', 'zh-Hant');
   await scanCode(host, sampleBookingQr(1));
   await expect(page.getByTestId('check-in-ticket')).toBeVisible();
@@ -40,7 +44,7 @@ test('on time: the booking QR is scanned and the queue ticket prints with its nu
   await expect(page.getByTestId('attract-screen')).toBeVisible();
 });
 
-test('too early: the typed reference finds the booking, which says when check-in opens', async ({ page }) => {
+test('too early: the typed reference finds the booking, which says when check-in opens', async () => {
   await enterService(page, host, 'check-in', 'en');
   await page.getByTestId('type-reference').click();
   await typeReference(page, 'QQQQQQQQ');
@@ -56,9 +60,7 @@ test('too early: the typed reference finds the booking, which says when check-in
   await expect(page.getByTestId('queue-number')).toHaveCount(0);
 });
 
-test('wrong centre: a booking made for Areia Preta is refused here, with the centre and its address', async ({
-  page,
-}) => {
+test('wrong centre: a booking made for Areia Preta is refused here, with the centre and its address', async () => {
   await enterService(page, host, 'book-appointment', 'pt');
   await toDates(page, 'dsi-bir-replacement', 'DSI', 'areia-preta');
   await chooseTime(page, 0);
@@ -75,7 +77,7 @@ test('wrong centre: a booking made for Areia Preta is refused here, with the cen
   await expect(page.getByTestId('refusal-wrong-centre')).toContainText('Venceslau de Morais');
 });
 
-test('reschedule: the booking moves to another time, and the new slip prints', async ({ page }) => {
+test('reschedule: the booking moves to another time, and the new slip prints', async () => {
   await enterService(page, host, 'check-in', 'en');
   await page.getByTestId('manage').click();
   await expect(page.getByTestId('check-in-scan')).toBeVisible();
@@ -93,7 +95,7 @@ test('reschedule: the booking moves to another time, and the new slip prints', a
   await expect(page.getByTestId('card-reference')).toHaveText('SAMP-0002');
 });
 
-test('cancel: a second, deliberate tap cancels; Back keeps the booking', async ({ page }) => {
+test('cancel: a second, deliberate tap cancels; Back keeps the booking', async () => {
   await enterService(page, host, 'check-in', 'zh-Hans');
   await page.getByTestId('manage').click();
   await scanCode(host, sampleBookingQr(2));

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { Language } from '../../../electron/rpc/languages.js';
 import type { LocalisedText } from '../../../electron/rpc/localised_text_schema.js';
 import { htmlLang } from '../../i18n/i18n.js';
@@ -78,7 +77,18 @@ export function bookingFormat(language: Language): BookingFormat {
   };
 }
 
+/**
+ * One set of formatters per language for the whole renderer: building Intl formatters costs milliseconds on a
+ * kiosk's CPU, and every step component that mounted built its own five (on each tap to the next step).
+ */
+const formats = new Map<Language, BookingFormat>();
+
 export function useBookingFormat(): BookingFormat {
   const language = useSessionStore((s) => (s.view.phase === 'active' ? s.view.language : 'zh-Hant'));
-  return useMemo(() => bookingFormat(language), [language]);
+  let format = formats.get(language);
+  if (!format) {
+    format = bookingFormat(language);
+    formats.set(language, format);
+  }
+  return format;
 }

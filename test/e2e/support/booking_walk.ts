@@ -1,10 +1,20 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import type { KioskHost } from './kiosk_host.js';
 
 /**
  * A resident's way through the booking and check-in screens, tap by tap, for the end-to-end specs. Each helper
  * waits for the screen the main process moves to, so a spec reads as what the resident does.
  */
+
+/**
+ * One page for a spec file's tests, kept between them: `enterService` ends the last session and starts the next
+ * on it without loading the renderer again (the host's URL differs only by its fragment), as one kiosk serves one
+ * resident after another. A page per test cost a full renderer load each.
+ */
+export async function openKioskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  return context.newPage();
+}
 
 export async function enterService(
   page: Page,
