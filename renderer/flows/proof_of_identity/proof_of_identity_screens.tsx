@@ -3,6 +3,7 @@ import type {
   ProofLanguages,
   ProofOfIdentityFlowView,
 } from '../../../electron/rpc/flows/proof_of_identity_contract.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { StepIndicator } from '../../components/step_indicator.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
@@ -72,13 +73,16 @@ export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView
       return (
         <ProofFrame step="preview" indicator={indicator} title={t('preview.title')}>
           <div className="proof__preview-row">
-            <div className="proof__page-frame" data-testid="proof-page-frame">
-              <img
-                className="proof__page"
-                src={view.preview}
-                alt={t('preview.alt')}
-                data-testid="proof-page"
-              />
+            {/* The page scrolls under the shared "More below" cue, beside the frame's own edge shadows. */}
+            <div className="proof__page-column" data-testid="proof-page-frame">
+              <ScrollArea className="proof__page-frame">
+                <img
+                  className="proof__page"
+                  src={view.preview}
+                  alt={t('preview.alt')}
+                  data-testid="proof-page"
+                />
+              </ScrollArea>
             </div>
             <div className="proof__preview-side">
               <p className="proof__lead">{t('preview.lead')}</p>
