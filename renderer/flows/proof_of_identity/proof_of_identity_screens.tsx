@@ -1,12 +1,16 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ProofLanguages,
   ProofOfIdentityFlowView,
 } from '../../../electron/rpc/flows/proof_of_identity_contract.js';
+import { Announce } from '../../a11y/announce.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
+import { action } from '../../a11y/speakable.js';
 import { StepIndicator } from '../../components/step_indicator.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
+import { proofAnnouncement } from './proof_announcement.js';
 import { ProofFrame } from './proof_frame.js';
 import { ProofOutcomeStep } from './proof_outcome_step.js';
 import './proof_of_identity.css';
@@ -37,7 +41,6 @@ function stepIndex(view: ProofOfIdentityFlowView): number {
 /** Proof of identity: one screen per step the main process reports (electron/flows/proof_of_identity/). */
 export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView }) {
   const { t } = useTranslation('proof-of-identity');
-  const rpc = useRpc();
   const current = stepIndex(view);
   const indicator = (
     <StepIndicator
@@ -46,9 +49,26 @@ export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView
       summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
     />
   );
+  if (view.step === 'identify') return <IdentifyScreens view={view.identify} stepIndicator={indicator} />;
+  return (
+    <>
+      <Announce prompts={proofAnnouncement(view)} />
+      <ProofStep view={view} indicator={indicator} />
+    </>
+  );
+}
+
+/** The step itself, once the resident is identified (the announcement above speaks for it). */
+function ProofStep({
+  view,
+  indicator,
+}: {
+  view: Exclude<ProofOfIdentityFlowView, { step: 'identify' }>;
+  indicator: ReactNode;
+}) {
+  const { t } = useTranslation('proof-of-identity');
+  const rpc = useRpc();
   switch (view.step) {
-    case 'identify':
-      return <IdentifyScreens view={view.identify} stepIndicator={indicator} />;
     case 'choose':
       return (
         <ProofFrame step="choose" indicator={indicator} title={t('choose.title')}>
@@ -60,6 +80,7 @@ export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView
                 type="button"
                 className="tile proof__choice"
                 data-testid={`proof-languages-${languages}`}
+                {...action([{ key: `proof-of-identity:choose.${languages}.title` }])}
                 onClick={() => void rpc.call('proof-of-identity.choose', { languages })}
               >
                 <span className="tile__title">{t(`choose.${languages}.title`)}</span>
@@ -90,6 +111,7 @@ export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView
                 type="button"
                 className="primary-button primary-button--large"
                 data-testid="proof-print"
+                {...action([{ key: 'proof-of-identity:preview.print' }], { role: 'default' })}
                 onClick={() => void rpc.call('proof-of-identity.print', {})}
               >
                 {t('preview.print')}
