@@ -41,6 +41,10 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(async () => host.stop());
+// Each test starts at the attract screen: whatever session the last one left is ended.
+test.afterEach(async () => {
+  await host.call('session.end', { reason: 'cancelled' });
+});
 
 /** Reads one row of the host's embedded backend or journal (they sit side by side). */
 function row<T>(file: 'backend' | 'journal', sql: string, ...params: unknown[]): T {
@@ -179,4 +183,56 @@ test('zh-Hant: a forgery in this terminal’s name is refused; a code that is no
   await expect(verdict).not.toContainText('CHAN');
   await shoot(page, 'check-proof/forged-zh-Hant');
   await everyDisplay(page, 'check-proof-result-forged', 'zh-Hant');
+});
+
+test('en, keypad and audio alone: the scan step and a verdict are spoken; Enter finishes', async ({
+  page,
+}) => {
+  const spokenKeys = async () => {
+    const frame = await host.call('dev.spokenPrompts', {});
+    return frame.ok ? (frame.value as { key: string }[]).map((s) => s.key) : [];
+  };
+  const press = (key: 'enter' | '5') => host.call('dev.simulate', { action: 'key', deviceId: 'keypad', key });
+  /** Waits until what was spoken since `from` holds `keys`, in this order. */
+  const heard = (from: number, keys: string[]) =>
+    expect
+      .poll(
+        async () => {
+          const said = (await spokenKeys()).slice(from);
+          const at = said.indexOf(keys[0] ?? '');
+          return at < 0 ? said : said.slice(at, at + keys.length);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(keys);
+  await openCheck(page, 'en');
+  const start = (await spokenKeys()).length;
+  await press('5');
+  await heard(start, ['check-proof:scan.title', 'check-proof:scan.lead', 'check-proof:keys.scan']);
+  const before = (await spokenKeys()).length;
+  await scan(
+    signIdentityPayload(
+      {
+        terminalId: 'MO-NOBODY-9',
+        serial: 'MO-NOBODY-9-1',
+        issuedAt: Math.floor(Date.now() / 1000) - 600,
+        documentType: 'passport',
+        documentNumberMasked: 'MB****678',
+        nameOnDocument: 'CHAN TAI MAN',
+        nameChinese: '',
+        dateOfBirth: '1990-03-15',
+        dateOfIssue: '',
+        dateOfExpiry: '2033-05-20',
+      },
+      generateSigningKey('MO-NOBODY-9'),
+    ).qrText,
+  );
+  await heard(before, [
+    'check-proof:verdict.unknown-key.title',
+    'check-proof:verdict.unknown-key.body',
+    'check-proof:verdict.unknown-key.next',
+    'check-proof:keys.result',
+  ]);
+  await press('enter');
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
 });
