@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { collectTerminalConfig } from './support/collect_terminal.js';
+import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { type ReferenceBackend, startReferenceBackend } from './support/reference_backend.js';
@@ -14,23 +14,6 @@ import { type ReferenceBackend, startReferenceBackend } from './support/referenc
  * goes down just before the card is taken (the resident is done and told it will be confirmed later; the journal
  * keeps the confirmation's key for recovery). The outcome screens are checked in every display combination.
  */
-const dispenser = {
-  id: 'dispenser',
-  kind: 'document-dispenser',
-  transport: 'simulated',
-  options: { simulatedCards: 20, timeouts: { takeMs: 60_000 } },
-};
-
-function terminalConfig(extra: Record<string, unknown> = {}) {
-  const base = e2eConfig();
-  return {
-    ...base,
-    terminal: { id: 'MO-DEV-01' },
-    devices: [...(base.devices as unknown[]), dispenser],
-    ...extra,
-  };
-}
-
 /** One row of the host's journal, which sits beside its embedded backend's file. */
 function journalRow<T>(host: KioskHost, sql: string): T {
   const db = new Database(join(dirname(host.backendPath), 'journal.sqlite'), { readonly: true });
@@ -41,15 +24,10 @@ function journalRow<T>(host: KioskHost, sql: string): T {
   }
 }
 
-async function everyDisplay(page: Page, host: KioskHost, screen: string, locale: Locale): Promise<void> {
-  await expectEveryDisplayRight(page, host, screen);
-  await applyLanguage(page, host, locale);
-}
-
 test.describe('with the embedded backend', () => {
   let host: KioskHost;
   test.beforeAll(async () => {
-    host = await startKioskHost(terminalConfig());
+    host = await startKioskHost(collectTerminalConfig(60_000));
   });
   test.afterAll(async () => host.stop());
 
@@ -63,7 +41,7 @@ test.describe('with the embedded backend', () => {
     await page.getByTestId('collect-choose-C-SAMPLE-MO-1').click();
     const outcome = page.getByTestId('collect-outcome-outcome-release-failed-jam');
     await expect(outcome).toBeVisible({ timeout: 15_000 });
-    await everyDisplay(page, host, 'collect-release-failed-jam', 'zh-Hant');
+    await expectEveryDisplayRightIn(page, host, 'collect-release-failed-jam', 'zh-Hant');
     expect(
       journalRow<{ n: number }>(
         host,
@@ -84,7 +62,7 @@ test.describe('with the gateway over HTTP', () => {
   test.beforeAll(async () => {
     gateway = await startReferenceBackend();
     host = await startKioskHost(
-      terminalConfig({
+      collectTerminalConfig(60_000, {
         backend: {
           kind: 'http',
           baseUrl: gateway.url,
@@ -112,7 +90,7 @@ test.describe('with the gateway over HTTP', () => {
     await host.call('dev.simulate', { action: 'take-card', deviceId: 'dispenser' });
     await expect(page.getByTestId('collect-done')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('collect-confirmed-later')).toBeVisible();
-    await everyDisplay(page, host, 'collect-done-confirmed-later', 'pt');
+    await expectEveryDisplayRightIn(page, host, 'collect-done-confirmed-later', 'pt');
     // The card left the kiosk; the confirmation waits in the journal with its key, for recovery to send again.
     expect(
       journalRow<{ state: string; pending: string | null }>(

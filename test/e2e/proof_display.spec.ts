@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
+import { expect, test } from '@playwright/test';
+import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -15,31 +15,26 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-async function everyDisplay(page: Page, screen: string, locale: Locale): Promise<void> {
-  await expectEveryDisplayRight(page, host, screen);
-  await applyLanguage(page, host, locale);
-}
-
 test('every proof step is right in every display combination', async ({ page }) => {
   test.setTimeout(90_000);
   await openService(page, host, 'en', 'proof-of-identity');
   await identifyWithPassport(page, host, async (name) => {
-    if (name === 'identify-pin') await everyDisplay(page, 'proof-identify-pin', 'en');
+    if (name === 'identify-pin') await expectEveryDisplayRightIn(page, host, 'proof-identify-pin', 'en');
   });
   await expect(page.getByTestId('proof-choose')).toBeVisible();
-  await everyDisplay(page, 'proof-choose', 'en');
+  await expectEveryDisplayRightIn(page, host, 'proof-choose', 'en');
   await page.getByTestId('proof-languages-zh-en').click();
   await expect(page.getByTestId('proof-page')).toBeVisible({ timeout: 20_000 });
-  await everyDisplay(page, 'proof-preview', 'en');
+  await expectEveryDisplayRightIn(page, host, 'proof-preview', 'en');
   await host.call('dev.simulate', { action: 'paper', deviceId: 'a4-printer', paper: 'out' });
   await page.getByTestId('proof-print').click();
   await expect(page.getByTestId('proof-printing')).toBeVisible();
   await expect(page.getByTestId('print-status')).toHaveAttribute('data-reason', 'no-paper', {
     timeout: 15_000,
   });
-  await everyDisplay(page, 'proof-printing-no-paper', 'en');
+  await expectEveryDisplayRightIn(page, host, 'proof-printing-no-paper', 'en');
   await host.call('dev.simulate', { action: 'paper', deviceId: 'a4-printer', paper: 'loaded' });
   await expect(page.getByTestId('proof-done')).toBeVisible({ timeout: 20_000 });
-  await everyDisplay(page, 'proof-done', 'en');
+  await expectEveryDisplayRightIn(page, host, 'proof-done', 'en');
   await page.getByTestId('proof-finish').click();
 });
