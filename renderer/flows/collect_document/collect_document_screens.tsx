@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { CollectDocumentFlowView } from '../../../electron/rpc/flows/collect_document_contract.js';
 import { Announce } from '../../a11y/announce.js';
-import { StepIndicator } from '../../components/step_indicator.js';
+import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
 import { ChooseStep } from './choose_step.js';
 import { collectAnnouncement } from './collect_announcement.js';
@@ -37,14 +36,8 @@ function stepIndex(view: CollectDocumentFlowView): number {
 
 /** Collect my document: one screen per step the main process reports (electron/flows/collect_document/). */
 export function CollectDocumentScreens({ view }: { view: CollectDocumentFlowView }) {
-  const { t } = useTranslation('collect-document');
-  const current = stepIndex(view);
   const indicator = (
-    <StepIndicator
-      labels={stepLabels.map((label) => t(`steps.${label}`))}
-      current={current}
-      summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
-    />
+    <FlowStepIndicator flow="collect-document" labels={stepLabels} current={stepIndex(view)} />
   );
   const spoken = view.step === 'identify' ? null : <Announce prompts={collectAnnouncement(view)} />;
   switch (view.step) {

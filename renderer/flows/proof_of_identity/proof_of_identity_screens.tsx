@@ -7,8 +7,8 @@ import type {
 import { Announce } from '../../a11y/announce.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { action } from '../../a11y/speakable.js';
-import { StepIndicator } from '../../components/step_indicator.js';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
 import { proofAnnouncement } from './proof_announcement.js';
 import { ProofFrame } from './proof_frame.js';
@@ -40,14 +40,8 @@ function stepIndex(view: ProofOfIdentityFlowView): number {
 
 /** Proof of identity: one screen per step the main process reports (electron/flows/proof_of_identity/). */
 export function ProofOfIdentityScreens({ view }: { view: ProofOfIdentityFlowView }) {
-  const { t } = useTranslation('proof-of-identity');
-  const current = stepIndex(view);
   const indicator = (
-    <StepIndicator
-      labels={stepLabels.map((label) => t(`steps.${label}`))}
-      current={current}
-      summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
-    />
+    <FlowStepIndicator flow="proof-of-identity" labels={stepLabels} current={stepIndex(view)} />
   );
   if (view.step === 'identify') return <IdentifyScreens view={view.identify} stepIndicator={indicator} />;
   return (
