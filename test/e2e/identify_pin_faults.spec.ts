@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectEveryDisplayRightIn } from './support/display_sweep.js';
+import { applyDisplaySetting, displaySettings, expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { openService, typePin } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { shoot } from './support/screens.js';
 
 /**
  * A wrong PIN, end to end in browser mode (identification.test.ts covers it in detail; this shows the resident sees
@@ -34,6 +35,10 @@ test('pt: three wrong PINs, each with the attempts left, then locked until a sta
   await typePin(page, '000001');
   await expect(page.getByTestId('identify-attempts-left')).toContainText('2');
   await expectEveryDisplayRightIn(page, host, 'identify-pin-attempts-left', 'pt');
+  // The hardest case for the PIN pad, kept to look at: landscape, high contrast and large text.
+  await applyDisplaySetting(page, host, displaySettings[3] ?? displaySettings[0]);
+  await shoot(page, 'identify/pin-landscape-high-contrast-large-text-pt');
+  await applyDisplaySetting(page, host, displaySettings[0]);
   await typePin(page, '000002');
   await expect(page.getByTestId('identify-attempts-left')).toContainText('1');
   await typePin(page, '000003');
