@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollArea } from '../a11y/scroll_area.js';
 
 /**
  * The frame every step of a resident flow shares: the step indicator, a title, the step's content, and Cancel and
@@ -28,7 +29,8 @@ export function StepFrame({
     <main className={className} data-testid={testId}>
       {indicator}
       <h1 className="screen-title">{title}</h1>
-      <div className={`${className}__body`}>{children}</div>
+      {/* Large text can outgrow a landscape screen: the step scrolls, with its cue, never clipped silently. */}
+      <ScrollArea className={`${className}__body`}>{children}</ScrollArea>
       <footer className={`screen-footer ${className}__footer`}>
         {[cancel, back].map((button) => (
           <button

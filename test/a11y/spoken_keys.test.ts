@@ -8,7 +8,9 @@ import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { languages } from '../../electron/rpc/languages.js';
 import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
 import { checkProofAnnouncement } from '../../renderer/flows/check_proof/check_proof_announcement.js';
+import { collectAnnouncement } from '../../renderer/flows/collect_document/collect_announcement.js';
 import { identifyAnnouncement } from '../../renderer/flows/identify/identify_announcement.js';
+import { proofAnnouncement } from '../../renderer/flows/proof_of_identity/proof_announcement.js';
 
 /**
  * Every message key a screen asks audio guidance to speak exists in the main process's catalogue, in every language
@@ -98,5 +100,45 @@ describe('the keys screens speak', () => {
       ),
     ];
     for (const view of views) expect(unspeakable(checkProofAnnouncement(view))).toEqual([]);
+  });
+
+  it('collect my document and proof of identity: every step, outcome and failure, in the four languages', () => {
+    const title = { 'zh-Hant': '護照', 'zh-Hans': '护照', pt: 'Passaporte', en: 'Passport' };
+    const document = { collectionId: 'C-1', kind: 'passport', title, format: 'booklet' } as const;
+    const collect = [
+      { step: 'finding' },
+      { step: 'choose', documents: [document, { ...document, collectionId: 'C-2', format: 'card' }] },
+      { step: 'nothing-ready' },
+      ...(['preparing', 'take-card', 'take-from-door'] as const).map((stage) => ({
+        step: 'releasing',
+        document,
+        stage,
+        door: 'A2',
+      })),
+      { step: 'confirming', document },
+      { step: 'done', document, moreWaiting: true, confirmedLater: true },
+      { step: 'not-collected', document },
+      ...(['jam', 'empty', 'door', 'device'] as const).map((problem) => ({
+        step: 'release-failed',
+        document,
+        problem,
+      })),
+      ...(['backend', 'held-elsewhere', 'not-here'] as const).map((reason) => ({
+        step: 'unavailable',
+        reason,
+      })),
+    ];
+    for (const view of collect)
+      expect(unspeakable(collectAnnouncement({ service: 'collect-document', ...view } as never))).toEqual([]);
+    const proof = [
+      { step: 'choose' },
+      { step: 'preparing', languages: 'zh-pt' },
+      { step: 'preview', languages: 'zh-en', preview: 'data:image/png;base64,AA==' },
+      { step: 'printing' },
+      { step: 'done', verificationCode: 'ABCD-EFGH-JKMN' },
+      ...(['backend', 'cannot-issue', 'printer'] as const).map((reason) => ({ step: 'failed', reason })),
+    ];
+    for (const view of proof)
+      expect(unspeakable(proofAnnouncement({ service: 'proof-of-identity', ...view } as never))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import {
   signIdentityPayload,
 } from '../../electron/printed/verification/document_signing.js';
 import type { IdentityPayload } from '../../electron/printed/verification/identity_payload.js';
-import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
+import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -41,6 +41,10 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(async () => host.stop());
+// Each test starts at the attract screen: whatever session the last one left is ended.
+test.afterEach(async () => {
+  await host.call('session.end', { reason: 'cancelled' });
+});
 
 /** Reads one row of the host's embedded backend or journal (they sit side by side). */
 function row<T>(file: 'backend' | 'journal', sql: string, ...params: unknown[]): T {
@@ -104,10 +108,20 @@ async function openCheck(page: Page, language: string): Promise<void> {
   await expect(page.getByTestId('check-proof-scan')).toBeVisible();
 }
 
-/** Every display combination on this screen, then back to the language the spec reads it in. */
-async function everyDisplay(page: Page, screen: string, locale: Locale): Promise<void> {
-  await expectEveryDisplayRight(page, host, screen);
-  await applyLanguage(page, host, locale);
+/** A proof as a forger makes one: R-0001's facts, in the name of `signer`. */
+function madeUpProof(signer: string): IdentityPayload {
+  return {
+    terminalId: signer,
+    serial: `${signer}-999`,
+    issuedAt: Math.floor(Date.now() / 1000) - 600,
+    documentType: 'passport',
+    documentNumberMasked: 'MB****678',
+    nameOnDocument: 'CHAN TAI MAN',
+    nameChinese: '',
+    dateOfBirth: '1990-03-15',
+    dateOfIssue: '',
+    dateOfExpiry: '2033-05-20',
+  };
 }
 
 const scan = (text: string) =>
@@ -120,7 +134,7 @@ test('a proof printed here checks genuine (masked facts only); revoked, the same
   const code = await printProof(page);
   const qr = printedQr(code);
   await openCheck(page, 'pt');
-  await everyDisplay(page, 'check-proof-scan', 'pt');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-scan', 'pt');
   await scan(qr);
   const verdict = page.getByTestId('check-proof-verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'genuine');
@@ -130,7 +144,7 @@ test('a proof printed here checks genuine (masked facts only); revoked, the same
   await expect(verdict).not.toContainText('CHAN TAI MAN');
   await expect(verdict).not.toContainText('1990');
   await shoot(page, 'check-proof/genuine-pt');
-  await everyDisplay(page, 'check-proof-result-genuine', 'pt');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-result-genuine', 'pt');
 
   const db = new Database(host.backendPath);
   db.prepare(
@@ -145,7 +159,7 @@ test('a proof printed here checks genuine (masked facts only); revoked, the same
   await expect(verdict).toContainText('Não a aceite');
   await expect(verdict).not.toContainText('CHAN');
   await shoot(page, 'check-proof/revoked-pt');
-  await everyDisplay(page, 'check-proof-result-revoked', 'pt');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-result-revoked', 'pt');
   await page.getByTestId('check-proof-finish').click();
   await expect(page.getByTestId('attract-screen')).toBeVisible();
 });
@@ -157,26 +171,48 @@ test('zh-Hant: a forgery in this terminal’s name is refused; a code that is no
   await openCheck(page, 'zh-Hant');
   await scan('https://example.com/not-a-proof');
   await expect(page.getByTestId('check-proof-notice')).toContainText('這不是身份證明的二維碼');
-  const forged = signIdentityPayload(
-    {
-      terminalId,
-      serial: `${terminalId}-999`,
-      issuedAt: Math.floor(Date.now() / 1000) - 600,
-      documentType: 'passport',
-      documentNumberMasked: 'MB****678',
-      nameOnDocument: 'CHAN TAI MAN',
-      nameChinese: '',
-      dateOfBirth: '1990-03-15',
-      dateOfIssue: '',
-      dateOfExpiry: '2033-05-20',
-    },
-    generateSigningKey(terminalId),
-  );
+  const forged = signIdentityPayload(madeUpProof(terminalId), generateSigningKey(terminalId));
   await scan(forged.qrText);
   const verdict = page.getByTestId('check-proof-verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'forged');
   await expect(page.getByTestId('check-proof-result-forged')).toContainText('並非真確的證明');
   await expect(verdict).not.toContainText('CHAN');
   await shoot(page, 'check-proof/forged-zh-Hant');
-  await everyDisplay(page, 'check-proof-result-forged', 'zh-Hant');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-result-forged', 'zh-Hant');
+});
+
+test('en, keypad and audio alone: the scan step and a verdict are spoken; Enter finishes', async ({
+  page,
+}) => {
+  const spokenKeys = async () => {
+    const frame = await host.call('dev.spokenPrompts', {});
+    return frame.ok ? (frame.value as { key: string }[]).map((s) => s.key) : [];
+  };
+  const press = (key: 'enter' | '5') => host.call('dev.simulate', { action: 'key', deviceId: 'keypad', key });
+  /** Waits until what was spoken since `from` holds `keys`, in this order. */
+  const heard = (from: number, keys: string[]) =>
+    expect
+      .poll(
+        async () => {
+          const said = (await spokenKeys()).slice(from);
+          const at = said.indexOf(keys[0] ?? '');
+          return at < 0 ? said : said.slice(at, at + keys.length);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(keys);
+  await openCheck(page, 'en');
+  const start = (await spokenKeys()).length;
+  await press('5');
+  await heard(start, ['check-proof:scan.title', 'check-proof:scan.lead', 'check-proof:keys.scan']);
+  const before = (await spokenKeys()).length;
+  await scan(signIdentityPayload(madeUpProof('MO-NOBODY-9'), generateSigningKey('MO-NOBODY-9')).qrText);
+  await heard(before, [
+    'check-proof:verdict.unknown-key.title',
+    'check-proof:verdict.unknown-key.body',
+    'check-proof:verdict.unknown-key.next',
+    'check-proof:keys.result',
+  ]);
+  await press('enter');
+  await expect(page.getByTestId('attract-screen')).toBeVisible();
 });

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
+import { expect, test } from '@playwright/test';
+import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -22,18 +22,13 @@ test.afterEach(async () => {
 const reader = (sample: string | null) =>
   host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample });
 
-async function everyDisplay(page: Page, screen: string, locale: Locale): Promise<void> {
-  await expectEveryDisplayRight(page, host, screen);
-  await applyLanguage(page, host, locale);
-}
-
 test('zh-Hant: the passport taken off mid-read is asked for again, then read', async ({ page }) => {
   await openService(page, host, 'zh-Hant', 'proof-of-identity');
   await expect(page.getByTestId('identify-stage-place')).toBeVisible();
   await host.call('dev.simulate', { action: 'pull-mid-read', deviceId: 'document-reader' });
   await reader('passport-macao');
   await expect(page.getByTestId('identify-refused-card-removed')).toBeVisible({ timeout: 15_000 });
-  await everyDisplay(page, 'identify-refused-card-removed', 'zh-Hant');
+  await expectEveryDisplayRightIn(page, host, 'identify-refused-card-removed', 'zh-Hant');
   await reader(null);
   await page.getByTestId('identify-retry').click();
   await reader('passport-macao');
@@ -51,7 +46,7 @@ test('en: a tampered chip is refused as not genuine; an expired passport is refu
   await expect(forged).toBeVisible({ timeout: 15_000 });
   // Nothing read from a chip that fails passive authentication is shown.
   await expect(page.locator('main')).not.toContainText('LEI');
-  await everyDisplay(page, 'identify-refused-not-genuine', 'en');
+  await expectEveryDisplayRightIn(page, host, 'identify-refused-not-genuine', 'en');
   await reader(null);
   await page.getByTestId('identify-retry').click();
   await reader('passport-td3');

@@ -1,8 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { applyLanguage, expectEveryDisplayRight, type Locale } from './support/display_sweep.js';
+import { expect, test } from '@playwright/test';
+import { applyDisplaySetting, displaySettings, expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { openService, typePin } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { shoot } from './support/screens.js';
 
 /**
  * A wrong PIN, end to end in browser mode (identification.test.ts covers it in detail; this shows the resident sees
@@ -19,11 +20,6 @@ test.afterEach(async () => {
   await host.call('session.end', { reason: 'cancelled' });
 });
 
-async function everyDisplay(page: Page, screen: string, locale: Locale): Promise<void> {
-  await expectEveryDisplayRight(page, host, screen);
-  await applyLanguage(page, host, locale);
-}
-
 test('pt: three wrong PINs, each with the attempts left, then locked until a stated time', async ({
   page,
 }) => {
@@ -38,12 +34,16 @@ test('pt: three wrong PINs, each with the attempts left, then locked until a sta
   });
   await typePin(page, '000001');
   await expect(page.getByTestId('identify-attempts-left')).toContainText('2');
-  await everyDisplay(page, 'identify-pin-attempts-left', 'pt');
+  await expectEveryDisplayRightIn(page, host, 'identify-pin-attempts-left', 'pt');
+  // The hardest case for the PIN pad, kept to look at: landscape, high contrast and large text.
+  await applyDisplaySetting(page, host, displaySettings[3] ?? displaySettings[0]);
+  await shoot(page, 'identify/pin-landscape-high-contrast-large-text-pt');
+  await applyDisplaySetting(page, host, displaySettings[0]);
   await typePin(page, '000002');
   await expect(page.getByTestId('identify-attempts-left')).toContainText('1');
   await typePin(page, '000003');
   await expect(page.getByTestId('identify-refused-pin-locked')).toBeVisible();
   await expect(page.getByTestId('identify-locked-until')).toContainText(/\d{2}:\d{2}/);
   await expect(page.getByTestId('identify-retry')).toHaveCount(0);
-  await everyDisplay(page, 'identify-refused-pin-locked', 'pt');
+  await expectEveryDisplayRightIn(page, host, 'identify-refused-pin-locked', 'pt');
 });

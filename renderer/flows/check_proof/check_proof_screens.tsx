@@ -3,9 +3,9 @@ import type { CheckProofFlowView } from '../../../electron/rpc/flows/check_proof
 import { useAnnouncement } from '../../a11y/announcements.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { action } from '../../a11y/speakable.js';
-import { StepIndicator } from '../../components/step_indicator.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { FlowStepFrame } from '../flow_step_frame.js';
+import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { checkProofAnnouncement } from './check_proof_announcement.js';
 import { ProofVerdictPanel } from './proof_verdict_panel.js';
 import './check_proof.css';
@@ -33,14 +33,7 @@ export function CheckProofScreens({ view }: { view: CheckProofFlowView }) {
   const { t } = useTranslation('check-proof');
   const rpc = useRpc();
   useAnnouncement(checkProofAnnouncement(view));
-  const current = stepIndex(view);
-  const indicator = (
-    <StepIndicator
-      labels={stepLabels.map((label) => t(`steps.${label}`))}
-      current={current}
-      summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
-    />
-  );
+  const indicator = <FlowStepIndicator flow="check-proof" labels={stepLabels} current={stepIndex(view)} />;
   const frame = { flow: 'check-proof' as const, prefix: 'check-proof', indicator };
   switch (view.step) {
     case 'scan':

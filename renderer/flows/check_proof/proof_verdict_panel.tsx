@@ -3,26 +3,16 @@ import type { ProofVerdict } from '../../../electron/rpc/flows/check_proof_contr
 import type { Language } from '../../../electron/rpc/languages.js';
 import { htmlLang } from '../../i18n/i18n.js';
 
-/** Macau's wall clock, whatever the kiosk's zone: a proof's time of issue as the page prints it. */
-function formatInstant(iso: string, language: string): string {
+/** A date, or an instant on Macau's wall clock (whatever the kiosk's zone), as the page prints it. */
+function format(value: string, language: string, withTime: boolean): string {
   return new Intl.DateTimeFormat(htmlLang[language as Language] ?? 'en-MO', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Macau',
-  }).format(new Date(iso));
-}
-
-function formatDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(htmlLang[language as Language] ?? 'en-MO', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+    ...(withTime
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Macau' }
+      : { timeZone: 'UTC' }),
+  }).format(new Date(withTime ? value : `${value}T00:00:00Z`));
 }
 
 /**
@@ -42,16 +32,16 @@ export function ProofVerdictPanel({ result }: { result: ProofVerdict }) {
   }
   if ('issuedAt' in result) {
     rows.push(
-      [t('field.issuedAt'), formatInstant(result.issuedAt, i18n.language)],
+      [t('field.issuedAt'), format(result.issuedAt, i18n.language, true)],
       [t('field.terminal'), result.terminalId],
     );
   } else if (result.verdict === 'unknown-key') {
     rows.push([t('field.terminal'), result.terminalId]);
   }
   if (result.verdict === 'expired')
-    rows.push([t('field.documentExpiredOn'), formatDate(result.documentExpiredOn, i18n.language)]);
+    rows.push([t('field.documentExpiredOn'), format(result.documentExpiredOn, i18n.language, false)]);
   if (result.verdict === 'revoked')
-    rows.push([t('field.revokedAt'), formatInstant(result.revokedAt, i18n.language)]);
+    rows.push([t('field.revokedAt'), format(result.revokedAt, i18n.language, true)]);
   if ('verificationCode' in result) rows.push([t('field.code'), result.verificationCode]);
   return (
     <section

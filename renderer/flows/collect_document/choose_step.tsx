@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadyDocumentView } from '../../../electron/rpc/flows/collect_document_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
+import { action } from '../../a11y/speakable.js';
 import { ServiceIcon } from '../../components/icons.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { CollectFrame } from './collect_frame.js';
@@ -27,6 +28,10 @@ export function ChooseStep({
               type="button"
               className="tile collect__document"
               data-testid={`collect-choose-${document.collectionId}`}
+              {...action([
+                { key: 'collect-document:spoken.document', values: { title: { text: document.title } } },
+                { key: `collect-document:choose.from.${document.format}` },
+              ])}
               onClick={() =>
                 void rpc.call('collect-document.choose', { collectionId: document.collectionId })
               }

@@ -1,8 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import type { CollectDocumentFlowView } from '../../../electron/rpc/flows/collect_document_contract.js';
-import { StepIndicator } from '../../components/step_indicator.js';
+import { Announce } from '../../a11y/announce.js';
+import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
 import { ChooseStep } from './choose_step.js';
+import { collectAnnouncement } from './collect_announcement.js';
 import { DoneStep } from './done_step.js';
 import { OutcomeStep } from './outcome_step.js';
 import { ReleasingStep } from './releasing_step.js';
@@ -35,31 +36,46 @@ function stepIndex(view: CollectDocumentFlowView): number {
 
 /** Collect my document: one screen per step the main process reports (electron/flows/collect_document/). */
 export function CollectDocumentScreens({ view }: { view: CollectDocumentFlowView }) {
-  const { t } = useTranslation('collect-document');
-  const current = stepIndex(view);
   const indicator = (
-    <StepIndicator
-      labels={stepLabels.map((label) => t(`steps.${label}`))}
-      current={current}
-      summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
-    />
+    <FlowStepIndicator flow="collect-document" labels={stepLabels} current={stepIndex(view)} />
   );
+  const spoken = view.step === 'identify' ? null : <Announce prompts={collectAnnouncement(view)} />;
   switch (view.step) {
     case 'identify':
       return <IdentifyScreens view={view.identify} stepIndicator={indicator} />;
     case 'choose':
-      return <ChooseStep documents={view.documents} indicator={indicator} />;
+      return (
+        <>
+          {spoken}
+          <ChooseStep documents={view.documents} indicator={indicator} />
+        </>
+      );
     case 'finding':
     case 'releasing':
     case 'confirming':
-      return <ReleasingStep view={view} indicator={indicator} />;
+      return (
+        <>
+          {spoken}
+          <ReleasingStep view={view} indicator={indicator} />
+        </>
+      );
     case 'done':
-      return <DoneStep view={view} indicator={indicator} />;
+      return (
+        <>
+          {spoken}
+          <DoneStep view={view} indicator={indicator} />
+        </>
+      );
     case 'nothing-ready':
     case 'not-collected':
     case 'release-failed':
     case 'unavailable':
-      return <OutcomeStep view={view} indicator={indicator} />;
+      return (
+        <>
+          {spoken}
+          <OutcomeStep view={view} indicator={indicator} />
+        </>
+      );
     default: {
       const unreachable: never = view;
       return unreachable;

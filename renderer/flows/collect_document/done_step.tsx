@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectDocumentFlowView } from '../../../electron/rpc/flows/collect_document_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { CollectFrame } from './collect_frame.js';
 
@@ -27,6 +28,7 @@ export function DoneStep({ view, indicator }: { view: Done; indicator: ReactNode
             type="button"
             className="secondary-button"
             data-testid="collect-another"
+            {...action([{ key: 'collect-document:done.another' }])}
             onClick={() => void rpc.call('collect-document.another', {})}
           >
             {t('done.another')}
@@ -36,6 +38,7 @@ export function DoneStep({ view, indicator }: { view: Done; indicator: ReactNode
           type="button"
           className="primary-button primary-button--large"
           data-testid="collect-finish"
+          {...action([{ key: 'collect-document:done.finish' }], { role: 'default' })}
           onClick={() => void rpc.call('collect-document.finish', {})}
         >
           {t('done.finish')}

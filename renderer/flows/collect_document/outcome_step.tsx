@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectDocumentFlowView } from '../../../electron/rpc/flows/collect_document_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { CollectFrame } from './collect_frame.js';
 
-type Outcome = Extract<
+export type Outcome = Extract<
   CollectDocumentFlowView,
   { step: 'nothing-ready' | 'not-collected' | 'release-failed' | 'unavailable' }
 >;
 
 /** The key of what to tell the resident: what happened, and what happens next or where to go. */
-function messageKey(view: Outcome): string {
+export function messageKey(view: Outcome): string {
   switch (view.step) {
     case 'nothing-ready':
       return 'outcome.nothing-ready';
@@ -48,6 +49,7 @@ export function OutcomeStep({ view, indicator }: { view: Outcome; indicator: Rea
             type="button"
             className="secondary-button"
             data-testid="collect-another"
+            {...action([{ key: 'collect-document:outcome.again' }])}
             onClick={() => void rpc.call('collect-document.another', {})}
           >
             {t('outcome.again')}
@@ -57,6 +59,7 @@ export function OutcomeStep({ view, indicator }: { view: Outcome; indicator: Rea
           type="button"
           className="primary-button"
           data-testid="collect-finish"
+          {...action([{ key: 'collect-document:done.finish' }], { role: 'default' })}
           onClick={() => void rpc.call('collect-document.finish', {})}
         >
           {t('done.finish')}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProofOfIdentityFlowView } from '../../../electron/rpc/flows/proof_of_identity_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { ProofFrame } from './proof_frame.js';
 
@@ -52,6 +53,7 @@ export function ProofOutcomeStep({ view, indicator }: { view: Outcome; indicator
               type="button"
               className="primary-button primary-button--large"
               data-testid="proof-finish"
+              {...action([{ key: 'proof-of-identity:finish' }], { role: 'default' })}
               onClick={() => void rpc.call('proof-of-identity.finish', {})}
             >
               {t('finish')}

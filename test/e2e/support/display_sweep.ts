@@ -126,3 +126,14 @@ export async function sweepDisplays(
 export async function expectEveryDisplayRight(page: Page, kiosk: KioskHost, screen: string): Promise<void> {
   expect(await sweepDisplays(page, kiosk, screen)).toEqual([]);
 }
+
+/** `expectEveryDisplayRight`, then back to the language the spec goes on reading the screen in. */
+export async function expectEveryDisplayRightIn(
+  page: Page,
+  kiosk: KioskHost,
+  screen: string,
+  locale: Locale,
+): Promise<void> {
+  await expectEveryDisplayRight(page, kiosk, screen);
+  await applyLanguage(page, kiosk, locale);
+}
