@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffSignInFlowView } from '../../../electron/rpc/flows/staff_sign_in_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { PinPad } from '../../components/keyboard/pin_pad.js';
 import { htmlLang } from '../../i18n/i18n.js';
 import { useRpc } from '../../rpc/rpc_context.js';
@@ -31,9 +32,9 @@ export function StaffSignInScreens({ view }: { view: StaffSignInFlowView }) {
           </p>
         )}
       </header>
-      <div className="maint__body">
+      <ScrollArea className="maint__body">
         <Step view={view} />
-      </div>
+      </ScrollArea>
       <footer className="screen-footer">
         <button
           type="button"
