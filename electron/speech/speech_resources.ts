@@ -9,6 +9,7 @@ import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
+import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
 import ptBookAppointment from '../../locales/pt/book-appointment.json' with { type: 'json' };
 import ptBooking from '../../locales/pt/booking.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
+import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
 import hansBookAppointment from '../../locales/zh-Hans/book-appointment.json' with { type: 'json' };
 import hansBooking from '../../locales/zh-Hans/booking.json' with { type: 'json' };
@@ -31,6 +33,7 @@ import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'jso
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
+import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
 import hantBookAppointment from '../../locales/zh-Hant/book-appointment.json' with { type: 'json' };
 import hantBooking from '../../locales/zh-Hant/booking.json' with { type: 'json' };
@@ -42,6 +45,7 @@ import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'jso
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
+import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
 
 /**
@@ -63,14 +67,14 @@ export const flowNamespaces = [
   'check-in',
   'collect-document',
   'proof-of-identity',
+  // Staff sign-in is spoken for a member of staff who cannot see the screen; never their name or PIN digits.
+  'staff-sign-in',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
 /** Locale files that are never spoken, with the reason. */
 export const unspokenNamespaces: Readonly<Record<string, string>> = {
   documents: 'printed documents (receipts, slips, the A4 proof), not screens',
-  'staff-sign-in':
-    'staff screens: audio guidance is for residents, and would read a staff member’s name and lock-out aloud',
   maintenance:
     'staff screens: audio guidance is for residents (a maintenance session is a member of staff’s)',
 };
@@ -90,6 +94,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hantCheckIn,
     'collect-document': hantCollectDocument,
     'proof-of-identity': hantProofOfIdentity,
+    'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -103,6 +108,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': hansCheckIn,
     'collect-document': hansCollectDocument,
     'proof-of-identity': hansProofOfIdentity,
+    'staff-sign-in': hansStaffSignIn,
   },
   pt: {
     speech: ptSpeech,
@@ -116,6 +122,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': ptCheckIn,
     'collect-document': ptCollectDocument,
     'proof-of-identity': ptProofOfIdentity,
+    'staff-sign-in': ptStaffSignIn,
   },
   en: {
     speech: enSpeech,
@@ -129,5 +136,6 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-in': enCheckIn,
     'collect-document': enCollectDocument,
     'proof-of-identity': enProofOfIdentity,
+    'staff-sign-in': enStaffSignIn,
   },
 };

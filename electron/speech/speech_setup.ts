@@ -45,6 +45,7 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'check-in':
     case 'collect-document':
     case 'proof-of-identity':
+    case 'staff-sign-in':
       return true;
     default: {
       const unreachable: never = namespace;
