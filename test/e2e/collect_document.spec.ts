@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eConfig } from './support/e2e_config.js';
+import { collectionHostConfig } from './support/collection_host.js';
 import { identifyWithPassport, openService, typePin } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout } from './support/kiosk_layout.js';
@@ -16,20 +16,7 @@ let host: KioskHost;
 const takeMs = 2_500;
 
 test.beforeAll(async () => {
-  const base = e2eConfig();
-  host = await startKioskHost({
-    ...base,
-    terminal: { id: 'MO-DEV-01' },
-    devices: [
-      ...(base.devices as unknown[]),
-      {
-        id: 'dispenser',
-        kind: 'document-dispenser',
-        transport: 'simulated',
-        options: { simulatedCards: 20, timeouts: { takeMs } },
-      },
-    ],
-  });
+  host = await startKioskHost(collectionHostConfig(takeMs));
 });
 test.afterAll(async () => host.stop());
 

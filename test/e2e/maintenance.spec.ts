@@ -1,10 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { maintenanceTools as tools } from '../../electron/rpc/flows/maintenance_choices.js';
 import { developmentStaffOffice, tampered, unknownKeyBadge } from '../support/staff_badges.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
-import { leaveHeldJobs, openSignIn, typeStaffPin } from './support/staff_steps.js';
+import { leaveHeldJobs, onEveryTool, openSignIn, typeStaffPin } from './support/staff_steps.js';
 import { startSupervisedKiosk } from './support/supervised_kiosk.js';
 
 /**
@@ -222,26 +221,7 @@ for (const orientation of orientations) {
     await expect(page.getByTestId('maintenance-menu')).toBeVisible();
     await inEveryLanguage('menu');
 
-    await host.call('dev.simulate', {
-      action: 'document',
-      deviceId: 'document-reader',
-      sample: 'passport-macao',
-    });
-    for (const tool of tools) {
-      await page.getByTestId(`maintenance-tool-${tool}`).click();
-      await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
-      if (tool === 'devices') {
-        await page.getByTestId('device-document-reader-test-read').click();
-        await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
-          timeout: 20_000,
-        });
-        // The tap scrolled the list: back to the top, where the result shows.
-        await page.locator('.maint__body').evaluate((body) => body.scrollTo(0, 0));
-      }
-      await inEveryLanguage(tool);
-      await page.getByTestId('maintenance-back').click();
-    }
-    await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
+    await onEveryTool(page, host, (tool) => inEveryLanguage(tool));
 
     await page.getByTestId('maintenance-leave').click();
     await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();

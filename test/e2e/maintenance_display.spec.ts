@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { maintenanceTools as tools } from '../../electron/rpc/flows/maintenance_choices.js';
 import { developmentStaffOffice, tampered } from '../support/staff_badges.js';
 import { expectEveryDisplayRight } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
-import { leaveHeldJobs, openSignIn, typeStaffPin } from './support/staff_steps.js';
+import { leaveHeldJobs, onEveryTool, openSignIn, typeStaffPin } from './support/staff_steps.js';
 
 /**
  * Staff screens in every display setting, as the residents' screens are (display_settings.spec.ts): staff sign-in
@@ -56,25 +55,7 @@ test('every staff screen × four languages × portrait and landscape × plain, h
   await expect(page.getByTestId('maintenance-menu')).toBeVisible();
   await expectEveryDisplayRight(page, host, 'maintenance-menu');
 
-  await host.call('dev.simulate', {
-    action: 'document',
-    deviceId: 'document-reader',
-    sample: 'passport-macao',
-  });
-  for (const tool of tools) {
-    await page.getByTestId(`maintenance-tool-${tool}`).click();
-    await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
-    if (tool === 'devices') {
-      await page.getByTestId('device-document-reader-test-read').click();
-      await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
-        timeout: 20_000,
-      });
-      await page.locator('.maint__body').evaluate((body) => body.scrollTo(0, 0));
-    }
-    await expectEveryDisplayRight(page, host, `maintenance-${tool}`);
-    await page.getByTestId('maintenance-back').click();
-  }
-  await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
+  await onEveryTool(page, host, (tool) => expectEveryDisplayRight(page, host, `maintenance-${tool}`));
 
   await page.getByTestId('maintenance-leave').click();
   await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { KeypadKeyEvent } from '../../electron/rpc/guidance_contract.js';
 import { developmentStaffOffice, tampered } from '../support/staff_badges.js';
 import { e2eConfig } from './support/e2e_config.js';
+import { pressOn, spokenOn } from './support/keypad_voice.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { openSignIn } from './support/staff_steps.js';
 
@@ -18,14 +19,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-interface Spoken {
-  key: string;
-  language: string;
-}
-async function spoken(): Promise<Spoken[]> {
-  const frame = await host.call('dev.spokenPrompts', {});
-  return frame.ok ? (frame.value as Spoken[]) : [];
-}
+const spoken = () => spokenOn(host);
 const mark = async () => (await spoken()).length;
 /** Waits until the staff sign-in keys spoken since `from` are `expected`, in order. */
 async function expectSaid(from: number, expected: string[]): Promise<void> {
@@ -41,12 +35,7 @@ async function expectSaid(from: number, expected: string[]): Promise<void> {
     )
     .toEqual(expected);
 }
-async function press(key: KeypadKeyEvent['key']): Promise<void> {
-  expect(await host.call('dev.simulate', { action: 'key', deviceId: 'keypad', key })).toMatchObject({
-    ok: true,
-    value: { ok: true },
-  });
-}
+const press = (key: KeypadKeyEvent['key']) => pressOn(host, key);
 const scan = (text: string) => host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
 async function typeOnKeypad(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await press(digit as KeypadKeyEvent['key']);

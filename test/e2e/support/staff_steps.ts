@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { type MaintenanceTool, maintenanceTools } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { KioskHost } from './kiosk_host.js';
 
 /** Staff sign-in and a held print job as the maintenance specs drive them on the browser-mode host. */
@@ -32,4 +33,35 @@ export async function leaveHeldJobs(page: Page, host: KioskHost, count: number):
   await page.getByTestId('print-leave').click();
   await expect(page.getByTestId('out-of-service')).toBeVisible();
   return ids;
+}
+
+/**
+ * Opens every maintenance tool from the menu in turn, with something in the Devices tool (a test read of the sample
+ * passport, the list scrolled back to its top where the result shows), and runs `check` on each before going back.
+ */
+export async function onEveryTool(
+  page: Page,
+  host: KioskHost,
+  check: (tool: MaintenanceTool) => Promise<void>,
+): Promise<void> {
+  await host.call('dev.simulate', {
+    action: 'document',
+    deviceId: 'document-reader',
+    sample: 'passport-macao',
+  });
+  for (const tool of maintenanceTools) {
+    await page.getByTestId(`maintenance-tool-${tool}`).click();
+    await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
+    if (tool === 'devices') {
+      await page.getByTestId('device-document-reader-test-read').click();
+      await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
+        timeout: 20_000,
+      });
+      // The tap scrolled the list: back to the top, where the result shows.
+      await page.locator('.maint__body').evaluate((body) => body.scrollTo(0, 0));
+    }
+    await check(tool);
+    await page.getByTestId('maintenance-back').click();
+  }
+  await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
 }
