@@ -11,6 +11,7 @@ import enInput from '../../locales/en/input.json' with { type: 'json' };
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
+import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
 import ptBookAppointment from '../../locales/pt/book-appointment.json' with { type: 'json' };
 import ptBooking from '../../locales/pt/booking.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import ptInput from '../../locales/pt/input.json' with { type: 'json' };
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
+import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
 import hansBookAppointment from '../../locales/zh-Hans/book-appointment.json' with { type: 'json' };
 import hansBooking from '../../locales/zh-Hans/booking.json' with { type: 'json' };
@@ -37,6 +39,7 @@ import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
+import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
 import hantBookAppointment from '../../locales/zh-Hant/book-appointment.json' with { type: 'json' };
 import hantBooking from '../../locales/zh-Hant/booking.json' with { type: 'json' };
@@ -50,6 +53,7 @@ import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
+import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
 
 /**
@@ -73,14 +77,14 @@ export const flowNamespaces = [
   'proof-of-identity',
   'check-proof',
   'locker-pickup',
+  // Staff sign-in is spoken for a member of staff who cannot see the screen; never their name or PIN digits.
+  'staff-sign-in',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
 /** Locale files that are never spoken, with the reason. */
 export const unspokenNamespaces: Readonly<Record<string, string>> = {
   documents: 'printed documents (receipts, slips, the A4 proof), not screens',
-  'staff-sign-in':
-    'staff screens: audio guidance is for residents, and would read a staff member’s name and lock-out aloud',
   maintenance:
     'staff screens: audio guidance is for residents (a maintenance session is a member of staff’s)',
 };
@@ -102,6 +106,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hantProofOfIdentity,
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
+    'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
     speech: hansSpeech,
@@ -117,6 +122,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hansProofOfIdentity,
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
+    'staff-sign-in': hansStaffSignIn,
   },
   pt: {
     speech: ptSpeech,
@@ -132,6 +138,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': ptProofOfIdentity,
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
+    'staff-sign-in': ptStaffSignIn,
   },
   en: {
     speech: enSpeech,
@@ -147,5 +154,6 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': enProofOfIdentity,
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
+    'staff-sign-in': enStaffSignIn,
   },
 };

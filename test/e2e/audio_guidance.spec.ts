@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { KeypadKeyEvent } from '../../electron/rpc/guidance_contract.js';
 import { e2eConfig } from './support/e2e_config.js';
+import { pressOn, type Spoken, spokenOn } from './support/keypad_voice.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
 /**
@@ -14,23 +15,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-interface Spoken {
-  key: string;
-  language: string;
-}
-
-async function spoken(): Promise<Spoken[]> {
-  const frame = await host.call('dev.spokenPrompts', {});
-  return frame.ok ? (frame.value as Spoken[]) : [];
-}
-
-/** Presses a key of the simulated keypad (its HID reports go through the real driver). */
-async function press(key: KeypadKeyEvent['key']): Promise<void> {
-  expect(await host.call('dev.simulate', { action: 'key', deviceId: 'keypad', key })).toMatchObject({
-    ok: true,
-    value: { ok: true },
-  });
-}
+const spoken = () => spokenOn(host);
+const press = (key: KeypadKeyEvent['key']) => pressOn(host, key);
 
 /** Waits until what was spoken since `from` is exactly `expected` (as `language:key` when asked), and returns it. */
 async function expectSpoken(from: number, expected: string[], withLanguage = false): Promise<void> {

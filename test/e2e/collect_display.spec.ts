@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectTerminalConfig } from './support/collect_terminal.js';
+import { collectionHostConfig } from './support/collection_host.js';
 import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -12,7 +12,7 @@ import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 let host: KioskHost;
 const takeMs = 4_000;
 test.beforeAll(async () => {
-  host = await startKioskHost(collectTerminalConfig(takeMs));
+  host = await startKioskHost(collectionHostConfig(takeMs));
 });
 test.afterAll(async () => host.stop());
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectTerminalConfig } from './support/collect_terminal.js';
+import { collectionHostConfig } from './support/collection_host.js';
 import { identifyWithPassport, openService, typePin } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout } from './support/kiosk_layout.js';
@@ -16,7 +16,7 @@ let host: KioskHost;
 const takeMs = 2_500;
 
 test.beforeAll(async () => {
-  host = await startKioskHost(collectTerminalConfig(takeMs));
+  host = await startKioskHost(collectionHostConfig(takeMs));
 });
 test.afterAll(async () => host.stop());
 

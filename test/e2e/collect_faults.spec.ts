@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { collectTerminalConfig } from './support/collect_terminal.js';
+import { collectionHostConfig } from './support/collection_host.js';
 import { expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
@@ -27,7 +27,7 @@ function journalRow<T>(host: KioskHost, sql: string): T {
 test.describe('with the embedded backend', () => {
   let host: KioskHost;
   test.beforeAll(async () => {
-    host = await startKioskHost(collectTerminalConfig(60_000));
+    host = await startKioskHost(collectionHostConfig(60_000));
   });
   test.afterAll(async () => host.stop());
 
@@ -62,7 +62,7 @@ test.describe('with the gateway over HTTP', () => {
   test.beforeAll(async () => {
     gateway = await startReferenceBackend();
     host = await startKioskHost(
-      collectTerminalConfig(60_000, {
+      collectionHostConfig(60_000, {
         backend: {
           kind: 'http',
           baseUrl: gateway.url,

@@ -1,9 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { maintenanceTools as tools } from '../../electron/rpc/flows/maintenance_choices.js';
 import { developmentStaffOffice, tampered, unknownKeyBadge } from '../support/staff_badges.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
+import { leaveHeldJobs, onEveryTool, openSignIn, typeStaffPin } from './support/staff_steps.js';
 import { startSupervisedKiosk } from './support/supervised_kiosk.js';
 
 /**
@@ -26,39 +26,10 @@ test.afterAll(async () => host.stop());
 
 const scan = (text: string) => host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text });
 
-async function openSignIn(page: Page): Promise<void> {
-  const corner = page.getByTestId('staff-corner');
-  for (let i = 0; i < 5; i++) await corner.click();
-  await expect(page.getByTestId('staff-sign-in-badge')).toBeVisible();
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
-  await page.getByTestId('pin-ok').click();
-}
-
-/** A resident starts a ticket with no paper and walks away: the job is held for staff and an alert raised. */
-async function leaveHeldJobs(page: Page, count: number): Promise<number[]> {
-  await page.goto(host.url);
-  await page.getByTestId('attract-screen').click();
-  await page.getByTestId('language-en').click();
-  await host.call('dev.simulate', { action: 'paper', deviceId: 'ticket-printer', paper: 'out' });
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const printed = await host.call('dev.printSample', { template: 'queue-ticket' });
-    if (!printed.ok) throw new Error('print refused');
-    ids.push((printed.value as { jobId: number }).jobId);
-  }
-  await expect(page.getByTestId('print-status')).toHaveAttribute('data-reason', 'no-paper');
-  await page.getByTestId('print-leave').click();
-  await expect(page.getByTestId('out-of-service')).toBeVisible();
-  return ids;
-}
-
 test('badges refused, wrong PINs lock a badge out, another signs in; every device test; jobs, alerts; leave', async ({
   page,
 }) => {
-  const jobs = await leaveHeldJobs(page, 2);
+  const jobs = await leaveHeldJobs(page, host, 2);
 
   // The hidden corner works on the out-of-service screen too (that is when staff are needed most).
   await openSignIn(page);
@@ -74,11 +45,11 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
   await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
   await expect(page.getByTestId('staff-sign-in-who')).toContainText('S0001');
   for (const left of [2, 1]) {
-    await typePin(page, '000000');
+    await typeStaffPin(page, '000000');
     await expect(page.getByTestId('staff-pin-problem')).toHaveAttribute('data-problem', 'wrong-pin');
     await expect(page.getByTestId('staff-pin-attempts')).toContainText(String(left));
   }
-  await typePin(page, '000000');
+  await typeStaffPin(page, '000000');
   await expect(page.getByTestId('staff-sign-in-locked')).toBeVisible();
   await expect(page.getByTestId('staff-locked-until')).toBeVisible();
   // The locked badge is refused even with the right PIN; another member of staff signs in.
@@ -88,7 +59,7 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
   await page.getByTestId('staff-sign-in-back').click();
   await scan(office.badge('S0002', { name: 'LEONG Ka Wai 梁家偉' }));
   await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
-  await typePin(page, '246802');
+  await typeStaffPin(page, '246802');
   await expect(page.getByTestId('maintenance-menu')).toBeVisible();
   await expect(page.getByTestId('maintenance-staff')).toContainText('S0002');
   await expect(page.getByTestId('maintenance-readiness')).toContainText('ticket-printer');
@@ -228,7 +199,7 @@ for (const orientation of orientations) {
   }) => {
     await page.setViewportSize({ width: orientation.width, height: orientation.height });
     // Something in every tool: a held job and its alert (and a printer without paper, so the kiosk is out of service).
-    await leaveHeldJobs(page, 1);
+    await leaveHeldJobs(page, host, 1);
     const documented = (locale: string) => orientation.name === 'landscape' || locale === 'zh-Hant';
     /** Each language in turn: the screen in it, checked and shot. */
     const inEveryLanguage = async (name: string) => {
@@ -246,30 +217,11 @@ for (const orientation of orientations) {
     await scan(office.badge('S0002', { name: 'LEONG Ka Wai 梁家偉' }));
     await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
     await inEveryLanguage('sign-in-pin');
-    await typePin(page, '246802');
+    await typeStaffPin(page, '246802');
     await expect(page.getByTestId('maintenance-menu')).toBeVisible();
     await inEveryLanguage('menu');
 
-    await host.call('dev.simulate', {
-      action: 'document',
-      deviceId: 'document-reader',
-      sample: 'passport-macao',
-    });
-    for (const tool of tools) {
-      await page.getByTestId(`maintenance-tool-${tool}`).click();
-      await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
-      if (tool === 'devices') {
-        await page.getByTestId('device-document-reader-test-read').click();
-        await expect(page.getByTestId('device-result')).toHaveAttribute('data-outcome', 'read', {
-          timeout: 20_000,
-        });
-        // The tap scrolled the list: back to the top, where the result shows.
-        await page.locator('.maint__body').evaluate((body) => body.scrollTo(0, 0));
-      }
-      await inEveryLanguage(tool);
-      await page.getByTestId('maintenance-back').click();
-    }
-    await host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample: null });
+    await onEveryTool(page, host, (tool) => inEveryLanguage(tool));
 
     await page.getByTestId('maintenance-leave').click();
     await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();
@@ -295,7 +247,7 @@ test('under npm start, "Restart now" from the Terminal tool restarts the host an
     await page.getByTestId('dev-scan-text').fill(office.badge('S0001'));
     await page.getByTestId('dev-scan').click();
     await expect(page.getByTestId('staff-sign-in-pin')).toBeVisible();
-    await typePin(page, '135790');
+    await typeStaffPin(page, '135790');
     await page.getByTestId('maintenance-tool-terminal').click();
     await page.getByTestId('terminal-restart-now').click();
     await expect.poll(() => supervised.hostPids().length, { timeout: 20_000 }).toBe(2);

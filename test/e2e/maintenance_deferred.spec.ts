@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { developmentStaffOffice } from '../support/staff_badges.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { collectionHostConfig } from './support/collection_host.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
@@ -17,21 +17,11 @@ let host: KioskHost;
 const takeMs = 8_000;
 
 test.beforeAll(async () => {
-  const base = e2eConfig();
-  host = await startKioskHost({
-    ...base,
-    terminal: { id: 'MO-DEV-01' },
-    timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
-    devices: [
-      ...(base.devices as unknown[]),
-      {
-        id: 'dispenser',
-        kind: 'document-dispenser',
-        transport: 'simulated',
-        options: { simulatedCards: 20, timeouts: { takeMs } },
-      },
-    ],
-  });
+  host = await startKioskHost(
+    collectionHostConfig(takeMs, {
+      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+    }),
+  );
 });
 test.afterAll(async () => host.stop());
 

@@ -1,6 +1,6 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AlertsStep } from './alerts_step.js';
 import { DevicesStep } from './devices_step.js';
@@ -11,7 +11,6 @@ import { PrintJobsStep } from './print_jobs_step.js';
 import { SupportBundleStep } from './support_bundle_step.js';
 import { TerminalStep } from './terminal_step.js';
 import { TransactionsStep } from './transactions_step.js';
-import { useScrollCue } from './use_scroll_cue.js';
 import './maintenance.css';
 
 /** One step of the maintenance flow's view, by its name. */
@@ -27,8 +26,6 @@ export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract
  */
 export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
   const { t } = useTranslation('maintenance');
-  const body = useRef<HTMLDivElement>(null);
-  const more = useScrollCue(body);
   return (
     <main className="maint" data-testid={`maintenance-${view.step}`} data-step={view.step}>
       <header className="maint__head">
@@ -42,12 +39,9 @@ export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
           {t('signedInAs', { name: view.staff.name, id: view.staff.staffId })}
         </p>
       </header>
-      <div className="maint__body" ref={body}>
+      <ScrollArea className="maint__body">
         <Step view={view} />
-      </div>
-      <div className="maint__more" aria-hidden="true" data-testid="maintenance-more" hidden={!more}>
-        ▼
-      </div>
+      </ScrollArea>
       <Footer view={view} />
     </main>
   );

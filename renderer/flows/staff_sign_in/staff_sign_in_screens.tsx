@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffSignInFlowView } from '../../../electron/rpc/flows/staff_sign_in_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
+import { useAnnouncement } from '../../a11y/announcements.js';
+import { ScrollArea } from '../../a11y/scroll_area.js';
+import { action } from '../../a11y/speakable.js';
 import { PinPad } from '../../components/keyboard/pin_pad.js';
 import { htmlLang } from '../../i18n/i18n.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import '../maintenance/maintenance.css';
+import { staffSignInAnnouncement } from './staff_sign_in_announcement.js';
 
 /**
  * Staff sign-in (electron/flows/staff_sign_in/): show the badge at the scanner, then the PIN on the pad; a locked
@@ -12,11 +16,13 @@ import '../maintenance/maintenance.css';
  * step 2 the PIN. Cancel on every step, Back where there is a step to go back to; nothing here navigates.
  */
 export function StaffSignInScreens({ view }: { view: StaffSignInFlowView }) {
-  const { t } = useTranslation('staff-sign-in');
+  const { t, i18n } = useTranslation('staff-sign-in');
   const rpc = useRpc();
   const current = view.step === 'badge' ? 1 : 2;
   const canGoBack = view.step === 'pin' || view.step === 'locked';
   const busy = view.step === 'checking';
+  const lockedUntil = view.step === 'locked' ? macauTime(view.until, i18n.language) : null;
+  useAnnouncement(staffSignInAnnouncement(view, lockedUntil));
   return (
     <main className="maint staff-sign-in" data-testid={`staff-sign-in-${view.step}`} data-step={view.step}>
       <header className="maint__head">
@@ -31,14 +37,16 @@ export function StaffSignInScreens({ view }: { view: StaffSignInFlowView }) {
           </p>
         )}
       </header>
-      <div className="maint__body">
-        <Step view={view} />
-      </div>
+      <ScrollArea className="maint__body">
+        <Step view={view} lockedUntil={lockedUntil} />
+      </ScrollArea>
       <footer className="screen-footer">
         <button
           type="button"
           className="secondary-button"
           data-testid="staff-sign-in-cancel"
+          // Back leaves sign-in where there is no step to go back to (the badge, waiting).
+          {...action([{ key: 'staff-sign-in:cancel' }], canGoBack ? {} : { role: 'back' })}
           disabled={busy}
           onClick={() => void rpc.call('staff-sign-in.cancel', {})}
         >
@@ -49,6 +57,10 @@ export function StaffSignInScreens({ view }: { view: StaffSignInFlowView }) {
             type="button"
             className="secondary-button"
             data-testid="staff-sign-in-back"
+            {...action(
+              [{ key: view.step === 'locked' ? 'staff-sign-in:locked.another' : 'staff-sign-in:back' }],
+              { role: 'back' },
+            )}
             onClick={() => void rpc.call('staff-sign-in.back', {})}
           >
             {view.step === 'locked' ? t('locked.another') : t('back')}
@@ -59,8 +71,19 @@ export function StaffSignInScreens({ view }: { view: StaffSignInFlowView }) {
   );
 }
 
-function Step({ view }: { view: StaffSignInFlowView }) {
-  const { t, i18n } = useTranslation('staff-sign-in');
+/** A lock-out's end as staff read it: Macau time, to the second, in the screen's language. */
+function macauTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(htmlLang[language as Language] ?? 'en-MO', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Macau',
+  }).format(new Date(iso));
+}
+
+function Step({ view, lockedUntil }: { view: StaffSignInFlowView; lockedUntil: string | null }) {
+  const { t } = useTranslation('staff-sign-in');
   const rpc = useRpc();
   switch (view.step) {
     case 'badge':
@@ -90,20 +113,12 @@ function Step({ view }: { view: StaffSignInFlowView }) {
       );
     case 'checking':
       return <div className="spinner" role="progressbar" aria-label={t('title.checking')} />;
-    case 'locked': {
-      const time = new Intl.DateTimeFormat(htmlLang[i18n.language as Language] ?? 'en-MO', {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-        timeZone: 'Asia/Macau',
-      }).format(new Date(view.until));
+    case 'locked':
       return (
         <p className="notice" role="alert" data-testid="staff-locked-until">
-          {t('locked.body', { time })}
+          {t('locked.body', { time: lockedUntil })}
         </p>
       );
-    }
     case 'waiting':
       return (
         <p className="maint__lead" role="status" data-testid="staff-waiting">
