@@ -255,6 +255,15 @@ describe('a sale an earlier run left unfinished', () => {
     expect((await sales())[0]).toMatchObject({ units: 0, refundedAvos: 8000 });
   });
 
+  it('the session ends after paying, before anything turned: recovery refunds it all', async () => {
+    const { sale, transactions } = await startSale([census]);
+    await sale.pay(sampleWalletCodes.approve);
+    sale.abandon();
+    expect(transactions.inProgress()).toEqual([]);
+    expect((await recover()).voided).toEqual([sale.id]);
+    expect((await sales())[0]).toMatchObject({ units: 0, refundedAvos: 8000 });
+  });
+
   it('killed before the charge reached the gateway: voided, nothing to refund', async () => {
     const { sale, transactions } = await startSale([census]);
     transactions.recordCall(sale.id, 'charge', { terminalId, lines: [census], amountAvos: 8000, items: [] });

@@ -15,8 +15,11 @@ import {
 /**
  * One resident's purchase of publications, as a journalled transaction (`publication-sale`):
  *
- *   started ──charge──▶ reserved (paid) ──turn each item──▶ dispensed ──record, refund──▶ confirmed
- *      └─ refused: voided, nothing charged          └─ nothing dropped, all refunded: voided (refunded)
+ *   started ──charge──▶ reserved (paid; turn each item; record, refund) ──▶ dispensed ──▶ confirmed
+ *      └─ refused: voided, nothing charged      └─ nothing dropped, all refunded: voided (refunded)
+ *
+ * The sale moves to `dispensed` only once settled with the backend: every move clears the journalled call, and
+ * until then the journalled call holds the items and their states, which is what recovery settles from.
  *
  * - Paying journals the charge (operation and request, never the wallet code) before it is sent, under a key that
  *   stays the same until the gateway answers: a timeout, then the resident scanning again, asks the gateway
@@ -141,6 +144,10 @@ export class PublicationSale {
     const subject = this.deps.transactions.recordSubject(this.transactionId, payment.paymentRef);
     const advanced = this.deps.transactions.advance(this.transactionId, 'reserved');
     if (!subject.ok || !advanced.ok) throw new Error('journal refused the payment');
+    // A move clears the pending call: journal the sale's items at once, so a paid sale always has them.
+    this.#must(
+      this.deps.transactions.recordCall(this.transactionId, saleOperations.dispense, this.#record()),
+    );
     return { kind: 'paid', payment };
   }
 
@@ -174,8 +181,8 @@ export class PublicationSale {
       else failedSlots.add(item.slot);
       onItem?.(index, item);
     }
+    // The sale stays `reserved` until it is settled: moving clears the journalled items, which recovery needs.
     const dispensed = this.#items.filter((i) => i.state === 'dropped').length;
-    if (dispensed > 0) this.#must(this.deps.transactions.advance(this.transactionId, 'dispensed'));
     const keyFor = (operation: string, request: CallRequest) => {
       const recorded = this.deps.transactions.recordCall(this.transactionId, operation, request);
       if (!recorded.ok) throw new Error(`journal refused ${operation}: ${recorded.error.code}`);
@@ -189,11 +196,10 @@ export class PublicationSale {
     const { transactions } = this.deps;
     switch (outcome.kind) {
       case 'settled':
-        this.#must(
-          outcome.resolution === 'confirmed'
-            ? transactions.advance(this.transactionId, 'confirmed')
-            : transactions.void(this.transactionId, 'refunded'),
-        );
+        if (outcome.resolution === 'confirmed') {
+          this.#must(transactions.advance(this.transactionId, 'dispensed'));
+          this.#must(transactions.advance(this.transactionId, 'confirmed'));
+        } else this.#must(transactions.void(this.transactionId, 'refunded'));
         return {
           kind: 'completed',
           dispensed,
@@ -214,15 +220,25 @@ export class PublicationSale {
   }
 
   /**
-   * The resident left (done, cancel, idle timeout) before the sale was paid: nothing was charged and the
-   * transaction is voided, unless a charge had no answer, which recovery then settles (refunding it if it went
-   * through).
+   * The session ended (done, cancel, idle timeout) with the sale unfinished. Not paid: nothing was charged and the
+   * transaction is voided, unless a charge had no answer. That charge, or a payment whose items were not all
+   * turned out, is handed to recovery, which refunds whatever did not drop.
    */
   abandon(): void {
     const current = this.deps.transactions.get(this.transactionId);
-    if (current?.state !== 'started') return;
-    if (this.#unanswered) this.#must(this.deps.transactions.handOverToRecovery(this.transactionId));
-    else this.#must(this.deps.transactions.void(this.transactionId, 'abandoned'));
+    if (current === undefined || current.needsStaffReason !== null) return;
+    switch (current.state) {
+      case 'started':
+        if (this.#unanswered) this.#must(this.deps.transactions.handOverToRecovery(this.transactionId));
+        else this.#must(this.deps.transactions.void(this.transactionId, 'abandoned'));
+        return;
+      case 'reserved':
+      case 'dispensed':
+        this.#must(this.deps.transactions.handOverToRecovery(this.transactionId));
+        return;
+      default:
+        return;
+    }
   }
 
   #must(result: { ok: boolean }): void {

@@ -8,6 +8,8 @@ import { type PaidSaleRecord, type SaleItem, saleOperations, settlePaidSale } fr
  * How a publication sale left unfinished is settled at the next start (transaction_recovery.ts). The resident is
  * gone, so nothing more is dispensed and nothing is charged:
  * - no charge was sent → voided;
+ * - settled already (`dispensed`, nothing pending) → confirmed; paid with nothing journalled (a cut between two
+ *   journal writes) → staff;
  * - a charge was sent and its answer not recorded → ask the gateway with that key (`paymentStatus`, which never
  *   charges): not charged → voided; charged → everything is refunded → voided;
  * - paid, with items turned or about to turn (`dispense`, `record-dispense`, `refund` pending) → the journalled
@@ -40,8 +42,18 @@ export function publicationSaleResolver(backend: Backend): TransactionResolver {
     async resolve(tx: TransactionRecord): Promise<TransactionResolution> {
       const keyFor = (operation: string) => callKey(tx.idempotencyKey, operation);
       const pending = tx.pendingCall;
-      if (pending === null || pending.request === null)
-        return tx.state === 'dispensed' ? 'confirmed' : 'voided';
+      if (pending === null || pending.request === null) {
+        switch (tx.state) {
+          // A sale reaches `dispensed` only once settled with the backend.
+          case 'dispensed':
+            return 'confirmed';
+          // Paid, and cut before its items were journalled (one step later): a person checks the payment.
+          case 'reserved':
+            return 'needs-staff';
+          default:
+            return 'voided';
+        }
+      }
       if (isCharge(pending.operation)) {
         const status = await backend.paymentStatus({ chargeKey: pending.idempotencyKey });
         if (!status.ok) throw new BackendNotAnswering(status.error.kind);
