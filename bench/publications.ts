@@ -71,7 +71,7 @@ async function basketToRequest(dir: string): Promise<BenchResult> {
     const sale = PublicationSale.start(
       { backend, transactions, vending, terminalId, sessionId: 'bench' },
       lines,
-      plan.items,
+      plan.value,
     );
     const paid = await sale.pay(sampleWalletCodes.decline);
     if (paid.kind !== 'refused') throw new Error('the bench expects the decline code');

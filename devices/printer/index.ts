@@ -3,6 +3,7 @@
  * printers from here only (test/architecture/import_rules.test.ts checks it); tests and benchmarks may reach inside.
  */
 export type { A4DocumentPrinter } from './document/a4_document_printer.js';
+export type { MarkerLevel } from './document/ipp_states.js';
 export { buildTestPagePdf } from './document/test_page_pdf.js';
 export type {
   DocumentPrinter,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { productionTrust } from '../../test/support/production_config.js';
 import { KioskConfigSchema } from '../config/config_schema.js';
 import { createBackend, embeddedBackendPath } from './create_backend.js';
 
@@ -57,8 +58,8 @@ describe('backend configuration', () => {
       mode: 'production',
       timeLimits: { idleSeconds: 120, warningSeconds: 30, maxExtensions: 10 },
       documents: { signingKeyFile: 'terminal.pem', trustAnchors: ['csca.pem'] },
-      // The shipped file trusts the development staff-badge key, which production refuses.
-      staff: {},
+      // The shipped file trusts development keys (staff badges, locker codes), which production refuses.
+      ...productionTrust(),
     };
     expect(issues({ ...production, backend: { kind: 'http', baseUrl: 'http://g.example.mo' } })).toContain(
       'backend: in production the backend is reached over https with a client certificate (tls.certFile)',

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decimalPatacas } from '../../lib/money.js';
 import { SalesRequestSchema } from '../backend/contract/publications.js';
 import { salesCsv } from '../flows/publications/sales_csv.js';
 import { buildSalesReport, type SalesFigures } from '../flows/publications/sales_report.js';
+import { decimalPatacas } from '../rpc/money.js';
 import { exitStatus } from '../startup/exit_status.js';
 import type { CliCommand } from './command.js';
 import { openConfiguredBackend } from './configured_backend.js';

@@ -62,13 +62,14 @@ describe('starting browser mode with a mistake', () => {
     const run = startHost(['--config', config, '--no-open']);
     expect(run.status).toBe(78);
     expect(run.stderr.split('\n')).toEqual([
-      `Balcão cannot start: the configuration file ${config} has 6 problem(s):`,
+      `Balcão cannot start: the configuration file ${config} has 7 problem(s):`,
       '  - terminal.id: upper-case letters, digits and dashes',
       '  - timeLimits.warningSeconds: must be shorter than timeLimits.idleSeconds',
       '  - documents.signingKeyFile: is required in production: the terminal\'s Ed25519 key file, made with "balcao new-signing-key"',
       '  - staff.badgeKeys.dev-staff-office: is the development key (config/dev): never trusted in production',
       '  - documents.trustSimulatorCsca: is refused in production: anyone with this code can make a chip the simulator CSCA signs',
       '  - documents.trustAnchors: needs at least one CSCA certificate in production when a document reader is configured: without one no chip can be verified',
+      '  - lockerStation.issuerKeys.dev-easy-pickup: is the development key (config/dev): never trusted in production',
     ]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(JSON.parse(run.stdout)).toMatchObject({ event: 'kiosk-boot-failed', exitCode: 78 });

@@ -7,7 +7,7 @@
  * - failed: the printer's failure, resumed by itself when the printer is ready again (`PrintFailure['reason']`);
  * - voided: by staff or expired (the staff member's chosen reason is in the audit log).
  */
-import type { PrintFailure } from '../../devices/printer/printer.js';
+import type { PrintFailure } from '../../devices/printer/index.js';
 import type { VoidReason } from './print_job_rows.js';
 
 export const printJobHoldReasons = [

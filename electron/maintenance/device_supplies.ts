@@ -11,8 +11,8 @@
  * now: `unknown-now`, not the last one dressed as current.
  */
 import type { DeviceKind, DeviceStatus } from '../../devices/device_status.js';
-import type { DispenserCounts } from '../../devices/dispenser/card_dispenser.js';
-import type { MarkerLevel } from '../../devices/printer/document/ipp_states.js';
+import type { DispenserCounts } from '../../devices/dispenser/index.js';
+import type { MarkerLevel } from '../../devices/printer/index.js';
 
 export type SupplyReading =
   | { supply: 'paper-roll'; level: 'ok' | 'near-end' | 'out' }

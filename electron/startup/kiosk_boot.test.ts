@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { simulatorTrustAnchor } from '../../devices/document/index.js';
 import { err } from '../../lib/result.js';
 import { testTerminalPrivateKeyPem } from '../../test/fixtures/printed/test_terminal_key.js';
+import { productionTrust } from '../../test/support/production_config.js';
 import { exitStatus } from './exit_status.js';
 import { prepareBoot } from './kiosk_boot.js';
 
@@ -14,9 +15,9 @@ function configFile(overrides: Record<string, unknown>): { path: string; journal
   const dir = mkdtempSync(join(tmpdir(), 'balcao-boot-'));
   const path = join(dir, 'config.json');
   const journal = join(dir, 'journal.sqlite');
-  // Production files trust their own staff office, never the development key the shipped file lists.
-  const staff = overrides.mode === 'production' ? { staff: {} } : {};
-  writeFileSync(path, JSON.stringify({ ...shipped, journal: { path: journal }, ...staff, ...overrides }));
+  // Production files trust their own staff office and locker issuer, never the development keys the shipped file lists.
+  const trust = overrides.mode === 'production' ? productionTrust() : {};
+  writeFileSync(path, JSON.stringify({ ...shipped, journal: { path: journal }, ...trust, ...overrides }));
   return { path, journal };
 }
 

@@ -13,9 +13,10 @@ import ts from 'typescript';
  *    the main process, and the renderer bundle holds types and plain data only.
  * 4. `devices/` imports nothing above it (`lib/` only); its tests may also use `test/` fixtures.
  * 5. `lib/` imports nothing of ours but itself.
- * 6. Outside `devices/`, production code reaches a device folder through its `index.ts` only (or the three shared
- *    modules `devices/device_status.ts`, `devices/device_config.ts` and `devices/device_options.ts`, which checks a
- *    configured device's options with its driver's schema). The field tool (`electron/cli/`), tests, benchmarks
+ * 6. Outside `devices/`, production code reaches a device folder through its `index.ts` only (or the shared
+ *    modules `devices/device_status.ts`, `devices/device_config.ts`, `devices/device_options.ts`, which checks a
+ *    configured device's options with its driver's schema, and `devices/device_fault_codes.ts`, the fault codes
+ *    drivers publish, which staff screens name). The field tool (`electron/cli/`), tests, benchmarks
  *    and fuzz scripts (`scripts/`) may reach inside: they exercise drivers directly.
  */
 
@@ -108,6 +109,7 @@ function isDevicePublicSurface(path: string): boolean {
     path === 'devices/device_status.ts' ||
     path === 'devices/device_config.ts' ||
     path === 'devices/device_options.ts' ||
+    path === 'devices/device_fault_codes.ts' ||
     /^devices\/[^/]+\/index\.ts$/.test(path)
   );
 }

@@ -10,7 +10,7 @@ import {
 } from '../../electron/printed/document_language.js';
 import { renderDocument, type TemplateId, templateIds } from '../../electron/printed/document_renderer.js';
 import { fixedCreationDate, sampleInput } from '../../electron/printed/samples/sample_inputs.js';
-import { formatMoney } from '../../lib/money.js';
+import { formatMoney } from '../../electron/rpc/money.js';
 import { testSigningKey } from '../fixtures/printed/test_terminal_key.js';
 import { pdfText } from './print_pdf_tools.js';
 

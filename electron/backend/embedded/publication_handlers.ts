@@ -1,6 +1,6 @@
 import { macauDate, macauIso } from '../../../lib/macau_time.js';
-import { basketTotal, lineTotal, sumAvos } from '../../../lib/money.js';
 import { err, ok, type Result } from '../../../lib/result.js';
+import { basketTotal, lineTotal, sumAvos } from '../../rpc/money.js';
 import type { Rejection } from '../contract/errors.js';
 import type { BasketLine, Payment, Publication } from '../contract/publications.js';
 import type { EmbeddedContext, Handler } from './embedded_context.js';

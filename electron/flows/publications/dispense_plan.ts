@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../../lib/result.js';
 import type { SlotStock } from '../../backend/contract/publications.js';
 
 /**
@@ -11,7 +12,8 @@ export interface PlannedItem {
   unitAvos: number;
 }
 
-export type DispensePlan = { ok: true; items: PlannedItem[] } | { ok: false; short: string };
+/** The items in dispensing order, or the publication the slots run short of. */
+export type DispensePlan = Result<PlannedItem[], { short: string }>;
 
 export function planDispense(
   lines: readonly { publicationId: string; quantity: number; unitAvos: number }[],
@@ -25,12 +27,12 @@ export function planDispense(
       .sort((a, b) => (left.get(b.slot) ?? 0) - (left.get(a.slot) ?? 0) || a.slot.localeCompare(b.slot));
     for (let n = 0; n < line.quantity; n++) {
       const slot = holding.find((s) => (left.get(s.slot) ?? 0) > 0);
-      if (!slot) return { ok: false, short: line.publicationId };
+      if (!slot) return err({ short: line.publicationId });
       left.set(slot.slot, (left.get(slot.slot) ?? 0) - 1);
       items.push({ publicationId: line.publicationId, slot: slot.slot, unitAvos: line.unitAvos });
     }
   }
-  return { ok: true, items };
+  return ok(items);
 }
 
 /** How many of a publication the slots can still give: the basket's upper bound for its quantity. */

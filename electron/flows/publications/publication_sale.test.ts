@@ -74,13 +74,13 @@ const journalOfBoot = (bootId: string) => new TransactionJournal(db, { clock, au
 
 async function startSale(lines: BasketLine[], transactions = journalOfBoot('boot-1')) {
   const plan = planDispense(lines, (await slotsNow()).slots);
-  if (!plan.ok) throw new Error(plan.short);
+  if (!plan.ok) throw new Error(plan.error.short);
   return {
     transactions,
     sale: PublicationSale.start(
       { backend, transactions, vending: driver, terminalId, sessionId: 'S1' },
       lines,
-      plan.items,
+      plan.value,
     ),
   };
 }

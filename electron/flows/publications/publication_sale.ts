@@ -1,8 +1,8 @@
-import type { VendingUnit } from '../../../devices/vending/vending_driver.js';
-import { basketTotal } from '../../../lib/money.js';
+import type { VendingUnit } from '../../../devices/vending/index.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { BasketLine, Payment } from '../../backend/contract/publications.js';
 import type { CallRequest, TransactionJournal } from '../../journal/transaction_journal.js';
+import { basketTotal } from '../../rpc/money.js';
 import type { PlannedItem } from './dispense_plan.js';
 import {
   type PaidSaleRecord,

@@ -1,7 +1,7 @@
-import { lineTotal, sumAvos } from '../../../lib/money.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { BackendError } from '../../backend/contract/errors.js';
 import type { CallRequest } from '../../journal/transaction_journal.js';
+import { lineTotal, sumAvos } from '../../rpc/money.js';
 
 /**
  * How a paid publication sale ends, the same way in the flow and at the next start after a crash: tell the

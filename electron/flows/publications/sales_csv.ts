@@ -1,5 +1,5 @@
-import { decimalPatacas } from '../../../lib/money.js';
 import type { SalesReply } from '../../backend/contract/publications.js';
+import { decimalPatacas } from '../../rpc/money.js';
 import { vendingShare } from './sales_report.js';
 
 /**

@@ -1,5 +1,5 @@
-import { sumAvos } from '../../../lib/money.js';
 import type { SalesReply } from '../../backend/contract/publications.js';
+import { sumAvos } from '../../rpc/money.js';
 
 /**
  * The sales report of the publications vending machines, from the backend's rows (per terminal, day and

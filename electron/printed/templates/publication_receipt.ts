@@ -1,10 +1,10 @@
 /**
  * 80 mm receipt for government publications bought at the kiosk: each item with its quantity and price, the
  * total paid, what was refunded because it did not drop, the payment reference and wallet, the seller, the
- * centre, the terminal and the time. Amounts are written by lib/money.ts, the same text as on screen.
+ * centre, the terminal and the time. Amounts are written by electron/rpc/money.ts, the same text as on screen.
  */
 import { z } from 'zod';
-import { formatMoney } from '../../../lib/money.js';
+import { formatMoney } from '../../rpc/money.js';
 import { DocumentLanguageSchema, LocalisedTextSchema, languagePair } from '../document_language.js';
 import type { Block, DocumentModel } from '../pdf/document_model.js';
 import { both, dateTimeBoth, field, header, localised, pdfTitle, ticketFooter } from './bilingual_blocks.js';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isDeviceFaultCode } from '../../../devices/device_fault_codes.js';
+import { isDeviceFaultCode } from '../../../electron/rpc/device_fault_codes.js';
 
 /**
  * A device's fault code in the staff member's language, the code beside it for support (it is what the log and

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  badgeRefusals,
-  type StaffSignInFlowView,
-} from '../../../electron/rpc/flows/staff_sign_in_contract.js';
-import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
-import { languages } from '../../../electron/rpc/languages.js';
-import { SpeechCatalogue } from '../../../electron/speech/speech_catalogue.js';
-import { staffSignInAnnouncement } from './staff_sign_in_announcement.js';
+import { badgeRefusals, type StaffSignInFlowView } from '../../electron/rpc/flows/staff_sign_in_contract.js';
+import type { Prompt } from '../../electron/rpc/guidance_contract.js';
+import { languages } from '../../electron/rpc/languages.js';
+import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
+import { staffSignInAnnouncement } from '../../renderer/flows/staff_sign_in/staff_sign_in_announcement.js';
 
 /**
  * Staff sign-in spoken: every step, refusal and problem has words in the main process's catalogue in the four

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deviceFaultCodes } from '../../../devices/device_fault_codes.js';
-import { stateOfFailure } from '../../../devices/printer/failure_states.js';
-import type { PrintFailure } from '../../../devices/printer/printer.js';
+import { deviceFaultCodes } from '../../devices/device_fault_codes.js';
+import { stateOfFailure } from '../../devices/printer/failure_states.js';
+import type { PrintFailure } from '../../devices/printer/printer.js';
 import {
   holdReasonOf,
   printFailureReasons,
   printJobHoldReasons,
   voidReasonCodes,
-} from '../../../electron/journal/print_job_reasons.js';
-import { attentionReason } from '../../../electron/journal/printer_registration.js';
-import { languages } from '../../../electron/rpc/languages.js';
+} from '../../electron/journal/print_job_reasons.js';
+import { attentionReason } from '../../electron/journal/printer_registration.js';
+import { languages } from '../../electron/rpc/languages.js';
 
 /**
  * Staff read print-job reasons and device fault codes in their own language, never as raw codes: every code of the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { languages } from '../electron/rpc/languages.js';
+import { languages } from './languages.js';
 import { basketTotal, decimalPatacas, formatMoney, lineTotal, MoneyError, sumAvos } from './money.js';
 
 const nbsp = '\u00a0';

@@ -1,4 +1,4 @@
-import type { Language } from '../electron/rpc/languages.js';
+import type { Language } from './languages.js';
 
 /**
  * Money in Balcão is integer avos (1 pataca = 100 avos), from the backend's prices to the receipt: sums and
