@@ -4,14 +4,8 @@ import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
 import type { TransferFailure } from '../transport/usb_transport.js';
 import type { LockerOptions } from './locker_config.js';
-import {
-  decodeRelayStatus,
-  encodeRelayCommand,
-  RELAY_STATUS_LENGTH,
-  RELAY_STATUS_REPORT_ID,
-  type RelayBoardStatus,
-  type RelayCommand,
-} from './usb_relay_protocol.js';
+import { RelayBoardLink } from './relay_board_link.js';
+import type { RelayBoardStatus, RelayCommand } from './usb_relay_protocol.js';
 
 export type DoorFailure =
   | { code: 'unknown-door'; door: string }
@@ -71,10 +65,13 @@ export class LockerDriver implements LockerController {
   private activeOpens = 0;
   private healthTimer: ReturnType<typeof setInterval> | undefined;
 
+  private readonly board: RelayBoardLink<DoorFailure>;
+
   constructor(
     private readonly connection: DeviceConnection<HidTransport>,
     private readonly options: LockerOptions,
   ) {
+    this.board = new RelayBoardLink(connection, doorFailureOf);
     this.lastState = this.computeState();
     connection.onState(() => this.publishState());
   }
@@ -161,26 +158,12 @@ export class LockerDriver implements LockerController {
     return ok();
   }
 
-  private async command(command: RelayCommand): Promise<DoorResult> {
-    const transport = await this.connection.acquire();
-    if (!transport.ok) return err(doorFailureOf(transport.error));
-    const sent = await transport.value.sendFeatureReport(encodeRelayCommand(command));
-    if (sent.ok) return ok();
-    this.connection.fault(transport.value, sent.error);
-    return err(doorFailureOf(sent.error));
+  private command(command: RelayCommand): Promise<DoorResult> {
+    return this.board.command(command);
   }
 
-  private async readBoard(): Promise<BoardRead> {
-    const transport = await this.connection.acquire();
-    if (!transport.ok) return err(doorFailureOf(transport.error));
-    const report = await transport.value.getFeatureReport(RELAY_STATUS_REPORT_ID, RELAY_STATUS_LENGTH);
-    if (!report.ok) {
-      this.connection.fault(transport.value, report.error);
-      return err(doorFailureOf(report.error));
-    }
-    const decoded = decodeRelayStatus(report.value);
-    if (!decoded.ok) return err({ code: 'io', detail: `status report of ${decoded.error.length} bytes` });
-    return decoded;
+  private readBoard(): Promise<BoardRead> {
+    return this.board.readBoard();
   }
 
   /** Runs one transfer sequence after the previous one, so a pulse is never interleaved with another. */

@@ -1,12 +1,6 @@
 import { err, ok, type Result } from '../../lib/result.js';
-import {
-  decodeRelayStatus,
-  encodeRelayCommand,
-  RELAY_STATUS_LENGTH,
-  RELAY_STATUS_REPORT_ID,
-  type RelayBoardStatus,
-  type RelayCommand,
-} from '../locker/usb_relay_protocol.js';
+import { RelayBoardLink } from '../locker/relay_board_link.js';
+import type { RelayBoardStatus, RelayCommand } from '../locker/usb_relay_protocol.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
 import type { TransferFailure } from '../transport/usb_transport.js';
@@ -49,10 +43,14 @@ function failureOf(failure: TransferFailure): VendFailure {
 export class VendingDriver implements VendingUnit {
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly board: RelayBoardLink<VendFailure>;
+
   constructor(
     private readonly connection: DeviceConnection<HidTransport>,
     private readonly options: VendingOptions,
-  ) {}
+  ) {
+    this.board = new RelayBoardLink(connection, failureOf);
+  }
 
   start(): void {
     this.connection.start();
@@ -135,26 +133,12 @@ export class VendingDriver implements VendingUnit {
     return failure;
   }
 
-  private async command(command: RelayCommand): Promise<Result<void, VendFailure>> {
-    const transport = await this.connection.acquire();
-    if (!transport.ok) return err(failureOf(transport.error));
-    const sent = await transport.value.sendFeatureReport(encodeRelayCommand(command));
-    if (sent.ok) return ok();
-    this.connection.fault(transport.value, sent.error);
-    return err(failureOf(sent.error));
+  private command(command: RelayCommand): Promise<Result<void, VendFailure>> {
+    return this.board.command(command);
   }
 
-  private async readBoard(): Promise<Result<RelayBoardStatus, VendFailure>> {
-    const transport = await this.connection.acquire();
-    if (!transport.ok) return err(failureOf(transport.error));
-    const report = await transport.value.getFeatureReport(RELAY_STATUS_REPORT_ID, RELAY_STATUS_LENGTH);
-    if (!report.ok) {
-      this.connection.fault(transport.value, report.error);
-      return err(failureOf(report.error));
-    }
-    const decoded = decodeRelayStatus(report.value);
-    if (!decoded.ok) return err({ code: 'io', detail: `status report of ${decoded.error.length} bytes` });
-    return decoded;
+  private readBoard(): Promise<Result<RelayBoardStatus, VendFailure>> {
+    return this.board.readBoard();
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
