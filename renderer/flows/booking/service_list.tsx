@@ -16,8 +16,11 @@ export function ServiceList({
   services: readonly ServiceItem[];
   showDepartment: boolean;
 }) {
+  const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
   const f = useBookingFormat();
+  // Translated once for the list: useTranslation in each of 20 rows was the costliest part of drawing new results.
+  const notBookable = t('services.notBookable');
   const choose = useCallback(
     (serviceId: string) => void rpc.call('book-appointment.chooseService', { serviceId }),
     [rpc],
@@ -30,7 +33,7 @@ export function ServiceList({
           serviceId={s.serviceId}
           name={f.name(s.name)}
           department={showDepartment ? f.name(s.department.name) : null}
-          bookable={s.bookable}
+          notBookable={s.bookable ? null : notBookable}
           choose={choose}
         />
       ))}
@@ -42,16 +45,16 @@ const ServiceRow = memo(function ServiceRow({
   serviceId,
   name,
   department,
-  bookable,
+  notBookable,
   choose,
 }: {
   serviceId: string;
   name: string;
   department: string | null;
-  bookable: boolean;
+  /** The "cannot be booked here" tag, or null for a service that can be booked. */
+  notBookable: string | null;
   choose: (serviceId: string) => void;
 }) {
-  const { t } = useTranslation('book-appointment');
   return (
     <li>
       <button
@@ -62,7 +65,7 @@ const ServiceRow = memo(function ServiceRow({
       >
         <span className="choice__main">{name}</span>
         {department === null ? null : <span className="choice__sub">{department}</span>}
-        {bookable ? null : <span className="tag tag--muted">{t('services.notBookable')}</span>}
+        {notBookable === null ? null : <span className="tag tag--muted">{notBookable}</span>}
       </button>
     </li>
   );
