@@ -46,6 +46,22 @@ describe('SessionService', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('pushes nothing for a touch: the screen it would redraw has not changed', () => {
+    session.start('en', languageStep);
+    const pushed = events.length;
+    clock.advance(80_000);
+    expect(session.touch()).toMatchObject({ phase: 'active', warning: null });
+    expect(events.length).toBe(pushed);
+    // The timer did restart: no warning 90 s after the start, only 90 s after the touch.
+    clock.advance(80_000);
+    expect(events.length).toBe(pushed);
+    clock.advance(10_000);
+    expect(events.at(-1)).toMatchObject({
+      event: 'session.changed',
+      payload: { warning: { secondsLeft: 30 } },
+    });
+  });
+
   it('restarts the idle timer on a touch, but a touch does not answer the warning', () => {
     session.start('en', languageStep);
     clock.advance(80_000);

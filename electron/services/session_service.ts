@@ -132,11 +132,16 @@ export class SessionService {
     return this.#publish();
   }
 
-  /** A touch restarts the idle timer, but not while the warning shows: only "Continue" answers the warning. */
+  /**
+   * A touch restarts the idle timer, but not while the warning shows: only "Continue" answers the warning. Nothing
+   * a screen draws changes (the view carries no deadline), so nothing is pushed: a push would redraw the resident's
+   * whole screen once a second while they type.
+   */
   touch(): SessionView {
     const s = this.#session;
     if (!s || s.warningShown) return this.view();
-    return this.#restartIdleTimer();
+    this.#armIdleTimer(s);
+    return this.view();
   }
 
   extend(): SessionView {
@@ -165,13 +170,18 @@ export class SessionService {
   #restartIdleTimer(): SessionView {
     const s = this.#session;
     if (!s) return this.view();
+    this.#armIdleTimer(s);
+    return this.#publish();
+  }
+
+  /** The warning and the end counted again from now; the warning, if it showed, is taken down. */
+  #armIdleTimer(s: ActiveSession): void {
     s.cancelTimer();
     const now = this.#clock.now();
     s.endsAt = now + s.idleSeconds * 1000;
     s.warningAt = s.endsAt - this.#limits.warningSeconds * 1000;
     s.warningShown = false;
     s.cancelTimer = this.#clock.setTimeout(() => this.#onWarning(s), s.warningAt - now);
-    return this.#publish();
   }
 
   #onWarning(s: ActiveSession): void {

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -35,16 +35,22 @@ export function ScrollArea({ className, children }: { className: string; childre
     };
   }, [measure]);
 
+  // Translated when the cue changes, not at every redraw of what scrolls (each keystroke's search results).
+  const cue = useMemo(
+    () => (hidden.below ? `▼ ${t('a11y:scroll.more')}` : hidden.above ? `▲ ${t('a11y:scroll.above')}` : null),
+    [t, hidden],
+  );
+
   return (
     <div className="scroll-area">
       <div ref={ref} className={`scroll-area__content ${className}`} data-scroll-area="">
         {children}
       </div>
-      {hidden.below || hidden.above ? (
+      {cue === null ? null : (
         <p className="scroll-area__cue" data-scroll-cue="" aria-hidden="true">
-          {hidden.below ? `▼ ${t('a11y:scroll.more')}` : `▲ ${t('a11y:scroll.above')}`}
+          {cue}
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

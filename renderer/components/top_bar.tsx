@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../electron/rpc/languages.js';
 import { DateTimeDisplay } from '../a11y/date_time.js';
@@ -14,15 +14,15 @@ import { AccessibilityIcon, GlobeIcon } from './icons.js';
  * On every screen after the attract loop: where the resident is (the centre), the date and time, the language
  * switch, the accessibility button and Help, always in the same places.
  */
-export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) {
+export const TopBar = memo(function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) {
   const { t, i18n } = useTranslation();
   const rpc = useRpc();
   const site = useKioskStore((s) => s.snapshot?.site);
   const offered = useKioskStore((s) => s.snapshot?.languages.offered) ?? languages;
-  const session = useSessionStore((s) => s.view);
+  // The language alone: the bar does not redraw at every step or keystroke.
+  const current = useSessionStore((s) => (s.view.phase === 'active' ? s.view.language : undefined));
   const openAccessibility = useAccessibilityPanel((s) => s.setOpen);
   const [switching, setSwitching] = useState(false);
-  const current = session.phase === 'active' ? session.language : undefined;
 
   return (
     <header className="top-bar">
@@ -82,4 +82,4 @@ export function TopBar({ showLanguageSwitch }: { showLanguageSwitch: boolean }) 
       ) : null}
     </header>
   );
-}
+});

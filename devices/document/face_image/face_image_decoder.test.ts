@@ -100,6 +100,24 @@ describe('a wipe at the end of a session', () => {
     });
   });
 
+  it('keeps a warm worker that was sent no face (an identification left before a document was placed)', async () => {
+    const decoder = new FaceImageDecoder();
+    decoders.push(decoder);
+    expect((await faceImageForDisplay(jpegFace, {}, { decoder })).ok).toBe(true);
+    const sawFace = decoder.workerThreadId;
+    await decoder.wipe();
+    const warm = decoder.workerThreadId;
+    expect(warm).toBeDefined();
+    expect(warm).not.toBe(sawFace);
+    await decoder.wipe();
+    await decoder.wipe();
+    expect(decoder.workerThreadId).toBe(warm);
+    // Once it has seen a face, the next wipe ends it.
+    expect((await faceImageForDisplay(jpegFace, {}, { decoder })).ok).toBe(true);
+    await decoder.wipe();
+    expect(decoder.workerThreadId).not.toBe(warm);
+  });
+
   it('abandons a decode still running for the resident who left, and keeps decoding for the next one', async () => {
     const decoder = decoderWithJpegModule(misbehavingJpegModule('for (;;) {}'));
     const running = decoder.decodeJpeg(Uint8Array.of(1, 2, 3), limits, 30_000);

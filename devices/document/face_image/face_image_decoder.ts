@@ -9,7 +9,9 @@
  * A worker keeps what it decoded last: the input buffer it was sent, jpeg-js's planes, OpenJPEG's WebAssembly heap
  * (freed, not cleared). `wipe()` ends the session's share of it by terminating the worker — its isolate and heap go
  * with it — and starts a fresh one that loads its libraries at once, so the next resident's face does not wait for
- * a cold start.
+ * a cold start. A worker that has been sent no face since it started holds nothing of anyone: its wipe keeps it
+ * (every identification ends with a wipe, most of them before any document was placed, and a restart costs the
+ * kiosk a thread and an OpenJPEG compilation while the resident is tapping through the next screens).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -107,6 +109,8 @@ interface Pending {
 
 export class FaceImageDecoder {
   private worker: Worker | undefined;
+  /** Whether the running worker was sent a face (so holds a resident's data until it is terminated). */
+  private workerSawFace = false;
   private pending: Pending | undefined;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
@@ -150,6 +154,8 @@ export class FaceImageDecoder {
    * has exited.
    */
   async wipe(): Promise<void> {
+    // Nothing of a resident to wipe: no face was sent to this worker since it started (a decode running now was).
+    if (!this.workerSawFace) return;
     const worker = this.worker;
     this.worker = undefined;
     const pending = this.pending;
@@ -188,6 +194,7 @@ export class FaceImageDecoder {
           resolve(reply);
         },
       };
+      if (request.kind !== 'warm') this.workerSawFace = true;
       const bytes = request.bytes instanceof Uint8Array ? request.bytes.slice() : new Uint8Array(0);
       worker.postMessage({ ...request, id, bytes }, [bytes.buffer]);
     });
@@ -199,6 +206,7 @@ export class FaceImageDecoder {
       const worker = new Worker(FACE_IMAGE_WORKER_SOURCE, { eval: true, workerData: this.paths() });
       // An idle decoder must not keep the process alive; a pending decode's timer does while it runs.
       worker.unref();
+      this.workerSawFace = false;
       worker.on('message', (message: unknown) => this.onMessage(worker, message));
       worker.on('error', (error) => this.onWorkerGone(worker, `decoder worker failed: ${error.message}`));
       worker.on('exit', (code) => this.onWorkerGone(worker, `decoder worker exited (${code})`));

@@ -150,6 +150,25 @@ function dataGroupProblem(
 }
 
 /** Step 6: the Document Signer against the trust store. */
+/**
+ * The trust store's certificates, parsed once per anchor: the same configured DER arrays come with every read, and
+ * parsing a certificate costs about as much as checking a signature. Kept by the array itself (weakly), and used
+ * only while its bytes are still the ones parsed.
+ */
+const parsedAnchors = new WeakMap<
+  Uint8Array,
+  { der: Uint8Array; certificate: pkijs.Certificate | undefined }
+>();
+
+function parsedAnchor(der: Uint8Array): pkijs.Certificate | undefined {
+  const kept = parsedAnchors.get(der);
+  if (kept && kept.der.length === der.length && kept.der.every((byte, i) => byte === der[i]))
+    return kept.certificate;
+  const certificate = parseCertificate(der);
+  parsedAnchors.set(der, { der: der.slice(), certificate });
+  return certificate;
+}
+
 async function trustChain(
   signer: pkijs.Certificate,
   trustStore: readonly Uint8Array[],
@@ -157,7 +176,7 @@ async function trustChain(
   engine: pkijs.CryptoEngine,
 ): Promise<PassiveAuthenticationResult> {
   const anchors = trustStore
-    .map((der) => parseCertificate(der))
+    .map((der) => parsedAnchor(der))
     .filter((certificate): certificate is pkijs.Certificate => certificate !== undefined)
     .filter((certificate) => certificate.subject.isEqual(signer.issuer));
   if (anchors.length === 0) {

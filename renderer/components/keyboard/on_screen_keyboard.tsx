@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../electron/rpc/languages.js';
 import { type KeyboardLayer, layerRows, layersFor, typedText } from './keyboard_layouts.js';
@@ -31,9 +31,10 @@ export interface OnScreenKeyboardProps {
  * The kiosk's own keyboard: the operating system's touch keyboard is unreliable in a kiosk window and knows
  * nothing of the session language. Every key is a real `<button>` with a spoken name, at least 7 vmin square,
  * so it works with touch, the tactile keypad's focus order and assistive technology alike; what a resident typed
- * lives only in the field that owns `value` (the flow wipes it when the session ends).
+ * lives only in the field that owns `value` (the flow wipes it when the session ends). Memoised: a screen that
+ * redraws around it (search results arriving) leaves it alone when its props are stable.
  */
-export function OnScreenKeyboard({
+export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   value,
   onChange,
   language,
@@ -78,6 +79,11 @@ export function OnScreenKeyboard({
       setComposition((c) => (c.length < 24 ? c + typedText(key, layer, letterCase) : c));
     else append(typedText(key, layer, letterCase));
   };
+  // The letter keys are drawn once per layer: a keystroke changes the field and the candidate bar, not 30 keys.
+  const latestPress = useRef(press);
+  latestPress.current = press;
+  const pressKey = useCallback((key: string) => latestPress.current(key), []);
+
   const choose = (word: string) => {
     append(word);
     setComposition('');
@@ -123,22 +129,7 @@ export function OnScreenKeyboard({
           ) : null}
         </div>
       ) : null}
-      {layerRows[layer].map((row) => (
-        <div className="keyboard__row" key={row.join('')}>
-          {row.map((key) => (
-            <button
-              type="button"
-              key={key}
-              className="keyboard__key"
-              data-testid={`key-${key}`}
-              aria-label={typedText(key, layer, letterCase)}
-              onClick={() => press(key)}
-            >
-              {key}
-            </button>
-          ))}
-        </div>
-      ))}
+      <KeyRows layer={layer} letterCase={letterCase} press={pressKey} />
       <div className="keyboard__row keyboard__row--controls">
         {layers.length > 1
           ? layers
@@ -201,4 +192,36 @@ export function OnScreenKeyboard({
       </div>
     </fieldset>
   );
-}
+});
+
+/** A layer's letter keys; `press` is stable, so the keys render again only when the layer or the case changes. */
+const KeyRows = memo(function KeyRows({
+  layer,
+  letterCase,
+  press,
+}: {
+  layer: KeyboardLayer;
+  letterCase: 'lower' | 'upper';
+  press: (key: string) => void;
+}) {
+  return (
+    <>
+      {layerRows[layer].map((row) => (
+        <div className="keyboard__row" key={row.join('')}>
+          {row.map((key) => (
+            <button
+              type="button"
+              key={key}
+              className="keyboard__key"
+              data-testid={`key-${key}`}
+              aria-label={typedText(key, layer, letterCase)}
+              onClick={() => press(key)}
+            >
+              {key}
+            </button>
+          ))}
+        </div>
+      ))}
+    </>
+  );
+});

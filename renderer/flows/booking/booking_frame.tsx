@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { useRpc } from '../../rpc/rpc_context.js';
@@ -98,8 +98,13 @@ export function BookingFrame<F extends BookingFlowId>({
   );
 }
 
-/** Where the step stands in its flow: every stage named, the current one marked, the ones before it done. */
-export function StepIndicator<F extends BookingFlowId>({ flow, stage }: { flow: F; stage: Stage<F> | null }) {
+/**
+ * Where the step stands in its flow: every stage named, the current one marked, the ones before it done. Memoised:
+ * it changes with the stage, not with every update of the step it sits on (a keystroke's search results).
+ */
+export const StepIndicator = memo(StepIndicatorOf) as typeof StepIndicatorOf;
+
+function StepIndicatorOf<F extends BookingFlowId>({ flow, stage }: { flow: F; stage: Stage<F> | null }) {
   const { t } = useTranslation('booking');
   const stages: readonly string[] = stagesOf[flow];
   const current = stage === null ? -1 : stages.indexOf(stage);

@@ -29,17 +29,24 @@ export function SearchStep({ view }: { view: View }) {
     },
     [rpc],
   );
-  const onChange = (text: string) => {
-    setTyped(text);
-    send(text, composing.current);
-  };
+  // Stable handlers (what was typed is read from a ref): an answer redraws the results, not the keyboard.
+  const typedNow = useRef(typed);
+  typedNow.current = typed;
+  const onChange = useCallback(
+    (text: string) => {
+      typedNow.current = text;
+      setTyped(text);
+      send(text, composing.current);
+    },
+    [send],
+  );
   const onComposition = useCallback(
     (pinyin: string) => {
       if (pinyin === composing.current) return;
       composing.current = pinyin;
-      send(typed, pinyin);
+      send(typedNow.current, pinyin);
     },
-    [send, typed],
+    [send],
   );
   const candidates = useCallback(
     async (pinyin: string) => {
