@@ -57,7 +57,7 @@ export function CheckProofScreens({ view }: { view: CheckProofFlowView }) {
             <button
               type="button"
               className="secondary-button"
-              data-testid="check-proof-type-code"
+              data-testid="check-proof-type-the-code"
               {...action([{ key: 'check-proof:scan.typeCode' }])}
               onClick={() => void rpc.call('check-proof.typeCode', {})}
             >
