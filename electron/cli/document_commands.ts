@@ -17,8 +17,10 @@ import {
   isEmrtdSample,
   simulatorTrustAnchor,
 } from '../../devices/document/simulated_documents.js';
+import { KeyTableSchema, signingKeyHistoryOf } from '../backend/contract/keys.js';
 import { defaultConfigPath } from '../config/config_loader.js';
-import { keyTableErrorMessage, readKeyTable } from '../keys/key_table.js';
+import { readKeyHistory } from '../keys/key_history.js';
+import { keyTableErrorMessage } from '../keys/key_table.js';
 import { verifyDocumentCommand } from '../printed/verification/verify_document.js';
 import { exitStatus } from '../startup/exit_status.js';
 import { settle, withDevice } from './cli_devices.js';
@@ -192,7 +194,8 @@ export const readPermitCommand: CliCommand = {
 export const verifyDocumentCliCommand: CliCommand = {
   name: 'verify-document',
   usage: 'balcao verify-document <code-or-qr-text> --keys KEYS.json',
-  summary: 'check a printed proof of identity (its QR text) against the terminals’ public keys',
+  summary:
+    'check a printed proof of identity (its QR text) against the terminals’ public keys and their periods of use',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -202,10 +205,16 @@ export const verifyDocumentCliCommand: CliCommand = {
     });
     const input = positionals.join(' ');
     if (!input || !values.keys) {
-      io.err(`usage: ${this.usage}\nKEYS.json maps terminal ids to Ed25519 public keys (base64 or PEM).`);
+      io.err(
+        `usage: ${this.usage}\nKEYS.json maps terminal ids to Ed25519 public keys (base64 or PEM), or to their keys over time ([{ publicKey, validFrom, validTo, revokedAt }]); the backend's key table (GET /v1/keys) is read as it is.`,
+      );
       return 64;
     }
-    const keys = readKeyTable(values.keys);
+    // The backend's own table first: the very history the kiosk's check-proof screen verifies against.
+    const keys = readKeyHistory(values.keys, (json) => {
+      const table = KeyTableSchema.safeParse(json);
+      return table.success ? signingKeyHistoryOf(table.data, 'document-signing') : undefined;
+    });
     if (!keys.ok) {
       io.err(keyTableErrorMessage(keys.error));
       return exitStatus.noInput;

@@ -5,6 +5,7 @@ import type { Migration } from './migrations.js';
 import { printJobsMigration } from './print_jobs_migration.js';
 import { printJobsSessionsMigration } from './print_jobs_sessions_migration.js';
 import { printerRefillMigration } from './printer_refill_migration.js';
+import { signingKeyHistoryMigration } from './signing_key_history_migration.js';
 import { signingKeyRegistrationsMigration } from './signing_key_registrations_migration.js';
 import { staffAlertsHelpMigration } from './staff_alerts_help_migration.js';
 import { staffAlertsMigration } from './staff_alerts_migration.js';
@@ -28,4 +29,5 @@ export const journalMigrations: readonly Migration[] = [
   heartbeatQueueMigration,
   transactionSubjectsMigration,
   signingKeyRegistrationsMigration,
+  signingKeyHistoryMigration,
 ];

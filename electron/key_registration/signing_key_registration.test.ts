@@ -99,15 +99,17 @@ describe('the terminal registers its document-signing key with the backend', () 
     expect(r.clock.pendingTimers).toBe(0);
   });
 
-  it('after a rotation the new key replaces the old, and an old key still waiting is never sent', async () => {
+  it('after a rotation the old key stays, retired at the rotation; keys that waited are sent oldest first', async () => {
     const r = rig();
     const old = generateSigningKey(terminalId);
     await r.run().register(old);
+    r.clock.advance(60_000);
     const rotated = generateSigningKey(terminalId);
     r.backend.setMode('down');
     const registration = r.run();
     await registration.register(rotated);
-    // Rotated once more before the backend came back: only the newest may reach it.
+    // Rotated once more before the backend came back: both keys signed proofs in their time, both must reach it.
+    r.clock.advance(60_000);
     const newest = generateSigningKey(terminalId);
     await registration.register(newest);
     r.backend.setMode('up');
@@ -115,11 +117,38 @@ describe('the terminal registers its document-signing key with the backend', () 
     await r.settle();
     expect(registration.state).toBe('registered');
     expect(await r.registeredKey()).toBe(publicKeyBase64(newest.privateKey));
-    const rows = r.db.prepare('SELECT public_key FROM signing_key_registrations').all();
-    expect(rows).toEqual([{ public_key: publicKeyBase64(newest.privateKey) }]);
-    // Going back to the first key is a registration of its own.
+    const rows = r.db
+      .prepare(
+        'SELECT public_key, valid_from, valid_to, registered_at IS NOT NULL AS sent FROM signing_key_registrations ORDER BY id',
+      )
+      .all() as { public_key: string; valid_from: string; valid_to: string | null; sent: number }[];
+    expect(rows.map((row) => [row.public_key, row.sent])).toEqual([
+      [publicKeyBase64(old.privateKey), 1],
+      [publicKeyBase64(rotated.privateKey), 1],
+      [publicKeyBase64(newest.privateKey), 1],
+    ]);
+    // Each period ends where the next begins; the newest is open.
+    expect(rows[0]?.valid_to).toBe(rows[1]?.valid_from);
+    expect(rows[1]?.valid_to).toBe(rows[2]?.valid_from);
+    expect(rows[2]?.valid_to).toBeNull();
+    // The backend holds the same history, with the terminal's own times.
+    const table = await r.backend.keyTable({});
+    if (!table.ok) throw new Error('key table');
+    const mine = table.value.keys.filter((k) => k.keyId === terminalId);
+    expect(
+      mine.map((k) => [k.publicKey, Date.parse(k.validFrom), k.validTo && Date.parse(k.validTo)]),
+    ).toEqual(
+      rows.map((row) => [
+        row.public_key,
+        Date.parse(row.valid_from),
+        row.valid_to === null ? null : Date.parse(row.valid_to),
+      ]),
+    );
+    // Going back to the first key is a period of its own.
+    r.clock.advance(60_000);
     await registration.register(old);
     expect(await r.registeredKey()).toBe(publicKeyBase64(old.privateKey));
+    expect(r.db.prepare('SELECT COUNT(*) AS n FROM signing_key_registrations').get()).toEqual({ n: 4 });
   });
 
   it('a refusal is logged as an error and not retried', async () => {
@@ -128,7 +157,7 @@ describe('the terminal registers its document-signing key with the backend', () 
     // Another body under the journalled idempotency key: the backend refuses it as a conflict.
     r.db
       .prepare(
-        `INSERT INTO signing_key_registrations (public_key, key_id, idempotency_key, requested_at)
+        `INSERT INTO signing_key_registrations (public_key, key_id, idempotency_key, valid_from)
          VALUES (?, ?, 'key-registration-0001', '2023-11-14T00:00:00+08:00')`,
       )
       .run(publicKeyBase64(key.privateKey), terminalId);

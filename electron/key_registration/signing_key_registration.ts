@@ -1,18 +1,22 @@
 /**
- * The terminal announces its document-signing public key to the backend (`registerPublicKey`), so that a proof it
+ * The terminal announces its document-signing public keys to the backend (`registerPublicKey`), so that a proof it
  * prints can be checked anywhere against the shared key table (DESIGN.md, "Keys and signed codes").
  *
+ * - The journal keeps every key the terminal has had (`signing_key_registrations`), each with the period it signed
+ *   with it: `valid_from` when the terminal first used it, `valid_to` when the next key took over. A proof printed
+ *   before a rotation is checked against the key of its day (electron/keys/key_history.ts), so no key is forgotten.
  * - At start, and whenever the key changes (`register(newKey)`; today a key is rotated by replacing
- *   `documents.signingKeyFile` and restarting, so the start is where a new key is first seen), the public key is
- *   written to the journal (`signing_key_registrations`) with an idempotency key BEFORE it is sent. Every retry,
+ *   `documents.signingKeyFile` and restarting, so the start is where a new key is first seen), the key's row is
+ *   written with an idempotency key BEFORE it is sent, and the key before it is closed at that moment. Every retry,
  *   in this run or after a restart, sends the same key, so the backend records it once.
+ * - Each key is sent with its `validFrom`, oldest first, until the backend has them all: a key that waited for the
+ *   backend (unreachable at the rotation) still covers the proofs it signed meanwhile, and one sent late takes its
+ *   own place in the backend's history without undoing a later rotation.
  * - A key the backend already has (a restart with the same key file) is not sent again.
  * - No answer (unreachable, timeout, server error): tried again after `retryMs`, doubling up to `maxRetryMs`,
  *   until the backend has it; the log says once that it is waiting and once that it went through.
- * - Refused (a bug or a conflicting key): logged as an error and not retried — a person must look.
- * - Only the newest key is ever sent: the backend keeps one key per terminal, so an older key sent late would
- *   undo a rotation. Registering a key forgets every other key still waiting, and once the backend has it every
- *   older row goes (returning to an old key later is a registration of its own).
+ * - Refused (a bug, a conflicting key, a key revoked as compromised): logged as an error and not retried — a person
+ *   must look. `state` is the newest key's.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -38,9 +42,12 @@ export interface SigningKeyRegistrationOptions {
 export type SigningKeyRegistrationState = 'registered' | 'waiting' | 'refused';
 
 interface Row {
+  id: number;
   public_key: string;
   key_id: string;
   idempotency_key: string;
+  valid_from: string;
+  valid_to: string | null;
   registered_at: string | null;
 }
 
@@ -49,13 +56,16 @@ export const defaultKeyMaxRetryMs = 15 * 60_000;
 
 export class SigningKeyRegistration {
   readonly #options: SigningKeyRegistrationOptions;
-  #current: Row | null = null;
+  /** The newest key's row: the one `state` speaks of. */
+  #newest: Row | null = null;
   #state: SigningKeyRegistrationState = 'waiting';
   #cancelRetry: () => void = () => {};
   #waitMs: number;
   #sending: Promise<void> | null = null;
   #loggedWaiting = false;
   #closed = false;
+  /** Rows the backend refused in this run: not sent again until a restart (a person must look). */
+  readonly #refused = new Set<number>();
 
   constructor(options: SigningKeyRegistrationOptions) {
     this.#options = options;
@@ -66,35 +76,35 @@ export class SigningKeyRegistration {
     return this.#state;
   }
 
-  /** Makes `key` the terminal's registered key; resolves after the first attempt (retries go on by themselves). */
+  /** Makes `key` the terminal's key from now on; resolves after the first attempt (retries go on by themselves). */
   register(key: TerminalSigningKey): Promise<void> {
     const { db, clock } = this.#options;
     const publicKey = publicKeyEntry(key.privateKey);
     const row = db.transaction((): Row => {
-      // Only the newest key may reach the backend: anything older still waiting is dropped.
-      db.prepare('DELETE FROM signing_key_registrations WHERE registered_at IS NULL AND public_key <> ?').run(
-        publicKey,
-      );
-      // The same key under another terminal id is another registration (a request with another body).
-      db.prepare('DELETE FROM signing_key_registrations WHERE public_key = ? AND key_id <> ?').run(
-        publicKey,
-        key.terminalId,
-      );
-      db.prepare(
-        `INSERT INTO signing_key_registrations (public_key, key_id, idempotency_key, requested_at)
-         VALUES (?, ?, ?, ?) ON CONFLICT (public_key) DO NOTHING`,
-      ).run(publicKey, key.terminalId, randomUUID(), macauIso(clock.now()));
-      return db.prepare('SELECT * FROM signing_key_registrations WHERE public_key = ?').get(publicKey) as Row;
+      const newest = db.prepare('SELECT * FROM signing_key_registrations ORDER BY id DESC LIMIT 1').get() as
+        | Row
+        | undefined;
+      // The key in use goes on (a restart with the same key file): its period goes on too.
+      if (newest?.public_key === publicKey && newest.key_id === key.terminalId) return newest;
+      const now = macauIso(clock.now());
+      // A rotation (or a return to an earlier key): the key before it stops now, and a new period starts.
+      db.prepare('UPDATE signing_key_registrations SET valid_to = ? WHERE valid_to IS NULL').run(now);
+      const inserted = db
+        .prepare(
+          `INSERT INTO signing_key_registrations (public_key, key_id, idempotency_key, valid_from)
+           VALUES (?, ?, ?, ?)`,
+        )
+        .run(publicKey, key.terminalId, randomUUID(), now);
+      return db
+        .prepare('SELECT * FROM signing_key_registrations WHERE id = ?')
+        .get(inserted.lastInsertRowid) as Row;
     })();
     this.#cancelRetry();
-    this.#current = row;
+    this.#newest = row;
     this.#waitMs = this.#options.retryMs ?? defaultKeyRetryMs;
     this.#loggedWaiting = false;
-    if (row.registered_at !== null) {
-      this.#state = 'registered';
-      return Promise.resolve();
-    }
-    this.#state = 'waiting';
+    this.#state = row.registered_at !== null ? 'registered' : 'waiting';
+    if (this.#unsent().length === 0) return Promise.resolve();
     return this.#send();
   }
 
@@ -103,41 +113,57 @@ export class SigningKeyRegistration {
     this.#cancelRetry();
   }
 
+  /** The keys the backend does not have yet, oldest first. */
+  #unsent(): Row[] {
+    return this.#options.db
+      .prepare('SELECT * FROM signing_key_registrations WHERE registered_at IS NULL ORDER BY id')
+      .all() as Row[];
+  }
+
   #send(): Promise<void> {
-    this.#sending ??= this.#sendOnce().finally(() => {
+    this.#sending ??= this.#sendAll().finally(() => {
       this.#sending = null;
     });
     return this.#sending;
   }
 
-  async #sendOnce(): Promise<void> {
-    const row = this.#current;
-    if (row === null || this.#closed) return;
+  /** Sends each key the backend lacks, oldest first; stops at the first that gets no answer and waits. */
+  async #sendAll(): Promise<void> {
+    for (;;) {
+      if (this.#closed) return;
+      const row = this.#unsent().find((candidate) => !this.#refused.has(candidate.id));
+      if (row === undefined) return;
+      const sent = await this.#sendOne(row);
+      if (sent === 'waiting') return;
+      if (sent === 'refused') this.#refused.add(row.id);
+    }
+  }
+
+  async #sendOne(row: Row): Promise<SigningKeyRegistrationState> {
     const { backend, db, clock, logger } = this.#options;
+    const newest = () => this.#newest?.id === row.id;
     const sent = await backend.registerPublicKey({
       idempotencyKey: row.idempotency_key,
       keyId: row.key_id,
       purpose: 'document-signing',
       publicKey: row.public_key,
+      validFrom: row.valid_from,
     });
-    // A newer key took over while this one was on its way: the newer one's own send decides.
-    if (this.#current !== row || this.#closed) return;
+    if (this.#closed) return 'waiting';
     if (sent.ok) {
-      db.prepare('UPDATE signing_key_registrations SET registered_at = ? WHERE public_key = ?').run(
+      db.prepare('UPDATE signing_key_registrations SET registered_at = ? WHERE id = ?').run(
         macauIso(clock.now()),
-        row.public_key,
+        row.id,
       );
-      // Superseded keys go: going back to one of them later is a new registration, sent again.
-      db.prepare('DELETE FROM signing_key_registrations WHERE public_key <> ?').run(row.public_key);
-      this.#state = 'registered';
+      if (newest()) this.#state = 'registered';
       logger.log('signing-key-registered', { keyId: row.key_id, afterWaiting: this.#loggedWaiting });
-      return;
+      return 'registered';
     }
     if (!isRetryable(sent.error)) {
-      this.#state = 'refused';
+      if (newest()) this.#state = 'refused';
       const code = sent.error.kind === 'rejected' ? sent.error.rejection.code : sent.error.kind;
       logger.log('signing-key-registration-refused', { keyId: row.key_id, error: code });
-      return;
+      return 'refused';
     }
     if (!this.#loggedWaiting) {
       this.#loggedWaiting = true;
@@ -149,5 +175,6 @@ export class SigningKeyRegistration {
       this.#cancelRetry = () => {};
       void this.#send();
     }, wait);
+    return 'waiting';
   }
 }

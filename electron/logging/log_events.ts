@@ -160,7 +160,13 @@ export const logEvents = {
     disposition: 'info',
     level: 'info',
     meaning:
-      'A printed proof of identity was checked at the kiosk (the verdict only, never a fact of the proof).',
+      'A printed proof of identity was checked at the kiosk (the verdict and whether its QR was scanned or its code typed, never a fact of the proof).',
+  },
+  'proof-code-not-found': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A verification code typed at the check-a-proof screen names no proof: counted towards the kiosk’s limit on typed codes.',
   },
   // The terminal's document-signing key in the backend's key table
   'signing-key-registered': {

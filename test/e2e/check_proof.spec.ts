@@ -181,6 +181,76 @@ test('zh-Hant: a forgery in this terminal’s name is refused; a code that is no
   await expectEveryDisplayRightIn(page, host, 'check-proof-result-forged', 'zh-Hant');
 });
 
+test('pt: a damaged QR — the code typed on the kiosk keyboard gives the same verdict; a code naming no proof is said', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const code = await printProof(page);
+  await openCheck(page, 'pt');
+  await page.getByTestId('check-proof-type-the-code').click();
+  await expect(page.getByTestId('check-proof-type-code')).toBeVisible();
+  const typeOnKeyboard = async (text: string) => {
+    await page.getByTestId('key-clear').click();
+    for (const key of text) await page.getByTestId(`key-${key}`).click();
+    await page.getByTestId('key-enter').click();
+  };
+  // A made-up code: looked up, not found, said on the same screen.
+  await typeOnKeyboard('0000-0000-0000');
+  await expect(page.getByTestId('check-proof-code-not-found')).toContainText('Nenhuma prova tem este código');
+  await shoot(page, 'check-proof/type-code-not-found-pt');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-type-code-not-found', 'pt');
+  // Too short: said at once, never looked up.
+  await typeOnKeyboard('12');
+  await expect(page.getByTestId('check-proof-code-format')).toBeVisible();
+  await typeOnKeyboard(code);
+  const verdict = page.getByTestId('check-proof-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'genuine');
+  await expect(verdict).toContainText('CHAN T** M**');
+  await expect(verdict).toContainText(code);
+  await expect(verdict).not.toContainText('CHAN TAI MAN');
+  await page.getByTestId('check-proof-finish').click();
+});
+
+test('en: a proof signed by a retired key after its retirement, or by a revoked key, is refused with the reason', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const retired = generateKeyPairSync('ed25519');
+  const revoked = generateKeyPairSync('ed25519');
+  const raw = (key: ReturnType<typeof generateKeyPairSync>['publicKey']) =>
+    Buffer.from(key.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64');
+  const day = 86_400_000;
+  const db = new Database(host.backendPath);
+  const insert = db.prepare(
+    `INSERT INTO public_key_periods (key_id, purpose, public_key, valid_from, registered_at, revoked_at)
+     VALUES (?, 'document-signing', ?, ?, ?, ?)`,
+  );
+  const now = Date.now();
+  // MO-E2E-77 used `retired` for a day, until yesterday, then a newer key; MO-E2E-78's key was found compromised.
+  insert.run('MO-E2E-77', raw(retired.publicKey), now - 2 * day, now - 2 * day, null);
+  insert.run('MO-E2E-77', raw(generateKeyPairSync('ed25519').publicKey), now - day, now - day, null);
+  insert.run('MO-E2E-78', raw(revoked.publicKey), now - 2 * day, now - 2 * day, now - 3_600_000);
+  db.close();
+  const sign = (signer: string, privateKey: ReturnType<typeof generateKeyPairSync>['privateKey']) =>
+    signIdentityPayload(madeUpProof(signer), { terminalId: signer, privateKey }).qrText;
+  await openCheck(page, 'en');
+  await scan(sign('MO-E2E-77', retired.privateKey));
+  const verdict = page.getByTestId('check-proof-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'outside-key-validity');
+  await expect(page.getByTestId('check-proof-result-outside-key-validity')).toContainText(
+    'Date of issue does not match',
+  );
+  await shoot(page, 'check-proof/outside-key-validity-en');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-result-outside-key-validity', 'en');
+  await page.getByTestId('check-proof-again').click();
+  await scan(sign('MO-E2E-78', revoked.privateKey));
+  await expect(verdict).toHaveAttribute('data-verdict', 'key-revoked');
+  await expect(verdict).toContainText('MO-E2E-78');
+  await shoot(page, 'check-proof/key-revoked-en');
+  await expectEveryDisplayRightIn(page, host, 'check-proof-result-key-revoked', 'en');
+  await page.getByTestId('check-proof-finish').click();
+});
+
 test('en, keypad and audio alone: the scan step and a verdict are spoken; Enter finishes', async ({
   page,
 }) => {

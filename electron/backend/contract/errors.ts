@@ -21,6 +21,7 @@ export const NotFoundSubjectSchema = z.enum([
   'application',
   'pickup',
   'staff',
+  'key',
   'publication',
   'payment',
   'vending-slot',

@@ -42,7 +42,13 @@ import {
   RevokeProofRequestSchema,
   VerifyProofRequestSchema,
 } from './identity_proof.js';
-import { KeyTableSchema, PublicKeyEntrySchema, RegisterPublicKeyRequestSchema } from './keys.js';
+import {
+  KeyTableSchema,
+  PublicKeyEntrySchema,
+  PublicKeyRevokedSchema,
+  RegisterPublicKeyRequestSchema,
+  RevokePublicKeyRequestSchema,
+} from './keys.js';
 import {
   ApplyForLockerRequestSchema,
   FindPickupRequestSchema,
@@ -386,7 +392,8 @@ export const backendMethods = {
     path: '/v1/keys',
     effect: 'read',
     area: 'keys',
-    summary: 'The Ed25519 public keys that sign proofs of identity and Smart Locker codes.',
+    summary:
+      'Every Ed25519 public key that signs proofs of identity and Smart Locker codes, with its period of use.',
     request: EmptySchema,
     reply: KeyTableSchema,
     rejections: [],
@@ -396,10 +403,21 @@ export const backendMethods = {
     path: '/v1/keys/register',
     effect: 'change',
     area: 'keys',
-    summary: 'A terminal or an issuer announces its public key (a new one replaces the old).',
+    summary:
+      'A terminal or an issuer announces its public key (a new one takes over; the old one stays, retired).',
     request: RegisterPublicKeyRequestSchema,
     reply: PublicKeyEntrySchema,
-    rejections: ['idempotency-conflict'],
+    rejections: ['already-used', 'idempotency-conflict'],
+  }),
+  revokePublicKey: spec({
+    http: 'post',
+    path: '/v1/keys/revoke',
+    effect: 'change',
+    area: 'keys',
+    summary: 'Declare a key compromised (staff): nothing it signed is trusted any more.',
+    request: RevokePublicKeyRequestSchema,
+    reply: PublicKeyRevokedSchema,
+    rejections: ['not-found', 'already-used', 'idempotency-conflict'],
   }),
   checkStaffPin: spec({
     http: 'post',

@@ -194,4 +194,40 @@ describe('embedded backend', () => {
     expect(card.documents).toMatchObject([{ kind: 'bir-card', format: 'card', compartment: null }]);
     await fresh.close();
   });
+
+  it('upgrades a file of one key per terminal (before step 7): each key is kept, in use from its registration', async () => {
+    const path = join(dir, 'version-4.sqlite');
+    await open(path).close();
+    const key = Buffer.alloc(32, 5).toString('base64');
+    const db = new Database(path);
+    db.exec(`
+      DROP TABLE public_key_periods;
+      CREATE TABLE public_keys (
+        key_id TEXT NOT NULL, purpose TEXT NOT NULL, public_key TEXT NOT NULL, registered_at INTEGER NOT NULL,
+        PRIMARY KEY (key_id, purpose)
+      ) STRICT;
+    `);
+    db.prepare('INSERT INTO public_keys VALUES (?, ?, ?, ?)').run(
+      'MO-OLD-01',
+      'document-signing',
+      key,
+      monday - day,
+    );
+    db.pragma('user_version = 4');
+    db.close();
+    const backend = open(path);
+    const { keys } = await value(backend.keyTable({}));
+    expect(keys.filter((k) => k.keyId === 'MO-OLD-01')).toEqual([
+      {
+        keyId: 'MO-OLD-01',
+        purpose: 'document-signing',
+        publicKey: key,
+        registeredAt: '2026-03-01T10:07:00+08:00',
+        validFrom: '2026-03-01T10:07:00+08:00',
+        validTo: null,
+        revokedAt: null,
+      },
+    ]);
+    await backend.close();
+  });
 });

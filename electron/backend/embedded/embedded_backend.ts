@@ -93,6 +93,7 @@ const handlers: Handlers = {
   placeInLocker: lockers.placeInLocker,
   keyTable: keys.keyTable,
   registerPublicKey: keys.registerPublicKey,
+  revokePublicKey: keys.revokePublicKey,
   checkStaffPin: staffAndHeartbeat.checkStaffPin,
   reportHeartbeat: staffAndHeartbeat.reportHeartbeat,
   terminals: staffAndHeartbeat.terminals,

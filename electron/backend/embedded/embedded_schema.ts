@@ -5,21 +5,58 @@ import { createPublicationTables } from './publication_tables.js';
  * The embedded backend's tables. It stands in for the government's systems, so it holds what they would: the
  * catalogue (as JSON rows, loaded into memory at open), residents as ids with their document numbers and hashed
  * PINs (no names, no dates of birth), slots, bookings, documents ready for collection, proofs of identity, Smart
- * Locker applications and pickups, the shared public-key table, staff PIN hashes, the latest heartbeat per terminal and the replies kept per
- * idempotency key. Times are epoch milliseconds.
+ * Locker applications and pickups, the shared public-key table (every key with its period of use), staff PIN
+ * hashes, the latest heartbeat per terminal and the replies kept per idempotency key. Times are epoch milliseconds.
  *
  * `PRAGMA user_version` says which version of these tables a file holds. A later change adds a step to
  * `upgradeEmbeddedTables` (never edits an earlier one), and a file newer than the code is refused.
  *
  * - 2: `collections.compartment`, the kiosk locker door a booklet was loaded behind.
  * - 4: publications, vending slots, payments, machine and counter sales (publication_tables.ts).
+ * - 7: `public_key_periods`, every key an id has had with the time it took over and its revocation, in place of
+ *   `public_keys` (one key per id); each key kept is carried over, valid from when it was registered.
  */
-export const embeddedSchemaVersion = 4;
+export const embeddedSchemaVersion = 7;
 
 /** Brings a file of an earlier version up to this one, one step at a time (inside the open's transaction). */
 export function upgradeEmbeddedTables(db: Database.Database, from: number): void {
   if (from < 2) db.exec('ALTER TABLE collections ADD COLUMN compartment TEXT');
   if (from < 4) createPublicationTables(db);
+  if (from < 7) upgradeToKeyPeriods(db);
+}
+
+/** Step 7: each key of `public_keys` becomes a period from its registration (a file holding periods keeps them). */
+function upgradeToKeyPeriods(db: Database.Database): void {
+  const has = (table: string) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  if (!has('public_key_periods')) createPublicKeyPeriods(db);
+  if (!has('public_keys')) return;
+  db.exec(`
+    INSERT INTO public_key_periods (key_id, purpose, public_key, valid_from, registered_at)
+      SELECT key_id, purpose, public_key, registered_at, registered_at FROM public_keys;
+    DROP TABLE public_keys;
+  `);
+}
+
+/**
+ * The shared key table over time: a row per key an id (terminal or issuer) took up, from `valid_from`; it is the
+ * id's key until the next row's `valid_from` (the period ends there). `revoked_at`: declared compromised.
+ */
+function createPublicKeyPeriods(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE public_key_periods (
+      key_id TEXT NOT NULL,
+      purpose TEXT NOT NULL,
+      public_key TEXT NOT NULL,
+      valid_from INTEGER NOT NULL,
+      registered_at INTEGER NOT NULL,
+      revoked_at INTEGER,
+      revocation_reason TEXT,
+      revoked_by TEXT,
+      PRIMARY KEY (key_id, purpose, valid_from)
+    ) STRICT;
+    CREATE INDEX public_key_periods_by_key ON public_key_periods (public_key);
+  `);
 }
 
 export function createEmbeddedTables(db: Database.Database): void {
@@ -137,13 +174,6 @@ export function createEmbeddedTables(db: Database.Database): void {
       picked_up_at INTEGER,
       picked_up_by TEXT
     ) STRICT;
-    CREATE TABLE public_keys (
-      key_id TEXT NOT NULL,
-      purpose TEXT NOT NULL,
-      public_key TEXT NOT NULL,
-      registered_at INTEGER NOT NULL,
-      PRIMARY KEY (key_id, purpose)
-    ) STRICT;
     CREATE TABLE staff (
       id TEXT PRIMARY KEY,
       pin_hash TEXT NOT NULL,
@@ -166,5 +196,6 @@ export function createEmbeddedTables(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX idempotency_by_age ON idempotency (created_at);
   `);
+  createPublicKeyPeriods(db);
   createPublicationTables(db);
 }

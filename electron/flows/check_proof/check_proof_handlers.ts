@@ -6,6 +6,8 @@ import type { FlowRunner } from '../flow_runner.js';
 export function checkProofFlowHandlers(flows: FlowRunner): MethodHandlers<typeof checkProofFlowMethods> {
   const flow = 'check-proof';
   return {
+    'check-proof.typeCode': () => flows.dispatch(flow, (f) => f.typeCode()),
+    'check-proof.submitCode': ({ code }) => flows.dispatch(flow, (f) => f.submitCode(code)),
     'check-proof.again': () => flows.dispatch(flow, (f) => f.again()),
     'check-proof.retry': () => flows.dispatch(flow, (f) => f.retry()),
     'check-proof.back': () => flows.dispatch(flow, (f) => f.back()),

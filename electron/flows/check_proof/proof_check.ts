@@ -1,14 +1,15 @@
 import { macauDate } from '../../../lib/macau_time.js';
 import { err, ok, type Result } from '../../../lib/result.js';
 import type { Backend } from '../../backend/contract/backend.js';
-import { publicKeyTableOf } from '../../backend/contract/keys.js';
+import { signingKeyHistoryOf } from '../../backend/contract/keys.js';
 import { verifyDocument } from '../../printed/verification/verify_document.js';
 import type { ProofVerdict } from '../../rpc/flows/check_proof_contract.js';
 
 /**
  * The verdict on a scanned proof-of-identity QR: the same verification as `balcao verify-document`
- * (electron/printed/verification/verify_document.ts) against the backend's key table as it is now (a rotation or a
- * new terminal is seen at once), then the backend's register of proofs (revocations, and what it recorded when the
+ * (electron/printed/verification/verify_document.ts) against the backend's key table as it is now — every key each
+ * terminal has had, with when it was in use and whether it was revoked (a rotation or a new terminal is seen at
+ * once, and a proof signed before a rotation still checks) — then the backend's register of proofs (revocations, and what it recorded when the
  * proof was issued). The QR also carries the full name and birth date: nothing of those leaves this function; a
  * verdict carries only the masked facts the backend registered.
  */
@@ -24,7 +25,7 @@ export async function checkPrintedProof(
 ): Promise<Result<ProofVerdict, ProofCheckFailure>> {
   const table = await deps.backend.keyTable({});
   if (!table.ok) return err('unavailable');
-  const verified = verifyDocument(qrText, publicKeyTableOf(table.value, 'document-signing'));
+  const verified = verifyDocument(qrText, signingKeyHistoryOf(table.value, 'document-signing'));
   if (!verified.ok) {
     const failure = verified.error;
     switch (failure.code) {
@@ -37,6 +38,18 @@ export async function checkPrintedProof(
       case 'invalid-public-key':
       case 'bad-signature':
         return ok({ verdict: 'forged' });
+      case 'key-revoked':
+        return ok({
+          verdict: 'key-revoked',
+          terminalId: failure.terminalId,
+          keyRevokedAt: failure.revokedAt,
+        });
+      case 'outside-key-validity':
+        return ok({
+          verdict: 'outside-key-validity',
+          terminalId: failure.terminalId,
+          issuedAt: failure.issuedAt,
+        });
       default: {
         const unreachable: never = failure;
         return unreachable;
@@ -82,7 +95,7 @@ export async function checkPrintedProof(
 }
 
 /** The register names the terminal and the second of issue the signed QR names. */
-function sameIssue(
+export function sameIssue(
   registered: { terminalId: string; issuedAt: string },
   terminalId: string,
   issuedAt: number,

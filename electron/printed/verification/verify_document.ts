@@ -1,16 +1,21 @@
 /**
  * Checks a proof-of-identity certificate from its QR text (or its short code, through a lookup of issued
- * certificates) against the configured terminal public keys. Every way to fail is a typed value.
+ * certificates) against the terminals' keys: the one verification of a printed proof, used by the check-proof
+ * flow (with the backend's key table) and by `balcao verify-document` (with a key file). The keys are either a plain
+ * table (one key per terminal) or each terminal's key history (electron/keys/key_history.ts): the signature must be
+ * by the key the terminal was using at the second the proof says it was issued, and by a key not revoked. Every way
+ * to fail is a typed value.
  */
 
 import { err, ok, type Result } from '../../../lib/result.js';
+import { checkSignatureInHistory, keyHistoryOf, type SignerKeys } from '../../keys/key_history.js';
 import type { PublicKeyTable } from '../../keys/key_table.js';
-import { checkEnvelopeSignature, openEnvelope } from '../../keys/signed_envelope.js';
+import { openEnvelope } from '../../keys/signed_envelope.js';
 import { normaliseVerificationCode, QR_PREFIX, verificationCodeFor } from './document_signing.js';
 import { decodePayload, type IdentityPayload } from './identity_payload.js';
 
-/** Terminal id → Ed25519 public key (the one key-table format, electron/keys/key_table.ts). */
-export type { PublicKeyTable };
+/** Terminal id → Ed25519 public key (the one key-table format, electron/keys/key_table.ts), or → its keys over time. */
+export type { PublicKeyTable, SignerKeys };
 
 export type VerifyError =
   | { code: 'malformed'; detail: string }
@@ -18,6 +23,16 @@ export type VerifyError =
   | { code: 'unknown-key'; terminalId: string }
   | { code: 'invalid-public-key'; terminalId: string }
   | { code: 'bad-signature'; terminalId: string }
+  /** The key that signed it was declared compromised: nothing it signed is trusted. */
+  | { code: 'key-revoked'; terminalId: string; revokedAt: string }
+  /** The key that signed it was not the terminal's key at the time the proof claims (ISO 8601 times). */
+  | {
+      code: 'outside-key-validity';
+      terminalId: string;
+      issuedAt: string;
+      keyValidFrom: string | null;
+      keyValidTo: string | null;
+    }
   | { code: 'code-not-found'; verificationCode: string };
 
 export interface VerifiedDocument {
@@ -33,17 +48,37 @@ export interface VerifyOptions {
   lookupCode?: (verificationCode: string) => string | undefined;
 }
 
-function verifyQrText(qrText: string, publicKeys: PublicKeyTable): VerifyResult {
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function verifyQrText(qrText: string, keys: SignerKeys): VerifyResult {
   const opened = openEnvelope(qrText, QR_PREFIX);
   if (!opened.ok) return err({ code: 'malformed', detail: 'not a verification QR' });
   const payload = decodePayload(opened.value.body);
   if (!payload.ok) return payload;
-  const { terminalId } = payload.value;
-  const signature = checkEnvelopeSignature(opened.value, terminalId, publicKeys);
+  const { terminalId, issuedAt } = payload.value;
+  const signature = checkSignatureInHistory(opened.value, terminalId, issuedAt * 1000, keyHistoryOf(keys));
   if (!signature.ok) {
-    const code = signature.error.code;
-    if (code === 'malformed') return err(signature.error);
-    return err({ code, terminalId });
+    const failure = signature.error;
+    switch (failure.code) {
+      case 'unknown-key':
+      case 'invalid-public-key':
+      case 'bad-signature':
+        return err({ code: failure.code, terminalId });
+      case 'key-revoked':
+        return err({ code: 'key-revoked', terminalId, revokedAt: new Date(failure.revokedAt).toISOString() });
+      case 'outside-key-validity':
+        return err({
+          code: 'outside-key-validity',
+          terminalId,
+          issuedAt: new Date(failure.signedAt).toISOString(),
+          keyValidFrom: isoOf(failure.validFrom),
+          keyValidTo: isoOf(failure.validTo),
+        });
+      default: {
+        const unreachable: never = failure;
+        return unreachable;
+      }
+    }
   }
   return ok({
     terminalId,
@@ -54,7 +89,7 @@ function verifyQrText(qrText: string, publicKeys: PublicKeyTable): VerifyResult 
 
 export function verifyDocument(
   codeOrQrText: string,
-  publicKeys: PublicKeyTable,
+  publicKeys: SignerKeys,
   options: VerifyOptions = {},
 ): VerifyResult {
   const input = codeOrQrText.trim();
@@ -74,11 +109,11 @@ export function verifyDocument(
 
 /**
  * `balcao verify-document <code-or-qr-text>`: JSON on stdout. Exit 0 genuine, 1 not genuine (bad signature,
- * unknown terminal, unknown code), 2 unreadable input.
+ * unknown terminal, revoked key, a key not in use at the claimed issue time, unknown code), 2 unreadable input.
  */
 export function verifyDocumentCommand(
   input: string,
-  publicKeys: PublicKeyTable,
+  publicKeys: SignerKeys,
   options: VerifyOptions = {},
 ): { json: string; exitCode: number } {
   const result = verifyDocument(input, publicKeys, options);

@@ -10,6 +10,8 @@ import { IntentResultSchema } from './intent_result.js';
  *
  *   scan ──(QR scanned)──► checking ──► result (a verdict) ──again──► scan
  *     ▲   (not a proof: scan again, with a notice)  └──► problem (backend unreachable) ──retry──► checking
+ *     └──typeCode──► type-code ──submitCode──► checking   (a damaged QR: its verification code typed instead;
+ *                      ▲ (mistyped, not found, or waiting: typed lookups are limited per terminal)
  */
 
 const service = { service: z.literal('check-proof') };
@@ -40,7 +42,14 @@ const IssueSchema = {
  * - `altered`: the signature holds, but the backend's register states other facts, another terminal or time;
  * - `forged`: the signature is not the terminal's key's (made or changed by someone else), or it holds but the
  *   backend never registered the proof (every proof is registered before it prints, so it was not issued here);
- * - `unknown-key`: it names a terminal the backend has no key for.
+ * - `unknown-key`: it names a terminal the backend has no key for;
+ * - `key-revoked`: signed by a key of the terminal's that was declared compromised (since `keyRevokedAt`): nothing
+ *   it signed can be trusted, whenever it says it was issued;
+ * - `outside-key-validity`: signed by one of the terminal's keys, but one it was not using at the time the proof
+ *   says it was issued (`issuedAt`, as claimed): a retired key signing after its retirement, or a date moved.
+ *
+ * A typed verification code (no QR to check) is looked up in the backend's register: `genuine`, `revoked`, or
+ * `key-revoked` when the key the terminal used then has been revoked since.
  */
 export const ProofVerdictSchema = z.discriminatedUnion('verdict', [
   z.object({ verdict: z.literal('genuine'), ...IssueSchema, facts: ProofFactsViewSchema }),
@@ -54,6 +63,12 @@ export const ProofVerdictSchema = z.discriminatedUnion('verdict', [
   z.object({ verdict: z.literal('altered'), verificationCode: VerificationCodeSchema }),
   z.object({ verdict: z.literal('forged') }),
   z.object({ verdict: z.literal('unknown-key'), terminalId: TerminalIdSchema }),
+  z.object({ verdict: z.literal('key-revoked'), terminalId: TerminalIdSchema, keyRevokedAt: InstantSchema }),
+  z.object({
+    verdict: z.literal('outside-key-validity'),
+    terminalId: TerminalIdSchema,
+    issuedAt: InstantSchema,
+  }),
 ]);
 export type ProofVerdict = z.infer<typeof ProofVerdictSchema>;
 
@@ -61,8 +76,22 @@ export type ProofVerdict = z.infer<typeof ProofVerdictSchema>;
 export const ProofScanNoticeSchema = z.enum(['not-a-proof', 'scan-failed']).nullable();
 export type ProofScanNotice = z.infer<typeof ProofScanNoticeSchema>;
 
+/** Why the type-code step asks again: not 12 letters and digits of the code's alphabet, or no proof has it. */
+export const TypedCodeProblemSchema = z.enum(['format', 'not-found']).nullable();
+export type TypedCodeProblem = z.infer<typeof TypedCodeProblemSchema>;
+
+/** What a person may type: anything up to 64 characters; the flow reads the code out of it, or says `format`. */
+export const TypedProofCodeSchema = z.string().max(64);
+
 export const CheckProofFlowViewSchema = z.discriminatedUnion('step', [
   z.object({ ...service, step: z.literal('scan'), notice: ProofScanNoticeSchema }),
+  z.object({
+    ...service,
+    step: z.literal('type-code'),
+    problem: TypedCodeProblemSchema,
+    /** Too many codes not found at this kiosk: typed codes are refused until then (a scan still works). */
+    waitUntil: InstantSchema.nullable(),
+  }),
   z.object({ ...service, step: z.literal('checking') }),
   z.object({ ...service, step: z.literal('result'), result: ProofVerdictSchema }),
   z.object({ ...service, step: z.literal('problem') }),
@@ -70,11 +99,18 @@ export const CheckProofFlowViewSchema = z.discriminatedUnion('step', [
 export type CheckProofFlowView = z.infer<typeof CheckProofFlowViewSchema>;
 
 export const checkProofFlowMethods = {
+  /** `scan`: the QR cannot be read — type the verification code printed under it instead. */
+  'check-proof.typeCode': { params: noParams, result: IntentResultSchema },
+  /** `type-code`: look up what was typed. */
+  'check-proof.submitCode': {
+    params: z.strictObject({ code: TypedProofCodeSchema }),
+    result: IntentResultSchema,
+  },
   /** `result`: check another proof. */
   'check-proof.again': { params: noParams, result: IntentResultSchema },
   /** `problem`: ask the backend again about the same proof. */
   'check-proof.retry': { params: noParams, result: IntentResultSchema },
-  /** `scan`: to the list of services; `result` or `problem`: to `scan`. */
+  /** `scan`: to the list of services; `type-code`, `result` or `problem`: to `scan`. */
   'check-proof.back': { params: noParams, result: IntentResultSchema },
   /** Leave: back to the list of services. */
   'check-proof.cancel': { params: noParams, result: IntentResultSchema },

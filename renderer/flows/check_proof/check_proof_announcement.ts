@@ -1,5 +1,6 @@
 import type { CheckProofFlowView } from '../../../electron/rpc/flows/check_proof_contract.js';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { macauClockTime } from '../../../lib/macau_time.js';
 
 /**
  * What audio guidance says on each step of checking a proof: the step's title, what the screen shows, and what the
@@ -14,6 +15,22 @@ export function checkProofAnnouncement(view: CheckProofFlowView): Prompt[] {
         ...(view.notice ? [{ key: `check-proof:scan.notice.${view.notice}` }] : []),
         { key: 'check-proof:scan.lead' },
         { key: 'check-proof:keys.scan' },
+      ];
+    case 'type-code':
+      return [
+        { key: 'check-proof:typeCode.title' },
+        ...(view.waitUntil !== null
+          ? [
+              {
+                key: 'check-proof:typeCode.wait',
+                values: { time: macauClockTime(Date.parse(view.waitUntil)) },
+              },
+            ]
+          : view.problem !== null
+            ? [{ key: `check-proof:typeCode.problem.${view.problem}` }]
+            : []),
+        { key: 'check-proof:typeCode.lead' },
+        { key: 'check-proof:keys.typeCode' },
       ];
     case 'checking':
       return [{ key: 'check-proof:checking.title' }, { key: 'check-proof:checking.body' }];

@@ -70,6 +70,8 @@ describe('check a printed proof screens', () => {
       { verdict: 'unknown-key', terminalId: 'MO-XX-99' },
       { verdict: 'revoked', ...issue, revokedAt: '2026-12-01T09:00:00+08:00' },
       { verdict: 'expired', ...issue, facts, documentExpiredOn: '2024-01-31' },
+      { verdict: 'key-revoked', terminalId: 'MO-CP-07', keyRevokedAt: '2026-12-01T09:00:00+08:00' },
+      { verdict: 'outside-key-validity', terminalId: 'MO-CP-07', issuedAt: issue.issuedAt },
     ];
     for (const result of refusals) {
       const { unmount } = show({ service, step: 'result', result }, strictRpcClient({}));
@@ -90,5 +92,29 @@ describe('check a printed proof screens', () => {
     unmount();
     show({ service, step: 'checking' }, strictRpcClient({}));
     expect((screen.getByTestId('check-proof-back') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('scan offers typing the code; type-code sends what was typed once, on Check, and says what was wrong', async () => {
+    const rpc = strictRpcClient({ 'check-proof.typeCode': accepted, 'check-proof.submitCode': accepted });
+    const { unmount } = show({ service, step: 'scan', notice: null }, rpc, 'pt');
+    await tap('check-proof-type-the-code');
+    expect(rpc.calls).toEqual([{ method: 'check-proof.typeCode', params: {} }]);
+    unmount();
+    const typing = show({ service, step: 'type-code', problem: 'not-found', waitUntil: null }, rpc, 'pt');
+    expect(screen.getByTestId('check-proof-code-not-found').textContent).toContain('Nenhuma prova');
+    for (const key of 'AB12') await tap(`key-${key}`);
+    expect(screen.getByTestId('check-proof-code-field').textContent).toBe('AB12');
+    expect(rpc.calls).toHaveLength(1);
+    await tap('key-enter');
+    expect(rpc.calls.at(-1)).toEqual({ method: 'check-proof.submitCode', params: { code: 'AB12' } });
+    typing.unmount();
+    show(
+      { service, step: 'type-code', problem: 'not-found', waitUntil: '2026-12-02T10:30:00.000Z' },
+      strictRpcClient({}),
+      'en',
+    );
+    // The wait, on Macau's clock, instead of the last problem.
+    expect(screen.getByTestId('check-proof-code-wait').textContent).toContain('18:30');
+    expect(screen.queryByTestId('check-proof-code-not-found')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { FlowStepFrame } from '../flow_step_frame.js';
 import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { checkProofAnnouncement } from './check_proof_announcement.js';
 import { ProofVerdictPanel } from './proof_verdict_panel.js';
+import { TypeCodeBody } from './type_code_step.js';
 import './check_proof.css';
 
 const stepLabels = ['scan', 'check', 'result'] as const;
@@ -15,6 +16,7 @@ const stepLabels = ['scan', 'check', 'result'] as const;
 function stepIndex(view: CheckProofFlowView): number {
   switch (view.step) {
     case 'scan':
+    case 'type-code':
       return 0;
     case 'checking':
     case 'problem':
@@ -49,7 +51,25 @@ export function CheckProofScreens({ view }: { view: CheckProofFlowView }) {
           <ScrollArea className="check-proof__scroll">
             <p className="check-proof__lead">{t('scan.lead')}</p>
             <p className="check-proof__hint">{t('scan.hint')}</p>
+            <p className="check-proof__hint">{t('scan.typeHint')}</p>
           </ScrollArea>
+          <div className="identify__choices">
+            <button
+              type="button"
+              className="secondary-button"
+              data-testid="check-proof-type-the-code"
+              {...action([{ key: 'check-proof:scan.typeCode' }])}
+              onClick={() => void rpc.call('check-proof.typeCode', {})}
+            >
+              {t('scan.typeCode')}
+            </button>
+          </div>
+        </FlowStepFrame>
+      );
+    case 'type-code':
+      return (
+        <FlowStepFrame {...frame} step="type-code" title={t('typeCode.title')}>
+          <TypeCodeBody problem={view.problem} waitUntil={view.waitUntil} />
         </FlowStepFrame>
       );
     case 'checking':

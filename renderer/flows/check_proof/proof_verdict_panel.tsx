@@ -35,9 +35,11 @@ export function ProofVerdictPanel({ result }: { result: ProofVerdict }) {
       [t('field.issuedAt'), format(result.issuedAt, i18n.language, true)],
       [t('field.terminal'), result.terminalId],
     );
-  } else if (result.verdict === 'unknown-key') {
+  } else if (result.verdict === 'unknown-key' || result.verdict === 'key-revoked') {
     rows.push([t('field.terminal'), result.terminalId]);
   }
+  if (result.verdict === 'key-revoked')
+    rows.push([t('field.keyRevokedAt'), format(result.keyRevokedAt, i18n.language, true)]);
   if (result.verdict === 'expired')
     rows.push([t('field.documentExpiredOn'), format(result.documentExpiredOn, i18n.language, false)]);
   if (result.verdict === 'revoked')

@@ -232,15 +232,92 @@ export function lockerStaffHeartbeatContract(suite: Suite): void {
     const register = (keyId: string, purpose: KeyPurpose, publicKey: string) =>
       suite.backend.registerPublicKey({ idempotencyKey: key(), keyId, purpose, publicKey });
 
-    it('keeps one key per id and purpose, the newest winning, and lists them all', async () => {
-      expect(value(await register('MO-DEV-01', 'document-signing', keyA))).toMatchObject({ publicKey: keyA });
+    it('keeps every key an id has had, each with its period; verifiers of today get the newest', async () => {
+      expect(value(await register('MO-DEV-01', 'document-signing', keyA))).toMatchObject({
+        publicKey: keyA,
+        validTo: null,
+        revokedAt: null,
+      });
       value(await register('locker-issuer-1', 'locker-pickup', keyA));
-      value(await register('MO-DEV-01', 'document-signing', keyB));
+      // Rotated: the terminal took up key B an hour later than the backend's clock says now.
+      const rotatedAt = '2026-03-02T11:07:00+08:00';
+      const rotated = value(
+        await suite.backend.registerPublicKey({
+          idempotencyKey: key(),
+          keyId: 'MO-DEV-01',
+          purpose: 'document-signing',
+          publicKey: keyB,
+          validFrom: rotatedAt,
+        }),
+      );
+      expect(Date.parse(rotated.validFrom)).toBe(Date.parse(rotatedAt));
+      // Another key claiming the very same instant is refused: which one signed then could not be told.
+      const clash = await suite.backend.registerPublicKey({
+        idempotencyKey: key(),
+        keyId: 'MO-DEV-01',
+        purpose: 'document-signing',
+        publicKey: Buffer.alloc(32, 13).toString('base64'),
+        validFrom: rotatedAt,
+      });
+      expect(refusal(clash)).toMatchObject({ code: 'already-used' });
       const { keys } = value(await suite.backend.keyTable({}));
       expect(keys.map((k) => [k.keyId, k.purpose, k.publicKey])).toEqual([
+        ['MO-DEV-01', 'document-signing', keyA],
         ['MO-DEV-01', 'document-signing', keyB],
         ['locker-issuer-1', 'locker-pickup', keyA],
       ]);
+      // The retired key's period ends where the new one's begins.
+      expect(keys[0]?.validTo).toBe(keys[1]?.validFrom);
+      expect(keys[1]?.validTo).toBeNull();
+      expect(publicKeyTableOf({ keys }, 'document-signing')).toEqual({ 'MO-DEV-01': keyB });
+      // The same key announced again (a retry, a restart) changes nothing.
+      value(await register('MO-DEV-01', 'document-signing', keyB));
+      expect(value(await suite.backend.keyTable({})).keys).toHaveLength(3);
+    });
+
+    it('takes the time the terminal began signing with a key, and revokes a compromised key for good', async () => {
+      const keyC = Buffer.alloc(32, 11).toString('base64');
+      const from = '2026-03-01T09:00:00+08:00';
+      value(await register('MO-DEV-02', 'document-signing', keyA));
+      const late = value(
+        await suite.backend.registerPublicKey({
+          idempotencyKey: key(),
+          keyId: 'MO-DEV-02',
+          purpose: 'document-signing',
+          publicKey: keyC,
+          validFrom: from,
+        }),
+      );
+      expect(Date.parse(late.validFrom)).toBe(Date.parse(from));
+      const revoke = () =>
+        suite.backend.revokePublicKey({
+          idempotencyKey: key(),
+          keyId: 'MO-DEV-02',
+          purpose: 'document-signing',
+          publicKey: keyC,
+          staffId: 'S0002',
+          reason: 'compromised',
+        });
+      const revoked = value(await revoke());
+      expect(revoked).toMatchObject({ keyId: 'MO-DEV-02', publicKey: keyC });
+      expect(refusal(await revoke())).toMatchObject({ code: 'already-used' });
+      const entry = value(await suite.backend.keyTable({})).keys.find((k) => k.publicKey === keyC);
+      expect(entry?.revokedAt).toBe(revoked.revokedAt);
+      expect(refusal(await register('MO-DEV-02', 'document-signing', keyC))).toMatchObject({
+        code: 'already-used',
+      });
+      expect(
+        refusal(
+          await suite.backend.revokePublicKey({
+            idempotencyKey: key(),
+            keyId: 'MO-NOBODY',
+            purpose: 'document-signing',
+            publicKey: keyC,
+            staffId: 'S0002',
+            reason: 'terminal-lost',
+          }),
+        ),
+      ).toEqual({ code: 'not-found', subject: 'key' });
     });
 
     it("gives verifiers the issuer's key: a badge it signed passes, one signed by another key does not", async () => {

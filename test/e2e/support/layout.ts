@@ -18,12 +18,14 @@ export function layoutProblems(page: Page): Promise<string[]> {
     };
     const visuallyHidden = (el: Element) =>
       el.closest('.visually-hidden') !== null || getComputedStyle(el).clipPath.includes('inset(50%)');
+    // An element laid out as `display: contents` has no box: its overflow does not apply (CSS Display 3, 2.5).
     const clips = (el: Element) => {
       const style = getComputedStyle(el);
-      return style.overflowX !== 'visible' || style.overflowY !== 'visible';
+      return style.display !== 'contents' && (style.overflowX !== 'visible' || style.overflowY !== 'visible');
     };
     const scrolls = (el: Element) => {
       const style = getComputedStyle(el);
+      if (style.display === 'contents') return false;
       const vertical =
         ['auto', 'scroll'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + tolerance;
       const horizontal =
