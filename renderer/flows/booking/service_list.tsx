@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceItem } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
+import { spokenName } from './booking_spoken.js';
 
 /** Services to choose from (a department's, or search results); one that cannot be booked says so. */
 export function ServiceList({
@@ -22,6 +24,11 @@ export function ServiceList({
             type="button"
             className="choice choice--wide"
             data-testid={`service-${s.serviceId}`}
+            {...action([
+              spokenName(s.name),
+              ...(showDepartment ? [spokenName(s.department.name)] : []),
+              ...(s.bookable ? [] : [{ key: 'book-appointment:services.notBookable' }]),
+            ])}
             onClick={() => void rpc.call('book-appointment.chooseService', { serviceId: s.serviceId })}
           >
             <span className="choice__main">{f.name(s.name)}</span>
