@@ -16,8 +16,18 @@ type Key = KeypadKeyEvent['key'];
  * were heard, in order, before the next key. A `working` step (the kiosk asking the government system) may be said
  * or cut short depending on how long the answer takes: its words are left out of what is compared.
  */
-const transient =
-  /^booking:working\.|^identify:reading\.|^identify:checking$|^locker-pickup:(checking|opening|recording)$/;
+const transient = new RegExp(
+  [
+    String.raw`^booking:working\.`,
+    String.raw`^identify:reading\.`,
+    '^identify:checking$',
+    '^locker-pickup:(checking|opening|recording)$',
+    String.raw`^collect-document:(finding|releasing\.preparing|releasing\.confirming|keys\.waiting)$`,
+    String.raw`^proof-of-identity:(preparing|printing)\.`,
+    String.raw`^proof-of-identity:keys\.waiting$`,
+    String.raw`^print\.printing\.`,
+  ].join('|'),
+);
 
 export class KeypadWalk {
   constructor(
@@ -39,20 +49,18 @@ export class KeypadWalk {
   }
 
   /**
-   * Waits until, since `from`, the resident heard `keys` one after the other (transient words aside), starting at
-   * the first time `keys[0]` was said; answers the keys heard since `from`.
+   * Waits until, since `from`, the resident heard `keys` one after the other (transient words aside) — a screen
+   * said again after an overlay cut it short counts — and answers the keys heard since `from`.
    */
   async hear(from: number, keys: string[], timeout = 30_000): Promise<string[]> {
     const heard = async () => (await this.heardKeys()).slice(from).filter((k) => !transient.test(k));
+    const run = (said: string[]) => {
+      const same = (at: number) => keys.every((key, i) => said[at + i] === key);
+      const at = said.findIndex((key, i) => key === keys[0] && same(i));
+      return at < 0 ? said : keys;
+    };
     await expect
-      .poll(
-        async () => {
-          const said = await heard();
-          const at = said.indexOf(keys[0] ?? '');
-          return at < 0 ? said : said.slice(at, at + keys.length);
-        },
-        { timeout, message: `heard ${keys.join(', ')}` },
-      )
+      .poll(async () => run(await heard()), { timeout, message: `heard ${keys.join(', ')}` })
       .toEqual(keys);
     return heard();
   }
