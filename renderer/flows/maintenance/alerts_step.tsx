@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { alertDetailText } from './alert_detail_text.js';
 import { ListActionResult } from './list_result.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -25,7 +26,7 @@ export function AlertsStep({ view }: { view: MaintenanceStepView<'alerts'> }) {
               <strong>{t(`alertKind.${alert.kind}`)}</strong>
               <span>{t('alerts.raised', { time: format.dateTime(alert.createdAt) })}</span>
             </div>
-            <p className="maint__detail">{alert.detail}</p>
+            <p className="maint__detail">{alertDetailText(t, alert.detail)}</p>
             {alert.acknowledgedAt ? (
               <p className="maint__ok">
                 {t('alerts.acknowledged', {

@@ -45,7 +45,9 @@ export function SupportBundleStep({ view }: { view: MaintenanceStepView<'support
               <p className="maint__hash">{t('bundle.sha256', { hash: state.sha256 })}</p>
             </>
           ) : null}
-          {state.kind === 'failed' ? <p>{t('bundle.failed', { code: state.code })}</p> : null}
+          {state.kind === 'failed' ? (
+            <p>{t('bundle.failed', { reason: t(`bundle.failure.${state.code}`), code: state.code })}</p>
+          ) : null}
         </section>
       )}
     </>
