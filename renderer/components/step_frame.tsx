@@ -36,7 +36,7 @@ export function StepFrame({
   children: ReactNode;
 }) {
   return (
-    <main className={className} data-testid={testId}>
+    <main className={className} data-testid={testId} aria-label={title}>
       {indicator}
       <h1 className="screen-title">{title}</h1>
       {/* Large text can outgrow a landscape screen: the step scrolls, with its cue, never clipped silently. */}

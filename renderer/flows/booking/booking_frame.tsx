@@ -71,7 +71,7 @@ export function BookingFrame<F extends BookingFlowId>({
   const rpc = useRpc();
   const hasBack = back && !result;
   return (
-    <main className="booking" data-testid={`${flow}-${step}`}>
+    <main className="booking" data-testid={`${flow}-${step}`} aria-label={title}>
       <StepIndicator flow={flow} stage={stage} />
       <h1 className="screen-title booking__title">{title}</h1>
       {lead ? <div className="booking__lead">{lead}</div> : null}
