@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { alertDetailText } from './alert_detail_text.js';
 import { ListActionResult } from './list_result.js';
@@ -40,6 +41,10 @@ export function AlertsStep({ view }: { view: MaintenanceStepView<'alerts'> }) {
                   type="button"
                   className="primary-button"
                   data-testid={`alert-${alert.id}-acknowledge`}
+                  {...action([
+                    { key: `maintenance:alertKind.${alert.kind}` },
+                    { key: 'maintenance:alerts.acknowledge' },
+                  ])}
                   onClick={() => void rpc.call('maintenance.acknowledgeAlert', { alertId: alert.id })}
                 >
                   {t('alerts.acknowledge')}

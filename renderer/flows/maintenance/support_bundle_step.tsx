@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -24,6 +25,12 @@ export function SupportBundleStep({ view }: { view: MaintenanceStepView<'support
             key={destination.id}
             className="primary-button"
             data-testid={`bundle-${destination.id}`}
+            {...action([
+              {
+                key: `maintenance:bundle.writeTo.${destination.kind}`,
+                values: { label: destination.label ?? '' },
+              },
+            ])}
             disabled={writing}
             onClick={() => void rpc.call('maintenance.writeSupportBundle', { destination: destination.id })}
           >
