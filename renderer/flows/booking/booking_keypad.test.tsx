@@ -84,6 +84,20 @@ describe('booking and check-in without sight', () => {
     },
   );
 
+  it('Help explains every step, in the four languages', () => {
+    for (const language of languages) {
+      const i18n = createI18n(language);
+      for (const view of [
+        ...bookAppointmentViews,
+        ...checkInViews,
+        { service: 'book-appointment', step: 'identify' },
+      ]) {
+        const key = `a11y:help.step.${view.service}.${view.step}`;
+        expect(i18n.exists(key, { lng: language, fallbackLng: false }), `${language} ${key}`).toBe(true);
+      }
+    }
+  });
+
   it('the steps say what they show, in the order a resident reads them', () => {
     const keysOf = (view: FlowView) => {
       cleanup();
