@@ -120,7 +120,7 @@ test('print a proof of identity; check a proof', async ({ page }) => {
     await identifyWithPassport(page, host);
     await expectTree(page, 'proof-choose', 'proof-choose');
     await page.getByTestId('proof-languages-zh-en').click();
-    await expect(page.getByTestId('proof-page')).toBeVisible();
+    await expect(page.getByTestId('proof-page')).toBeVisible({ timeout: 30_000 });
     await expectTree(page, 'proof-preview', 'proof-preview');
     await page.getByTestId('proof-print').click();
     await expect(page.getByTestId('proof-done')).toBeVisible({ timeout: 30_000 });

@@ -93,9 +93,16 @@ export class KeypadWalk {
       const from = await this.mark();
       await this.press('down');
       await expect.poll(async () => (await this.mark()) > from, { timeout: 30_000 }).toBe(true);
-      // The action's prompts all start (the ring moved to it first).
+      // The ring moved; then every prompt the action carries is heard before the next key (a key cuts speech short).
       await expect.poll(() => this.focused(), { timeout: 10_000 }).not.toBeNull();
       const now = await this.focused();
+      const carried = await this.page
+        .locator('[data-keypad-focus]')
+        .first()
+        .evaluate((el) => (JSON.parse(el.getAttribute('data-speak') ?? '[]') as unknown[]).length);
+      await expect
+        .poll(async () => (await this.heardKeys()).slice(from).length, { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(carried);
       const keys = (await this.heardKeys()).slice(from);
       said.push(keys);
       if (now === testId) return said;
