@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import type { AuditAppendError, AuditLog } from './audit_log.js';
 import { isoAt, type JournalClock } from './journal_clock.js';
+import { readDetail, type StaffAlertDetail, storedDetail } from './staff_alert_details.js';
 
 export const staffAlertKinds = [
   'document-not-printable',
@@ -24,7 +25,7 @@ export type StaffAlertKind = (typeof staffAlertKinds)[number];
 export interface StaffAlert {
   id: number;
   kind: StaffAlertKind;
-  detail: string;
+  detail: StaffAlertDetail;
   printJobId: number | null;
   transactionId: number | null;
   createdAt: string;
@@ -41,19 +42,20 @@ export class StaffAlertStore {
   ) {}
 
   /**
-   * `detail` names templates, counts, states and ids: never a resident or what a document shows. The log line
-   * carries the kind and ids only (a caller inside a larger database transaction commits the alert with it).
+   * `detail` is a code of staff_alert_details.ts with templates, counts, states and ids: never a resident or what a
+   * document shows. The log line carries the kind and ids only (a caller inside a larger database transaction
+   * commits the alert with it).
    */
   raise(
     kind: StaffAlertKind,
-    detail: string,
+    detail: StaffAlertDetail,
     subject: { printJobId?: number; transactionId?: number } = {},
   ): number {
     const result = this.db
       .prepare(
         'INSERT INTO staff_alerts (kind, detail, print_job_id, transaction_id, created_at) VALUES (?, ?, ?, ?, ?)',
       )
-      .run(kind, detail, subject.printJobId ?? null, subject.transactionId ?? null, this.#at());
+      .run(kind, storedDetail(detail), subject.printJobId ?? null, subject.transactionId ?? null, this.#at());
     const alertId = Number(result.lastInsertRowid);
     this.options.logger.log('staff-alert-raised', { alertId, kind, ...subject });
     return alertId;
@@ -70,7 +72,11 @@ export class StaffAlertStore {
              ORDER BY a.seq LIMIT 1) AS acknowledgedBy
          FROM staff_alerts s ORDER BY s.acknowledged_at IS NOT NULL, s.id DESC LIMIT ?`,
       )
-      .all(limit) as StaffAlert[];
+      .all(limit)
+      .map((row) => {
+        const stored = row as Omit<StaffAlert, 'detail'> & { detail: string };
+        return { ...stored, detail: readDetail(stored.detail) };
+      });
   }
 
   openCount(): number {

@@ -257,7 +257,13 @@ describe('transaction journal', () => {
       {
         kind: 'transaction-needs-staff',
         transactionId: id,
-        detail: `transaction ${id} (locker-pickup) stopped at dispensed: door-state-unknown`,
+        detail: {
+          code: 'transaction-stopped',
+          transactionId: id,
+          kind: 'locker-pickup',
+          state: 'dispensed',
+          reason: 'door-state-unknown',
+        },
       },
     ]);
     const resolved = journal.resolveByStaff(id, 'confirmed', 'staff-042', 'parcel gone from the locker');

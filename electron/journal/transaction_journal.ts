@@ -274,7 +274,7 @@ export class TransactionJournal {
       this.#event(id, current.state, current.state, { at, reason: `needs-staff: ${reason}` });
       this.#alerts.raise(
         'transaction-needs-staff',
-        `transaction ${id} (${current.kind}) stopped at ${current.state}: ${reason}`,
+        { code: 'transaction-stopped', transactionId: id, kind: current.kind, state: current.state, reason },
         { transactionId: id },
       );
       return this.#mustGet(id);

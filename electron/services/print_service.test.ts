@@ -90,7 +90,7 @@ describe('kiosk print service', () => {
     const [alert] = app.printing.alerts();
     expect(alert).toMatchObject({ kind: 'document-not-printable', acknowledgedAt: null });
     // The alert names the template and a count, never the resident's name or its characters.
-    expect(alert?.detail).toBe('identity-proof: 1 character(s) without a glyph in any configured font');
+    expect(alert?.detail).toEqual({ code: 'missing-glyphs', template: 'identity-proof', characters: 1 });
     expect(app.printing.acknowledgeAlert(alert!.id, 'staff-007').ok).toBe(true);
     // Who acknowledged is read back from the audit log, where the acknowledgement was recorded.
     expect(app.printing.alerts()[0]).toMatchObject({ acknowledgedBy: 'staff-007' });

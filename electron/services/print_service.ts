@@ -322,11 +322,12 @@ export class KioskPrintService {
       error.code !== 'no-font-available'
     )
       return;
-    const detail =
+    this.#alerts.raise(
+      'document-not-printable',
       error.code === 'missing-glyphs'
-        ? `${template}: ${error.codePoints.length} character(s) without a glyph in any configured font`
-        : `${template}: ${error.code}`;
-    this.#alerts.raise('document-not-printable', detail);
+        ? { code: 'missing-glyphs', template, characters: error.codePoints.length }
+        : { code: 'cannot-render', template, reason: error.code },
+    );
     this.#logger.log('document-not-printable', { template, reason: error.code });
     this.#bus.emit('print.failed', {
       reason: error.code === 'missing-glyphs' ? 'missing-glyphs' : 'cannot-render',
@@ -346,14 +347,16 @@ export class KioskPrintService {
   #forward(event: PrintPipelineEvent): void {
     if (event.type === 'paper-changed') return;
     if (event.type === 'job-needs-attention') {
-      this.#alerts.raise('print-needs-attention', `print job ${event.jobId}: ${event.reason}`, {
-        printJobId: event.jobId,
-      });
+      this.#alerts.raise(
+        'print-needs-attention',
+        { code: 'print-job-held', printJobId: event.jobId, reason: event.reason },
+        { printJobId: event.jobId },
+      );
     }
     if (event.type === 'job-expired') {
       this.#alerts.raise(
         'print-job-expired',
-        `print job ${event.jobId}: unresolved for ${event.retentionHours} h, voided and its document deleted`,
+        { code: 'print-job-expired', printJobId: event.jobId, hours: event.retentionHours },
         { printJobId: event.jobId },
       );
     }

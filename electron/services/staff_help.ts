@@ -30,10 +30,12 @@ export class StaffHelp {
       return err('already-called');
     }
     this.#lastCall = { sessionId: view.sessionId, at: now };
-    this.alerts.raise(
-      'resident-help',
-      `terminal ${this.terminalId} at ${view.flow.service}/${view.flow.step}`,
-    );
+    this.alerts.raise('resident-help', {
+      code: 'resident-asked',
+      terminal: this.terminalId,
+      flow: view.flow.service,
+      step: view.flow.step,
+    });
     return ok(undefined);
   }
 }

@@ -140,7 +140,11 @@ describe('Help: call a member of staff', () => {
     expect(await k.call('help.callStaff')).toEqual({ ok: true });
     expect(await k.call('help.callStaff')).toEqual({ ok: false, error: 'already-called' });
     expect(k.app.printing.alerts()).toMatchObject([
-      { kind: 'resident-help', detail: 'terminal MO-TEST-01 at home/services', acknowledgedAt: null },
+      {
+        kind: 'resident-help',
+        detail: { code: 'resident-asked', terminal: 'MO-TEST-01', flow: 'home', step: 'services' },
+        acknowledgedAt: null,
+      },
     ]);
     k.clock.advance(60_000);
     await k.call('session.touch');

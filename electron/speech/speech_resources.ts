@@ -9,6 +9,7 @@ import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
+import enMaintenance from '../../locales/en/maintenance.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
+import ptMaintenance from '../../locales/pt/maintenance.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
@@ -37,6 +39,7 @@ import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
+import hansMaintenance from '../../locales/zh-Hans/maintenance.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
@@ -51,6 +54,7 @@ import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
+import hantMaintenance from '../../locales/zh-Hant/maintenance.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
@@ -77,16 +81,16 @@ export const flowNamespaces = [
   'proof-of-identity',
   'check-proof',
   'locker-pickup',
-  // Staff sign-in is spoken for a member of staff who cannot see the screen; never their name or PIN digits.
+  // Staff sign-in and the maintenance tools are spoken for a member of staff who cannot see the screen (issue 14:
+  // every screen); never their name, id or PIN digits.
   'staff-sign-in',
+  'maintenance',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
 /** Locale files that are never spoken, with the reason. */
 export const unspokenNamespaces: Readonly<Record<string, string>> = {
   documents: 'printed documents (receipts, slips, the A4 proof), not screens',
-  maintenance:
-    'staff screens: audio guidance is for residents (a maintenance session is a member of staff’s)',
 };
 
 type Tree = Record<string, unknown>;
@@ -106,6 +110,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hantProofOfIdentity,
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
+    maintenance: hantMaintenance,
     'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
@@ -122,6 +127,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hansProofOfIdentity,
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
+    maintenance: hansMaintenance,
     'staff-sign-in': hansStaffSignIn,
   },
   pt: {
@@ -138,6 +144,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': ptProofOfIdentity,
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
+    maintenance: ptMaintenance,
     'staff-sign-in': ptStaffSignIn,
   },
   en: {
@@ -154,6 +161,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': enProofOfIdentity,
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
+    maintenance: enMaintenance,
     'staff-sign-in': enStaffSignIn,
   },
 };

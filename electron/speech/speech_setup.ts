@@ -49,6 +49,9 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'locker-pickup':
     case 'staff-sign-in':
       return true;
+    // Staff screens are rare and their words many: only the tools' names are rendered ahead.
+    case 'maintenance':
+      return key.startsWith('tool.');
     default: {
       const unreachable: never = namespace;
       return unreachable;

@@ -42,11 +42,13 @@ export function FlowStepFrame({
         label: t('cancel'),
         testId: `${prefix}-cancel`,
         onPress: () => void rpc.call(`${flow}.cancel`, {}),
+        spoken: [{ key: `${flow}:cancel` }],
       }}
       back={{
         label: t('back'),
         testId: `${prefix}-back`,
         onPress: () => void rpc.call(`${flow}.back`, {}),
+        spoken: [{ key: `${flow}:back` }],
       }}
     >
       {children}

@@ -133,7 +133,7 @@ test('every existing screen with the keypad and audio alone, the prompts’ keys
     ...first.needs.map((need) => `home:serviceIntro.needs.${need}`),
     'home:serviceIntro.takes',
     ...(first.flowReady ? [] : ['home:serviceIntro.notYetAtKiosk']),
-    'serviceIntro.keys',
+    first.flowReady && first.available ? 'serviceIntro.keysStart' : 'serviceIntro.keys',
   ]);
   from = await mark();
   await press('back');

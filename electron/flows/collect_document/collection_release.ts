@@ -192,8 +192,15 @@ function handOverToRecovery(services: ReleaseServices, tx: number): void {
   if (services.journal.transactions.handOverToRecovery(tx).ok) void services.journal.recoverNow();
 }
 
-function alertStaff(services: ReleaseServices, tx: number, deviceId: string, problem: string): void {
-  services.journal.alerts.raise('device-needs-staff', `${deviceId}: ${problem} while releasing a document`, {
-    transactionId: tx,
-  });
+function alertStaff(
+  services: ReleaseServices,
+  tx: number,
+  deviceId: string,
+  problem: 'jam' | 'empty' | 'door' | 'device',
+): void {
+  services.journal.alerts.raise(
+    'device-needs-staff',
+    { code: 'release-stopped', deviceId, problem },
+    { transactionId: tx },
+  );
 }

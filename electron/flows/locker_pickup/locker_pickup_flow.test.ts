@@ -272,7 +272,7 @@ describe('Smart Locker pickup at a locker station', () => {
     kiosk.clock.advance(20_000);
     await stepBecomes('left-open');
     expect(kiosk.app.journal.alerts.list().map((a) => [a.kind, a.detail])).toEqual([
-      ['device-needs-staff', 'lockers: door A1 (compartment A01) left open after a pickup'],
+      ['device-needs-staff', { code: 'door-left-open', deviceId: 'lockers', door: 'A1', compartment: 'A01' }],
     ]);
     await expect.poll(() => pickupStatus('LA-SAMPLE-1')).toBe('picked-up');
     await closeDoor('A1');

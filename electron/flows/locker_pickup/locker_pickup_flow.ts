@@ -221,8 +221,17 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     const fields = { transactionId: begun.tx, compartment };
     if (opening.outcome !== 'opened') {
       logger.log('locker-door-not-opened', { ...fields, outcome: opening.outcome, detail: opening.detail });
-      const detail = `${target.device}: door ${target.door} (compartment ${compartment}) did not open for a pickup (${opening.detail})`;
-      journal.alerts.raise('device-needs-staff', detail, { transactionId: begun.tx });
+      journal.alerts.raise(
+        'device-needs-staff',
+        {
+          code: 'door-not-opened',
+          deviceId: target.device,
+          door: target.door,
+          compartment,
+          detail: opening.detail,
+        },
+        { transactionId: begun.tx },
+      );
       if (opening.outcome === 'not-opened') journal.transactions.void(begun.tx, 'door-not-opened');
       else journal.transactions.handToStaff(begun.tx, `door-${opening.detail}`);
       this.#pickup = null;
@@ -249,7 +258,7 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     logger.log('locker-door-left-open', { transactionId: pickup.tx, compartment: pickup.compartment });
     journal.alerts.raise(
       'device-needs-staff',
-      `${target.device}: door ${target.door} (compartment ${pickup.compartment}) left open after a pickup`,
+      { code: 'door-left-open', deviceId: target.device, door: target.door, compartment: pickup.compartment },
       { transactionId: pickup.tx },
     );
     this.#changed({ service, step: 'left-open', compartment: pickup.compartment });

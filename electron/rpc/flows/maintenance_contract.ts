@@ -24,6 +24,7 @@ import {
   StaffJobSchema,
   StaffMemberViewSchema,
   StaffTransactionSchema,
+  supportBundleFailures,
   TerminalInfoSchema,
 } from './maintenance_views.js';
 
@@ -96,7 +97,7 @@ export const MaintenanceFlowViewSchema = z.discriminatedUnion('step', [
         bytes: z.number().int(),
         sha256: z.string(),
       }),
-      z.object({ kind: z.literal('failed'), code: z.string() }),
+      z.object({ kind: z.literal('failed'), code: z.enum(supportBundleFailures) }),
     ]),
   }),
   z.object({

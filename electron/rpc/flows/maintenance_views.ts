@@ -6,6 +6,7 @@ import {
   voidReasonCodes,
 } from '../../journal/print_job_reasons.js';
 import { printJobStatuses } from '../../journal/print_job_rows.js';
+import { StaffAlertDetailSchema } from '../../journal/staff_alert_details.js';
 import { staffAlertKinds } from '../../journal/staff_alerts.js';
 import { transactionKinds, transactionStates } from '../../journal/transaction_states.js';
 import { deviceActions, deviceTests } from './maintenance_choices.js';
@@ -132,7 +133,7 @@ export const StaffTransactionSchema = z.object({
 export const StaffAlertViewSchema = z.object({
   id: z.number().int(),
   kind: z.enum(staffAlertKinds),
-  detail: z.string(),
+  detail: StaffAlertDetailSchema,
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
@@ -162,6 +163,9 @@ export const TerminalInfoSchema = z.object({
     sha256: z.string(),
   }),
 });
+
+/** Why the support bundle was not written (the screen says it in the staff member's language). */
+export const supportBundleFailures = ['unknown-destination', 'cannot-write', 'internal'] as const;
 
 export const BundleDestinationSchema = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BookingView } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { BookingFrame } from './booking_frame.js';
@@ -20,6 +21,7 @@ export function AlreadyBookedStep({ booking }: { booking: BookingView }) {
           type="button"
           className="primary-button"
           data-testid="finish"
+          {...action([{ key: 'book-appointment:booked.finish' }], { role: 'default' })}
           onClick={() => void rpc.call('book-appointment.finish', {})}
         >
           {t('booked.finish')}

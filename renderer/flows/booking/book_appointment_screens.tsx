@@ -1,7 +1,10 @@
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { Announce } from '../../a11y/announce.js';
 import { IdentifyScreens } from '../identify/identify_screens.js';
 import { AlreadyBookedStep } from './already_booked_step.js';
+import { bookAppointmentAnnouncement } from './book_appointment_announcement.js';
 import { BookedStep } from './booked_step.js';
+import { useBookingFormat } from './booking_format.js';
 import { StepIndicator } from './booking_frame.js';
 import { CentreStep } from './centre_step.js';
 import { ConfirmStep } from './confirm_step.js';
@@ -18,8 +21,22 @@ import './booking.css';
 
 const flow = 'book-appointment';
 
-/** The booking flow's screens: one component per step, chosen by the step the main process says it is on. */
+/**
+ * The booking flow's screens: the step's announcement for audio guidance (book_appointment_announcement.ts; the
+ * identify step speaks for itself), and the step's component.
+ */
 export function BookAppointmentScreens({ view }: { view: BookAppointmentFlowView }) {
+  const f = useBookingFormat();
+  return (
+    <>
+      {view.step === 'identify' ? null : <Announce prompts={bookAppointmentAnnouncement(view, f)} />}
+      <BookAppointmentStep view={view} />
+    </>
+  );
+}
+
+/** One component per step, chosen by the step the main process says it is on. */
+function BookAppointmentStep({ view }: { view: BookAppointmentFlowView }) {
   switch (view.step) {
     case 'site':
       return <SiteStep home={view.home} />;

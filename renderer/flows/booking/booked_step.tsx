@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BookingView, PrintOutcome } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { BookingFrame } from './booking_frame.js';
@@ -21,6 +22,7 @@ export function BookedStep({ booking, slip }: { booking: BookingView; slip: Prin
           type="button"
           className="primary-button primary-button--large"
           data-testid="finish"
+          {...action([{ key: 'book-appointment:booked.finish' }], { role: 'default' })}
           onClick={() => void rpc.call('book-appointment.finish', {})}
         >
           {t('booked.finish')}

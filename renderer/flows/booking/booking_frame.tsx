@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { sendShared } from './shared_intents.js';
 
@@ -39,6 +41,9 @@ export interface BookingFrameProps<F extends BookingFlowId> {
   backLabel?: string;
   /** The way out of the flow, where "Cancel" would be read as the step's own act (cancelling a booking). */
   exitLabel?: string;
+  /** What the keypad says on Back and Cancel when their labels are the step's own (`backLabel`, `exitLabel`). */
+  spokenBack?: Prompt[];
+  spokenExit?: Prompt[];
 }
 
 /**
@@ -59,11 +64,14 @@ export function BookingFrame<F extends BookingFlowId>({
   backLabel,
   exitLabel,
   scroll = true,
+  spokenBack = [{ key: 'booking:actions.back' }],
+  spokenExit = [{ key: 'booking:actions.cancel' }],
 }: BookingFrameProps<F>) {
   const { t } = useTranslation('booking');
   const rpc = useRpc();
+  const hasBack = back && !result;
   return (
-    <main className="booking" data-testid={`${flow}-${step}`}>
+    <main className="booking" data-testid={`${flow}-${step}`} aria-label={title}>
       <StepIndicator flow={flow} stage={stage} />
       <h1 className="screen-title booking__title">{title}</h1>
       {lead ? <div className="booking__lead">{lead}</div> : null}
@@ -71,11 +79,12 @@ export function BookingFrame<F extends BookingFlowId>({
         {scroll ? <ScrollArea className="booking-scroll">{children}</ScrollArea> : children}
       </div>
       <footer className="booking__footer">
-        {back && !result ? (
+        {hasBack ? (
           <button
             type="button"
             className="secondary-button"
             data-testid="back"
+            {...action(spokenBack, { role: 'back' })}
             onClick={() => sendShared(rpc, flow, { intent: 'back' })}
           >
             {backLabel ?? t('actions.back')}
@@ -86,6 +95,8 @@ export function BookingFrame<F extends BookingFlowId>({
             type="button"
             className="secondary-button"
             data-testid="cancel"
+            // The keypad's Back key leaves by Cancel where the step has no Back (a booking being made).
+            {...action(spokenExit, { role: hasBack ? 'item' : 'back' })}
             onClick={() => sendShared(rpc, flow, { intent: 'cancel' })}
           >
             {exitLabel ?? t('actions.cancel')}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CheckInFlowView, CheckInRefusal } from '../../../electron/rpc/flows/check_in_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { type BookingFormat, useBookingFormat } from './booking_format.js';
@@ -56,6 +57,7 @@ export function BookingStep({ view }: { view: View }) {
           type="button"
           className="primary-button"
           data-testid="finish"
+          {...action([{ key: 'check-in:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('check-in.finish', {})}
         >
           {t('finish')}
@@ -74,6 +76,7 @@ export function BookingStep({ view }: { view: View }) {
             type="button"
             className="primary-button"
             data-testid="reschedule"
+            {...action([{ key: 'check-in:booking.reschedule' }], { order: -1 })}
             onClick={() => void rpc.call('check-in.reschedule', {})}
           >
             {t('booking.reschedule')}
@@ -82,6 +85,7 @@ export function BookingStep({ view }: { view: View }) {
             type="button"
             className="secondary-button"
             data-testid="cancel-booking"
+            {...action([{ key: 'check-in:booking.cancelIt' }], { order: -1 })}
             onClick={() => void rpc.call('check-in.cancelBooking', {})}
           >
             {t('booking.cancelIt')}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
+import { spokenName } from './booking_spoken.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'centre' }>;
 
@@ -26,6 +28,11 @@ export function CentreStep({ view }: { view: View }) {
             key={c.centreId}
             className="choice choice--wide"
             data-testid={`centre-${c.centreId}`}
+            {...action([
+              spokenName(c.name),
+              spokenName(c.address),
+              ...(c.here ? [{ key: 'book-appointment:centre.here' }] : []),
+            ])}
             onClick={() => void rpc.call('book-appointment.chooseCentre', { centreId: c.centreId })}
           >
             <span className="choice__main">{f.name(c.name)}</span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckInFlowView } from '../../../electron/rpc/flows/check_in_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { useBookingFormat } from './booking_format.js';
@@ -24,6 +25,7 @@ export function ConfirmRescheduleStep({ view }: { view: StepOf<'confirm-reschedu
           type="button"
           className="primary-button primary-button--large"
           data-testid="confirm"
+          {...action([{ key: 'check-in:reschedule.confirm' }], { role: 'default', order: -1 })}
           onClick={() => void rpc.call('check-in.confirm', {})}
         >
           {t('reschedule.confirm')}
@@ -62,6 +64,7 @@ export function RescheduledStep({ view }: { view: StepOf<'rescheduled'> }) {
           type="button"
           className="primary-button primary-button--large"
           data-testid="finish"
+          {...action([{ key: 'check-in:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('check-in.finish', {})}
         >
           {t('finish')}
@@ -87,11 +90,14 @@ export function ConfirmCancelStep({ view }: { view: StepOf<'confirm-cancel'> }) 
       lead={t('cancelBooking.lead')}
       backLabel={t('cancelBooking.keep')}
       exitLabel={t('cancelBooking.leave')}
+      spokenBack={[{ key: 'check-in:cancelBooking.keep' }]}
+      spokenExit={[{ key: 'check-in:cancelBooking.leave' }]}
       actions={
         <button
           type="button"
           className="primary-button primary-button--danger"
           data-testid="confirm"
+          {...action([{ key: 'check-in:cancelBooking.confirm' }], { role: 'default', order: -1 })}
           onClick={() => void rpc.call('check-in.confirm', {})}
         >
           {t('cancelBooking.confirm')}
@@ -118,6 +124,7 @@ export function CancelledStep({ view }: { view: StepOf<'cancelled'> }) {
           type="button"
           className="primary-button primary-button--large"
           data-testid="finish"
+          {...action([{ key: 'check-in:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('check-in.finish', {})}
         >
           {t('finish')}

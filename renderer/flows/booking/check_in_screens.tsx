@@ -1,6 +1,9 @@
 import type { CheckInFlowView } from '../../../electron/rpc/flows/check_in_contract.js';
+import { Announce } from '../../a11y/announce.js';
+import { useBookingFormat } from './booking_format.js';
 import { BookingStep } from './booking_step.js';
 import { CancelledStep, ConfirmCancelStep, ConfirmRescheduleStep, RescheduledStep } from './change_steps.js';
+import { checkInAnnouncement } from './check_in_announcement.js';
 import { DateStep } from './date_step.js';
 import { ProblemStep } from './problem_step.js';
 import { ReferenceStep } from './reference_step.js';
@@ -12,8 +15,19 @@ import './booking.css';
 
 const flow = 'check-in';
 
-/** The check-in flow's screens: one component per step. */
+/** The check-in flow's screens: the step's announcement for audio guidance (check_in_announcement.ts) and its component. */
 export function CheckInScreens({ view }: { view: CheckInFlowView }) {
+  const f = useBookingFormat();
+  return (
+    <>
+      <Announce prompts={checkInAnnouncement(view, f)} />
+      <CheckInStep view={view} />
+    </>
+  );
+}
+
+/** One component per step. */
+function CheckInStep({ view }: { view: CheckInFlowView }) {
   switch (view.step) {
     case 'scan':
       return <ScanStep purpose={view.purpose} notice={view.notice} />;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import type { AppointmentView } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { BookingFrame } from './booking_frame.js';
@@ -23,6 +24,7 @@ export function ConfirmStep({ appointment, resident }: { appointment: Appointmen
           type="button"
           className="primary-button primary-button--large"
           data-testid="confirm"
+          {...action([{ key: 'book-appointment:confirm.book' }], { role: 'default', order: -1 })}
           onClick={() => void rpc.call('book-appointment.confirm', {})}
         >
           {t('confirm.book')}

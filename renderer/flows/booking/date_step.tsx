@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DateStepView } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
+import { spokenDay } from './booking_spoken.js';
 import { sendShared } from './shared_intents.js';
 
 /** The days with a free time at the chosen centre (for a new booking, or a booking being moved). */
@@ -30,6 +32,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               key={d.date}
               className="choice"
               data-testid={`date-${d.date}`}
+              {...action(spokenDay(d.date, d.freeSlots, f))}
               onClick={() => sendShared(rpc, flow, { intent: 'chooseDate', date: d.date })}
             >
               <span className="choice__main">{f.day(d.date)}</span>

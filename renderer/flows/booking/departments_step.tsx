@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
+import { spokenName } from './booking_spoken.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'departments' }>;
 
@@ -22,6 +24,7 @@ export function DepartmentsStep({ view }: { view: View }) {
           type="button"
           className="search-entry"
           data-testid="open-search"
+          {...action([{ key: 'book-appointment:departments.search' }])}
           onClick={() => void rpc.call('book-appointment.openSearch', {})}
         >
           <span aria-hidden="true">⌕</span>
@@ -36,6 +39,10 @@ export function DepartmentsStep({ view }: { view: View }) {
             key={d.code}
             className="choice choice--wide"
             data-testid={`department-${d.code}`}
+            {...action([
+              spokenName(d.name),
+              { key: 'book-appointment:departments.services', values: { count: d.services } },
+            ])}
             onClick={() => void rpc.call('book-appointment.chooseDepartment', { code: d.code })}
           >
             <span className="choice__main">{f.name(d.name)}</span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BackendProblem } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
 import { sendShared } from './shared_intents.js';
@@ -28,6 +29,7 @@ export function ProblemStep<F extends BookingFlowId>({
           type="button"
           className="primary-button"
           data-testid="retry"
+          {...action([{ key: 'booking:actions.retry' }], { role: 'default', order: -1 })}
           onClick={() => sendShared(rpc, flow, { intent: 'retry' })}
         >
           {t('actions.retry')}

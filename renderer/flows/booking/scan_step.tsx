@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckInPurpose, LookupNotice } from '../../../electron/rpc/flows/check_in_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { ServiceIcon } from '../../components/icons.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { BookingFrame } from './booking_frame.js';
@@ -22,6 +23,7 @@ export function ScanStep({ purpose, notice }: { purpose: CheckInPurpose; notice:
           type="button"
           className="primary-button"
           data-testid="type-reference"
+          {...action([{ key: 'check-in:scan.type' }])}
           onClick={() => void rpc.call('check-in.typeReference', {})}
         >
           {t('scan.type')}
@@ -43,6 +45,7 @@ export function ScanStep({ purpose, notice }: { purpose: CheckInPurpose; notice:
             type="button"
             className="secondary-button scan__manage"
             data-testid="manage"
+            {...action([{ key: 'check-in:scan.manage' }], { order: -1 })}
             onClick={() => void rpc.call('check-in.manage', {})}
           >
             {t('scan.manage')}

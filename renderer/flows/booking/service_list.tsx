@@ -1,8 +1,10 @@
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceItem } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
+import { spokenName } from './booking_spoken.js';
 
 /**
  * Services to choose from (a department's, or search results); one that cannot be booked says so. Each row takes
@@ -30,7 +32,7 @@ export function ServiceList({
       {services.map((s) => (
         <ServiceRow
           key={s.serviceId}
-          serviceId={s.serviceId}
+          service={s}
           name={f.name(s.name)}
           department={showDepartment ? f.name(s.department.name) : null}
           notBookable={s.bookable ? null : notBookable}
@@ -41,32 +43,48 @@ export function ServiceList({
   );
 }
 
-const ServiceRow = memo(function ServiceRow({
-  serviceId,
-  name,
-  department,
-  notBookable,
-  choose,
-}: {
-  serviceId: string;
-  name: string;
-  department: string | null;
-  /** The "cannot be booked here" tag, or null for a service that can be booked. */
-  notBookable: string | null;
-  choose: (serviceId: string) => void;
-}) {
-  return (
-    <li>
-      <button
-        type="button"
-        className="choice choice--wide"
-        data-testid={`service-${serviceId}`}
-        onClick={() => choose(serviceId)}
-      >
-        <span className="choice__main">{name}</span>
-        {department === null ? null : <span className="choice__sub">{department}</span>}
-        {notBookable === null ? null : <span className="tag tag--muted">{notBookable}</span>}
-      </button>
-    </li>
-  );
-});
+const ServiceRow = memo(
+  function ServiceRow({
+    service,
+    name,
+    department,
+    notBookable,
+    choose,
+  }: {
+    /** The service as the answer gave it: its names in the four languages, for audio guidance. */
+    service: ServiceItem;
+    name: string;
+    department: string | null;
+    /** The "cannot be booked here" tag, or null for a service that can be booked. */
+    notBookable: string | null;
+    choose: (serviceId: string) => void;
+  }) {
+    return (
+      <li>
+        <button
+          type="button"
+          className="choice choice--wide"
+          data-testid={`service-${service.serviceId}`}
+          {...action([
+            spokenName(service.name),
+            ...(department === null ? [] : [spokenName(service.department.name)]),
+            ...(notBookable === null ? [] : [{ key: 'book-appointment:services.notBookable' }]),
+          ])}
+          onClick={() => choose(service.serviceId)}
+        >
+          <span className="choice__main">{name}</span>
+          {department === null ? null : <span className="choice__sub">{department}</span>}
+          {notBookable === null ? null : <span className="tag tag--muted">{notBookable}</span>}
+        </button>
+      </li>
+    );
+  },
+  // Every answer brings new objects; a row is the same row while its service and the words it shows are the same
+  // (a service's names in the four languages are the service's, so its id stands for them).
+  (before, after) =>
+    before.service.serviceId === after.service.serviceId &&
+    before.name === after.name &&
+    before.department === after.department &&
+    before.notBookable === after.notBookable &&
+    before.choose === after.choose,
+);

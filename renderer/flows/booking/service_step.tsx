@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetails } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { ClockIcon } from '../../components/icons.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
@@ -23,6 +24,7 @@ export function ServiceStep({ details }: { details: ServiceDetails }) {
             type="button"
             className="primary-button"
             data-testid="start-booking"
+            {...action([{ key: 'book-appointment:service.book' }], { role: 'default', order: -1 })}
             onClick={() => void rpc.call('book-appointment.startBooking', {})}
           >
             {t('service.book')}

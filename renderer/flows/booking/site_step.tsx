@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SiteKind } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { BookingFrame } from './booking_frame.js';
 
@@ -17,6 +18,10 @@ export function SiteStep({ home }: { home: SiteKind }) {
             key={site}
             className={`site-choice${site === home ? ' site-choice--home' : ''}`}
             data-testid={`site-${site}`}
+            {...action([
+              { key: `book-appointment:site.${site}.name` },
+              { key: `book-appointment:site.${site}.about` },
+            ])}
             onClick={() => void rpc.call('book-appointment.chooseSite', { site })}
           >
             <span className="site-choice__name">{t(`site.${site}.name`)}</span>

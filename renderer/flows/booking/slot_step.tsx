@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SlotStepView, SlotView } from '../../../electron/rpc/flows/booking_parts.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
+import { spokenTime } from './booking_spoken.js';
 import { sendShared } from './shared_intents.js';
 
 /**
@@ -35,6 +37,13 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
                     key={slot.slotId}
                     className="choice choice--small"
                     data-testid={`next-${slot.slotId}`}
+                    {...action(
+                      [
+                        ...spokenTime(slot.start, f),
+                        { key: 'booking.said', values: { what: f.day(slot.start.slice(0, 10)) } },
+                      ],
+                      { order: -1 },
+                    )}
                     onClick={() => choose(slot)}
                   >
                     <span className="choice__main">{f.time(slot.start)}</span>
@@ -58,6 +67,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               key={slot.slotId}
               className="choice"
               data-testid={`slot-${slot.slotId}`}
+              {...action(spokenTime(slot.start, f, slot.free))}
               onClick={() => choose(slot)}
             >
               <span className="choice__main">{f.time(slot.start)}</span>

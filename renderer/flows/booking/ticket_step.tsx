@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PrintOutcome } from '../../../electron/rpc/flows/booking_parts.js';
 import type { QueueTicketView } from '../../../electron/rpc/flows/check_in_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AppointmentCard } from './appointment_card.js';
 import { useBookingFormat } from './booking_format.js';
@@ -32,6 +33,7 @@ export function TicketStep({
           type="button"
           className="primary-button primary-button--large"
           data-testid="finish"
+          {...action([{ key: 'check-in:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('check-in.finish', {})}
         >
           {t('finish')}

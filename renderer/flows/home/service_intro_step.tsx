@@ -24,7 +24,7 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
           ...tile.needs.map((need) => ({ key: `home:serviceIntro.needs.${need}` })),
           { key: 'home:serviceIntro.takes', values: { count: tile.minutes } },
           ...(tile.flowReady ? [] : [{ key: 'home:serviceIntro.notYetAtKiosk' }]),
-          { key: 'serviceIntro.keys' },
+          { key: tile.flowReady && tile.available ? 'serviceIntro.keysStart' : 'serviceIntro.keys' },
         ]
       : [],
   );
@@ -73,6 +73,7 @@ export function ServiceIntroStep({ service }: { service: ServiceId }) {
             className="primary-button primary-button--large"
             data-testid="start-service"
             disabled={!tile.available}
+            {...action([{ key: 'home:serviceIntro.start' }], { role: 'default' })}
             onClick={() => void rpc.call('home.startService', {})}
           >
             {t('serviceIntro.start')}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { ServiceIcon } from '../../components/icons.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { DigitsPad } from './digits_pad.js';
@@ -21,6 +22,7 @@ export function ScanStep({ indicator }: { indicator: ReactNode }) {
             type="button"
             className="primary-button"
             data-testid="pickup-type-digits"
+            {...action([{ key: 'locker-pickup:scan.type' }])}
             onClick={() => void rpc.call('locker-pickup.typeDigits', {})}
           >
             {t('scan.type')}

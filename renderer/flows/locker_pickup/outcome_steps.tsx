@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockerPickupFlowView } from '../../../electron/rpc/flows/locker_pickup_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { PickupFrame } from './pickup_frame.js';
 
@@ -42,6 +43,7 @@ export function RefusedStep({ view, indicator }: { view: Refused; indicator: Rea
             type="button"
             className="secondary-button"
             data-testid="pickup-try-again"
+            {...action([{ key: 'locker-pickup:refused.again' }])}
             onClick={() => void rpc.call('locker-pickup.tryAgain', {})}
           >
             {t('refused.again')}
@@ -51,6 +53,7 @@ export function RefusedStep({ view, indicator }: { view: Refused; indicator: Rea
           type="button"
           className="primary-button"
           data-testid="pickup-finish"
+          {...action([{ key: 'locker-pickup:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('locker-pickup.finish', {})}
         >
           {t('finish')}
@@ -77,6 +80,7 @@ export function DoneStep({ view, indicator }: { view: Done; indicator: ReactNode
           type="button"
           className="primary-button primary-button--large"
           data-testid="pickup-finish"
+          {...action([{ key: 'locker-pickup:finish' }], { role: 'default' })}
           onClick={() => void rpc.call('locker-pickup.finish', {})}
         >
           {t('finish')}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { alertDetailText } from './alert_detail_text.js';
 import { ListActionResult } from './list_result.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -25,7 +27,7 @@ export function AlertsStep({ view }: { view: MaintenanceStepView<'alerts'> }) {
               <strong>{t(`alertKind.${alert.kind}`)}</strong>
               <span>{t('alerts.raised', { time: format.dateTime(alert.createdAt) })}</span>
             </div>
-            <p className="maint__detail">{alert.detail}</p>
+            <p className="maint__detail">{alertDetailText(t, alert.detail)}</p>
             {alert.acknowledgedAt ? (
               <p className="maint__ok">
                 {t('alerts.acknowledged', {
@@ -39,6 +41,10 @@ export function AlertsStep({ view }: { view: MaintenanceStepView<'alerts'> }) {
                   type="button"
                   className="primary-button"
                   data-testid={`alert-${alert.id}-acknowledge`}
+                  {...action([
+                    { key: `maintenance:alertKind.${alert.kind}` },
+                    { key: 'maintenance:alerts.acknowledge' },
+                  ])}
                   onClick={() => void rpc.call('maintenance.acknowledgeAlert', { alertId: alert.id })}
                 >
                   {t('alerts.acknowledge')}

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
+import { useAnnouncement } from '../../a11y/announcements.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
+import { type ActionRole, action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { AlertsStep } from './alerts_step.js';
 import { DevicesStep } from './devices_step.js';
 import { LeaveCheckStep } from './leave_check_step.js';
 import { LogsStep } from './logs_step.js';
+import { maintenanceAnnouncement } from './maintenance_announcement.js';
 import { MenuStep } from './menu_step.js';
 import { PrintJobsStep } from './print_jobs_step.js';
 import { SupportBundleStep } from './support_bundle_step.js';
@@ -26,6 +29,7 @@ export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract
  */
 export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
   const { t } = useTranslation('maintenance');
+  useAnnouncement(maintenanceAnnouncement(view));
   return (
     <main className="maint" data-testid={`maintenance-${view.step}`} data-step={view.step}>
       <header className="maint__head">
@@ -51,41 +55,68 @@ export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
 function Footer({ view }: { view: MaintenanceFlowView }) {
   const { t } = useTranslation('maintenance');
   const rpc = useRpc();
-  const button = (testId: string, label: string, send: () => void, primary = false) => (
+  // `key`: the label's message key, spoken when the keypad reaches the button; `role`: what Back or Enter press.
+  const button = (
+    testId: string,
+    key: string,
+    send: () => void,
+    primary = false,
+    role: ActionRole = 'item',
+  ) => (
     <button
       type="button"
       className={primary ? 'primary-button' : 'secondary-button'}
       data-testid={testId}
+      {...action([{ key: `maintenance:${key}` }], { role })}
       onClick={send}
     >
-      {label}
+      {t(key)}
     </button>
   );
   switch (view.step) {
     case 'menu':
       return (
         <footer className="screen-footer">
-          {button('maintenance-sign-out', t('menu.signOut'), () => void rpc.call('maintenance.signOut', {}))}
-          {button('maintenance-leave', t('menu.leave'), () => void rpc.call('maintenance.leave', {}), true)}
+          {button(
+            'maintenance-sign-out',
+            'menu.signOut',
+            () => void rpc.call('maintenance.signOut', {}),
+            false,
+            'back',
+          )}
+          {button('maintenance-leave', 'menu.leave', () => void rpc.call('maintenance.leave', {}), true)}
         </footer>
       );
     case 'leave-check':
       return (
         <footer className="screen-footer">
-          {button('maintenance-stay', t('leaveCheck.stay'), () => void rpc.call('maintenance.back', {}))}
+          {button(
+            'maintenance-stay',
+            'leaveCheck.stay',
+            () => void rpc.call('maintenance.back', {}),
+            false,
+            'back',
+          )}
           {button(
             'maintenance-leave-anyway',
-            t('leaveCheck.leaveAnyway'),
+            'leaveCheck.leaveAnyway',
             () => void rpc.call('maintenance.leaveAnyway', {}),
             true,
+            'default',
           )}
         </footer>
       );
     default:
       return (
         <footer className="screen-footer">
-          {button('maintenance-back', t('backToMenu'), () => void rpc.call('maintenance.back', {}))}
-          {button('maintenance-refresh', t('refresh'), () => void rpc.call('maintenance.refresh', {}))}
+          {button(
+            'maintenance-back',
+            'backToMenu',
+            () => void rpc.call('maintenance.back', {}),
+            false,
+            'back',
+          )}
+          {button('maintenance-refresh', 'refresh', () => void rpc.call('maintenance.refresh', {}))}
         </footer>
       );
   }

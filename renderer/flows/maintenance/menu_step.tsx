@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { maintenanceTools } from '../../../electron/rpc/flows/maintenance_choices.js';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 
@@ -16,6 +18,22 @@ export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
     ...(view.jobsHeld > 0 ? { 'print-jobs': t('menu.jobsHeld', { count: view.jobsHeld }) } : {}),
     ...(view.transactionsOpen > 0
       ? { transactions: t('menu.transactionsOpen', { count: view.transactionsOpen }) }
+      : {}),
+  };
+  const spokenWaiting: Partial<Record<(typeof maintenanceTools)[number], Prompt>> = {
+    ...(view.alertsOpen > 0
+      ? { alerts: { key: 'maintenance:menu.alertsOpen', values: { count: view.alertsOpen } } }
+      : {}),
+    ...(view.jobsHeld > 0
+      ? { 'print-jobs': { key: 'maintenance:menu.jobsHeld', values: { count: view.jobsHeld } } }
+      : {}),
+    ...(view.transactionsOpen > 0
+      ? {
+          transactions: {
+            key: 'maintenance:menu.transactionsOpen',
+            values: { count: view.transactionsOpen },
+          },
+        }
       : {}),
   };
   const notReady = view.notReady.map((d) => `${t(`deviceKind.${d.deviceKind}`)} (${d.deviceId})`).join(', ');
@@ -35,6 +53,10 @@ export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
             key={tool}
             className="tile maint__tool"
             data-testid={`maintenance-tool-${tool}`}
+            {...action([
+              { key: `maintenance:tool.${tool}` },
+              ...(spokenWaiting[tool] ? [spokenWaiting[tool]] : []),
+            ])}
             onClick={() => void rpc.call('maintenance.openTool', { tool })}
           >
             <span className="tile__title">{t(`tool.${tool}`)}</span>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -24,6 +25,12 @@ export function SupportBundleStep({ view }: { view: MaintenanceStepView<'support
             key={destination.id}
             className="primary-button"
             data-testid={`bundle-${destination.id}`}
+            {...action([
+              {
+                key: `maintenance:bundle.writeTo.${destination.kind}`,
+                values: { label: destination.label ?? '' },
+              },
+            ])}
             disabled={writing}
             onClick={() => void rpc.call('maintenance.writeSupportBundle', { destination: destination.id })}
           >
@@ -45,7 +52,9 @@ export function SupportBundleStep({ view }: { view: MaintenanceStepView<'support
               <p className="maint__hash">{t('bundle.sha256', { hash: state.sha256 })}</p>
             </>
           ) : null}
-          {state.kind === 'failed' ? <p>{t('bundle.failed', { code: state.code })}</p> : null}
+          {state.kind === 'failed' ? (
+            <p>{t('bundle.failed', { reason: t(`bundle.failure.${state.code}`), code: state.code })}</p>
+          ) : null}
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { cancelReasons, confirmReasons } from '../../../electron/rpc/flows/maintenance_choices.js';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { needsStaffText } from './alert_detail_text.js';
 import { ListActionResult } from './list_result.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -37,7 +38,9 @@ export function TransactionsStep({ view }: { view: MaintenanceStepView<'transact
             </div>
             {tx.fromEarlierRun ? <p className="maint__detail">{t('transactions.earlierRun')}</p> : null}
             {tx.needsStaffReason ? (
-              <p className="notice">{t('transactions.needsStaff', { reason: tx.needsStaffReason })}</p>
+              <p className="notice">
+                {t('transactions.needsStaff', { reason: needsStaffText(t, tx.needsStaffReason) })}
+              </p>
             ) : null}
             <div className="maint__actions">
               <ReasonPicker

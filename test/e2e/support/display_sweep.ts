@@ -88,17 +88,59 @@ export interface SweepOptions {
   again?: () => Promise<void>;
   /** Which screenshots to keep, by combination (none by default). */
   shotName?: (setting: DisplaySetting, locale: Locale, orientation: Orientation) => string | null;
-  /** The language and orientation to leave the page in (English, landscape); the setting goes back to plain. */
-  leaveIn?: { locale: Locale; orientation: Orientation };
+  /**
+   * Where to leave the page instead of where the sweep found it (a walk that reads every screen in English).
+   * Without it, the session's language and display settings and the viewport are put back as they were, so the
+   * spec's later steps run in the language and settings it chose.
+   */
+  leaveIn?: { locale: Locale; orientation: Orientation; setting?: DisplaySetting };
 }
 
-/** Every combination on the screen showing now; returns the problems (empty when every one is right). */
+/** The language, display settings and viewport the page shows now, to put back after a sweep. */
+export interface DisplayState {
+  locale: Locale;
+  setting: DisplaySetting;
+  viewport: { width: number; height: number };
+}
+
+export async function currentDisplay(page: Page): Promise<DisplayState> {
+  const html = await page
+    .locator('html')
+    .evaluate((el) => ({ lang: el.getAttribute('lang') ?? '', classes: [...el.classList] }));
+  const locale = locales.find((l) => htmlLang[l] === html.lang);
+  if (!locale) throw new Error(`the page shows no session language (html lang "${html.lang}")`);
+  const highContrast = html.classes.includes('high-contrast');
+  const largeText = html.classes.includes('large-text');
+  const setting = displaySettings.find((d) => d.highContrast === highContrast && d.largeText === largeText);
+  if (!setting) throw new Error('unreachable: every pair of settings is a display setting');
+  const viewport = page.viewportSize() ?? { width: orientations[0].width, height: orientations[0].height };
+  return { locale, setting, viewport };
+}
+
+/** Puts the page back in `state` (after a sweep, or after a spec's own changes). */
+export async function restoreDisplay(
+  page: Page,
+  kiosk: KioskHost,
+  state: DisplayState,
+  again?: () => Promise<void>,
+): Promise<void> {
+  await applyLanguage(page, kiosk, state.locale);
+  if (again) await again();
+  await applyDisplaySetting(page, kiosk, state.setting);
+  await page.setViewportSize(state.viewport);
+}
+
+/**
+ * Every combination on the screen showing now; returns the problems (empty when every one is right). The page is
+ * left as it was found (or as `leaveIn` says).
+ */
 export async function sweepDisplays(
   page: Page,
   kiosk: KioskHost,
   screen: string,
   options: SweepOptions = {},
 ): Promise<string[]> {
+  const found = await currentDisplay(page);
   const problems: string[] = [];
   for (const locale of locales) {
     await applyLanguage(page, kiosk, locale);
@@ -114,20 +156,34 @@ export async function sweepDisplays(
       }
     }
   }
-  const leaveIn = options.leaveIn ?? { locale: 'en', orientation: orientations[0] };
-  await applyLanguage(page, kiosk, leaveIn.locale);
-  if (options.again) await options.again();
-  await applyDisplaySetting(page, kiosk, displaySettings[0]);
-  await page.setViewportSize({ width: leaveIn.orientation.width, height: leaveIn.orientation.height });
+  const leaveIn = options.leaveIn;
+  await restoreDisplay(
+    page,
+    kiosk,
+    leaveIn
+      ? {
+          locale: leaveIn.locale,
+          setting: leaveIn.setting ?? displaySettings[0],
+          viewport: { width: leaveIn.orientation.width, height: leaveIn.orientation.height },
+        }
+      : found,
+    options.again,
+  );
   return problems;
 }
 
-/** A flow spec's one line per screen: every display combination is right on the screen showing now. */
+/**
+ * A flow spec's one line per screen: every display combination is right on the screen showing now. The session is
+ * left in the language and display settings it had, so the spec reads on as before.
+ */
 export async function expectEveryDisplayRight(page: Page, kiosk: KioskHost, screen: string): Promise<void> {
   expect(await sweepDisplays(page, kiosk, screen)).toEqual([]);
 }
 
-/** `expectEveryDisplayRight`, then back to the language the spec goes on reading the screen in. */
+/**
+ * `expectEveryDisplayRight`, then the language the spec goes on reading the screen in (the language it had already,
+ * unless the spec names another).
+ */
 export async function expectEveryDisplayRightIn(
   page: Page,
   kiosk: KioskHost,
