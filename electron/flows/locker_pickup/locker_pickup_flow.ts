@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../journal/audit_events.js';
 import type { LockerStationConfig } from '../../lockers/locker_station_config.js';
 import { checkPickup, type PickupEntry, type PickupTarget } from '../../lockers/pickup_check.js';
 import { normalisePickupDigits } from '../../lockers/pickup_code.js';
-import { type TypedCodeLimiter, typedCodeLimiterOf } from '../../lockers/typed_code_limiter.js';
+import { TypedCodeLimiter } from '../../lockers/typed_code_limiter.js';
 import type { LockerPickupFlowView, PickupRefusalView } from '../../rpc/flows/locker_pickup_contract.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { openPickupDoor } from './door_opening.js';
@@ -70,7 +70,7 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     this.#context = context;
     this.#services = services;
     this.#station = station;
-    this.#limiter = typedCodeLimiterOf(services.journal, station.typedCodes);
+    this.#limiter = new TypedCodeLimiter(station.typedCodes, services.journal.typedCodeLockouts, station.pointId);
     const stops = services.devices.scanners().map(({ driver }) =>
       driver.onScan((event) => {
         if (!this.#takesCodes()) return;
@@ -104,18 +104,40 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     return this.#show(view.typed ? { service, step: 'type', mistyped: false } : { service, step: 'scan' });
   }
 
-  /** `type` and `refused` lead back to scanning; from `scan`, Back leaves for the list of services. */
+  /**
+   * `type` and `refused` lead back to scanning; from `scan`, Back leaves for the list of services. On `done` and
+   * `door-failed` there is nothing to go back to (the item is out, or staff are on their way and the code stays
+   * good): Back finishes, as Finish does, so the next resident starts afresh. While a door moves it waits.
+   */
   back(): IntentOutcome {
     const step = this.#view.step;
-    if (step === 'scan') {
-      this.#context.switchTo('home');
-      return ok();
+    switch (step) {
+      case 'scan':
+        this.#context.switchTo('home');
+        return ok();
+      case 'type':
+      case 'refused':
+        return this.#show({ service, step: 'scan' });
+      case 'done':
+      case 'door-failed':
+        return this.finish();
+      case 'checking':
+      case 'opening':
+      case 'open':
+      case 'left-open':
+      case 'recording':
+        return err('other-step');
+      default: {
+        const unreachable: never = step;
+        return unreachable;
+      }
     }
-    if (step !== 'type' && step !== 'refused') return err('other-step');
-    return this.#show({ service, step: 'scan' });
   }
 
   cancel(): IntentOutcome {
+    const step = this.#view.step;
+    // After the door (done, or failed with staff on their way) Cancel has nothing to undo: it finishes.
+    if (step === 'done' || step === 'door-failed') return this.finish();
     if (!this.#takesCodes()) return err('other-step');
     this.#context.switchTo('home');
     return ok();

@@ -92,9 +92,9 @@ export const lockerPickupFlowMethods = {
   },
   /** `refused`: scan or type another code. */
   'locker-pickup.tryAgain': { params: noParams, result: IntentResultSchema },
-  /** `type`: back to scanning. */
+  /** `type`, `refused`: back to scanning; `scan`: to the list of services; `done`, `door-failed`: finish. */
   'locker-pickup.back': { params: noParams, result: IntentResultSchema },
-  /** Leave: back to the list of services (refused while a door is open). */
+  /** Leave: back to the list of services (refused while a door is open; on `done`, `door-failed`: finish). */
   'locker-pickup.cancel': { params: noParams, result: IntentResultSchema },
   /** `done`, `refused`, `door-failed`: the resident is done; the session ends. */
   'locker-pickup.finish': { params: noParams, result: IntentResultSchema },
