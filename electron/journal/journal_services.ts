@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
-import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { TypedCodeLockoutStore } from '../lockers/typed_code_lockout_store.js';
+import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { AuditLog } from './audit_log.js';
 import type { JournalClock } from './journal_clock.js';
 import { StaffAlertStore } from './staff_alerts.js';

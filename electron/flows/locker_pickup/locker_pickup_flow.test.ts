@@ -277,7 +277,10 @@ describe('Smart Locker pickup at a locker station', () => {
     await kiosk.call('locker-pickup.typeDigits');
     await kiosk.call('locker-pickup.submitDigits', { digits: '123456789018' });
     await stepBecomes('refused');
-    expect(flow()).toMatchObject({ reason: 'too-many-tries', retryAt: new Date(start + 30_000).toISOString() });
+    expect(flow()).toMatchObject({
+      reason: 'too-many-tries',
+      retryAt: new Date(start + 30_000).toISOString(),
+    });
     expect(doorOpen('A1')).toBe(false);
     kiosk.clock.advance(20_000);
     await kiosk.call('locker-pickup.tryAgain');

@@ -70,7 +70,11 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     this.#context = context;
     this.#services = services;
     this.#station = station;
-    this.#limiter = new TypedCodeLimiter(station.typedCodes, services.journal.typedCodeLockouts, station.pointId);
+    this.#limiter = new TypedCodeLimiter(
+      station.typedCodes,
+      services.journal.typedCodeLockouts,
+      station.pointId,
+    );
     const stops = services.devices.scanners().map(({ driver }) =>
       driver.onScan((event) => {
         if (!this.#takesCodes()) return;
