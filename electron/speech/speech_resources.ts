@@ -8,6 +8,7 @@ import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enLockerApply from '../../locales/en/locker-apply.json' with { type: 'json' };
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptLockerApply from '../../locales/pt/locker-apply.json' with { type: 'json' };
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' }
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansLockerApply from '../../locales/zh-Hans/locker-apply.json' with { type: 'json' };
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
@@ -50,6 +53,7 @@ import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' }
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantLockerApply from '../../locales/zh-Hant/locker-apply.json' with { type: 'json' };
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
@@ -77,6 +81,7 @@ export const flowNamespaces = [
   'proof-of-identity',
   'check-proof',
   'locker-pickup',
+  'locker-apply',
   // Staff sign-in is spoken for a member of staff who cannot see the screen; never their name or PIN digits.
   'staff-sign-in',
 ] as const;
@@ -106,6 +111,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hantProofOfIdentity,
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
+    'locker-apply': hantLockerApply,
     'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
@@ -122,6 +128,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hansProofOfIdentity,
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
+    'locker-apply': hansLockerApply,
     'staff-sign-in': hansStaffSignIn,
   },
   pt: {
@@ -138,6 +145,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': ptProofOfIdentity,
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
+    'locker-apply': ptLockerApply,
     'staff-sign-in': ptStaffSignIn,
   },
   en: {
@@ -154,6 +162,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': enProofOfIdentity,
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
+    'locker-apply': enLockerApply,
     'staff-sign-in': enStaffSignIn,
   },
 };

@@ -128,6 +128,7 @@ export const LockerPointAvailabilitySchema = z
     distanceMetres: z.int().nonnegative().nullable(),
   })
   .meta({ id: 'LockerPointAvailability' });
+export type LockerPointAvailability = z.infer<typeof LockerPointAvailabilitySchema>;
 export const LockerPointsReplySchema = z
   .strictObject({ points: z.array(LockerPointAvailabilitySchema) })
   .meta({ id: 'LockerPoints' });

@@ -24,8 +24,6 @@ export const LockerApplicationSlipSchema = z.object({
   /** `24h`, or the point's hours as the catalogue gives them. */
   hours: z.string().max(80),
   readyFrom: CalendarDateSchema,
-  /** How long the item waits in its compartment once it is there. */
-  waitDays: z.int().min(1).max(60),
   issuedAt: InstantSchema,
   terminalId: TerminalIdSchema,
 });
@@ -34,7 +32,7 @@ export type LockerApplicationSlip = z.infer<typeof LockerApplicationSlipSchema>;
 export function composeLockerApplicationSlip(input: LockerApplicationSlip): DocumentModel {
   const pair = languagePair(input.language);
   const hours = input.hours === '24h' ? twoLines(...both(pair, 'lockerApplication.allDay')) : input.hours;
-  const [how, howSecondary] = both(pair, 'lockerApplication.howCode', { days: String(input.waitDays) });
+  const [how, howSecondary] = both(pair, 'lockerApplication.howCode');
   return {
     paper: 'ticket',
     title: pdfTitle(input.language, 'Smart Locker application slip'),
