@@ -64,6 +64,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'locker-pickup.back': () => accepted,
     'locker-pickup.cancel': () => accepted,
     'locker-pickup.finish': () => accepted,
+    'locker-pickup.printReceipt': () => accepted,
     'locker-apply.chooseService': () => accepted,
     'locker-apply.choosePoint': () => accepted,
     'locker-apply.apply': () => accepted,

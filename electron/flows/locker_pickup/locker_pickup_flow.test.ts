@@ -72,6 +72,7 @@ async function startStation(
   wrap: (backend: Backend) => Backend = (b) => b,
   journalPath?: string,
   clockStart = Date.now(),
+  extraDevices: object[] = [],
 ): Promise<void> {
   kiosk = await startKioskAppFixture(
     {
@@ -82,7 +83,7 @@ async function startStation(
         name: { 'zh-Hant': '中華廣場', 'zh-Hans': '中华广场', pt: 'China Plaza', en: 'China Plaza' },
       },
       services: ['locker-pickup'],
-      devices,
+      devices: [...devices, ...extraDevices],
       lockerStation: station,
     },
     { clockStart, backend: (clock) => wrap(embedded(clock)), ...(journalPath ? { journalPath } : {}) },
@@ -312,6 +313,33 @@ describe('Smart Locker pickup at a locker station', () => {
     await stepBecomes('done');
     expect(await kiosk.call('locker-pickup.back')).toEqual({ ok: true });
     expect(kiosk.app.session.view().phase).not.toBe('active');
+  });
+
+  it('a pickup receipt if asked for, where the station has a ticket printer; printed once', async () => {
+    await startStation(undefined, undefined, Date.now(), [
+      { id: 'ticket', kind: 'ticket-printer', transport: 'simulated' },
+    ]);
+    await scan(code());
+    await stepBecomes('open');
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(flow()).toMatchObject({ record: 'recorded', receipt: 'offered' });
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: true });
+    await expect.poll(() => (flow() as { receipt?: string }).receipt, { timeout: 15_000 }).toBe('printed');
+    const jobs = kiosk.app.printing.staffJobs().filter((job) => job.template === 'locker-pickup-receipt');
+    expect(jobs).toMatchObject([{ status: 'confirmed' }]);
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
+  });
+
+  it('no ticket printer at the station: no receipt is offered, and asking for one is refused', async () => {
+    await startStation();
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
+    await scan(code());
+    await stepBecomes('open');
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(flow()).toMatchObject({ receipt: 'none' });
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
   });
 
   it('Cancel on the done step finishes too; while the door is open it is refused', async () => {
