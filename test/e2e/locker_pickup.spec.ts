@@ -99,6 +99,11 @@ test.describe('at one station: a jammed door, a door left open, refused codes, t
     await door(host, false);
     await expect(page.getByTestId('pickup-done')).toBeVisible();
     await expectEveryDisplayRight(page, host, 'locker-pickup/done');
+    // A receipt if asked for (the station has a ticket printer): printed once, then the button is gone.
+    await page.getByTestId('pickup-print-receipt').click();
+    await expect(page.getByTestId('pickup-receipt-printed')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('pickup-print-receipt')).toHaveCount(0);
+    await shoot(page, 'locker-pickup/receipt-printed-zh-Hant');
     await page.getByTestId('pickup-finish').click();
     await expect(page.getByTestId('attract-screen')).toBeVisible();
   });
