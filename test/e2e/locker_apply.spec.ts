@@ -1,11 +1,15 @@
 import { dirname, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expectEveryDisplayRightIn } from './support/display_sweep.js';
+import { applyDisplaySetting, displaySettings, expectEveryDisplayRightIn } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { identifyWithPassport } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
-import { type ReferenceBackend, startReferenceBackend } from './support/reference_backend.js';
+import {
+  quickHttpBackend,
+  type ReferenceBackend,
+  startReferenceBackend,
+} from './support/reference_backend.js';
 import { shoot } from './support/screens.js';
 
 /**
@@ -75,6 +79,8 @@ test.describe('apply at a service kiosk, with the embedded backend', () => {
     await expect(page.getByTestId('apply-choose-locker-fai-chi-kei')).toBeDisabled();
     await expect(page.getByTestId('apply-point-locker-fai-chi-kei')).toContainText('筷子基');
     await shoot(page, 'locker-apply/point-zh-Hant');
+    await page.getByTestId('apply-point-locker-fai-chi-kei').scrollIntoViewIfNeeded();
+    await shoot(page, 'locker-apply/point-full-zh-Hant');
     await expectEveryDisplayRightIn(page, host, 'locker-apply/point', 'zh-Hant');
 
     await page.getByTestId('apply-choose-locker-china-plaza').click();
@@ -104,6 +110,13 @@ test.describe('apply at a service kiosk, with the embedded backend', () => {
       'Cheio: nenhum compartimento livre deste tamanho. Escolha outro ponto.',
     );
     await expect(page.getByTestId('apply-choose-locker-fai-chi-kei')).toBeDisabled();
+    // Portrait, large text and high contrast, as a resident may ask: the full point still says why.
+    await applyDisplaySetting(page, host, displaySettings[3]);
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.getByTestId('apply-point-locker-fai-chi-kei').scrollIntoViewIfNeeded();
+    await shoot(page, 'locker-apply/point-full-pt-portrait-large-contrast');
+    await applyDisplaySetting(page, host, displaySettings[0]);
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await shoot(page, 'locker-apply/point-pt');
     await page.getByTestId('apply-choose-locker-areia-preta').click();
     await expect(page.getByTestId('apply-confirm')).toContainText('Avenida de Venceslau de Morais');
@@ -127,13 +140,7 @@ test.describe('the backend cannot be reached when the application is sent', () =
     gateway = await startReferenceBackend();
     host = await startKioskHost(
       e2eConfig({
-        backend: {
-          kind: 'http',
-          baseUrl: gateway.url,
-          timeoutMs: 2000,
-          retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-          circuit: { failureThreshold: 3, cooldownMs: 300 },
-        },
+        backend: quickHttpBackend(gateway.url),
       }),
     );
   });

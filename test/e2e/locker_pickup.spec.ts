@@ -5,7 +5,11 @@ import { decodeBase45, encodeBase45 } from '../../electron/printed/verification/
 import { expectEveryDisplayRight } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost, startKioskHostOn } from './support/kiosk_host.js';
-import { type ReferenceBackend, startReferenceBackend } from './support/reference_backend.js';
+import {
+  quickHttpBackend,
+  type ReferenceBackend,
+  startReferenceBackend,
+} from './support/reference_backend.js';
 import { shoot } from './support/screens.js';
 
 /**
@@ -199,13 +203,7 @@ test.describe('the backend cannot be reached at pickup', () => {
     gateway = await startReferenceBackend();
     host = await startKioskHost(
       stationConfig({
-        backend: {
-          kind: 'http',
-          baseUrl: gateway.url,
-          timeoutMs: 2000,
-          retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-          circuit: { failureThreshold: 3, cooldownMs: 300 },
-        },
+        backend: quickHttpBackend(gateway.url),
       }),
     );
   });

@@ -94,6 +94,11 @@ async function openApply(): Promise<void> {
 }
 
 async function identify(): Promise<void> {
+  await passportAndPin();
+  await stepBecomes('point');
+}
+
+async function passportAndPin(): Promise<void> {
   await stepBecomes('identify');
   await kiosk.devices.simulate({ action: 'document', deviceId: 'reader', sample: 'passport-macao' });
   await expect
@@ -104,7 +109,6 @@ async function identify(): Promise<void> {
     .toBe('confirm');
   await kiosk.call('identify.confirm');
   await kiosk.call('identify.submitPin', { pin: '123456' });
-  await stepBecomes('point');
 }
 
 async function toPoints(serviceId: string): Promise<Extract<LockerApplyFlowView, { step: 'point' }>> {
@@ -284,6 +288,22 @@ describe('Smart Locker application at a service kiosk', () => {
     await doneAndPrinted();
     expect(await kiosk.call('locker-apply.back')).toEqual({ ok: true });
     expect(kiosk.app.session.view().phase).not.toBe('active');
+  });
+
+  it('the points cannot be had: a clear failure; Try again asks for the points again', async () => {
+    await startKiosk();
+    await openApply();
+    await kiosk.call('locker-apply.chooseService', { serviceId: smallItem });
+    switchable.setMode('down', ['lockerPoints']);
+    await passportAndPin();
+    await stepBecomes('failed');
+    expect(flow()).toMatchObject({ problem: 'unavailable', canRetry: true });
+    switchable.setMode('up');
+    await kiosk.call('locker-apply.tryAgain');
+    await stepBecomes('point');
+    // Nothing was sent: Apply is refused until a point is chosen.
+    expect(await kiosk.call('locker-apply.apply')).toEqual({ ok: false, error: 'other-step' });
+    expect(await applications()).toEqual([]);
   });
 
   it('Back on the identify step returns to the list of services', async () => {

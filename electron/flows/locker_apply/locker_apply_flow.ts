@@ -118,8 +118,10 @@ export class LockerApplyFlow implements RunningFlow<'locker-apply'>, IdentifyHos
         return this.#loadPoints();
       case 'unavailable':
       case 'outcome-unknown':
-        if (this.#point === null) void this.#loadServices();
-        else void this.#send();
+        // Whatever could not be had is asked for again: the application, else the points, else the services.
+        if (this.#point !== null) void this.#send();
+        else if (this.#chosen !== null && this.#residentRef !== null) return this.#loadPoints();
+        else void this.#loadServices();
         return ok();
       case 'refused':
       case 'no-services':
@@ -267,6 +269,8 @@ export class LockerApplyFlow implements RunningFlow<'locker-apply'>, IdentifyHos
   #loadPoints(): IntentOutcome {
     const chosen = this.#chosen;
     if (!chosen) return err('other-step');
+    // A point chosen before (then full, or another service's) is chosen again from the fresh list, or not at all.
+    this.#point = null;
     this.#show({ service, step: 'loading', what: 'points' });
     const epoch = this.#epoch;
     void (async () => {
