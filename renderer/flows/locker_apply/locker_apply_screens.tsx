@@ -25,8 +25,10 @@ function stepIndex(view: LockerApplyFlowView): number {
     case 'sending':
       return 3;
     case 'done':
-    case 'failed':
       return 4;
+    // A failure stays on the step where it happened: the services, the points, or the application sent.
+    case 'failed':
+      return view.problem === 'no-services' ? 0 : view.problem === 'point-full' ? 2 : 3;
     default: {
       const unreachable: never = view;
       return unreachable;
