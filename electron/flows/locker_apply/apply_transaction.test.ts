@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { err } from '../../../lib/result.js';
-import { FakeClock } from '../../../test/support/fake_clock.js';
-import { recordingLogger } from '../../../test/support/recording_logger.js';
+import { openResolverBench, type ResolverBench } from '../../../test/support/resolver_bench.js';
 import type { Backend } from '../../backend/contract/backend.js';
-import { openEmbeddedBackend } from '../../backend/embedded/embedded_backend.js';
-import { seedCatalogue } from '../../backend/seed/seed_catalogue.js';
-import { AuditLog } from '../../journal/audit_log.js';
-import { openJournal } from '../../journal/journal_database.js';
-import { StaffAlertStore } from '../../journal/staff_alerts.js';
-import { TransactionJournal } from '../../journal/transaction_journal.js';
+import type { TransactionJournal } from '../../journal/transaction_journal.js';
 import { type ApplyRequest, applyOperation, lockerApplyResolver } from './apply_transaction.js';
 
 /**
@@ -25,23 +19,21 @@ describe('locker apply resolver', () => {
   };
   let backend: Backend;
   let journal: TransactionJournal;
-  let close: () => void;
+  let bench: ResolverBench;
+  /** R-0001's applications beyond the seed's sample ones. */
+  let seeded = new Set<string>();
+  const all = async () => {
+    const found = await backend.lockerApplications({ residentRef: 'R-0001' });
+    return found.ok ? found.value.applications : [];
+  };
+  const made = async () => (await all()).filter((a) => !seeded.has(a.applicationId));
 
-  beforeEach(() => {
-    const clock = new FakeClock(Date.now());
-    const opened = openEmbeddedBackend({ path: ':memory:', seed: seedCatalogue(), now: () => clock.now() });
-    const db = openJournal(':memory:');
-    if (!opened.ok || !db.ok) throw new Error('setup');
-    backend = opened.value;
-    const audit = new AuditLog(db.value, clock);
-    const alerts = new StaffAlertStore(db.value, { clock, audit, logger: recordingLogger() });
-    journal = new TransactionJournal(db.value, { clock, audit, alerts, bootId: 'earlier-run' });
-    close = () => db.value.close();
+  beforeEach(async () => {
+    bench = openResolverBench();
+    ({ backend, journal } = bench);
+    seeded = new Set((await all()).map((a) => a.applicationId));
   });
-  afterEach(async () => {
-    close();
-    await backend.close();
-  });
+  afterEach(() => bench.close());
 
   /** A transaction as the flow leaves it once the call is committed: what a crash mid-call leaves behind. */
   function committed(call: ApplyRequest = request) {
@@ -54,16 +46,6 @@ describe('locker apply resolver', () => {
     if (!tx) throw new Error('tx');
     return { tx, key: recorded.value.idempotencyKey };
   }
-  /** R-0001's applications beyond the seed's sample ones. */
-  const all = async () => {
-    const found = await backend.lockerApplications({ residentRef: 'R-0001' });
-    return found.ok ? found.value.applications : [];
-  };
-  let seeded = new Set<string>();
-  beforeEach(async () => {
-    seeded = new Set((await all()).map((a) => a.applicationId));
-  });
-  const made = async () => (await all()).filter((a) => !seeded.has(a.applicationId));
 
   it('the call never arrived: sent now with the committed key, confirmed; asked again, still one application', async () => {
     const { tx } = committed();
