@@ -17,6 +17,9 @@ import type { FlowRunner } from './flow_runner.js';
 import { homeFlow } from './home/home_flow.js';
 import { homeFlowHandlers } from './home/home_handlers.js';
 import { identifyHandlers } from './identify/identify_handlers.js';
+import { lockerApplyResolver } from './locker_apply/apply_transaction.js';
+import { lockerApplyFlow } from './locker_apply/locker_apply_flow.js';
+import { lockerApplyFlowHandlers } from './locker_apply/locker_apply_handlers.js';
 import { lockerPickupFlow } from './locker_pickup/locker_pickup_flow.js';
 import { lockerPickupFlowHandlers } from './locker_pickup/locker_pickup_handlers.js';
 import { lockerPickupResolver } from './locker_pickup/pickup_journal.js';
@@ -43,6 +46,7 @@ export const flowDefinitions = {
   maintenance: maintenanceFlow,
   'check-proof': checkProofFlow,
   'locker-pickup': lockerPickupFlow,
+  'locker-apply': lockerApplyFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -62,6 +66,7 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...maintenanceFlowHandlers(runner),
     ...checkProofFlowHandlers(runner),
     ...lockerPickupFlowHandlers(runner),
+    ...lockerApplyFlowHandlers(runner),
   };
 }
 
@@ -89,6 +94,7 @@ export function flowTransactionResolvers(
     collection: collectionResolver({ backend: services.backend, terminalId: services.config.terminal.id }),
     'identity-proof': proofResolver({ printJobStatus: journal.printJobStatus }),
     'locker-pickup': lockerPickupResolver(services.backend),
+    'locker-apply': lockerApplyResolver(services.backend),
     'publication-sale': publicationSaleResolver(services.backend),
   };
 }

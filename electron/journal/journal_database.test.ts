@@ -39,6 +39,7 @@ describe('journal database and migrations', () => {
       'staff_lockouts',
       'transaction_events',
       'transactions',
+      'typed_code_lockouts',
     ]);
     expect(() =>
       db.prepare("INSERT INTO print_job_events (job_id, at, to_status) VALUES (999, 'x', 'queued')").run(),

@@ -14,6 +14,7 @@ import { staffLockoutsMigration } from './staff_lockouts_migration.js';
 import { transactionSubjectsMigration } from './transaction_subjects_migration.js';
 import { transactionsMigration } from './transactions_migration.js';
 import { transactionsPendingRequestMigration } from './transactions_pending_request_migration.js';
+import { typedCodeLockoutsMigration } from './typed_code_lockouts_migration.js';
 
 export const journalMigrations: readonly Migration[] = [
   printJobsMigration,
@@ -30,4 +31,5 @@ export const journalMigrations: readonly Migration[] = [
   transactionSubjectsMigration,
   signingKeyRegistrationsMigration,
   signingKeyHistoryMigration,
+  typedCodeLockoutsMigration,
 ];

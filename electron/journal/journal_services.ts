@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
+import { TypedCodeLockoutStore } from '../lockers/typed_code_lockout_store.js';
 import type { KioskLogger } from '../logging/kiosk_logger.js';
 import { AuditLog } from './audit_log.js';
 import type { JournalClock } from './journal_clock.js';
@@ -25,6 +26,8 @@ export interface JournalServices {
   audit: AuditLog;
   alerts: StaffAlertStore;
   transactions: TransactionJournal;
+  /** A locker station's count of refused typed pickup codes, kept across restarts (electron/lockers/). */
+  typedCodeLockouts: TypedCodeLockoutStore;
   /** Settles when the first recovery pass has finished (tests and shutdown wait on it). */
   recovered: Promise<TransactionRecoveryReport>;
   /**
@@ -92,6 +95,7 @@ export function startJournalServices(
     audit,
     alerts,
     transactions,
+    typedCodeLockouts: new TypedCodeLockoutStore(db),
     recovered: recover(),
     recoverNow: recover,
     close() {

@@ -1,10 +1,6 @@
-import {
-  type BadgeLockoutState,
-  badgeLockoutReducer,
-  type LockoutPolicy,
-  unlockedBadge,
-} from '../staff/badge_lockout.js';
+import { badgeLockoutReducer, type LockoutEvent, type LockoutPolicy } from '../staff/badge_lockout.js';
 import type { LockerStationConfig } from './locker_station_config.js';
+import type { TypedCodeLockoutStore } from './typed_code_lockout_store.js';
 
 /**
  * The station's limit on typed pickup codes: 12 digits are many, but a keypad is patient, so refused typed codes
@@ -13,50 +9,41 @@ import type { LockerStationConfig } from './locker_station_config.js';
  * door clears the count. The rule is the staff badge's lock-out (staff/badge_lockout.ts), over a different key.
  * Scanned codes are not limited: a signature cannot be guessed.
  *
- * The count lives in memory: a restart clears it. That costs an attacker a kiosk restart per round, which staff see.
+ * The count is kept in the journal (typed_code_lockout_store.ts), read and written on every typed code, so a
+ * restart of the kiosk keeps the wait: pulling the plug buys an attacker nothing.
  */
 export class TypedCodeLimiter {
-  #state: BadgeLockoutState = unlockedBadge;
   readonly #policy: LockoutPolicy;
+  readonly #store: TypedCodeLockoutStore;
+  readonly #pointId: string;
 
-  constructor(limits: LockerStationConfig['typedCodes']) {
+  constructor(limits: LockerStationConfig['typedCodes'], store: TypedCodeLockoutStore, pointId: string) {
     this.#policy = {
       attempts: limits.attempts,
       firstSeconds: limits.firstWaitSeconds,
       maxSeconds: limits.maxWaitSeconds,
       forgetAfterHours: 24,
     };
+    this.#store = store;
+    this.#pointId = pointId;
   }
 
   /** Epoch ms until which typed codes are refused unread, or null when the keypad takes them. */
   waitingUntil(now: number): number | null {
-    const until = this.#state.lockedUntil;
+    const until = this.#store.load(this.#pointId).lockedUntil;
     return until !== null && now < until ? until : null;
   }
 
   refused(now: number): void {
-    this.#state = badgeLockoutReducer(this.#state, { type: 'wrong-pin', at: now }, this.#policy);
+    this.#apply({ type: 'wrong-pin', at: now });
   }
 
   accepted(): void {
-    this.#state = badgeLockoutReducer(this.#state, { type: 'right-pin' }, this.#policy);
+    this.#apply({ type: 'right-pin' });
   }
-}
 
-const limiters = new WeakMap<object, TypedCodeLimiter>();
-
-/**
- * The terminal's one limiter. `owner` is an object that lives as long as the kiosk app (its journal services), so
- * every session of this kiosk shares the count and two kiosk apps in one test process do not.
- */
-export function typedCodeLimiterOf(
-  owner: object,
-  limits: LockerStationConfig['typedCodes'],
-): TypedCodeLimiter {
-  let limiter = limiters.get(owner);
-  if (limiter === undefined) {
-    limiter = new TypedCodeLimiter(limits);
-    limiters.set(owner, limiter);
+  #apply(event: LockoutEvent): void {
+    const state = badgeLockoutReducer(this.#store.load(this.#pointId), event, this.#policy);
+    this.#store.save(this.#pointId, state);
   }
-  return limiter;
 }

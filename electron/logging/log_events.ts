@@ -685,6 +685,18 @@ export const logEvents = {
     meaning:
       'How recording a pickup with the backend ended: recorded, refused (handed to staff) or no answer (recovery asks again).',
   },
+  'locker-application-made': {
+    disposition: 'success',
+    level: 'info',
+    meaning:
+      'A Smart Locker application was made at a service kiosk: the catalogue service and the pickup point chosen (no resident data).',
+  },
+  'locker-pickup-receipt-not-printed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The pickup receipt a resident asked for at a locker station could not be queued (the pickup itself stands).',
+  },
 } as const satisfies Record<string, LogEventDetails>;
 
 export type LogEventId = keyof typeof logEvents;

@@ -14,6 +14,11 @@ import { AppointmentSlipSchema, composeAppointmentSlip } from './templates/appoi
 import { CollectionReceiptSchema, composeCollectionReceipt } from './templates/collection_receipt.js';
 import { defaultMaskPolicy, type MaskPolicy } from './templates/document_number_mask.js';
 import { composeIdentityProof, IdentityProofSchema } from './templates/identity_proof.js';
+import {
+  composeLockerApplicationSlip,
+  LockerApplicationSlipSchema,
+} from './templates/locker_application_slip.js';
+import { composeLockerPickupReceipt, LockerPickupReceiptSchema } from './templates/locker_pickup_receipt.js';
 import { composeLockerPickupSlip, LockerPickupSlipSchema } from './templates/locker_pickup_slip.js';
 import { composePublicationReceipt, PublicationReceiptSchema } from './templates/publication_receipt.js';
 import { composeQueueTicket, QueueTicketSchema } from './templates/queue_ticket.js';
@@ -28,6 +33,8 @@ export const templateSchemas = {
   'collection-receipt': CollectionReceiptSchema,
   'locker-pickup-slip': LockerPickupSlipSchema,
   'publication-receipt': PublicationReceiptSchema,
+  'locker-application-slip': LockerApplicationSlipSchema,
+  'locker-pickup-receipt': LockerPickupReceiptSchema,
 } satisfies Record<TemplateId, z.ZodType>;
 export type TemplateInput<T extends TemplateId> = z.infer<(typeof templateSchemas)[T]>;
 
@@ -93,6 +100,16 @@ function compose(
       return ok({ language, model: composeLockerPickupSlip(LockerPickupSlipSchema.parse(parsed.data)) });
     case 'publication-receipt':
       return ok({ language, model: composePublicationReceipt(PublicationReceiptSchema.parse(parsed.data)) });
+    case 'locker-application-slip':
+      return ok({
+        language,
+        model: composeLockerApplicationSlip(LockerApplicationSlipSchema.parse(parsed.data)),
+      });
+    case 'locker-pickup-receipt':
+      return ok({
+        language,
+        model: composeLockerPickupReceipt(LockerPickupReceiptSchema.parse(parsed.data)),
+      });
     case 'identity-proof': {
       if (!config.signingKey) return err({ code: 'signing-key-missing' });
       const composed = composeIdentityProof(IdentityProofSchema.parse(parsed.data), mask, config.signingKey);

@@ -10,6 +10,8 @@ describe('what a printed template is called on screen', () => {
       ['collection-receipt', 'receipt'],
       ['locker-pickup-slip', 'slip'],
       ['publication-receipt', 'receipt'],
+      ['locker-application-slip', 'slip'],
+      ['locker-pickup-receipt', 'receipt'],
     ]);
   });
 

@@ -11,6 +11,8 @@ export const templateIds = [
   'collection-receipt',
   'locker-pickup-slip',
   'publication-receipt',
+  'locker-application-slip',
+  'locker-pickup-receipt',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
@@ -28,6 +30,8 @@ export const paperOfTemplate: Record<TemplateId, PrintedPaper> = {
   'collection-receipt': 'receipt',
   'locker-pickup-slip': 'slip',
   'publication-receipt': 'receipt',
+  'locker-application-slip': 'slip',
+  'locker-pickup-receipt': 'receipt',
 };
 
 /** A job's template as stored (text): a staff test print has none of the resident's templates, so its printer says. */

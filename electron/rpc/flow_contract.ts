@@ -11,6 +11,7 @@ import {
 } from './flows/collect_document_contract.js';
 import { HomeFlowViewSchema, homeFlowMethods } from './flows/home_contract.js';
 import { identifyMethods } from './flows/identify_contract.js';
+import { LockerApplyFlowViewSchema, lockerApplyFlowMethods } from './flows/locker_apply_contract.js';
 import { LockerPickupFlowViewSchema, lockerPickupFlowMethods } from './flows/locker_pickup_contract.js';
 import { MaintenanceFlowViewSchema, maintenanceFlowMethods } from './flows/maintenance_contract.js';
 import {
@@ -34,6 +35,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   MaintenanceFlowViewSchema,
   CheckProofFlowViewSchema,
   LockerPickupFlowViewSchema,
+  LockerApplyFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -54,6 +56,7 @@ export const flowIds = [
   'maintenance',
   'check-proof',
   'locker-pickup',
+  'locker-apply',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -76,6 +79,7 @@ export const flowMethods = {
   ...maintenanceFlowMethods,
   ...checkProofFlowMethods,
   ...lockerPickupFlowMethods,
+  ...lockerApplyFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

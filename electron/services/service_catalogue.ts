@@ -49,10 +49,10 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     flowReady: true,
   },
   'locker-apply': {
-    requires: ['ticket-printer'],
-    needs: ['identity-document'],
-    minutes: 2,
-    flowReady: false,
+    requires: ['document-reader', 'ticket-printer'],
+    needs: ['identity-document', 'pin'],
+    minutes: 3,
+    flowReady: true,
   },
   // Anyone may check a printed proof: nothing of theirs is asked, only the proof's QR under the scanner.
   'check-proof': {

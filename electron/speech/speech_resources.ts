@@ -8,6 +8,7 @@ import enCommon from '../../locales/en/common.json' with { type: 'json' };
 import enHome from '../../locales/en/home.json' with { type: 'json' };
 import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
+import enLockerApply from '../../locales/en/locker-apply.json' with { type: 'json' };
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enMaintenance from '../../locales/en/maintenance.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import ptCommon from '../../locales/pt/common.json' with { type: 'json' };
 import ptHome from '../../locales/pt/home.json' with { type: 'json' };
 import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
+import ptLockerApply from '../../locales/pt/locker-apply.json' with { type: 'json' };
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptMaintenance from '../../locales/pt/maintenance.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
@@ -38,6 +40,7 @@ import hansCommon from '../../locales/zh-Hans/common.json' with { type: 'json' }
 import hansHome from '../../locales/zh-Hans/home.json' with { type: 'json' };
 import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'json' };
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
+import hansLockerApply from '../../locales/zh-Hans/locker-apply.json' with { type: 'json' };
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansMaintenance from '../../locales/zh-Hans/maintenance.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
@@ -53,6 +56,7 @@ import hantCommon from '../../locales/zh-Hant/common.json' with { type: 'json' }
 import hantHome from '../../locales/zh-Hant/home.json' with { type: 'json' };
 import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'json' };
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
+import hantLockerApply from '../../locales/zh-Hant/locker-apply.json' with { type: 'json' };
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantMaintenance from '../../locales/zh-Hant/maintenance.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
@@ -81,6 +85,7 @@ export const flowNamespaces = [
   'proof-of-identity',
   'check-proof',
   'locker-pickup',
+  'locker-apply',
   // Staff sign-in and the maintenance tools are spoken for a member of staff who cannot see the screen (issue 14:
   // every screen); never their name, id or PIN digits.
   'staff-sign-in',
@@ -111,6 +116,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
     maintenance: hantMaintenance,
+    'locker-apply': hantLockerApply,
     'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
@@ -128,6 +134,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
     maintenance: hansMaintenance,
+    'locker-apply': hansLockerApply,
     'staff-sign-in': hansStaffSignIn,
   },
   pt: {
@@ -145,6 +152,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
     maintenance: ptMaintenance,
+    'locker-apply': ptLockerApply,
     'staff-sign-in': ptStaffSignIn,
   },
   en: {
@@ -162,6 +170,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
     maintenance: enMaintenance,
+    'locker-apply': enLockerApply,
     'staff-sign-in': enStaffSignIn,
   },
 };

@@ -4,6 +4,7 @@ import { CheckInScreens } from './booking/check_in_screens.js';
 import { CheckProofScreens } from './check_proof/check_proof_screens.js';
 import { CollectDocumentScreens } from './collect_document/collect_document_screens.js';
 import { HomeFlowScreens } from './home/home_flow_screens.js';
+import { LockerApplyScreens } from './locker_apply/locker_apply_screens.js';
 import { LockerPickupScreens } from './locker_pickup/locker_pickup_screens.js';
 import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
 import { ProofOfIdentityScreens } from './proof_of_identity/proof_of_identity_screens.js';
@@ -39,6 +40,8 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <CheckProofScreens view={flow} />;
     case 'locker-pickup':
       return <LockerPickupScreens view={flow} />;
+    case 'locker-apply':
+      return <LockerApplyScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;

@@ -24,7 +24,10 @@ const views: LockerPickupFlowView[] = [
   { service, step: 'recording', compartment },
   { service, step: 'door-failed', compartment },
   ...(['recorded', 'later', 'staff'] as const).map(
-    (record): LockerPickupFlowView => ({ service, step: 'done', compartment, record }),
+    (record): LockerPickupFlowView => ({ service, step: 'done', compartment, record, receipt: 'none' }),
+  ),
+  ...(['offered', 'printing', 'printed', 'not-printed'] as const).map(
+    (receipt): LockerPickupFlowView => ({ service, step: 'done', compartment, record: 'recorded', receipt }),
   ),
   ...PickupRefusalViewSchema.options.map(
     (reason): LockerPickupFlowView => ({ service, step: 'refused', reason, typed: true, retryAt: null }),

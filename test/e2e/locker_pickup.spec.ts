@@ -5,7 +5,11 @@ import { decodeBase45, encodeBase45 } from '../../electron/printed/verification/
 import { expectEveryDisplayRight } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost, startKioskHostOn } from './support/kiosk_host.js';
-import { type ReferenceBackend, startReferenceBackend } from './support/reference_backend.js';
+import {
+  quickHttpBackend,
+  type ReferenceBackend,
+  startReferenceBackend,
+} from './support/reference_backend.js';
 import { shoot } from './support/screens.js';
 
 /**
@@ -99,6 +103,11 @@ test.describe('at one station: a jammed door, a door left open, refused codes, t
     await door(host, false);
     await expect(page.getByTestId('pickup-done')).toBeVisible();
     await expectEveryDisplayRight(page, host, 'locker-pickup/done');
+    // A receipt if asked for (the station has a ticket printer): printed once, then the button is gone.
+    await page.getByTestId('pickup-print-receipt').click();
+    await expect(page.getByTestId('pickup-receipt-printed')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('pickup-print-receipt')).toHaveCount(0);
+    await shoot(page, 'locker-pickup/receipt-printed-zh-Hant');
     await page.getByTestId('pickup-finish').click();
     await expect(page.getByTestId('attract-screen')).toBeVisible();
   });
@@ -194,13 +203,7 @@ test.describe('the backend cannot be reached at pickup', () => {
     gateway = await startReferenceBackend();
     host = await startKioskHost(
       stationConfig({
-        backend: {
-          kind: 'http',
-          baseUrl: gateway.url,
-          timeoutMs: 2000,
-          retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-          circuit: { failureThreshold: 3, cooldownMs: 300 },
-        },
+        backend: quickHttpBackend(gateway.url),
       }),
     );
   });

@@ -21,6 +21,8 @@ const titles: Record<TemplateId, MessageKey> = {
   'collection-receipt': 'collection.title',
   'locker-pickup-slip': 'locker.title',
   'publication-receipt': 'publications.title',
+  'locker-application-slip': 'lockerApplication.title',
+  'locker-pickup-receipt': 'lockerPickupReceipt.title',
 };
 
 /** What must be legible on each document, in the primary language and where it matters in the second one. */
@@ -68,6 +70,21 @@ function expectedText(template: TemplateId, lng: DocumentLanguage): string[] {
       ];
     case 'locker-pickup-slip':
       return [...common, '4021 3377', `${formatDate(lng, new Date('2025-06-27T23:59:00+08:00'))} 23:59`];
+    case 'locker-application-slip':
+      return [
+        ...common,
+        'LA-7K2M9Q4X1B',
+        formatCalendarDate(lng, '2025-06-23'),
+        ...both('lockerApplication.readyFrom'),
+        ...both('lockerApplication.allDay'),
+      ];
+    case 'locker-pickup-receipt':
+      return [
+        ...common,
+        'LA-7K2M9Q4X1B',
+        'A01',
+        `${formatDate(lng, new Date('2025-06-24T19:42:00+08:00'))} 19:42`,
+      ];
     default: {
       const unreachable: never = template;
       return unreachable;

@@ -5,6 +5,7 @@ import {
   DepartmentCodeSchema,
   LocalisedTextSchema,
   LockerPointIdSchema,
+  orNull,
   ServiceIdSchema,
   SiteKindSchema,
   TerminalIdSchema,
@@ -34,6 +35,9 @@ export const ServiceRequirementSchema = z
   .enum(SeedServiceRequirementSchema.options)
   .meta({ id: 'ServiceRequirement' });
 
+export const CompartmentSizeSchema = z.enum(['small', 'medium', 'large']).meta({ id: 'CompartmentSize' });
+export type CompartmentSize = z.infer<typeof CompartmentSizeSchema>;
+
 export const ServiceSchema = z
   .strictObject({
     id: ServiceIdSchema,
@@ -48,6 +52,8 @@ export const ServiceSchema = z
     bookable: z.boolean(),
     /** The item it produces can be collected from a Smart Locker. */
     lockerPickup: z.boolean(),
+    /** The Smart Locker compartment its item needs; null when it has no locker pickup. */
+    lockerSize: orNull(CompartmentSizeSchema),
     centres: z.array(CentreIdSchema).min(1),
     sample: z.boolean(),
   })
@@ -66,9 +72,6 @@ export const CentreSchema = z
     sample: z.boolean(),
   })
   .meta({ id: 'Centre' });
-
-export const CompartmentSizeSchema = z.enum(['small', 'medium', 'large']).meta({ id: 'CompartmentSize' });
-export type CompartmentSize = z.infer<typeof CompartmentSizeSchema>;
 
 export const CompartmentCountsSchema = z
   .strictObject({ small: z.int().nonnegative(), medium: z.int().nonnegative(), large: z.int().nonnegative() })
@@ -125,6 +128,7 @@ export const LockerPointAvailabilitySchema = z
     distanceMetres: z.int().nonnegative().nullable(),
   })
   .meta({ id: 'LockerPointAvailability' });
+export type LockerPointAvailability = z.infer<typeof LockerPointAvailabilitySchema>;
 export const LockerPointsReplySchema = z
   .strictObject({ points: z.array(LockerPointAvailabilitySchema) })
   .meta({ id: 'LockerPoints' });

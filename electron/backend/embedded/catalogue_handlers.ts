@@ -1,3 +1,4 @@
+import { greatCircleMetres } from '../../../lib/great_circle.js';
 import { dayMs, macauMidnight } from '../../../lib/macau_time.js';
 import { err, ok } from '../../../lib/result.js';
 import type { CompartmentSize } from '../contract/catalogue.js';
@@ -46,24 +47,13 @@ export function freeCompartments(ctx: EmbeddedContext, pointId: string): Record<
   };
 }
 
-/** Great-circle distance (haversine), in metres. */
-function distanceMetres(a: { latitude: number; longitude: number }, b: typeof a): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
-}
-
 export const lockerPoints: Handler<'lockerPoints'> = (ctx, { nearCentreId }) => {
   const near = nearCentreId === undefined ? undefined : ctx.catalogue.centres.get(nearCentreId);
   if (nearCentreId !== undefined && !near) return err({ code: 'not-found', subject: 'centre' });
   const points = ctx.catalogue.catalogue.lockerPoints.map((p) => ({
     pointId: p.id,
     free: freeCompartments(ctx, p.id),
-    distanceMetres: near ? distanceMetres(near, p) : null,
+    distanceMetres: near ? greatCircleMetres(near, p) : null,
   }));
   if (near) points.sort((a, b) => (a.distanceMetres ?? 0) - (b.distanceMetres ?? 0));
   return ok({ points });

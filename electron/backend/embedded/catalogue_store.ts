@@ -24,7 +24,10 @@ export function catalogueOfSeed(seed: SeedCatalogue): Catalogue {
   const published = <T extends { note?: string }>({ note: _note, ...rest }: T) => rest;
   return CatalogueSchema.parse({
     departments: seed.departments.map(published),
-    services: seed.services.map(published),
+    services: seed.services.map(({ lockerSize, ...service }) => ({
+      ...published(service),
+      lockerSize: service.lockerPickup ? (lockerSize ?? 'small') : null,
+    })),
     centres: seed.centres.map(published),
     lockerPoints: seed.lockerPoints.map(({ occupied: _occupied, ...point }) => published(point)),
   });

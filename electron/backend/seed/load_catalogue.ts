@@ -128,6 +128,7 @@ function generatedService(
     appointmentMinutes: pick(APPOINTMENT_MINUTES, random),
     bookable: template.bookable,
     lockerPickup: template.lockerPickup,
+    ...(template.lockerSize ? { lockerSize: template.lockerSize } : {}),
     centres: [...template.centres],
     sample: true,
   };

@@ -69,6 +69,11 @@ export const SeedServiceSchema = z.object({
   /** Whether the item it produces can be collected from a Smart Locker ("Easy Pickup"). */
   lockerPickup: z.boolean(),
   /**
+   * The compartment its item needs at a Smart Locker; `small` (an A4 envelope) when absent. Only meaningful with
+   * `lockerPickup`. The sizes are assumptions (README.md).
+   */
+  lockerSize: z.enum(['small', 'medium', 'large']).optional(),
+  /**
    * Ids of centres that handle it, at a counter or at a self-service kiosk. A bookable service lists at least one
    * centre with counters (`counterHours` other than `24h`): that is where its appointments are.
    */

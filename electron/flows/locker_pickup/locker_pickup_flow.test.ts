@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { err } from '../../../lib/result.js';
 import { type KioskAppFixture, startKioskAppFixture } from '../../../test/support/kiosk_app_fixture.js';
@@ -65,7 +68,12 @@ function embedded(clock: { now(): number }): Backend {
   return opened.value;
 }
 
-async function startStation(wrap: (backend: Backend) => Backend = (b) => b): Promise<void> {
+async function startStation(
+  wrap: (backend: Backend) => Backend = (b) => b,
+  journalPath?: string,
+  clockStart = Date.now(),
+  extraDevices: object[] = [],
+): Promise<void> {
   kiosk = await startKioskAppFixture(
     {
       terminal: { id: 'MO-DEV-01' },
@@ -75,10 +83,10 @@ async function startStation(wrap: (backend: Backend) => Backend = (b) => b): Pro
         name: { 'zh-Hant': '中華廣場', 'zh-Hans': '中华广场', pt: 'China Plaza', en: 'China Plaza' },
       },
       services: ['locker-pickup'],
-      devices,
+      devices: [...devices, ...extraDevices],
       lockerStation: station,
     },
-    { clockStart: Date.now(), backend: (clock) => wrap(embedded(clock)) },
+    { clockStart, backend: (clock) => wrap(embedded(clock)), ...(journalPath ? { journalPath } : {}) },
   );
   await kiosk.call('session.start', { language: 'en' });
   await kiosk.call('home.chooseLanguage', { language: 'en' });
@@ -251,6 +259,98 @@ describe('Smart Locker pickup at a locker station', () => {
     await stepBecomes('open');
     await closeDoor('A1');
     await stepBecomes('done');
+  });
+
+  it('the keypad’s wait survives a restart of the kiosk: the count is in the journal, not in memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balcao-keypad-'));
+    const journalPath = join(dir, 'journal.db');
+    const start = Date.now();
+    await startStation(undefined, journalPath, start);
+    await kiosk.call('locker-pickup.typeDigits');
+    for (const digits of ['876543210988', '000000000000', '112233445563']) {
+      await kiosk.call('locker-pickup.submitDigits', { digits });
+      await stepBecomes('refused');
+      await kiosk.call('locker-pickup.tryAgain');
+    }
+    await kiosk.close();
+    // A new kiosk app on the same journal, ten seconds later: the keypad still waits until start + 30 s.
+    await startStation(undefined, journalPath, start + 10_000);
+    await kiosk.call('locker-pickup.typeDigits');
+    await kiosk.call('locker-pickup.submitDigits', { digits: '123456789018' });
+    await stepBecomes('refused');
+    expect(flow()).toMatchObject({
+      reason: 'too-many-tries',
+      retryAt: new Date(start + 30_000).toISOString(),
+    });
+    expect(doorOpen('A1')).toBe(false);
+    kiosk.clock.advance(20_000);
+    await kiosk.call('locker-pickup.tryAgain');
+    await kiosk.call('locker-pickup.submitDigits', { digits: '123456789018' });
+    await stepBecomes('open');
+    await closeDoor('A1');
+    await stepBecomes('done');
+    // A code that opened a door cleared the count: nothing is left in the journal.
+    expect(kiosk.app.journal.typedCodeLockouts.load(station.pointId).failures).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Back on the done and door-failed steps finishes: the session ends, as Finish does', async () => {
+    await startStation();
+    await kiosk.devices.simulate({ action: 'door-jam', deviceId: 'lockers', door: 'A1', jam: true });
+    await scan(code());
+    await stepBecomes('door-failed');
+    expect(await kiosk.call('locker-pickup.back')).toEqual({ ok: true });
+    expect(kiosk.app.session.view().phase).not.toBe('active');
+    await kiosk.devices.simulate({ action: 'door-jam', deviceId: 'lockers', door: 'A1', jam: false });
+    await kiosk.call('session.start', { language: 'en' });
+    await kiosk.call('home.chooseLanguage', { language: 'en' });
+    await kiosk.call('home.openService', { service: 'locker-pickup' });
+    await kiosk.call('home.startService');
+    await scan(code());
+    await stepBecomes('open');
+    expect(await kiosk.call('locker-pickup.back')).toEqual({ ok: false, error: 'other-step' });
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(await kiosk.call('locker-pickup.back')).toEqual({ ok: true });
+    expect(kiosk.app.session.view().phase).not.toBe('active');
+  });
+
+  it('a pickup receipt if asked for, where the station has a ticket printer; printed once', async () => {
+    await startStation(undefined, undefined, Date.now(), [
+      { id: 'ticket', kind: 'ticket-printer', transport: 'simulated' },
+    ]);
+    await scan(code());
+    await stepBecomes('open');
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(flow()).toMatchObject({ record: 'recorded', receipt: 'offered' });
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: true });
+    await expect.poll(() => (flow() as { receipt?: string }).receipt, { timeout: 15_000 }).toBe('printed');
+    const jobs = kiosk.app.printing.staffJobs().filter((job) => job.template === 'locker-pickup-receipt');
+    expect(jobs).toMatchObject([{ status: 'confirmed' }]);
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
+  });
+
+  it('no ticket printer at the station: no receipt is offered, and asking for one is refused', async () => {
+    await startStation();
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
+    await scan(code());
+    await stepBecomes('open');
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(flow()).toMatchObject({ receipt: 'none' });
+    expect(await kiosk.call('locker-pickup.printReceipt')).toEqual({ ok: false, error: 'other-step' });
+  });
+
+  it('Cancel on the done step finishes too; while the door is open it is refused', async () => {
+    await startStation();
+    await scan(code());
+    await stepBecomes('open');
+    expect(await kiosk.call('locker-pickup.cancel')).toEqual({ ok: false, error: 'other-step' });
+    await closeDoor('A1');
+    await stepBecomes('done');
+    expect(await kiosk.call('locker-pickup.cancel')).toEqual({ ok: true });
+    expect(kiosk.app.session.view().phase).not.toBe('active');
   });
 
   it('a door that does not open is tried again, then staff are alerted; the code stays good', async () => {

@@ -3,8 +3,14 @@ import type { AuditEvent } from '../../journal/audit_events.js';
 import type { LockerStationConfig } from '../../lockers/locker_station_config.js';
 import { checkPickup, type PickupEntry, type PickupTarget } from '../../lockers/pickup_check.js';
 import { normalisePickupDigits } from '../../lockers/pickup_code.js';
-import { type TypedCodeLimiter, typedCodeLimiterOf } from '../../lockers/typed_code_limiter.js';
-import type { LockerPickupFlowView, PickupRefusalView } from '../../rpc/flows/locker_pickup_contract.js';
+import { TypedCodeLimiter } from '../../lockers/typed_code_limiter.js';
+import type {
+  LockerPickupFlowView,
+  PickupReceiptView,
+  PickupRefusalView,
+} from '../../rpc/flows/locker_pickup_contract.js';
+import type { Language } from '../../rpc/languages.js';
+import { PaperFollower } from '../booking/booking_paper.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { openPickupDoor } from './door_opening.js';
 import {
@@ -13,6 +19,7 @@ import {
   type RecordPickupRequest,
   recordRequestOf,
 } from './pickup_journal.js';
+import { type PickupFacts, pickupReceiptInput, receiptOffered } from './pickup_receipt.js';
 
 /**
  * Smart Locker pickup at a locker station (contract and step diagram: electron/rpc/flows/locker_pickup_contract.ts).
@@ -27,7 +34,10 @@ import {
  */
 
 type View = LockerPickupFlowView;
-type Services = Pick<FlowServices, 'backend' | 'clock' | 'logger' | 'journal' | 'config' | 'devices'>;
+type Services = Pick<
+  FlowServices,
+  'backend' | 'clock' | 'logger' | 'journal' | 'config' | 'devices' | 'printing' | 'session'
+>;
 
 const service = 'locker-pickup' as const;
 /** How long the flow keeps watching an open door for the resident to close it (the sensor's own polling). */
@@ -64,13 +74,21 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
   #view: View = { service, step: 'scan' };
   #pickup: OpenPickup | null = null;
   #cancelLeftOpen: (() => void) | null = null;
+  /** What the receipt says, once the item is out; dropped with the flow. */
+  #picked: PickupFacts | null = null;
+  readonly #paper: PaperFollower;
   #disposed = false;
 
   constructor(context: FlowContext, services: Services, station: LockerStationConfig) {
     this.#context = context;
     this.#services = services;
     this.#station = station;
-    this.#limiter = typedCodeLimiterOf(services.journal, station.typedCodes);
+    this.#paper = new PaperFollower(services.printing);
+    this.#limiter = new TypedCodeLimiter(
+      station.typedCodes,
+      services.journal.typedCodeLockouts,
+      station.pointId,
+    );
     const stops = services.devices.scanners().map(({ driver }) =>
       driver.onScan((event) => {
         if (!this.#takesCodes()) return;
@@ -104,18 +122,40 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     return this.#show(view.typed ? { service, step: 'type', mistyped: false } : { service, step: 'scan' });
   }
 
-  /** `type` and `refused` lead back to scanning; from `scan`, Back leaves for the list of services. */
+  /**
+   * `type` and `refused` lead back to scanning; from `scan`, Back leaves for the list of services. On `done` and
+   * `door-failed` there is nothing to go back to (the item is out, or staff are on their way and the code stays
+   * good): Back finishes, as Finish does, so the next resident starts afresh. While a door moves it waits.
+   */
   back(): IntentOutcome {
     const step = this.#view.step;
-    if (step === 'scan') {
-      this.#context.switchTo('home');
-      return ok();
+    switch (step) {
+      case 'scan':
+        this.#context.switchTo('home');
+        return ok();
+      case 'type':
+      case 'refused':
+        return this.#show({ service, step: 'scan' });
+      case 'done':
+      case 'door-failed':
+        return this.finish();
+      case 'checking':
+      case 'opening':
+      case 'open':
+      case 'left-open':
+      case 'recording':
+        return err('other-step');
+      default: {
+        const unreachable: never = step;
+        return unreachable;
+      }
     }
-    if (step !== 'type' && step !== 'refused') return err('other-step');
-    return this.#show({ service, step: 'scan' });
   }
 
   cancel(): IntentOutcome {
+    const step = this.#view.step;
+    // After the door (done, or failed with staff on their way) Cancel has nothing to undo: it finishes.
+    if (step === 'done' || step === 'door-failed') return this.finish();
     if (!this.#takesCodes()) return err('other-step');
     this.#context.switchTo('home');
     return ok();
@@ -128,8 +168,20 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     return ok();
   }
 
+  /** On `done`, when the station has a ticket printer: the pickup receipt, printed once. */
+  printReceipt(): IntentOutcome {
+    const view = this.#view;
+    const picked = this.#picked;
+    if (view.step !== 'done' || view.receipt !== 'offered' || picked === null) return err('other-step');
+    this.#view = { ...view, receipt: 'printing' };
+    void this.#printReceipt(picked);
+    return ok();
+  }
+
   dispose(): void {
     this.#disposed = true;
+    this.#paper.dispose();
+    this.#picked = null;
     this.#stopScanning();
     this.#cancelLeftOpen?.();
     // A door still open when the session ends (an idle timeout): recovery records the pickup with the key the flow
@@ -249,7 +301,37 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     this.#cancelLeftOpen?.();
     pickup.doorClosed = closed?.ok === true;
     await this.#record(pickup);
-    if (pickup.record !== null) this.#changed({ service, step: 'done', compartment, record: pickup.record });
+    this.#done(pickup);
+  }
+
+  /** The item is out and the door shut: done, with the receipt offered where a printer can print it. */
+  #done(pickup: OpenPickup): void {
+    // Once: "closed" after "left open" (or the other way round) does not draw it again over a receipt printing.
+    if (pickup.record === null || this.#view.step === 'done') return;
+    this.#picked ??= {
+      applicationId: pickup.request.applicationId,
+      compartment: pickup.compartment,
+      pickedUpAt: this.#services.clock.now(),
+    };
+    const receipt: PickupReceiptView = receiptOffered(this.#services) ? 'offered' : 'none';
+    this.#changed({ service, step: 'done', compartment: pickup.compartment, record: pickup.record, receipt });
+  }
+
+  async #printReceipt(picked: PickupFacts): Promise<void> {
+    const input = await pickupReceiptInput(this.#services, this.#station.pointId, picked, this.#language());
+    const key = `${this.#context.sessionId}-pickup-receipt-${picked.applicationId}`;
+    const show = (receipt: PickupReceiptView) => {
+      const view = this.#view;
+      if (view.step === 'done') this.#changed({ ...view, receipt });
+    };
+    const outcome = await this.#paper.print('locker-pickup-receipt', input, key, show);
+    if (outcome === 'not-printed') this.#services.logger.log('locker-pickup-receipt-not-printed');
+    show(outcome);
+  }
+
+  #language(): Language {
+    const view = this.#services.session.view();
+    return view.phase === 'active' ? view.language : 'zh-Hant';
   }
 
   #leftOpen(pickup: OpenPickup, target: PickupTarget): void {
@@ -264,8 +346,7 @@ export class LockerPickupFlow implements RunningFlow<'locker-pickup'> {
     this.#changed({ service, step: 'left-open', compartment: pickup.compartment });
     // The item is out of its compartment: record it now rather than when (if) the door is shut.
     void this.#record(pickup).then(() => {
-      if (pickup.doorClosed && pickup.record !== null)
-        this.#changed({ service, step: 'done', compartment: pickup.compartment, record: pickup.record });
+      if (pickup.doorClosed) this.#done(pickup);
     });
   }
 

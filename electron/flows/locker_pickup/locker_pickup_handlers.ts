@@ -12,5 +12,6 @@ export function lockerPickupFlowHandlers(flows: FlowRunner): MethodHandlers<type
     'locker-pickup.back': () => flows.dispatch(pickup, (flow) => flow.back()),
     'locker-pickup.cancel': () => flows.dispatch(pickup, (flow) => flow.cancel()),
     'locker-pickup.finish': () => flows.dispatch(pickup, (flow) => flow.finish()),
+    'locker-pickup.printReceipt': () => flows.dispatch(pickup, (flow) => flow.printReceipt()),
   };
 }

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { err } from '../../../lib/result.js';
-import { FakeClock } from '../../../test/support/fake_clock.js';
-import { recordingLogger } from '../../../test/support/recording_logger.js';
+import { openResolverBench, type ResolverBench } from '../../../test/support/resolver_bench.js';
 import type { Backend } from '../../backend/contract/backend.js';
-import { openEmbeddedBackend } from '../../backend/embedded/embedded_backend.js';
-import { seedCatalogue } from '../../backend/seed/seed_catalogue.js';
-import { AuditLog } from '../../journal/audit_log.js';
-import { openJournal } from '../../journal/journal_database.js';
-import { StaffAlertStore } from '../../journal/staff_alerts.js';
-import { TransactionJournal } from '../../journal/transaction_journal.js';
+import type { TransactionJournal } from '../../journal/transaction_journal.js';
 import { beginPickup, lockerPickupResolver, type RecordPickupRequest } from './pickup_journal.js';
 
 /**
@@ -24,23 +18,13 @@ describe('locker pickup resolver', () => {
   };
   let backend: Backend;
   let journal: TransactionJournal;
-  let close: () => void;
+  let bench: ResolverBench;
 
   beforeEach(() => {
-    const clock = new FakeClock(Date.now());
-    const opened = openEmbeddedBackend({ path: ':memory:', seed: seedCatalogue(), now: () => clock.now() });
-    const db = openJournal(':memory:');
-    if (!opened.ok || !db.ok) throw new Error('setup');
-    backend = opened.value;
-    const audit = new AuditLog(db.value, clock);
-    const alerts = new StaffAlertStore(db.value, { clock, audit, logger: recordingLogger() });
-    journal = new TransactionJournal(db.value, { clock, audit, alerts, bootId: 'earlier-run' });
-    close = () => db.value.close();
+    bench = openResolverBench();
+    ({ backend, journal } = bench);
   });
-  afterEach(async () => {
-    close();
-    await backend.close();
-  });
+  afterEach(() => bench.close());
 
   const status = async () => {
     const found = await backend.findPickup({ applicationId: 'LA-SAMPLE-1' });

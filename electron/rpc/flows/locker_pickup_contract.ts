@@ -33,6 +33,9 @@ export const PickupRefusalViewSchema = z.enum([
 ]);
 export type PickupRefusalView = z.infer<typeof PickupRefusalViewSchema>;
 
+export const PickupReceiptViewSchema = z.enum(['none', 'offered', 'printing', 'printed', 'not-printed']);
+export type PickupReceiptView = z.infer<typeof PickupReceiptViewSchema>;
+
 /** The door as the resident sees it: the compartment's label on the locker. */
 const DoorLabelSchema = z.string().regex(/^[A-Z]\d{2}$/);
 
@@ -68,6 +71,11 @@ export const LockerPickupFlowViewSchema = z.discriminatedUnion('step', [
      * it can; `staff`: they refused the record (someone recorded this pickup already) and staff were alerted.
      */
     record: z.enum(['recorded', 'later', 'staff']),
+    /**
+     * The pickup receipt, printed if the resident asks: `offered` (the station has a ticket printer; not asked yet),
+     * `printing`, `printed`, `not-printed`, or `none` (no printer here).
+     */
+    receipt: PickupReceiptViewSchema,
   }),
   /** The door did not open, even on a retry: staff were alerted; the code is still good. */
   z.object({ ...service, step: z.literal('door-failed'), compartment: DoorLabelSchema }),
@@ -92,10 +100,12 @@ export const lockerPickupFlowMethods = {
   },
   /** `refused`: scan or type another code. */
   'locker-pickup.tryAgain': { params: noParams, result: IntentResultSchema },
-  /** `type`: back to scanning. */
+  /** `type`, `refused`: back to scanning; `scan`: to the list of services; `done`, `door-failed`: finish. */
   'locker-pickup.back': { params: noParams, result: IntentResultSchema },
-  /** Leave: back to the list of services (refused while a door is open). */
+  /** Leave: back to the list of services (refused while a door is open; on `done`, `door-failed`: finish). */
   'locker-pickup.cancel': { params: noParams, result: IntentResultSchema },
   /** `done`, `refused`, `door-failed`: the resident is done; the session ends. */
   'locker-pickup.finish': { params: noParams, result: IntentResultSchema },
+  /** `done` with the receipt `offered`: print the pickup receipt. */
+  'locker-pickup.printReceipt': { params: noParams, result: IntentResultSchema },
 } as const satisfies DomainMethods<'locker-pickup'>;

@@ -81,13 +81,13 @@ describe('Smart Locker pickup screens', () => {
 
   it('done: says when the record is left to the kiosk or to staff', () => {
     const rerender = show(
-      { service, step: 'done', compartment: 'A01', record: 'recorded' },
+      { service, step: 'done', compartment: 'A01', record: 'recorded', receipt: 'none' },
       strictRpcClient({}),
     );
     expect(screen.queryByTestId('pickup-record-later')).toBeNull();
-    rerender({ service, step: 'done', compartment: 'A01', record: 'later' });
+    rerender({ service, step: 'done', compartment: 'A01', record: 'later', receipt: 'none' });
     expect(screen.getByTestId('pickup-record-later')).toBeTruthy();
-    rerender({ service, step: 'done', compartment: 'A01', record: 'staff' });
+    rerender({ service, step: 'done', compartment: 'A01', record: 'staff', receipt: 'none' });
     expect(screen.getByTestId('pickup-record-staff')).toBeTruthy();
   });
 });

@@ -75,7 +75,23 @@ export function DoneStep({ view, indicator }: { view: Done; indicator: ReactNode
           {t(`done.${view.record}`)}
         </p>
       ) : null}
+      {view.receipt === 'printing' || view.receipt === 'printed' || view.receipt === 'not-printed' ? (
+        <p className="pickup__lead" role="status" data-testid={`pickup-receipt-${view.receipt}`}>
+          {t(`done.receipt.${view.receipt}`)}
+        </p>
+      ) : null}
       <div className="identify__choices">
+        {view.receipt === 'offered' ? (
+          <button
+            type="button"
+            className="secondary-button"
+            data-testid="pickup-print-receipt"
+            {...action([{ key: 'locker-pickup:done.receipt.ask' }])}
+            onClick={() => void rpc.call('locker-pickup.printReceipt', {})}
+          >
+            {t('done.receipt.ask')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="primary-button primary-button--large"

@@ -32,6 +32,7 @@ export function pickupAnnouncement(view: LockerPickupFlowView): Prompt[] {
         p('done.title'),
         p('done.body', { compartment: view.compartment }),
         ...(view.record === 'recorded' ? [] : [p(`done.${view.record}`)]),
+        ...(view.receipt === 'none' || view.receipt === 'offered' ? [] : [p(`done.receipt.${view.receipt}`)]),
       ];
     default: {
       const unreachable: never = view;

@@ -52,3 +52,17 @@ export async function startReferenceBackend(): Promise<ReferenceBackend> {
     },
   };
 }
+
+/**
+ * The kiosk's `backend` setting for a spec's gateway: fail fast (one attempt, a 2 s timeout, a circuit that opens
+ * after three failures and tries again after 300 ms), so "the backend is down" shows within a spec's patience.
+ */
+export function quickHttpBackend(url: string) {
+  return {
+    kind: 'http',
+    baseUrl: url,
+    timeoutMs: 2000,
+    retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    circuit: { failureThreshold: 3, cooldownMs: 300 },
+  };
+}
