@@ -12,8 +12,8 @@ type Ready = Extract<View['report'], { kind: 'ready' }>;
 
 /**
  * Publications sales: the period (last 7, 30 or 90 days, this year) and whose machines (this kiosk, all kiosks);
- * the period's totals; the chart of daily copies or revenue with the vending share; the same days as a table on
- * request; each publication's figures; and the `balcao sales report` line that exports them as CSV. Choosing a
+ * the chart of daily copies or revenue with the vending share (first: it is what staff look at), the same days as
+ * a table on request; the period's totals; each publication's figures; and the `balcao sales report` line that exports them as CSV. Choosing a
  * period asks the main process (publication_sales_tool.ts), which reads the backend again.
  */
 export function PublicationSalesStep({ view }: { view: View }) {
@@ -83,8 +83,8 @@ function Report({ view, format }: { view: View; format: PublicationFormat }) {
     case 'ready':
       return (
         <>
-          <Totals report={report} format={format} />
           <Chart view={view} report={report} format={format} />
+          <Totals report={report} format={format} />
           <PublicationTable report={report} format={format} />
           <p className="maint__detail" data-testid="sales-cli">
             {t('sales.cli', {
@@ -113,6 +113,7 @@ function Totals({ report, format }: { report: Ready; format: PublicationFormat }
     [
       'refunds',
       t('sales.refunds', {
+        count: total.refundedUnits,
         copies: format.count(total.refundedUnits),
         amount: format.money(total.refundedAvos),
       }),

@@ -140,7 +140,7 @@ function SlotCard({
         </span>
         <span
           className={low ? 'maint__state maint__state--bad' : 'maint__state'}
-          data-testid={`stock-slot-${slot.slot}-count`}
+          data-testid={`stock-slot-${slot.slot}-stock`}
         >
           {t('stock.count', { stock: format.count(slot.stock), capacity: format.count(slot.capacity) })}
         </span>
