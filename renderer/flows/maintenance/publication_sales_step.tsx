@@ -6,6 +6,7 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 import { type PublicationFormat, usePublicationFormat } from './publication_format.js';
 import { type ChartMeasure, SalesChart } from './sales_chart.js';
+import { rollingShare, shareWindow } from './sales_chart_geometry.js';
 
 type View = MaintenanceStepView<'publication-sales'>;
 type Ready = Extract<View['report'], { kind: 'ready' }>;
@@ -20,6 +21,8 @@ export function PublicationSalesStep({ view }: { view: View }) {
   const { t } = useTranslation('publications-maintenance');
   const rpc = useRpc();
   const format = usePublicationFormat();
+  // Copies or revenue: how the bars are drawn is the screen's own choice, the figures stay the same.
+  const [measure, setMeasure] = useState<ChartMeasure>('units');
   const choose = (period: View['period'], scope: View['scope']) =>
     void rpc.call('maintenance.salesPeriod', { period, scope });
   return (
@@ -51,39 +54,67 @@ export function PublicationSalesStep({ view }: { view: View }) {
               data-testid={`sales-scope-${scope}`}
               onClick={() => choose(view.period, scope)}
             >
-              {t(`sales.scope.${scope}`, { terminal: view.terminalId })}
+              {t(`sales.scope.${scope}`)}
+            </button>
+          ))}
+        </fieldset>
+        <fieldset className="maint__windows">
+          <legend>{t('sales.measure.legend')}</legend>
+          {(['units', 'revenue'] as const).map((m) => (
+            <button
+              type="button"
+              key={m}
+              className={m === measure ? 'primary-button' : 'secondary-button'}
+              aria-pressed={m === measure}
+              data-testid={`sales-measure-${m}`}
+              onClick={() => setMeasure(m)}
+            >
+              {t(`sales.measure.${m}`)}
             </button>
           ))}
         </fieldset>
       </div>
-      <p className="maint__lead" data-testid="sales-range">
-        {t('sales.range', { from: format.longDay(view.from), to: format.longDay(view.to) })}
-      </p>
-      <Report view={view} format={format} />
+      <Report view={view} format={format} measure={measure} />
     </>
   );
 }
 
-function Report({ view, format }: { view: View; format: PublicationFormat }) {
+function Range({ view, format }: { view: View; format: PublicationFormat }) {
+  const { t } = useTranslation('publications-maintenance');
+  return (
+    <p className="sales-range" data-testid="sales-range">
+      {t('sales.range', { from: format.longDay(view.from), to: format.longDay(view.to) })}
+      {view.scope === 'terminal' ? ` · ${view.terminalId}` : null}
+    </p>
+  );
+}
+
+function Report({ view, format, measure }: { view: View; format: PublicationFormat; measure: ChartMeasure }) {
   const { t } = useTranslation('publications-maintenance');
   const { report } = view;
   switch (report.kind) {
     case 'loading':
       return (
-        <p className="maint__ok" role="status" data-testid="sales-loading">
-          {t('sales.loading')}
-        </p>
+        <>
+          <Range view={view} format={format} />
+          <p className="maint__ok" role="status" data-testid="sales-loading">
+            {t('sales.loading')}
+          </p>
+        </>
       );
     case 'failed':
       return (
-        <p className="notice" role="status" data-testid="sales-failed">
-          {t('sales.failed', { code: report.code })}
-        </p>
+        <>
+          <Range view={view} format={format} />
+          <p className="notice" role="status" data-testid="sales-failed">
+            {t('sales.failed', { code: report.code })}
+          </p>
+        </>
       );
     case 'ready':
       return (
         <>
-          <Chart view={view} report={report} format={format} />
+          <Chart view={view} report={report} format={format} measure={measure} />
           <Totals report={report} format={format} />
           <PublicationTable report={report} format={format} />
           <p className="maint__detail" data-testid="sales-cli">
@@ -142,7 +173,13 @@ function summary(
   const range = { from: format.longDay(view.from), to: format.longDay(view.to) };
   if (report.total.units === 0) return t('sales.summaryNone', range);
   const best = report.days.reduce((a, b) => (b.units > a.units ? b : a));
-  const shares = report.days.flatMap((d) => (d.share === null ? [] : [d.share]));
+  // The same share as the chart's line: each day's, or over 7 days at a time for a longer period.
+  const window = shareWindow(report.days.length);
+  const shares = rollingShare(
+    report.days.map((d) => d.units),
+    report.days.map((d) => d.counterUnits),
+    window,
+  ).flatMap((share) => (share === null ? [] : [share]));
   return [
     t('sales.summary', {
       ...range,
@@ -157,7 +194,7 @@ function summary(
       copies: format.count(best.units),
     }),
     shares.length > 1
-      ? t('sales.summaryShare', {
+      ? t(window === 1 ? 'sales.summaryShare' : 'sales.summaryShareWeek', {
           low: format.share(Math.min(...shares), ''),
           high: format.share(Math.max(...shares), ''),
         })
@@ -167,9 +204,18 @@ function summary(
     .join(' ');
 }
 
-function Chart({ view, report, format }: { view: View; report: Ready; format: PublicationFormat }) {
+function Chart({
+  view,
+  report,
+  format,
+  measure,
+}: {
+  view: View;
+  report: Ready;
+  format: PublicationFormat;
+  measure: ChartMeasure;
+}) {
   const { t } = useTranslation('publications-maintenance');
-  const [measure, setMeasure] = useState<ChartMeasure>('units');
   const [table, setTable] = useState(false);
   const summaryId = useId();
   const tableId = useId();
@@ -177,21 +223,7 @@ function Chart({ view, report, format }: { view: View; report: Ready; format: Pu
   return (
     <figure className="sales-chart maint__card" data-testid="sales-figure" data-measure={measure}>
       <div className="sales-chart__head">
-        <fieldset className="maint__windows">
-          <legend>{t('sales.measure.legend')}</legend>
-          {(['units', 'revenue'] as const).map((m) => (
-            <button
-              type="button"
-              key={m}
-              className={m === measure ? 'primary-button' : 'secondary-button'}
-              aria-pressed={m === measure}
-              data-testid={`sales-measure-${m}`}
-              onClick={() => setMeasure(m)}
-            >
-              {t(`sales.measure.${m}`)}
-            </button>
-          ))}
-        </fieldset>
+        <Range view={view} format={format} />
         <ul className="sales-chart__legend">
           <li>
             <span className="sales-chart__key sales-chart__key--bar" aria-hidden="true" />
@@ -199,7 +231,9 @@ function Chart({ view, report, format }: { view: View; report: Ready; format: Pu
           </li>
           <li>
             <span className="sales-chart__key sales-chart__key--share" aria-hidden="true" />
-            <span>{t('sales.legend.share')}</span>
+            <span>
+              {t(shareWindow(report.days.length) === 1 ? 'sales.legend.share' : 'sales.legend.shareWeek')}
+            </span>
           </li>
         </ul>
       </div>

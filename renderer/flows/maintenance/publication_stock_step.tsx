@@ -145,15 +145,12 @@ function SlotCard({
           {t('stock.count', { stock: format.count(slot.stock), capacity: format.count(slot.capacity) })}
         </span>
       </div>
-      <meter
-        className="stock__meter"
-        min={0}
-        max={slot.capacity}
-        low={slot.capacity / 4 + 0.01}
-        optimum={slot.capacity}
-        value={slot.stock}
-        aria-hidden="true"
-      />
+      <div className="stock__level" aria-hidden="true">
+        <div
+          className={low ? 'stock__level-fill stock__level-fill--low' : 'stock__level-fill'}
+          style={{ width: `${Math.min(100, (100 * slot.stock) / slot.capacity)}%` }}
+        />
+      </div>
       {editing ? (
         <SlotEditor slot={slot} view={view} format={format} editing={editing} edit={edit} />
       ) : (

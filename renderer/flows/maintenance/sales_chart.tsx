@@ -8,7 +8,9 @@ import {
   linearScale,
   niceTicks,
   plotArea,
+  rollingShare,
   sharePath,
+  shareWindow,
   textWidth,
 } from './sales_chart_geometry.js';
 
@@ -56,8 +58,9 @@ function useBoxSize(ref: RefObject<HTMLDivElement | null>): Size | null {
 }
 
 /**
- * Daily sales as bars (copies or revenue, left scale) with the vending share per day as a dashed line over them
- * (right scale), in SVG drawn from sales_chart_geometry.ts. For assistive technology the picture is one image
+ * Daily sales as bars (copies or revenue, left scale) with the vending share as a dashed line over them (right
+ * scale: each day's share up to a month, the share of the 7 days to each day over longer periods, which a daily
+ * line of a year would bury in noise), in SVG drawn from sales_chart_geometry.ts. For assistive technology the picture is one image
  * named by the text summary beside it (`summaryId`); the same figures are in the table the screen can show.
  */
 export function SalesChart({
@@ -109,7 +112,11 @@ function ChartSvg({
 }) {
   const { width, height, fontPx } = size;
   const values = days.map((d) => (measure === 'units' ? d.units : d.revenueAvos));
-  const shares = days.map((d) => d.share);
+  const shares = rollingShare(
+    days.map((d) => d.units),
+    days.map((d) => d.counterUnits),
+    shareWindow(days.length),
+  );
   // Room for one tick label per ~2.4 lines of text on the left scale.
   const room = Math.max(2, Math.min(8, Math.floor(height / (fontPx * 2.4))));
   const left = niceTicks(Math.max(0, ...values), room, measure === 'units' ? 1 : 100);

@@ -7,6 +7,7 @@ import {
   linearScale,
   niceTicks,
   plotArea,
+  rollingShare,
   sharePath,
   textWidth,
 } from './sales_chart_geometry.js';
@@ -139,5 +140,51 @@ describe('bars and the share line', () => {
     expect(path.startsWith(`M${bandCentre(0, 4, plot).toFixed(1)},${y(20).toFixed(1)}`)).toBe(true);
     expect(path).toContain(`L${bandCentre(3, 4, plot).toFixed(1)},${y(15).toFixed(1)}`);
     expect(sharePath([null, null], 25, plot)).toBe('');
+  });
+});
+
+describe('the share over time', () => {
+  const day = fc.record({
+    machine: fc.integer({ min: 0, max: 50 }),
+    counter: fc.integer({ min: 0, max: 300 }),
+  });
+
+  it('with a window of one day it is each day’s share', () => {
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 1, maxLength: 60 }), (days) => {
+        const shares = rollingShare(
+          days.map((d) => d.machine),
+          days.map((d) => d.counter),
+          1,
+        );
+        shares.forEach((share, i) => {
+          const { machine, counter } = days[i]!;
+          expect(share).toBe(machine + counter === 0 ? null : machine / (machine + counter));
+        });
+      }),
+    );
+  });
+
+  it('over seven days it is the share of those days’ sums, so it lies between their lowest and highest daily share', () => {
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 1, maxLength: 120 }), (days) => {
+        const machine = days.map((d) => d.machine);
+        const counter = days.map((d) => d.counter);
+        const daily = rollingShare(machine, counter, 1);
+        rollingShare(machine, counter, 7).forEach((share, i) => {
+          const from = Math.max(0, i - 6);
+          const sold = machine.slice(from, i + 1).reduce((a, b) => a + b, 0);
+          const all = sold + counter.slice(from, i + 1).reduce((a, b) => a + b, 0);
+          if (all === 0) {
+            expect(share).toBeNull();
+            return;
+          }
+          expect(share).toBeCloseTo(sold / all, 12);
+          const window = daily.slice(from, i + 1).filter((s): s is number => s !== null);
+          expect(share!).toBeGreaterThanOrEqual(Math.min(...window) - 1e-12);
+          expect(share!).toBeLessThanOrEqual(Math.max(...window) + 1e-12);
+        });
+      }),
+    );
   });
 });

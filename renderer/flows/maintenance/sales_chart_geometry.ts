@@ -131,3 +131,36 @@ export function sharePath(shares: readonly (number | null)[], topPercent: number
   });
   return path;
 }
+
+/** Over this many days the daily share is too jumpy to read: the line shows the share of the last 7 days instead. */
+export const dailyShareUpTo = 31;
+export const rollingShareDays = 7;
+
+/** Days the share line sums over: each day's own share up to a month, the last week's over longer periods. */
+export function shareWindow(dayCount: number): number {
+  return dayCount > dailyShareUpTo ? rollingShareDays : 1;
+}
+
+/**
+ * The vending share over the `window` days up to each day — Σ machine ÷ Σ (machine + counter), counted in units —
+ * over the days there are (the first days of the period have fewer behind them). With a window of 1 it is each
+ * day's share; null where nothing was sold either way in the window.
+ */
+export function rollingShare(
+  machine: readonly number[],
+  counter: readonly number[],
+  window: number,
+): (number | null)[] {
+  let sold = 0;
+  let all = 0;
+  return machine.map((units, i) => {
+    sold += units;
+    all += units + (counter[i] ?? 0);
+    const leaving = i - window;
+    if (leaving >= 0) {
+      sold -= machine[leaving] ?? 0;
+      all -= (machine[leaving] ?? 0) + (counter[leaving] ?? 0);
+    }
+    return all === 0 ? null : sold / all;
+  });
+}
