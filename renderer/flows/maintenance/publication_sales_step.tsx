@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { salesPeriods, salesScopes } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { SalesDay } from '../../../electron/rpc/flows/publication_maintenance_views.js';
@@ -23,8 +23,15 @@ export function PublicationSalesStep({ view }: { view: View }) {
   const format = usePublicationFormat();
   // Copies or revenue: how the bars are drawn is the screen's own choice, the figures stay the same.
   const [measure, setMeasure] = useState<ChartMeasure>('units');
-  const choose = (period: View['period'], scope: View['scope']) =>
-    void rpc.call('maintenance.salesPeriod', { period, scope });
+  // What was asked last: a second tap before the first one's figures arrive keeps the first one's choice.
+  const wanted = useRef({ period: view.period, scope: view.scope });
+  useEffect(() => {
+    wanted.current = { period: view.period, scope: view.scope };
+  }, [view.period, view.scope]);
+  const choose = (change: Partial<typeof wanted.current>) => {
+    wanted.current = { ...wanted.current, ...change };
+    void rpc.call('maintenance.salesPeriod', wanted.current);
+  };
   return (
     <>
       <div className="maint__filters">
@@ -37,7 +44,7 @@ export function PublicationSalesStep({ view }: { view: View }) {
               className={period === view.period ? 'primary-button' : 'secondary-button'}
               aria-pressed={period === view.period}
               data-testid={`sales-period-${period}`}
-              onClick={() => choose(period, view.scope)}
+              onClick={() => choose({ period })}
             >
               {t(`sales.period.${period}`)}
             </button>
@@ -52,7 +59,7 @@ export function PublicationSalesStep({ view }: { view: View }) {
               className={scope === view.scope ? 'primary-button' : 'secondary-button'}
               aria-pressed={scope === view.scope}
               data-testid={`sales-scope-${scope}`}
-              onClick={() => choose(view.period, scope)}
+              onClick={() => choose({ scope })}
             >
               {t(`sales.scope.${scope}`)}
             </button>
