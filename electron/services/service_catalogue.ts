@@ -61,4 +61,12 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     minutes: 1,
     flowReady: true,
   },
+  // Government publications from the vending unit, paid with a wallet's payment code under the scanner (issue 17);
+  // the resident screens are not in this release, staff's sales and stock tools are.
+  publications: {
+    requires: ['barcode-scanner', 'ticket-printer'],
+    needs: ['nothing'],
+    minutes: 3,
+    flowReady: false,
+  },
 };

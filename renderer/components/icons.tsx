@@ -76,6 +76,13 @@ const servicePaths: Record<ServiceId, React.ReactNode> = {
       <path d="M38 38l5 5M30 33l2 2 4-4" />
     </>
   ),
+  // An open book: government publications.
+  publications: (
+    <>
+      <path d="M24 12c-4-3-10-4-17-4v30c7 0 13 1 17 4 4-3 10-4 17-4V8c-7 0-13 1-17 4z" />
+      <path d="M24 12v30" />
+    </>
+  ),
 };
 
 export function ServiceIcon({ service, size }: IconProps & { service: ServiceId }) {

@@ -1,27 +1,47 @@
 import { err, ok } from '../../../lib/result.js';
 import type { NotReadyDevice } from '../../maintenance/maintenance_mode.js';
-import type { DeviceTestName, LogWindow, MaintenanceTool } from '../../rpc/flows/maintenance_choices.js';
+import type {
+  DeviceTestName,
+  LogWindow,
+  MaintenanceTool,
+  SalesPeriod,
+  SalesScope,
+} from '../../rpc/flows/maintenance_choices.js';
 import type { MaintenanceFlowView } from '../../rpc/flows/maintenance_contract.js';
+import type { SlotActionParams } from '../../rpc/flows/publication_maintenance_views.js';
 import type { SignedInStaff } from '../../staff/staff_sign_in.js';
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { DeviceTool } from './device_tool.js';
 import { KioskTools } from './kiosk_tools.js';
+import { PublicationSalesTool } from './publication_sales_tool.js';
+import { PublicationStockTool } from './publication_stock_tool.js';
+import { toolsOf } from './publications_offered.js';
 import { RecordsTool } from './records_tool.js';
 
 type Services = Pick<
   FlowServices,
-  'maintenance' | 'staff' | 'devices' | 'printing' | 'journal' | 'logger' | 'clock' | 'kioskStatus'
+  | 'maintenance'
+  | 'staff'
+  | 'devices'
+  | 'printing'
+  | 'journal'
+  | 'logger'
+  | 'clock'
+  | 'kioskStatus'
+  | 'backend'
+  | 'config'
 >;
 type Step = 'menu' | MaintenanceTool | 'leave-check';
 
 /**
  * Maintenance as a state machine: a menu of tools, one screen each (devices, print jobs, transactions, alerts,
- * terminal, support bundle, logs), Back to the menu, and the two ways out — sign out (the kiosk stays in
+ * terminal, support bundle, logs, and where the terminal offers publications their sales and stock), Back to the menu, and the two ways out — sign out (the kiosk stays in
  * maintenance, out of service) or leave maintenance, which checks that every required device is ready and, if one
  * is not, says which before the staff member leaves anyway (the kiosk then stays out of service, naming it).
  *
  * It runs only for the member of staff signed in for this session (StaffSessions): every action is theirs in the
- * audit log. Tools live in device_tool.ts, records_tool.ts and kiosk_tools.ts; this class routes and draws.
+ * audit log. Tools live in device_tool.ts, records_tool.ts, kiosk_tools.ts and publication_{sales,stock}_tool.ts;
+ * this class routes and draws.
  */
 export class MaintenanceFlow implements RunningFlow<'maintenance'> {
   readonly id = 'maintenance';
@@ -31,6 +51,9 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
   readonly #devices: DeviceTool;
   readonly #records: RecordsTool;
   readonly #kiosk: KioskTools;
+  readonly #sales: PublicationSalesTool;
+  readonly #stock: PublicationStockTool;
+  readonly #tools: MaintenanceTool[];
   #step: Step = 'menu';
   #notReady: NotReadyDevice[] = [];
   readonly #stopPrintEvents: () => void;
@@ -44,6 +67,9 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
     this.#devices = new DeviceTool(services, staff, changed);
     this.#records = new RecordsTool(services, staff);
     this.#kiosk = new KioskTools(services, staff, changed);
+    this.#sales = new PublicationSalesTool(services, changed);
+    this.#stock = new PublicationStockTool(services, staff, changed);
+    this.#tools = toolsOf(services.config);
     // A job reprinted, held or expired changes what the menu, Print jobs and Alerts show: redraw them at once
     // rather than waiting for Refresh.
     this.#stopPrintEvents = services.printing.pipeline.onEvent(() => {
@@ -78,6 +104,10 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
         return { ...base, step, ...this.#kiosk.bundle() };
       case 'logs':
         return { ...base, step, ...this.#kiosk.logs() };
+      case 'publication-sales':
+        return { ...base, step, ...this.#sales.view() };
+      case 'publication-stock':
+        return { ...base, step, ...this.#stock.view() };
       case 'leave-check':
         return { ...base, step, notReady: this.#notReady as [NotReadyDevice, ...NotReadyDevice[]] };
       default: {
@@ -89,9 +119,12 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
 
   openTool(tool: MaintenanceTool): IntentOutcome {
     if (this.#step !== 'menu') return err('other-step');
+    if (!this.#tools.includes(tool)) return err('unavailable');
     this.#step = tool;
     this.#records.clearResult();
     if (tool === 'devices') this.#devices.open();
+    if (tool === 'publication-sales') this.#sales.open();
+    if (tool === 'publication-stock') this.#stock.open();
     if (tool === 'support-bundle') this.#kiosk.openBundle();
     if (tool === 'logs') this.#kiosk.openLogs();
     return ok();
@@ -107,6 +140,8 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
     if (this.#step === 'devices') void this.#devices.refresh();
     if (this.#step === 'support-bundle') this.#kiosk.openBundle();
     if (this.#step === 'logs') this.#kiosk.readLogs();
+    if (this.#step === 'publication-sales') this.#sales.refresh();
+    if (this.#step === 'publication-stock') this.#stock.refresh();
     return ok();
   }
 
@@ -190,10 +225,21 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
     return this.#on('logs', () => this.#kiosk.filterLogs(filter));
   }
 
+  choosePeriod(period: SalesPeriod, scope: SalesScope): IntentOutcome {
+    return this.#on('publication-sales', () => this.#sales.choose(period, scope));
+  }
+
+  slotAction(action: SlotActionParams): IntentOutcome {
+    if (this.#step !== 'publication-stock') return err('other-step');
+    return this.#stock.act(action) ? ok() : err('other-step');
+  }
+
   dispose(): void {
     this.#stopPrintEvents();
     this.#stopDeviceEvents();
     this.#devices.close();
+    this.#sales.close();
+    this.#stock.close();
   }
 
   #on(step: Step, act: () => void): IntentOutcome {
@@ -204,6 +250,8 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
 
   #leaveTool(): void {
     if (this.#step === 'devices') this.#devices.close();
+    if (this.#step === 'publication-sales') this.#sales.close();
+    if (this.#step === 'publication-stock') this.#stock.close();
     this.#records.clearResult();
     this.#step = 'menu';
   }
@@ -215,6 +263,7 @@ export class MaintenanceFlow implements RunningFlow<'maintenance'> {
       jobsHeld: printing.staffJobs().filter((j) => j.status === 'needs-attention').length,
       transactionsOpen: journal.transactions.unfinished().length,
       notReady: this.#notReadyNow(),
+      tools: this.#tools,
     };
   }
 

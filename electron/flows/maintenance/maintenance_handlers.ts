@@ -33,5 +33,7 @@ export function maintenanceFlowHandlers(flows: FlowRunner): MethodHandlers<typeo
     'maintenance.cancelRestart': () => to((flow) => flow.cancelRestart()),
     'maintenance.writeSupportBundle': ({ destination }) => to((flow) => flow.writeSupportBundle(destination)),
     'maintenance.filterLogs': (filter) => to((flow) => flow.filterLogs(filter)),
+    'maintenance.salesPeriod': ({ period, scope }) => to((flow) => flow.choosePeriod(period, scope)),
+    'maintenance.slotAction': ({ action }) => to((flow) => flow.slotAction(action)),
   };
 }

@@ -12,8 +12,28 @@ export const maintenanceTools = [
   'terminal',
   'support-bundle',
   'logs',
+  'publication-sales',
+  'publication-stock',
 ] as const;
 export type MaintenanceTool = (typeof maintenanceTools)[number];
+
+/** The tools a terminal has only when its configuration offers publications (the menu hides them otherwise). */
+export const publicationTools = [
+  'publication-sales',
+  'publication-stock',
+] as const satisfies readonly MaintenanceTool[];
+
+/** The periods of the Publications sales tool, each ending today (Macau): 7, 30 or 90 days, or since 1 January. */
+export const salesPeriods = ['7d', '30d', '90d', 'year'] as const;
+export type SalesPeriod = (typeof salesPeriods)[number];
+/** Whose sales: this terminal's machine, or every terminal's (the figure DSAJ tracks); counter sales are all DSAJ's. */
+export const salesScopes = ['terminal', 'fleet'] as const;
+export type SalesScope = (typeof salesScopes)[number];
+
+/** What staff do to a vending slot (electron/flows/publications/slot_staff_actions.ts), each audited. */
+export const slotActionKinds = ['assign', 'count', 'refill', 'empty'] as const;
+/** The most copies a slot action names at once: no spiral holds more (the seed's largest holds 12). */
+export const maxSlotCopies = 99;
 
 /** Why staff act: chosen from a list (no free text, which could carry a resident's name into the audit log). */
 export const reprintReasons = ['resident-returned', 'printer-fixed', 'copy-damaged'] as const;

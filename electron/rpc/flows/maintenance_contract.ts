@@ -11,6 +11,8 @@ import {
   maintenanceTools,
   reprintReasons,
   restartMinutes,
+  salesPeriods,
+  salesScopes,
   voidReasons,
 } from './maintenance_choices.js';
 import {
@@ -27,6 +29,11 @@ import {
   supportBundleFailures,
   TerminalInfoSchema,
 } from './maintenance_views.js';
+import {
+  PublicationSalesViewSchema,
+  PublicationStockViewSchema,
+  SlotActionParamsSchema,
+} from './publication_maintenance_views.js';
 
 /**
  * Maintenance, for a member of staff signed in (staff_sign_in_contract.ts), with the kiosk in maintenance — the
@@ -34,7 +41,8 @@ import {
  * language; every action is recorded in the audit log with their staff id (taken from the sign-in, never from the
  * screen). State machine: electron/flows/maintenance/; screens: renderer/flows/maintenance/.
  *
- *   menu ──openTool──► devices | print-jobs | transactions | alerts | terminal | support-bundle | logs ──back──► menu
+ *   menu ──openTool──► devices | print-jobs | transactions | alerts | terminal | support-bundle | logs
+ *                      | publication-sales | publication-stock (where publications are offered) ──back──► menu
  *   menu ──leave──► (every required device ready: attract) | leave-check ──leaveAnyway──► out of service, naming it
  */
 
@@ -51,6 +59,8 @@ export const MaintenanceFlowViewSchema = z.discriminatedUnion('step', [
     jobsHeld: z.number().int(),
     transactionsOpen: z.number().int(),
     notReady: z.array(NotReadyDeviceSchema),
+    /** The tools this terminal has, in menu order (the publications tools only where publications are offered). */
+    tools: z.array(z.enum(maintenanceTools)),
   }),
   z.object({
     ...base,
@@ -117,6 +127,8 @@ export const MaintenanceFlowViewSchema = z.discriminatedUnion('step', [
     /** False when this kiosk keeps no recent log on disk (an in-memory journal without a log path). */
     kept: z.boolean(),
   }),
+  z.object({ ...base, step: z.literal('publication-sales'), ...PublicationSalesViewSchema.shape }),
+  z.object({ ...base, step: z.literal('publication-stock'), ...PublicationStockViewSchema.shape }),
   z.object({ ...base, step: z.literal('leave-check'), notReady: z.array(NotReadyDeviceSchema).min(1) }),
 ]);
 export type MaintenanceFlowView = z.infer<typeof MaintenanceFlowViewSchema>;
@@ -169,4 +181,9 @@ export const maintenanceFlowMethods = {
     deviceId: deviceId.nullable(),
     window: z.enum(logWindows),
   }),
+
+  /** Publications sales: the period (each ends today, Macau time) and whose machine sales to show. */
+  'maintenance.salesPeriod': intent({ period: z.enum(salesPeriods), scope: z.enum(salesScopes) }),
+  /** Publications stock: assign, count, refill or empty a vending slot, as the signed-in staff member (audited). */
+  'maintenance.slotAction': intent({ action: SlotActionParamsSchema }),
 } as const satisfies DomainMethods<'maintenance'>;

@@ -99,6 +99,7 @@ const menu: MaintenanceFlowView = {
   jobsHeld: 1,
   transactionsOpen: 0,
   notReady: [{ deviceId: 'a4-printer', deviceKind: 'document-printer' }],
+  tools: ['devices', 'print-jobs', 'transactions', 'alerts', 'terminal', 'support-bundle', 'logs'],
 };
 
 describe('maintenance screens', () => {

@@ -11,10 +11,13 @@ import { LogsStep } from './logs_step.js';
 import { maintenanceAnnouncement } from './maintenance_announcement.js';
 import { MenuStep } from './menu_step.js';
 import { PrintJobsStep } from './print_jobs_step.js';
+import { PublicationSalesStep } from './publication_sales_step.js';
+import { PublicationStockStep } from './publication_stock_step.js';
 import { SupportBundleStep } from './support_bundle_step.js';
 import { TerminalStep } from './terminal_step.js';
 import { TransactionsStep } from './transactions_step.js';
 import './maintenance.css';
+import './publications_maintenance.css';
 
 /** One step of the maintenance flow's view, by its name. */
 export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract<
@@ -140,6 +143,10 @@ function Step({ view }: { view: MaintenanceFlowView }) {
       return <SupportBundleStep view={view} />;
     case 'logs':
       return <LogsStep view={view} />;
+    case 'publication-sales':
+      return <PublicationSalesStep view={view} />;
+    case 'publication-stock':
+      return <PublicationStockStep view={view} />;
     case 'leave-check':
       return <LeaveCheckStep view={view} />;
     default: {

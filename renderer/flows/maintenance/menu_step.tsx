@@ -1,26 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { maintenanceTools } from '../../../electron/rpc/flows/maintenance_choices.js';
+import type { MaintenanceTool } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 
 /**
- * The tools, one large button each with what waits in it (alerts open, jobs held, unfinished transactions), and the
+ * The terminal's tools (the publications ones only where it sells them), one large button each with what waits in it (alerts open, jobs held, unfinished transactions), and the
  * devices that would keep the kiosk out of service. The two ways out — sign out (the kiosk stays in maintenance) or
  * return to service (the main process checks every required device first) — are in the footer.
  */
 export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
   const { t } = useTranslation('maintenance');
   const rpc = useRpc();
-  const waiting: Partial<Record<(typeof maintenanceTools)[number], string>> = {
+  const waiting: Partial<Record<MaintenanceTool, string>> = {
     ...(view.alertsOpen > 0 ? { alerts: t('menu.alertsOpen', { count: view.alertsOpen }) } : {}),
     ...(view.jobsHeld > 0 ? { 'print-jobs': t('menu.jobsHeld', { count: view.jobsHeld }) } : {}),
     ...(view.transactionsOpen > 0
       ? { transactions: t('menu.transactionsOpen', { count: view.transactionsOpen }) }
       : {}),
   };
-  const spokenWaiting: Partial<Record<(typeof maintenanceTools)[number], Prompt>> = {
+  const spokenWaiting: Partial<Record<MaintenanceTool, Prompt>> = {
     ...(view.alertsOpen > 0
       ? { alerts: { key: 'maintenance:menu.alertsOpen', values: { count: view.alertsOpen } } }
       : {}),
@@ -47,7 +47,7 @@ export function MenuStep({ view }: { view: MaintenanceStepView<'menu'> }) {
         {view.notReady.length > 0 ? t('menu.notReady', { devices: notReady }) : t('menu.allReady')}
       </p>
       <div className="maint__tools">
-        {maintenanceTools.map((tool) => (
+        {view.tools.map((tool) => (
           <button
             type="button"
             key={tool}

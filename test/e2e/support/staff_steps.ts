@@ -36,7 +36,7 @@ export async function leaveHeldJobs(page: Page, host: KioskHost, count: number):
 }
 
 /**
- * Opens every maintenance tool from the menu in turn, with something in the Devices tool (a test read of the sample
+ * Opens every maintenance tool the menu shows in turn, with something in the Devices tool (a test read of the sample
  * passport, the list scrolled back to its top where the result shows), and runs `check` on each before going back.
  */
 export async function onEveryTool(
@@ -50,6 +50,8 @@ export async function onEveryTool(
     sample: 'passport-macao',
   });
   for (const tool of maintenanceTools) {
+    // A terminal shows only its own tools (the publications ones where it sells publications).
+    if ((await page.getByTestId(`maintenance-tool-${tool}`).count()) === 0) continue;
     await page.getByTestId(`maintenance-tool-${tool}`).click();
     await expect(page.getByTestId(`maintenance-${tool}`)).toBeVisible();
     if (tool === 'devices') {
