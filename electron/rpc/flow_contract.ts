@@ -17,6 +17,7 @@ import {
   ProofOfIdentityFlowViewSchema,
   proofOfIdentityFlowMethods,
 } from './flows/proof_of_identity_contract.js';
+import { PublicationsFlowViewSchema, publicationsFlowMethods } from './flows/publications_contract.js';
 import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
@@ -34,6 +35,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   MaintenanceFlowViewSchema,
   CheckProofFlowViewSchema,
   LockerPickupFlowViewSchema,
+  PublicationsFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -54,6 +56,7 @@ export const flowIds = [
   'maintenance',
   'check-proof',
   'locker-pickup',
+  'publications',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -76,6 +79,7 @@ export const flowMethods = {
   ...maintenanceFlowMethods,
   ...checkProofFlowMethods,
   ...lockerPickupFlowMethods,
+  ...publicationsFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

@@ -10,5 +10,6 @@ export const serviceIds = [
   'locker-pickup',
   'locker-apply',
   'check-proof',
+  'publications',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];

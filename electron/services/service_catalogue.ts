@@ -61,4 +61,11 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     minutes: 1,
     flowReady: true,
   },
+  // Government publications sold from the kiosk's vending unit, paid with a wallet's payment code.
+  publications: {
+    requires: ['barcode-scanner', 'vending-unit', 'ticket-printer'],
+    needs: ['wallet-payment-code'],
+    minutes: 3,
+    flowReady: true,
+  },
 };

@@ -10,6 +10,7 @@ import enIdentify from '../../locales/en/identify.json' with { type: 'json' };
 import enInput from '../../locales/en/input.json' with { type: 'json' };
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
+import enPublications from '../../locales/en/publications.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import ptIdentify from '../../locales/pt/identify.json' with { type: 'json' };
 import ptInput from '../../locales/pt/input.json' with { type: 'json' };
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
+import ptPublications from '../../locales/pt/publications.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
@@ -38,6 +40,7 @@ import hansIdentify from '../../locales/zh-Hans/identify.json' with { type: 'jso
 import hansInput from '../../locales/zh-Hans/input.json' with { type: 'json' };
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
+import hansPublications from '../../locales/zh-Hans/publications.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
@@ -52,6 +55,7 @@ import hantIdentify from '../../locales/zh-Hant/identify.json' with { type: 'jso
 import hantInput from '../../locales/zh-Hant/input.json' with { type: 'json' };
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
+import hantPublications from '../../locales/zh-Hant/publications.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
@@ -77,6 +81,7 @@ export const flowNamespaces = [
   'proof-of-identity',
   'check-proof',
   'locker-pickup',
+  'publications',
   // Staff sign-in is spoken for a member of staff who cannot see the screen; never their name or PIN digits.
   'staff-sign-in',
 ] as const;
@@ -106,6 +111,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hantProofOfIdentity,
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
+    publications: hantPublications,
     'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
@@ -122,6 +128,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': hansProofOfIdentity,
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
+    publications: hansPublications,
     'staff-sign-in': hansStaffSignIn,
   },
   pt: {
@@ -138,6 +145,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': ptProofOfIdentity,
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
+    publications: ptPublications,
     'staff-sign-in': ptStaffSignIn,
   },
   en: {
@@ -154,6 +162,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'proof-of-identity': enProofOfIdentity,
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
+    publications: enPublications,
     'staff-sign-in': enStaffSignIn,
   },
 };

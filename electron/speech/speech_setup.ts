@@ -47,6 +47,7 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'proof-of-identity':
     case 'check-proof':
     case 'locker-pickup':
+    case 'publications':
     case 'staff-sign-in':
       return true;
     default: {

@@ -76,6 +76,14 @@ const servicePaths: Record<ServiceId, React.ReactNode> = {
       <path d="M38 38l5 5M30 33l2 2 4-4" />
     </>
   ),
+  // Two books standing side by side: the government's publications.
+  publications: (
+    <>
+      <path d="M7 9h10v32H7zM17 9h10v32H17z" />
+      <path d="M10 15h4M20 15h4M10 34h4M20 34h4" />
+      <path d="M29 12l9-2 5 30-9 2z" />
+    </>
+  ),
 };
 
 export function ServiceIcon({ service, size }: IconProps & { service: ServiceId }) {
