@@ -110,7 +110,7 @@ test.describe('publications on one kiosk: browse, buy, refusals, a lost answer, 
       await page.getByTestId('pubs-open-search').click();
       for (const key of 'JBF') await page.getByTestId(`key-${key}`).click();
       await expect(page.getByTestId('pubs-search-results')).toHaveAttribute('data-query', 'jbf');
-      await expect(page.getByTestId('pubs-list').locator('li')).toHaveCount(1);
+      await expect(page.getByTestId('pubs-items').locator('li')).toHaveCount(1);
       await page.getByTestId('pubs-cancel').click();
       await expect(page.getByTestId('tile-publications')).toBeVisible();
     });

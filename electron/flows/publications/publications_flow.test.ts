@@ -224,6 +224,37 @@ describe('the basket', () => {
     expect(flow()).toMatchObject({ basket: { items: 0, totalAvos: 0 } });
   });
 
+  it('an idle timeout on the pay step voids the sale; after an unanswered charge, recovery asks and refunds', async () => {
+    await openPublications();
+    await fillBasket();
+    await checkout();
+    const [unpaid] = kiosk.app.journal.transactions.inProgress();
+    kiosk.clock.advance((kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000);
+    await expect.poll(() => kiosk.app.session.view().phase).toBe('attract');
+    expect(kiosk.app.journal.transactions.get(unpaid?.id ?? -1)).toMatchObject({ state: 'voided' });
+    // Another resident: a charge whose answer was lost, then gone before scanning again.
+    await kiosk.call('session.start', { language: 'en' });
+    await kiosk.call('home.chooseLanguage', { language: 'en' });
+    await kiosk.call('home.openService', { service: 'publications' });
+    await kiosk.call('home.startService');
+    await stepBecomes('browse');
+    await fillBasket();
+    await checkout();
+    await scan(sampleWalletCodes.timeoutOnce);
+    await expect.poll(() => (flow() as { problem?: string }).problem, { timeout: 10_000 }).toBe('no-answer');
+    const [charged] = kiosk.app.journal.transactions.inProgress();
+    kiosk.clock.advance((kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000);
+    await expect.poll(() => kiosk.app.session.view().phase).toBe('attract');
+    // Handed to recovery, never voided here: the gateway may have charged. Recovery asks with the same key.
+    await kiosk.app.journal.recoverNow();
+    await expect
+      .poll(() => kiosk.app.journal.transactions.get(charged?.id ?? -1)?.state, { timeout: 10_000 })
+      .toBe('voided');
+    expect(await machineSales()).toContainEqual(
+      expect.objectContaining({ publicationId: 'PUB-BASIC-LAW', units: 0, refundedUnits: 2 }),
+    );
+  });
+
   it('leaving the pay step voids the sale (nothing charged); Cancel there goes home with the basket gone', async () => {
     await openPublications();
     await fillBasket();

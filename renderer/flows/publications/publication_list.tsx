@@ -11,7 +11,7 @@ export function PublicationList({ publications }: { publications: readonly Publi
   const rpc = useRpc();
   const f = usePublicationFormat();
   return (
-    <ul className="pubs__list" data-testid="pubs-list">
+    <ul className="pubs__list" data-testid="pubs-items">
       {publications.map((p) => {
         const title = f.text(p.title);
         const price = f.money(p.priceAvos);
