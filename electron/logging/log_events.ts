@@ -683,7 +683,8 @@ export const logEvents = {
   'publications-catalogue-unavailable': {
     disposition: 'failure',
     level: 'warn',
-    meaning: 'The publications and slots could not be read from the backend: the resident is told (error kind).',
+    meaning:
+      'The publications and slots could not be read from the backend: the resident is told (error kind).',
   },
   'publication-payment-answered': {
     disposition: 'info',

@@ -76,12 +76,11 @@ const servicePaths: Record<ServiceId, React.ReactNode> = {
       <path d="M38 38l5 5M30 33l2 2 4-4" />
     </>
   ),
-  // Two books standing side by side: the government's publications.
+  // An open book: government publications.
   publications: (
     <>
-      <path d="M7 9h10v32H7zM17 9h10v32H17z" />
-      <path d="M10 15h4M20 15h4M10 34h4M20 34h4" />
-      <path d="M29 12l9-2 5 30-9 2z" />
+      <path d="M24 12c-4-3-10-4-17-4v30c7 0 13 1 17 4 4-3 10-4 17-4V8c-7 0-13 1-17 4z" />
+      <path d="M24 12v30" />
     </>
   ),
 };

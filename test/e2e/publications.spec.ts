@@ -85,8 +85,8 @@ test.describe('publications on one kiosk: browse, buy, refusals, a lost answer, 
   test.afterAll(async () => host.stop());
 
   const titles: Record<Locale, { browse: string; basicLaw: RegExp; price: string }> = {
-    'zh-Hant': { browse: '政府刊物', basicLaw: /基本法/, price: 'MOP$30.00' },
-    'zh-Hans': { browse: '政府刊物', basicLaw: /基本法/, price: 'MOP$30.00' },
+    'zh-Hant': { browse: '政府出版物', basicLaw: /基本法/, price: 'MOP$30.00' },
+    'zh-Hans': { browse: '政府出版物', basicLaw: /基本法/, price: 'MOP$30.00' },
     pt: { browse: 'Publicações oficiais', basicLaw: /Lei Básica/, price: '30,00\u00a0MOP$' },
     en: { browse: 'Government publications', basicLaw: /Basic Law/, price: 'MOP$30.00' },
   };

@@ -229,7 +229,9 @@ describe('the basket', () => {
     await fillBasket();
     await checkout();
     const [unpaid] = kiosk.app.journal.transactions.inProgress();
-    kiosk.clock.advance((kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000);
+    kiosk.clock.advance(
+      (kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000,
+    );
     await expect.poll(() => kiosk.app.session.view().phase).toBe('attract');
     expect(kiosk.app.journal.transactions.get(unpaid?.id ?? -1)).toMatchObject({ state: 'voided' });
     // Another resident: a charge whose answer was lost, then gone before scanning again.
@@ -243,7 +245,9 @@ describe('the basket', () => {
     await scan(sampleWalletCodes.timeoutOnce);
     await expect.poll(() => (flow() as { problem?: string }).problem, { timeout: 10_000 }).toBe('no-answer');
     const [charged] = kiosk.app.journal.transactions.inProgress();
-    kiosk.clock.advance((kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000);
+    kiosk.clock.advance(
+      (kiosk.config.timeLimits.idleSeconds + kiosk.config.timeLimits.warningSeconds) * 1000,
+    );
     await expect.poll(() => kiosk.app.session.view().phase).toBe('attract');
     // Handed to recovery, never voided here: the gateway may have charged. Recovery asks with the same key.
     await kiosk.app.journal.recoverNow();
