@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../lib/result.js';
 import type { VendingState } from '../device_status.js';
+import { BoardStatePublisher } from '../locker/board_state.js';
 import { RelayBoardLink } from '../locker/relay_board_link.js';
 import type { RelayBoardStatus, RelayCommand } from '../locker/usb_relay_protocol.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
@@ -52,9 +53,7 @@ function failureOf(failure: TransferFailure): VendFailure {
 
 export class VendingDriver implements VendingController {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly statusListeners = new Set<(state: VendingState) => void>();
-  private lastState: VendingState;
-  private activeVends = 0;
+  private readonly state: BoardStatePublisher;
   private healthTimer: ReturnType<typeof setInterval> | undefined;
 
   private readonly board: RelayBoardLink<VendFailure>;
@@ -64,17 +63,15 @@ export class VendingDriver implements VendingController {
     private readonly options: VendingOptions,
   ) {
     this.board = new RelayBoardLink(connection, failureOf);
-    this.lastState = this.computeState();
-    connection.onState(() => this.publishState());
+    this.state = new BoardStatePublisher(connection);
   }
 
   status(): VendingState {
-    return this.lastState;
+    return this.state.current;
   }
 
   onStatus(listener: (state: VendingState) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.state.onChange(listener);
   }
 
   start(): void {
@@ -101,12 +98,7 @@ export class VendingDriver implements VendingController {
   vend(slot: string): Promise<Result<VendOutcome, VendFailure>> {
     const channels = slotChannels(this.options, slot);
     if (channels === undefined) return Promise.resolve(err({ code: 'unknown-slot', slot }));
-    this.activeVends += 1;
-    this.publishState();
-    return this.serial(() => this.vendNow(channels)).finally(() => {
-      this.activeVends -= 1;
-      this.publishState();
-    });
+    return this.state.whileBusy(() => this.serial(() => this.vendNow(channels)));
   }
 
   private async vendNow(channels: {
@@ -188,22 +180,5 @@ export class VendingDriver implements VendingController {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => {});
     return next;
-  }
-
-  private computeState(): VendingState {
-    if (this.connection.state === 'disconnected') {
-      const failure = this.connection.failure;
-      return failure.code === 'io'
-        ? { state: 'error', code: 'open-failed', detail: failure.detail }
-        : { state: 'disconnected' };
-    }
-    return this.activeVends > 0 ? { state: 'busy' } : { state: 'ready' };
-  }
-
-  private publishState(): void {
-    const next = this.computeState();
-    if (JSON.stringify(next) === JSON.stringify(this.lastState)) return;
-    this.lastState = next;
-    for (const listener of [...this.statusListeners]) listener(next);
   }
 }
