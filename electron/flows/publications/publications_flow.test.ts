@@ -379,6 +379,11 @@ describe('paying and dispensing', () => {
       expect(await call('back')).toEqual({ ok: false, error: 'other-step' });
     }
     await stepBecomes('done');
-    expect(await call('cancel')).toEqual({ ok: false, error: 'other-step' });
+    // Done: Back shops again (the catalogue read afresh, the basket empty); Cancel goes to the services.
+    expect(await call('back')).toEqual(accepted);
+    await stepBecomes('browse');
+    expect(flow()).toMatchObject({ basket: { items: 0, totalAvos: 0 } });
+    expect(await call('cancel')).toEqual(accepted);
+    expect(kiosk.app.session.view()).toMatchObject({ flow: { service: 'home' } });
   });
 });

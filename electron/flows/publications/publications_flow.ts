@@ -277,10 +277,14 @@ export class PublicationsFlow implements RunningFlow<'publications'> {
         this.#sale?.abandon();
         this.#sale = null;
         return this.#show({ step: 'basket', from: 'browse', notice: null });
+      case 'done':
+        // Shop again: the catalogue is read afresh (the slots have just changed), the basket starts empty.
+        this.#step = { step: 'loading' };
+        this.work = this.#load();
+        return ok();
       case 'loading':
       case 'paying':
       case 'dispensing':
-      case 'done':
         return err('other-step');
       default: {
         const unreachable: never = s;
@@ -289,10 +293,10 @@ export class PublicationsFlow implements RunningFlow<'publications'> {
     }
   }
 
+  /** Back to the list of services: the basket is dropped, an unpaid sale voided (dispose). */
   cancel(): IntentOutcome {
     const step = this.#step.step;
-    if (step === 'loading' || step === 'paying' || step === 'dispensing' || step === 'done')
-      return err('other-step');
+    if (step === 'loading' || step === 'paying' || step === 'dispensing') return err('other-step');
     this.#context.switchTo('home');
     return ok();
   }

@@ -213,9 +213,9 @@ export const publicationsFlowMethods = {
   'publications.checkout': { params: noParams, result: IntentResultSchema },
   /** `unavailable`: read the catalogue again. */
   'publications.retry': { params: noParams, result: IntentResultSchema },
-  /** Back one step; from `browse`, back to the list of services. Refused while paying or dispensing. */
+  /** Back one step; from `browse`, back to the list of services; from `done`, shop again. Refused while paying or dispensing. */
   'publications.back': { params: noParams, result: IntentResultSchema },
-  /** Leave: the basket is emptied, nothing is charged. Refused while paying or dispensing. */
+  /** Leave for the list of services: the basket is emptied, an unpaid sale voided. Refused while paying or dispensing. */
   'publications.cancel': { params: noParams, result: IntentResultSchema },
   /** `done`, `unavailable`: the resident is done; the session ends. */
   'publications.finish': { params: noParams, result: IntentResultSchema },
