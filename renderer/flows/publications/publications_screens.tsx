@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicationsFlowView } from '../../../electron/rpc/flows/publications_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
 import { useAnnouncement } from '../../a11y/announcements.js';
-import { StepIndicator } from '../../components/step_indicator.js';
+import { FlowStepIndicator } from '../flow_step_indicator.js';
 import { BasketStep } from './basket_step.js';
 import { BrowseStep, ListStep } from './browse_steps.js';
 import { DetailStep } from './detail_step.js';
@@ -41,16 +41,9 @@ function stepIndex(view: PublicationsFlowView): number {
 
 /** Government publications: one screen per step the main process reports (electron/flows/publications/). */
 export function PublicationsScreens({ view }: { view: PublicationsFlowView }) {
-  const { t, i18n } = useTranslation('publications');
-  const current = stepIndex(view);
+  const { i18n } = useTranslation('publications');
   useAnnouncement(publicationsAnnouncement(view, i18n.language as Language));
-  const indicator = (
-    <StepIndicator
-      labels={stepLabels.map((label) => t(`steps.${label}`))}
-      current={current}
-      summary={t('steps.summary', { current: current + 1, total: stepLabels.length })}
-    />
-  );
+  const indicator = <FlowStepIndicator flow="publications" labels={stepLabels} current={stepIndex(view)} />;
   switch (view.step) {
     case 'loading':
       return <LoadingStep indicator={indicator} />;
