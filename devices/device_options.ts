@@ -19,6 +19,7 @@ import { KeypadOptionsSchema } from './keypad/keypad_config.js';
 import { LockerOptionsSchema } from './locker/locker_config.js';
 import { DocumentPrinterOptionsSchema, TicketPrinterOptionsSchema } from './printer/printer_config.js';
 import { ScannerOptionsSchema } from './scanner/scanner_config.js';
+import { VendingOptionsSchema } from './vending/vending_config.js';
 
 export function deviceOptionsSchema(kind: DeviceKind, _transport: DeviceConfig['transport']): z.ZodType {
   switch (kind) {
@@ -38,6 +39,8 @@ export function deviceOptionsSchema(kind: DeviceKind, _transport: DeviceConfig['
       return DispenserOptionsSchema;
     case 'tactile-keypad':
       return KeypadOptionsSchema;
+    case 'vending-unit':
+      return VendingOptionsSchema;
     default: {
       const unreachable: never = kind;
       return unreachable;

@@ -15,6 +15,7 @@ export const deviceKinds = [
   'locker-controller',
   'document-dispenser',
   'tactile-keypad',
+  'vending-unit',
 ] as const;
 export const DeviceKindSchema = z.enum(deviceKinds);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
@@ -55,6 +56,8 @@ export const DispenserStateSchema = z.discriminatedUnion('state', [
   error,
 ]);
 export const KeypadStateSchema = z.discriminatedUnion('state', [ready, disconnected, error]);
+/** A publications vending unit: `busy` while a spiral turns; a jammed slot is the sale's concern, not a state. */
+export const VendingStateSchema = z.discriminatedUnion('state', [ready, busy, disconnected, error]);
 
 export type ScannerState = z.infer<typeof ScannerStateSchema>;
 export type PrinterState = z.infer<typeof PrinterStateSchema>;
@@ -62,6 +65,7 @@ export type ReaderState = z.infer<typeof ReaderStateSchema>;
 export type LockerState = z.infer<typeof LockerStateSchema>;
 export type DispenserState = z.infer<typeof DispenserStateSchema>;
 export type KeypadState = z.infer<typeof KeypadStateSchema>;
+export type VendingState = z.infer<typeof VendingStateSchema>;
 
 export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('barcode-scanner'), id: z.string(), status: ScannerStateSchema }),
@@ -72,6 +76,7 @@ export const DeviceStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('locker-controller'), id: z.string(), status: LockerStateSchema }),
   z.object({ kind: z.literal('document-dispenser'), id: z.string(), status: DispenserStateSchema }),
   z.object({ kind: z.literal('tactile-keypad'), id: z.string(), status: KeypadStateSchema }),
+  z.object({ kind: z.literal('vending-unit'), id: z.string(), status: VendingStateSchema }),
 ]);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 

@@ -3,6 +3,7 @@ import type { LockerState } from '../device_status.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
 import type { HidTransport } from '../transport/hid_transport.js';
 import type { TransferFailure } from '../transport/usb_transport.js';
+import { BoardStatePublisher } from './board_state.js';
 import type { LockerOptions } from './locker_config.js';
 import { RelayBoardLink } from './relay_board_link.js';
 import type { RelayBoardStatus, RelayCommand } from './usb_relay_protocol.js';
@@ -60,9 +61,7 @@ function doorFailureOf(failure: TransferFailure): DoorFailure {
  */
 export class LockerDriver implements LockerController {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly statusListeners = new Set<(state: LockerState) => void>();
-  private lastState: LockerState;
-  private activeOpens = 0;
+  private readonly state: BoardStatePublisher;
   private healthTimer: ReturnType<typeof setInterval> | undefined;
 
   private readonly board: RelayBoardLink<DoorFailure>;
@@ -72,17 +71,15 @@ export class LockerDriver implements LockerController {
     private readonly options: LockerOptions,
   ) {
     this.board = new RelayBoardLink(connection, doorFailureOf);
-    this.lastState = this.computeState();
-    connection.onState(() => this.publishState());
+    this.state = new BoardStatePublisher(connection);
   }
 
   status(): LockerState {
-    return this.lastState;
+    return this.state.current;
   }
 
   onStatus(listener: (state: LockerState) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.state.onChange(listener);
   }
 
   doors(): string[] {
@@ -109,14 +106,7 @@ export class LockerDriver implements LockerController {
   async openDoor(door: string): Promise<DoorResult> {
     const wiring = this.options.doors[door];
     if (wiring === undefined) return err({ code: 'unknown-door', door });
-    this.activeOpens += 1;
-    this.publishState();
-    try {
-      return await this.serial(() => this.pulse(wiring.relay));
-    } finally {
-      this.activeOpens -= 1;
-      this.publishState();
-    }
+    return this.state.whileBusy(() => this.serial(() => this.pulse(wiring.relay)));
   }
 
   async isClosed(door: string): Promise<Result<boolean, DoorFailure>> {
@@ -171,22 +161,5 @@ export class LockerDriver implements LockerController {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => {});
     return next;
-  }
-
-  private computeState(): LockerState {
-    if (this.connection.state === 'disconnected') {
-      const failure = this.connection.failure;
-      return failure.code === 'io'
-        ? { state: 'error', code: 'open-failed', detail: failure.detail }
-        : { state: 'disconnected' };
-    }
-    return this.activeOpens > 0 ? { state: 'busy' } : { state: 'ready' };
-  }
-
-  private publishState(): void {
-    const next = this.computeState();
-    if (JSON.stringify(next) === JSON.stringify(this.lastState)) return;
-    this.lastState = next;
-    for (const listener of [...this.statusListeners]) listener(next);
   }
 }

@@ -16,6 +16,7 @@ import {
   usbTicketPrinterFactory,
 } from '../printer/index.js';
 import { hidScannerFactory, simulatedScannerFactory } from '../scanner/index.js';
+import { hidVendingFactory, simulatedVendingFactory } from '../vending/index.js';
 import { DriverRegistry } from './driver_registry.js';
 
 declare module './driver_registry.js' {
@@ -46,5 +47,7 @@ export function createDefaultRegistry(): DriverRegistry {
   registry.registerDriverFactory('tactile-keypad', 'hid', hidKeypadFactory);
   registry.registerDriverFactory('document-dispenser', 'simulated', simulatedDispenserFactory);
   registry.registerDriverFactory('document-dispenser', 'serial', serialDispenserFactory);
+  registry.registerDriverFactory('vending-unit', 'simulated', simulatedVendingFactory);
+  registry.registerDriverFactory('vending-unit', 'hid', hidVendingFactory);
   return registry;
 }

@@ -66,6 +66,8 @@ export function errorStatus(kind: DeviceKind, id: string, code: string, detail?:
     case 'tactile-keypad':
     case 'document-dispenser':
       return { kind, id, status };
+    case 'vending-unit':
+      return { kind, id, status };
     default: {
       const unreachable: never = kind;
       return unreachable;

@@ -9,6 +9,7 @@ import type {
   TicketPrinterSimulatorControls,
 } from '../printer/simulator/printer_simulator_controls.js';
 import type { ScannerSimulatorControls } from '../scanner/simulator/scanner_simulator_controls.js';
+import type { VendingSimulatorControls } from '../vending/simulator/vending_simulator_controls.js';
 
 /**
  * What the dev dock (and end-to-end tests) can do to a simulated device at runtime: one typed set of controls per
@@ -56,4 +57,5 @@ export type SimulatorControls =
   | DocumentReaderSimulatorControls
   | IdCardReaderSimulatorControls
   | DispenserSimulatorControls
-  | KeypadSimulatorControls;
+  | KeypadSimulatorControls
+  | VendingSimulatorControls;

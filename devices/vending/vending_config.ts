@@ -24,6 +24,8 @@ export const VendingOptionsSchema = z
     /** How long after the turn an item may still be falling through the chute. */
     dropWindowMs: z.number().int().min(0).max(5_000).default(600),
     pollMs: z.number().int().min(5).max(1_000).default(50),
+    /** Interval of the idle health read that notices an unplugged board between sales. */
+    healthCheckMs: z.number().int().min(100).max(60_000).default(2_000),
   })
   .strict();
 export type VendingOptions = z.infer<typeof VendingOptionsSchema>;

@@ -1,4 +1,6 @@
 import { err, ok, type Result } from '../../lib/result.js';
+import type { VendingState } from '../device_status.js';
+import { BoardStatePublisher } from '../locker/board_state.js';
 import { RelayBoardLink } from '../locker/relay_board_link.js';
 import type { RelayBoardStatus, RelayCommand } from '../locker/usb_relay_protocol.js';
 import type { DeviceConnection } from '../transport/device_connection.js';
@@ -16,7 +18,9 @@ import { slotChannels, slotsOf, type VendingOptions } from './vending_config.js'
  *   4. switch the column, then the row, off, and keep reading for `dropWindowMs` while the item falls;
  *   5. no drop seen: turn once more (an item caught on the spiral's end usually falls on the second turn); still
  *      none: the slot is reported empty or jammed, and the caller refunds and marks it empty.
- * Every transfer fault is a value; commands are serialised so two turns never overlap.
+ * Every transfer fault is a value; commands are serialised so two turns never overlap. The status (`busy` while a
+ * spiral turns, `disconnected` once a transfer failed) is published like the locker's, and an idle health read
+ * notices an unplugged board when nobody is buying.
  */
 
 export type VendFailure =
@@ -28,10 +32,17 @@ export type VendFailure =
 
 export type VendOutcome = { dropped: true; turns: 1 | 2 } | { dropped: false; turns: 2 };
 
+/** What a sale needs of the unit. */
 export interface VendingUnit {
   slots(): string[];
   /** Turns the slot's spiral until the drop sensor sees the item, at most twice. */
   vend(slot: string): Promise<Result<VendOutcome, VendFailure>>;
+}
+
+/** The unit as the device manager runs it: a sale's needs plus its published status. */
+export interface VendingController extends VendingUnit {
+  status(): VendingState;
+  onStatus(listener: (state: VendingState) => void): () => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -40,8 +51,10 @@ function failureOf(failure: TransferFailure): VendFailure {
   return failure.code === 'disconnected' ? { code: 'disconnected' } : { code: 'io', detail: failure.code };
 }
 
-export class VendingDriver implements VendingUnit {
+export class VendingDriver implements VendingController {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly state: BoardStatePublisher;
+  private healthTimer: ReturnType<typeof setInterval> | undefined;
 
   private readonly board: RelayBoardLink<VendFailure>;
 
@@ -50,15 +63,32 @@ export class VendingDriver implements VendingUnit {
     private readonly options: VendingOptions,
   ) {
     this.board = new RelayBoardLink(connection, failureOf);
+    this.state = new BoardStatePublisher(connection);
+  }
+
+  status(): VendingState {
+    return this.state.current;
+  }
+
+  onStatus(listener: (state: VendingState) => void): () => void {
+    return this.state.onChange(listener);
   }
 
   start(): void {
     this.connection.start();
+    this.healthTimer ??= setInterval(() => void this.checkNow(), this.options.healthCheckMs);
   }
 
   async stop(): Promise<void> {
+    if (this.healthTimer !== undefined) clearInterval(this.healthTimer);
+    this.healthTimer = undefined;
     await this.queue;
     await this.connection.stop();
+  }
+
+  /** Reads the board once, between vends (the health check; the manager calls it on a USB detach event). */
+  async checkNow(): Promise<void> {
+    if (this.connection.state === 'connected') await this.serial(() => this.readBoard());
   }
 
   slots(): string[] {
@@ -68,16 +98,21 @@ export class VendingDriver implements VendingUnit {
   vend(slot: string): Promise<Result<VendOutcome, VendFailure>> {
     const channels = slotChannels(this.options, slot);
     if (channels === undefined) return Promise.resolve(err({ code: 'unknown-slot', slot }));
-    return this.serial(async () => {
-      const first = await this.turn(channels);
-      if (!first.ok) return first;
-      if (first.value) return ok({ dropped: true, turns: 1 } as const);
-      const second = await this.turn(channels);
-      if (!second.ok) return second;
-      return ok(
-        second.value ? ({ dropped: true, turns: 2 } as const) : ({ dropped: false, turns: 2 } as const),
-      );
-    });
+    return this.state.whileBusy(() => this.serial(() => this.vendNow(channels)));
+  }
+
+  private async vendNow(channels: {
+    row: number;
+    column: number;
+  }): Promise<Result<VendOutcome, VendFailure>> {
+    const first = await this.turn(channels);
+    if (!first.ok) return first;
+    if (first.value) return ok({ dropped: true, turns: 1 } as const);
+    const second = await this.turn(channels);
+    if (!second.ok) return second;
+    return ok(
+      second.value ? ({ dropped: true, turns: 2 } as const) : ({ dropped: false, turns: 2 } as const),
+    );
   }
 
   /** One turn of the spiral; true when the drop sensor saw an item fall during it or just after. */

@@ -75,8 +75,9 @@ describe('balcao field tool', () => {
   it('lists every configured device with its live status', async () => {
     const result = await balcao('devices');
     expect(result.status).toBe(0);
-    expect(result.out.split('\n')).toHaveLength(9);
+    expect(result.out.split('\n')).toHaveLength(10);
     expect(result.out).toMatch(/dispenser\s+document-dispenser\s+simulated\s+crt591.*ready/);
+    expect(result.out).toMatch(/vending\s+vending-unit\s+simulated\s+usbrelay-matrix.*ready/);
     expect(result.out).toMatch(/ticket-printer\s+ticket-printer\s+simulated\s+escpos.*ready/);
     expect(result.out).toMatch(/keypad\s+tactile-keypad\s+simulated\s+composite.*ready/);
     expect(result.out).toMatch(/document-reader\s+document-reader\s+simulated\s+ccid.*ready/);

@@ -29,6 +29,9 @@ import { proofOfIdentityFlow } from './proof_of_identity/proof_of_identity_flow.
 import { proofOfIdentityFlowHandlers } from './proof_of_identity/proof_of_identity_handlers.js';
 import { proofResolver } from './proof_of_identity/proof_resolver.js';
 import { publicationSaleResolver } from './publications/publication_sale_resolver.js';
+import { publicationsFlow } from './publications/publications_flow.js';
+import { publicationsFlowHandlers } from './publications/publications_handlers.js';
+import { loadSimulatedVendingUnits } from './publications/simulated_vending_load.js';
 import { staffSignInFlow } from './staff_sign_in/staff_sign_in_flow.js';
 import { staffSignInFlowHandlers } from './staff_sign_in/staff_sign_in_handlers.js';
 
@@ -47,6 +50,7 @@ export const flowDefinitions = {
   'check-proof': checkProofFlow,
   'locker-pickup': lockerPickupFlow,
   'locker-apply': lockerApplyFlow,
+  publications: publicationsFlow,
 } as const satisfies { [Id in FlowId]: FlowDefinition<Id, RunningFlow<Id>> };
 
 export type FlowDefinitions = typeof flowDefinitions;
@@ -67,16 +71,19 @@ export function flowHandlers(runner: FlowRunner): MethodHandlers<typeof flowMeth
     ...checkProofFlowHandlers(runner),
     ...lockerPickupFlowHandlers(runner),
     ...lockerApplyFlowHandlers(runner),
+    ...publicationsFlowHandlers(runner),
   };
 }
 
 /**
  * Work the flows do between residents: the booking flows' catalogue is fetched and indexed at start and after a
- * session when it is old, so no resident waits for it. Returns how to stop.
+ * session when it is old, so no resident waits for it; a simulated vending unit is loaded. Returns how to stop.
  */
 export function prepareFlows(
-  services: Pick<FlowServices, 'backend' | 'clock' | 'session' | 'config'>,
+  services: Pick<FlowServices, 'backend' | 'clock' | 'session' | 'config' | 'devices'>,
 ): () => void {
+  // A simulated vending unit is loaded as the backend's planogram says (development and test only).
+  void loadSimulatedVendingUnits(services);
   return prepareBookingFlows(services);
 }
 

@@ -696,6 +696,35 @@ export const logEvents = {
     level: 'warn',
     meaning:
       'The pickup receipt a resident asked for at a locker station could not be queued (the pickup itself stands).',
+  // Government publications (electron/flows/publications/)
+  'publications-catalogue-unavailable': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'The publications and slots could not be read from the backend: the resident is told (error kind).',
+  },
+  'publication-payment-answered': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A wallet payment code was sent for a basket and answered: paid, refused (reason) or no answer (transaction, items, amount in avos; never the code).',
+  },
+  'publication-slot-failed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning:
+      'A vending slot turned twice without the drop sensor seeing an item: the item is refunded, the slot marked empty and staff alerted (transaction, device, slot).',
+  },
+  'publication-sale-ended': {
+    disposition: 'info',
+    level: 'info',
+    meaning:
+      'A paid publication sale ended: completed, refund refused (staff) or refund pending (recovery) (transaction, dispensed, not dispensed, refunded avos).',
+  },
+  'publication-receipt-not-printed': {
+    disposition: 'failure',
+    level: 'warn',
+    meaning: 'A publications receipt could not be queued for the ticket printer (reason); the sale stands.',
   },
 } as const satisfies Record<string, LogEventDetails>;
 

@@ -282,6 +282,7 @@ function testsFor(kind: DeviceKind): DeviceTest[] {
     case 'locker-controller':
     case 'document-dispenser':
     case 'tactile-keypad':
+    case 'vending-unit':
       return [];
     default: {
       const unreachable: never = kind;

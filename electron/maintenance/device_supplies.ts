@@ -93,6 +93,7 @@ export function suppliesOf(
     case 'id-card-reader':
     case 'locker-controller':
     case 'tactile-keypad':
+    case 'vending-unit':
       return { kind: 'none' };
     default: {
       const unreachable: never = kind;

@@ -3,6 +3,7 @@ import { DeviceKindSchema } from '../../devices/device_status.js';
 import { MAX_SIMULATED_CARDS } from '../../devices/dispenser/index.js';
 import { keypadKeys } from '../../devices/keypad/index.js';
 import { paperLevels } from '../../devices/simulator/index.js';
+import { MAX_SIMULATED_SLOT_STOCK } from '../../devices/vending/index.js';
 import { templateIds } from '../printed/template_ids.js';
 import { KioskStatusSchema } from './kiosk_contract.js';
 import { actionOutcomeSchema, type DomainMethods, noParams } from './method_spec.js';
@@ -14,7 +15,7 @@ export const devMethodPrefix = 'dev.';
  * What the dev dock can do to a simulated device (development and test modes only). Each action is what a person
  * at the kiosk would do: pull a cable, scan a code, take the paper out, open a cover, close a locker door, place a
  * document on the reader, load cards into a dispenser, take the card at its gate, jam it, press a key of the
- * tactile keypad.
+ * tactile keypad, load or jam a vending unit's spiral, make its drop sensor miss an item.
  */
 export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unplug'), deviceId: z.string() }).strict(),
@@ -58,6 +59,26 @@ export const SimulatorActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('jam'), deviceId: z.string(), jam: z.boolean() }).strict(),
   /** A resident presses one key of a tactile keypad. */
   z.object({ action: z.literal('key'), deviceId: z.string(), key: z.enum(keypadKeys) }).strict(),
+  /** Staff put `count` items in a vending unit's spiral (what is physically there). */
+  z
+    .object({
+      action: z.literal('slot-stock'),
+      deviceId: z.string(),
+      slot: z.string().regex(/^[A-F][1-8]$/),
+      count: z.number().int().min(0).max(MAX_SIMULATED_SLOT_STOCK),
+    })
+    .strict(),
+  /** A vending slot's items catch on the spiral (`jam: true`), or fall again. */
+  z
+    .object({
+      action: z.literal('slot-jam'),
+      deviceId: z.string(),
+      slot: z.string().regex(/^[A-F][1-8]$/),
+      jam: z.boolean(),
+    })
+    .strict(),
+  /** The vending unit's drop sensor misses the next item that falls. */
+  z.object({ action: z.literal('miss-drop'), deviceId: z.string() }).strict(),
 ]);
 export type SimulatorAction = z.infer<typeof SimulatorActionSchema>;
 
@@ -81,6 +102,13 @@ export const SimulatedDeviceSchema = z.object({
     .optional(),
   /** The keys a simulated tactile keypad has. */
   keys: z.array(z.enum(keypadKeys)).optional(),
+  /** A simulated vending unit: each spiral's items and jam, and the drops the sensor will still miss. */
+  vending: z
+    .object({
+      slots: z.array(z.object({ slot: z.string(), stock: z.number().int(), jammed: z.boolean() })),
+      missingDrops: z.number().int(),
+    })
+    .optional(),
 });
 export type SimulatedDevice = z.infer<typeof SimulatedDeviceSchema>;
 

@@ -18,6 +18,7 @@ import {
   ProofOfIdentityFlowViewSchema,
   proofOfIdentityFlowMethods,
 } from './flows/proof_of_identity_contract.js';
+import { PublicationsFlowViewSchema, publicationsFlowMethods } from './flows/publications_contract.js';
 import { StaffSignInFlowViewSchema, staffSignInFlowMethods } from './flows/staff_sign_in_contract.js';
 
 /**
@@ -36,6 +37,7 @@ export const FlowViewSchema = z.discriminatedUnion('service', [
   CheckProofFlowViewSchema,
   LockerPickupFlowViewSchema,
   LockerApplyFlowViewSchema,
+  PublicationsFlowViewSchema,
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
 /**
@@ -57,6 +59,7 @@ export const flowIds = [
   'check-proof',
   'locker-pickup',
   'locker-apply',
+  'publications',
 ] as const satisfies readonly FlowId[];
 type Unlisted = Exclude<FlowId, (typeof flowIds)[number]>;
 const everyFlowListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -80,6 +83,7 @@ export const flowMethods = {
   ...checkProofFlowMethods,
   ...lockerPickupFlowMethods,
   ...lockerApplyFlowMethods,
+  ...publicationsFlowMethods,
 } as const;
 
 /** The flows a member of staff runs: a session in one of them is a staff session, never a resident's. */

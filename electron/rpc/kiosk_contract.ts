@@ -27,6 +27,7 @@ export const ServiceNeedSchema = z.enum([
   'pin',
   'nothing',
   'printed-proof',
+  'wallet-payment-code',
 ]);
 export type ServiceNeed = z.infer<typeof ServiceNeedSchema>;
 export const ServiceTileSchema = z.object({

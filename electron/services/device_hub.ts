@@ -6,6 +6,7 @@ import type { KeypadPress } from '../../devices/keypad/index.js';
 import type { LockerController } from '../../devices/locker/index.js';
 import type { A4DocumentPrinter, EscPosTicketPrinter } from '../../devices/printer/index.js';
 import type { BarcodeScanner } from '../../devices/scanner/index.js';
+import type { VendingController } from '../../devices/vending/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 
@@ -41,6 +42,8 @@ export interface DeviceHub {
   dispensers(): DriverRegistration<CardDispenser>[];
   /** The configured locker controllers (documents that are not card-sized are released through a locker door). */
   lockers(): DriverRegistration<LockerController>[];
+  /** The configured publications vending units (spiral motors and a drop sensor). */
+  vendingUnits(): DriverRegistration<VendingController>[];
   /** The configured devices as the configuration names them (kind, transport, model, USB ids, required). */
   configs(): DeviceConfig[];
   /** The ticket printers' and A4 printers' own drivers: maintenance's test prints and their 1284 device IDs. */

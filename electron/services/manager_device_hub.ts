@@ -10,6 +10,7 @@ import {
   type DriverByKind,
 } from '../../devices/manager/index.js';
 import type { SimulatorControls } from '../../devices/simulator/index.js';
+import type { VendingController } from '../../devices/vending/index.js';
 import type { PrinterRegistration } from '../journal/print_pipeline.js';
 import type { SimulatedDevice, SimulatorAction, SimulatorActionResult } from '../rpc/dev_contract.js';
 import type { DeviceHub, DriverRegistration } from './device_hub.js';
@@ -56,6 +57,10 @@ export class ManagerDeviceHub implements DeviceHub {
           : undefined,
       dispenser: controls.kind === 'document-dispenser' ? controls.view() : undefined,
       keys: controls.kind === 'tactile-keypad' ? controls.keys() : undefined,
+      vending:
+        controls.kind === 'vending-unit'
+          ? { slots: controls.slots(), missingDrops: controls.missingDrops() }
+          : undefined,
     }));
   }
 
@@ -114,6 +119,15 @@ export class ManagerDeviceHub implements DeviceHub {
       case 'key':
         if (controls.kind !== 'tactile-keypad') return fail(`${action.deviceId} is not a keypad`);
         return controls.press(action.key);
+      case 'slot-stock':
+        if (controls.kind !== 'vending-unit') return fail(`${action.deviceId} has no spirals`);
+        return controls.setStock(action.slot, action.count);
+      case 'slot-jam':
+        if (controls.kind !== 'vending-unit') return fail(`${action.deviceId} has no spirals`);
+        return controls.jamSlot(action.slot, action.jam);
+      case 'miss-drop':
+        if (controls.kind !== 'vending-unit') return fail(`${action.deviceId} has no drop sensor`);
+        return controls.missNextDrop();
       default: {
         const unreachable: never = action;
         return unreachable;
@@ -162,6 +176,10 @@ export class ManagerDeviceHub implements DeviceHub {
 
   lockers(): DriverRegistration<LockerController>[] {
     return this.driversOf('locker-controller');
+  }
+
+  vendingUnits(): DriverRegistration<VendingController>[] {
+    return this.driversOf('vending-unit');
   }
 
   configs(): DeviceConfig[] {

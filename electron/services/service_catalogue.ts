@@ -61,12 +61,11 @@ export const serviceCatalogue: Record<ServiceId, ServiceDefinition> = {
     minutes: 1,
     flowReady: true,
   },
-  // Government publications from the vending unit, paid with a wallet's payment code under the scanner (issue 17);
-  // the resident screens are not in this release, staff's sales and stock tools are.
+  // Government publications sold from the kiosk's vending unit, paid with a wallet's payment code.
   publications: {
-    requires: ['barcode-scanner', 'ticket-printer'],
-    needs: ['nothing'],
+    requires: ['barcode-scanner', 'vending-unit', 'ticket-printer'],
+    needs: ['wallet-payment-code'],
     minutes: 3,
-    flowReady: false,
+    flowReady: true,
   },
 };

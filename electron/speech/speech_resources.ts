@@ -12,6 +12,7 @@ import enLockerApply from '../../locales/en/locker-apply.json' with { type: 'jso
 import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'json' };
 import enMaintenance from '../../locales/en/maintenance.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
+import enPublications from '../../locales/en/publications.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
@@ -28,6 +29,7 @@ import ptLockerApply from '../../locales/pt/locker-apply.json' with { type: 'jso
 import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'json' };
 import ptMaintenance from '../../locales/pt/maintenance.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
+import ptPublications from '../../locales/pt/publications.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
@@ -44,6 +46,7 @@ import hansLockerApply from '../../locales/zh-Hans/locker-apply.json' with { typ
 import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { type: 'json' };
 import hansMaintenance from '../../locales/zh-Hans/maintenance.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
+import hansPublications from '../../locales/zh-Hans/publications.json' with { type: 'json' };
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
@@ -60,6 +63,7 @@ import hantLockerApply from '../../locales/zh-Hant/locker-apply.json' with { typ
 import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { type: 'json' };
 import hantMaintenance from '../../locales/zh-Hant/maintenance.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
+import hantPublications from '../../locales/zh-Hant/publications.json' with { type: 'json' };
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
@@ -86,6 +90,7 @@ export const flowNamespaces = [
   'check-proof',
   'locker-pickup',
   'locker-apply',
+  'publications',
   // Staff sign-in and the maintenance tools are spoken for a member of staff who cannot see the screen (issue 14:
   // every screen); never their name, id or PIN digits.
   'staff-sign-in',
@@ -117,6 +122,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'locker-pickup': hantLockerPickup,
     maintenance: hantMaintenance,
     'locker-apply': hantLockerApply,
+    publications: hantPublications,
     'staff-sign-in': hantStaffSignIn,
   },
   'zh-Hans': {
@@ -135,6 +141,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'locker-pickup': hansLockerPickup,
     maintenance: hansMaintenance,
     'locker-apply': hansLockerApply,
+    publications: hansPublications,
     'staff-sign-in': hansStaffSignIn,
   },
   pt: {
@@ -153,6 +160,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'locker-pickup': ptLockerPickup,
     maintenance: ptMaintenance,
     'locker-apply': ptLockerApply,
+    publications: ptPublications,
     'staff-sign-in': ptStaffSignIn,
   },
   en: {
@@ -171,6 +179,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'locker-pickup': enLockerPickup,
     maintenance: enMaintenance,
     'locker-apply': enLockerApply,
+    publications: enPublications,
     'staff-sign-in': enStaffSignIn,
   },
 };

@@ -48,6 +48,7 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     case 'check-proof':
     case 'locker-pickup':
     case 'locker-apply':
+    case 'publications':
     case 'staff-sign-in':
       return true;
     // Staff screens are rare and their words many: only the tools' names are rendered ahead.

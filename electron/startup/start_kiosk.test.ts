@@ -49,7 +49,7 @@ describe('startKiosk, the composition root both hosts call', () => {
     if (!started.ok) throw new Error(started.error.message);
     const kiosk = started.value;
     expect(log.events().slice(0, 3)).toEqual(['config-loaded', 'journal-opened', 'signing-key-ephemeral']);
-    expect(log.entries[0]).toMatchObject({ terminal: 'MO-DEV-01', mode: 'development', devices: 8 });
+    expect(log.entries[0]).toMatchObject({ terminal: 'MO-DEV-01', mode: 'development', devices: 9 });
     expect(log.events()).toContain('kiosk-started');
 
     // The services answer through the router, and the kiosk's life reaches the log.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_contract.js';
 import { useRpc } from '../rpc/rpc_context.js';
 import { useKioskStore } from '../stores/kiosk_store.js';
+import { VendingActions } from './dev_dock_vending.js';
 
 /** A sample booking reference the scanner "reads" unless the developer types another. */
 const sampleCode = 'BK-2025-000123';
@@ -11,7 +12,7 @@ const sampleCode = 'BK-2025-000123';
  * Development and test builds only (the main process refuses dev.* calls in production): maintenance on/off, and
  * for each simulated device what a person at the kiosk could do to it — unplug it, scan a code, take the paper
  * out, open a cover, open or close a locker door, place a document on a reader, load a dispenser's stacker, take
- * the card at its gate, jam it, press a keypad key.
+ * the card at its gate, jam it, press a keypad key, load or jam a vending spiral (dev_dock_vending.tsx).
  *
  * It sits in its own column beside the kiosk's screen (app.tsx), never over it: closed it is a narrow tab, open it
  * narrows the kiosk's screen instead of covering what a resident would see.
@@ -217,6 +218,8 @@ function DeviceActions({
       );
     case 'document-dispenser':
       return <DispenserActions device={device} act={act} />;
+    case 'vending-unit':
+      return <VendingActions device={device} act={act} />;
     default: {
       const unreachable: never = device.kind;
       return unreachable;

@@ -8,6 +8,7 @@ import { LockerApplyScreens } from './locker_apply/locker_apply_screens.js';
 import { LockerPickupScreens } from './locker_pickup/locker_pickup_screens.js';
 import { MaintenanceScreens } from './maintenance/maintenance_screens.js';
 import { ProofOfIdentityScreens } from './proof_of_identity/proof_of_identity_screens.js';
+import { PublicationsScreens } from './publications/publications_screens.js';
 import { StaffSignInScreens } from './staff_sign_in/staff_sign_in_screens.js';
 
 /**
@@ -42,6 +43,8 @@ export function FlowHost({ flow }: { flow: FlowView }) {
       return <LockerPickupScreens view={flow} />;
     case 'locker-apply':
       return <LockerApplyScreens view={flow} />;
+    case 'publications':
+      return <PublicationsScreens view={flow} />;
     default: {
       const unreachable: never = flow;
       return unreachable;

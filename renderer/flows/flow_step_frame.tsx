@@ -4,7 +4,13 @@ import { StepFrame } from '../components/step_frame.js';
 import { useRpc } from '../rpc/rpc_context.js';
 
 /** The flows whose steps share this frame: their Back and Cancel intents are `<flow>.back` and `<flow>.cancel`. */
-type FramedFlow = 'collect-document' | 'proof-of-identity' | 'check-proof' | 'locker-pickup' | 'locker-apply';
+type FramedFlow =
+  | 'collect-document'
+  | 'proof-of-identity'
+  | 'check-proof'
+  | 'locker-pickup'
+  | 'locker-apply'
+  | 'publications';
 
 export interface FlowStepProps {
   step: string;

@@ -17,6 +17,7 @@ const slideOrder: ServiceId[] = [
   'locker-pickup',
   'locker-apply',
   'check-proof',
+  'publications',
 ];
 
 /**

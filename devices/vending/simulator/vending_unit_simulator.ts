@@ -55,6 +55,24 @@ export class VendingUnitSimulator {
     return this.stock.get(slot) ?? 0;
   }
 
+  /** The slots this unit's wiring has, in row-then-column order. */
+  slots(): string[] {
+    return slotsOf(this.options);
+  }
+
+  isJammed(slot: string): boolean {
+    return this.jammed.has(slot);
+  }
+
+  /** How many drops the sensor will still miss. */
+  get missingDrops(): number {
+    return this.missDrops;
+  }
+
+  get plugged(): boolean {
+    return this.port.plug.plugged;
+  }
+
   /** The slot's items stay caught on the spiral until `unjam`. */
   jam(slot: string): void {
     this.jammed.add(slot);
