@@ -46,6 +46,8 @@ export const StaffAlertDetailSchema = z.discriminatedUnion('code', [
     detail: token,
   }),
   z.object({ code: z.literal('door-left-open'), deviceId: token, door: token, compartment: token }),
+  /** device-needs-staff: a vending slot turned twice without a drop; its item was refunded, the slot marked empty. */
+  z.object({ code: z.literal('slot-failed'), deviceId: token, slot: token }),
   /** A row written before details were codes: its text as it was. */
   z.object({ code: z.literal('text'), text: z.string().max(400) }),
 ]);

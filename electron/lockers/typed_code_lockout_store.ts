@@ -1,6 +1,7 @@
 /**
  * Where the station's typed-code limit (typed_code_limiter.ts) lives between sessions and across restarts: the
- * journal's `typed_code_lockouts` table (migration 150), one row per locker point. Counts and times only.
+ * journal's `typed_code_lockouts` table (migration 150), one row per locker point (and one for typed proof codes,
+ * electron/flows/check_proof/typed_code_limit.ts). Counts and times only.
  */
 import type Database from 'better-sqlite3';
 import { type BadgeLockoutState, unlockedBadge } from '../staff/badge_lockout.js';

@@ -696,6 +696,7 @@ export const logEvents = {
     level: 'warn',
     meaning:
       'The pickup receipt a resident asked for at a locker station could not be queued (the pickup itself stands).',
+  },
   // Government publications (electron/flows/publications/)
   'publications-catalogue-unavailable': {
     disposition: 'failure',

@@ -60,6 +60,8 @@ const sample = (code: StaffAlertDetail['code']): StaffAlertDetail[] => {
       return [{ code, deviceId: 'lockers', door: 'A1', compartment: 'A01', detail: 'no-such-locker' }];
     case 'door-left-open':
       return [{ code, deviceId: 'lockers', door: 'A1', compartment: 'A01' }];
+    case 'slot-failed':
+      return [{ code, deviceId: 'vending-unit', slot: 'A2' }];
     case 'text':
       return [{ code, text: 'print job 3: printer-error' }];
     default: {

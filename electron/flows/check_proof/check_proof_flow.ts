@@ -9,9 +9,9 @@ import type {
 import type { FlowContext, FlowDefinition, FlowServices, IntentOutcome, RunningFlow } from '../flow.js';
 import { checkPrintedProof, type ProofCheckFailure } from './proof_check.js';
 import { checkTypedProofCode, type TypedCodeFailure } from './typed_code_check.js';
-import { typedProofCodeLimiterOf } from './typed_code_limit.js';
+import { typedProofCodeLimiter } from './typed_code_limit.js';
 
-type Services = Pick<FlowServices, 'backend' | 'clock' | 'devices' | 'logger'>;
+type Services = Pick<FlowServices, 'backend' | 'clock' | 'devices' | 'logger' | 'journal'>;
 
 /**
  * Checking a printed proof of identity (contract and step diagram: electron/rpc/flows/check_proof_contract.ts).
@@ -42,7 +42,7 @@ export class CheckProofFlow implements RunningFlow<'check-proof'> {
   constructor(context: FlowContext, services: Services) {
     this.#context = context;
     this.#services = services;
-    this.#limiter = typedProofCodeLimiterOf(services.backend);
+    this.#limiter = typedProofCodeLimiter(services.journal);
     const stops = services.devices.scanners().map(({ driver }) =>
       driver.onScan((event) => {
         if (this.#view.step === 'checking') return;

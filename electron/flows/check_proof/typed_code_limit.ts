@@ -1,4 +1,5 @@
 import { TypedCodeLimiter } from '../../lockers/typed_code_limiter.js';
+import type { TypedCodeLockoutStore } from '../../lockers/typed_code_lockout_store.js';
 
 /**
  * The kiosk's limit on typed verification codes, counted per terminal like the Smart Locker's typed pickup codes
@@ -10,18 +11,15 @@ import { TypedCodeLimiter } from '../../lockers/typed_code_limiter.js';
  */
 export const typedProofCodeLimits = { attempts: 5, firstWaitSeconds: 60, maxWaitSeconds: 30 * 60 };
 
-const limiters = new WeakMap<object, TypedCodeLimiter>();
+/** The journal row the count lives in, beside the locker points' rows (typed_code_lockout_store.ts). */
+export const typedProofCodeCounter = 'check-proof:typed-codes';
 
 /**
- * The terminal's one limiter for typed proof codes. `owner` lives as long as the kiosk app (its backend client), so
- * every session shares the count — walking away and back does not reset it — and two kiosk apps in one test
- * process do not.
+ * The terminal's limiter for typed proof codes. The count is the journal's, so every session shares it — walking
+ * away and back does not reset it — and a restart keeps the wait, as at a locker station.
  */
-export function typedProofCodeLimiterOf(owner: object): TypedCodeLimiter {
-  let limiter = limiters.get(owner);
-  if (limiter === undefined) {
-    limiter = new TypedCodeLimiter(typedProofCodeLimits);
-    limiters.set(owner, limiter);
-  }
-  return limiter;
+export function typedProofCodeLimiter(journal: {
+  typedCodeLockouts: TypedCodeLockoutStore;
+}): TypedCodeLimiter {
+  return new TypedCodeLimiter(typedProofCodeLimits, journal.typedCodeLockouts, typedProofCodeCounter);
 }

@@ -524,7 +524,7 @@ export class PublicationsFlow implements RunningFlow<'publications'> {
       logger.log('publication-slot-failed', { transactionId: sale.id, device: unit, slot });
       journal.alerts.raise(
         'device-needs-staff',
-        `${unit}: slot ${slot} turned twice without a drop during a sale; the item was refunded and the slot marked empty`,
+        { code: 'slot-failed', deviceId: unit, slot },
         { transactionId: sale.id },
       );
     }

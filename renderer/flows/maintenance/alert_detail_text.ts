@@ -68,6 +68,8 @@ export function alertDetailText(t: TFunction<'maintenance'>, detail: StaffAlertD
         door: detail.door,
         compartment: detail.compartment,
       });
+    case 'slot-failed':
+      return t('alertDetail.slot-failed', { device: detail.deviceId, slot: detail.slot });
     case 'text':
       return t('alertDetail.text', { text: detail.text });
     default: {

@@ -69,6 +69,8 @@ export function maintenanceAnnouncement(view: MaintenanceFlowView): Prompt[] {
     case 'devices':
     case 'terminal':
     case 'logs':
+    case 'publication-sales':
+    case 'publication-stock':
       return [title, m(`toolHint.${view.step}`), { key: 'maintenance.keys.tool' }];
     case 'leave-check':
       return [
