@@ -13,6 +13,7 @@ import enLockerPickup from '../../locales/en/locker-pickup.json' with { type: 'j
 import enMaintenance from '../../locales/en/maintenance.json' with { type: 'json' };
 import enProofOfIdentity from '../../locales/en/proof-of-identity.json' with { type: 'json' };
 import enPublications from '../../locales/en/publications.json' with { type: 'json' };
+import enPublicationsMaintenance from '../../locales/en/publications-maintenance.json' with { type: 'json' };
 import enSpeech from '../../locales/en/speech.json' with { type: 'json' };
 import enStaffSignIn from '../../locales/en/staff-sign-in.json' with { type: 'json' };
 import ptA11y from '../../locales/pt/a11y.json' with { type: 'json' };
@@ -30,6 +31,7 @@ import ptLockerPickup from '../../locales/pt/locker-pickup.json' with { type: 'j
 import ptMaintenance from '../../locales/pt/maintenance.json' with { type: 'json' };
 import ptProofOfIdentity from '../../locales/pt/proof-of-identity.json' with { type: 'json' };
 import ptPublications from '../../locales/pt/publications.json' with { type: 'json' };
+import ptPublicationsMaintenance from '../../locales/pt/publications-maintenance.json' with { type: 'json' };
 import ptSpeech from '../../locales/pt/speech.json' with { type: 'json' };
 import ptStaffSignIn from '../../locales/pt/staff-sign-in.json' with { type: 'json' };
 import hansA11y from '../../locales/zh-Hans/a11y.json' with { type: 'json' };
@@ -47,6 +49,9 @@ import hansLockerPickup from '../../locales/zh-Hans/locker-pickup.json' with { t
 import hansMaintenance from '../../locales/zh-Hans/maintenance.json' with { type: 'json' };
 import hansProofOfIdentity from '../../locales/zh-Hans/proof-of-identity.json' with { type: 'json' };
 import hansPublications from '../../locales/zh-Hans/publications.json' with { type: 'json' };
+import hansPublicationsMaintenance from '../../locales/zh-Hans/publications-maintenance.json' with {
+  type: 'json',
+};
 import hansSpeech from '../../locales/zh-Hans/speech.json' with { type: 'json' };
 import hansStaffSignIn from '../../locales/zh-Hans/staff-sign-in.json' with { type: 'json' };
 import hantA11y from '../../locales/zh-Hant/a11y.json' with { type: 'json' };
@@ -64,6 +69,9 @@ import hantLockerPickup from '../../locales/zh-Hant/locker-pickup.json' with { t
 import hantMaintenance from '../../locales/zh-Hant/maintenance.json' with { type: 'json' };
 import hantProofOfIdentity from '../../locales/zh-Hant/proof-of-identity.json' with { type: 'json' };
 import hantPublications from '../../locales/zh-Hant/publications.json' with { type: 'json' };
+import hantPublicationsMaintenance from '../../locales/zh-Hant/publications-maintenance.json' with {
+  type: 'json',
+};
 import hantSpeech from '../../locales/zh-Hant/speech.json' with { type: 'json' };
 import hantStaffSignIn from '../../locales/zh-Hant/staff-sign-in.json' with { type: 'json' };
 import type { Language } from '../rpc/languages.js';
@@ -95,6 +103,7 @@ export const flowNamespaces = [
   // every screen); never their name, id or PIN digits.
   'staff-sign-in',
   'maintenance',
+  'publications-maintenance',
 ] as const;
 export const speechNamespaces = [...fallbackNamespaces, ...flowNamespaces] as const;
 export type SpeechNamespace = (typeof speechNamespaces)[number];
@@ -121,6 +130,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': hantCheckProof,
     'locker-pickup': hantLockerPickup,
     maintenance: hantMaintenance,
+    'publications-maintenance': hantPublicationsMaintenance,
     'locker-apply': hantLockerApply,
     publications: hantPublications,
     'staff-sign-in': hantStaffSignIn,
@@ -140,6 +150,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': hansCheckProof,
     'locker-pickup': hansLockerPickup,
     maintenance: hansMaintenance,
+    'publications-maintenance': hansPublicationsMaintenance,
     'locker-apply': hansLockerApply,
     publications: hansPublications,
     'staff-sign-in': hansStaffSignIn,
@@ -159,6 +170,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': ptCheckProof,
     'locker-pickup': ptLockerPickup,
     maintenance: ptMaintenance,
+    'publications-maintenance': ptPublicationsMaintenance,
     'locker-apply': ptLockerApply,
     publications: ptPublications,
     'staff-sign-in': ptStaffSignIn,
@@ -178,6 +190,7 @@ export const speechResources: Record<Language, Record<SpeechNamespace, Tree>> = 
     'check-proof': enCheckProof,
     'locker-pickup': enLockerPickup,
     maintenance: enMaintenance,
+    'publications-maintenance': enPublicationsMaintenance,
     'locker-apply': enLockerApply,
     publications: enPublications,
     'staff-sign-in': enStaffSignIn,

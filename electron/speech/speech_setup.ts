@@ -54,6 +54,9 @@ function isSpokenAhead(namespace: SpeechNamespace, key: string): boolean {
     // Staff screens are rare and their words many: only the tools' names are rendered ahead.
     case 'maintenance':
       return key.startsWith('tool.');
+    // The publications tools' words are figures and labels read on demand: none is rendered ahead.
+    case 'publications-maintenance':
+      return false;
     default: {
       const unreachable: never = namespace;
       return unreachable;

@@ -5,17 +5,14 @@ import {
   type LockerPointView,
   type LockerServiceView,
 } from '../../electron/rpc/flows/locker_apply_contract.js';
-import type { Prompt } from '../../electron/rpc/guidance_contract.js';
-import { languages } from '../../electron/rpc/languages.js';
-import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
 import { applyAnnouncement } from '../../renderer/flows/locker_apply/apply_announcement.js';
 import { pointPrompts } from '../../renderer/flows/locker_apply/point_step.js';
+import { unspeakablePrompts } from '../support/unspeakable_prompts.js';
 
 /**
  * Every key the Smart Locker application screens speak (their announcements, and each point's button as the keypad
  * reaches it) exists in the main process's catalogue, in the four languages, with its values filled.
  */
-const catalogue = new SpeechCatalogue();
 const service = 'locker-apply' as const;
 const text = (s: string) => ({ 'zh-Hant': s, 'zh-Hans': s, pt: s, en: s });
 const chosen: LockerServiceView = {
@@ -60,15 +57,9 @@ const views: Shown[] = [
   ),
 ];
 
-function unspeakable(prompts: Prompt[]): string[] {
-  return languages.flatMap((language) =>
-    prompts.flatMap((prompt) => (catalogue.text(prompt, language).ok ? [] : [`${language}:${prompt.key}`])),
-  );
-}
-
 describe('the keys the Smart Locker application screens speak', () => {
   it('every step, slip and problem, in the four languages', () => {
-    for (const view of views) expect(unspeakable(applyAnnouncement(view))).toEqual([]);
+    for (const view of views) expect(unspeakablePrompts(applyAnnouncement(view))).toEqual([]);
   });
 
   it('each point, free or full, near or here', () => {
@@ -77,6 +68,6 @@ describe('the keys the Smart Locker application screens speak', () => {
       pointPrompts(point(3), null),
       pointPrompts(point(0), '1.7 km'),
     ])
-      expect(unspeakable(prompts)).toEqual([]);
+      expect(unspeakablePrompts(prompts)).toEqual([]);
   });
 });

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceFlowView } from '../../electron/rpc/flows/maintenance_contract.js';
 import { supportBundleFailures } from '../../electron/rpc/flows/maintenance_views.js';
-import type { Prompt } from '../../electron/rpc/guidance_contract.js';
-import { languages } from '../../electron/rpc/languages.js';
-import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
 import { maintenanceAnnouncement } from '../../renderer/flows/maintenance/maintenance_announcement.js';
+import { unspeakablePrompts } from '../support/unspeakable_prompts.js';
 
 /**
  * The maintenance tools spoken for a member of staff who cannot see the screen well: each tool announces itself
  * with what waits in it, every key it speaks exists in the four languages, and the staff member's name and id are
  * never spoken.
  */
-const catalogue = new SpeechCatalogue();
 const staff = { staffId: 'S0002', name: 'LEONG Ka Wai 梁家偉' };
 const base = { service: 'maintenance' as const, staff };
-const unspeakable = (prompts: Prompt[]) =>
-  languages.flatMap((language) =>
-    prompts.flatMap((prompt) => (catalogue.text(prompt, language).ok ? [] : [`${language}:${prompt.key}`])),
-  );
 const keys = (view: MaintenanceFlowView) => maintenanceAnnouncement(view).map((p) => p.key);
 const alert = { id: 1, kind: 'resident-help' as const, createdAt: 'x', acknowledgedBy: null };
 const detail = { code: 'text' as const, text: 'x' };
@@ -52,7 +45,7 @@ describe('maintenance without sight', () => {
   it('every tool announces itself in the four languages, never naming the staff member', () => {
     for (const view of views) {
       const prompts = maintenanceAnnouncement(view);
-      expect(unspeakable(prompts), view.step).toEqual([]);
+      expect(unspeakablePrompts(prompts), view.step).toEqual([]);
       expect(JSON.stringify(prompts), view.step).not.toMatch(/LEONG|梁家偉|S0002/);
     }
   });

@@ -3,13 +3,10 @@ import {
   type LockerPickupFlowView,
   PickupRefusalViewSchema,
 } from '../../electron/rpc/flows/locker_pickup_contract.js';
-import type { Prompt } from '../../electron/rpc/guidance_contract.js';
-import { languages } from '../../electron/rpc/languages.js';
-import { SpeechCatalogue } from '../../electron/speech/speech_catalogue.js';
 import { pickupAnnouncement } from '../../renderer/flows/locker_pickup/pickup_announcement.js';
+import { unspeakablePrompts } from '../support/unspeakable_prompts.js';
 
 /** Every key the Smart Locker pickup screens speak exists in the main process's catalogue, in the four languages. */
-const catalogue = new SpeechCatalogue();
 const service = 'locker-pickup' as const;
 const compartment = 'A01';
 
@@ -34,15 +31,9 @@ const views: LockerPickupFlowView[] = [
   ),
 ];
 
-function unspeakable(prompts: Prompt[]): string[] {
-  return languages.flatMap((language) =>
-    prompts.flatMap((prompt) => (catalogue.text(prompt, language).ok ? [] : [`${language}:${prompt.key}`])),
-  );
-}
-
 describe('the keys the Smart Locker pickup screens speak', () => {
   it('every step, refusal and record, in the four languages', () => {
-    for (const view of views) expect(unspeakable(pickupAnnouncement(view))).toEqual([]);
+    for (const view of views) expect(unspeakablePrompts(pickupAnnouncement(view))).toEqual([]);
   });
 
   it('never speaks typed digits: only the compartment is a value', () => {

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../electron/rpc/flow_contract.js';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import { type Language, languages } from '../../../electron/rpc/languages.js';
-import { SpeechCatalogue } from '../../../electron/speech/speech_catalogue.js';
 import { bookAppointmentViews, checkInViews } from '../../../test/support/booking_views.js';
 import { activeSession } from '../../../test/support/session_views.js';
 import { strictRpcClient } from '../../../test/support/strict_rpc_client.js';
+import { unspeakablePrompts } from '../../../test/support/unspeakable_prompts.js';
 import { currentAnnouncement, useAnnouncements } from '../../a11y/announcements.js';
 import { FocusManager } from '../../a11y/focus_manager.js';
 import { promptsOf } from '../../a11y/speakable.js';
@@ -22,7 +22,6 @@ import { FlowHost } from '../flow_host.js';
  * it or its actions would speak exists in the four languages, and the tactile keypad on the steps through the same
  * focus manager the app runs (speech is followed by message key; nothing is heard in a unit test).
  */
-const catalogue = new SpeechCatalogue();
 let spoken: Prompt[][];
 let manager: FocusManager;
 
@@ -48,10 +47,6 @@ const press = (...keys: Parameters<FocusManager['press']>[0][]) =>
     for (const key of keys) manager.press(key);
   });
 const focused = () => document.querySelector('[data-keypad-focus]')?.getAttribute('data-testid');
-const unspeakable = (prompts: Prompt[]) =>
-  languages.flatMap((language) =>
-    prompts.flatMap((prompt) => (catalogue.text(prompt, language).ok ? [] : [`${language}:${prompt.key}`])),
-  );
 
 beforeEach(() => {
   spoken = [];
@@ -68,7 +63,7 @@ describe('booking and check-in without sight', () => {
         show(view, strictRpcClient({}), language);
         const label = `${view.service}/${view.step}`;
         expect(announcement().length, label).toBeGreaterThan(1);
-        expect(unspeakable([...announcement(), ...actionPrompts()]), label).toEqual([]);
+        expect(unspeakablePrompts([...announcement(), ...actionPrompts()]), label).toEqual([]);
         // Every button of the step can be reached by the keypad (the on-screen keyboard's keys aside: the tactile
         // keypad has no letters, and the steps that show it say so).
         const unmarked = [...document.querySelectorAll('main button:not([data-action])')].filter(

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { StaffAlertDetail } from '../../../electron/journal/staff_alert_details.js';
+import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
 import { readNeedsStaffReason } from '../../../electron/rpc/flows/needs_staff_reasons.js';
 
 /**
@@ -26,6 +26,9 @@ export function needsStaffText(t: TFunction<'maintenance'>, reason: string): str
 
 const known = (t: TFunction<'maintenance'>, key: string, fallback: string) =>
   t(key, { defaultValue: fallback });
+
+/** A staff alert's detail as the maintenance view carries it (electron/journal/staff_alert_details.ts). */
+type StaffAlertDetail = Extract<MaintenanceFlowView, { step: 'alerts' }>['alerts'][number]['detail'];
 
 export function alertDetailText(t: TFunction<'maintenance'>, detail: StaffAlertDetail): string {
   switch (detail.code) {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { KioskSnapshot } from '../../../electron/rpc/kiosk_contract.js';
 import type { KioskHost } from './kiosk_host.js';
 
@@ -10,7 +10,24 @@ const noShot: ShootStep = async () => undefined;
 export async function typePin(page: Page, pin: string): Promise<void> {
   await expect(page.getByTestId('pin-pad')).toBeVisible();
   for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
-  await page.getByTestId('pin-ok').click();
+  const ok = page.getByTestId('pin-ok');
+  await ok.click();
+  // OK hands the digits over and empties the pad at once. Twice in CI (2 cores, loaded) the pad still showed every
+  // digit long after the click, with no error: the tap never reached the button (see the closing note of session 5).
+  // A resident taps again; so does the spec, once, and says so in the report, so it is seen and not hidden.
+  const display = page.getByTestId('pin-display');
+  const full = '●'.repeat(pin.length);
+  try {
+    await expect(display).not.toHaveText(full, { timeout: 5_000 });
+  } catch {
+    if (!(await page.getByTestId('pin-pad').isVisible()) || (await display.textContent()) !== full) return;
+    test.info().annotations.push({
+      type: 'pin-ok tapped again',
+      description: 'the first OK left every digit in the pad',
+    });
+    console.warn('typePin: the first OK left every digit in the pad; tapping OK again');
+    await ok.click();
+  }
 }
 
 /**
