@@ -58,7 +58,8 @@ function ApplyStep({
   view: Exclude<LockerApplyFlowView, { step: 'identify' }>;
   indicator: React.ReactNode;
 }) {
-  useAnnouncement(applyAnnouncement(view));
+  const { i18n } = useTranslation('locker-apply');
+  useAnnouncement(applyAnnouncement(view, i18n.language));
   switch (view.step) {
     case 'loading':
     case 'sending':

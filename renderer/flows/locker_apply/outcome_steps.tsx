@@ -25,14 +25,10 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
 export function WaitingStep({ view, indicator }: { view: Waiting; indicator: ReactNode }) {
   const { t } = useTranslation('locker-apply');
   const sending = view.step === 'sending';
+  const title = sending ? t('sending.title') : t('loading.title');
   return (
-    <ApplyFrame
-      step={view.step}
-      indicator={indicator}
-      title={sending ? t('sending.title') : t('loading.title')}
-      busy={sending}
-    >
-      <div className="apply__waiting" role="status" aria-live="polite">
+    <ApplyFrame step={view.step} indicator={indicator} title={title} busy={sending}>
+      <div className="apply__waiting" role="status" aria-live="polite" aria-label={title}>
         <span className="identify__spinner" aria-hidden="true" />
         <p>{sending ? t('sending.body') : t(`loading.${view.what}`)}</p>
       </div>

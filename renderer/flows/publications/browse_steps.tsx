@@ -5,6 +5,7 @@ import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { BasketBar, PublicationList } from './publication_list.js';
 import { usePublicationFormat } from './publication_text.js';
+import { spokenGroupName } from './publications_announcement.js';
 import { PublicationsFrame } from './publications_frame.js';
 
 type Browse = Extract<PublicationsFlowView, { step: 'browse' }>;
@@ -56,7 +57,7 @@ export function BrowseStep({ view, indicator }: { view: Browse; indicator: React
               {...action([
                 {
                   key: 'publications:spoken.group',
-                  values: { name: groupName(g).slice(0, 120), count: g.count },
+                  values: { ...spokenGroupName(view.by, g), count: g.count },
                 },
               ])}
               onClick={() => void rpc.call('publications.openGroup', { key: g.key })}

@@ -54,7 +54,7 @@ export function DispensingStep({ view, indicator }: { view: Dispensing; indicato
   const done = view.items.filter((i) => i.state === 'dropped' || i.state === 'not-dropped').length;
   return (
     <PublicationsFrame step="dispensing" indicator={indicator} title={t('dispensing.title')} busy>
-      <p className="pubs__lead" role="status" aria-live="polite">
+      <p className="pubs__lead" role="status" aria-live="polite" aria-label={t('dispensing.title')}>
         {t('dispensing.count', { done, count: view.items.length })}
       </p>
       <ItemProgress items={view.items} />

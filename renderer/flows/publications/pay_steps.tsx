@@ -48,7 +48,7 @@ export function PayingStep({ view, indicator }: { view: Paying; indicator: React
   const f = usePublicationFormat();
   return (
     <PublicationsFrame step="paying" indicator={indicator} title={t('pay.title')} busy>
-      <div className="pubs__waiting" role="status" aria-live="polite">
+      <div className="pubs__waiting" role="status" aria-live="polite" aria-label={t('pay.title')}>
         <span className="identify__spinner" aria-hidden="true" />
         <p>{t('paying', { total: f.money(view.totalAvos) })}</p>
       </div>

@@ -4,6 +4,7 @@ import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { CoverSwatch } from './cover.js';
 import { htmlLangOf, usePublicationFormat } from './publication_text.js';
+import { spokenBasket } from './publications_announcement.js';
 
 /** Publications to choose from (a department's, a category's, search results): cover, title, price, stock. */
 export function PublicationList({ publications }: { publications: readonly PublicationCard[] }) {
@@ -67,13 +68,7 @@ export function BasketBar({ basket }: { basket: BasketSummary }) {
         className="primary-button"
         data-testid="pubs-show-basket"
         disabled={basket.items === 0}
-        {...action([
-          { key: 'publications:basketBar.open' },
-          {
-            key: 'publications:basketBar.summary',
-            values: { count: basket.items, total: f.money(basket.totalAvos) },
-          },
-        ])}
+        {...action([{ key: 'publications:basketBar.open' }, spokenBasket(basket, f.money)])}
         onClick={() => void rpc.call('publications.showBasket', {})}
       >
         {t('basketBar.open')}

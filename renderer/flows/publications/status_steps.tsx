@@ -9,7 +9,7 @@ export function LoadingStep({ indicator }: { indicator: ReactNode }) {
   const { t } = useTranslation('publications');
   return (
     <PublicationsFrame step="loading" indicator={indicator} title={t('browse.title')} busy>
-      <div className="pubs__waiting" role="status" aria-live="polite">
+      <div className="pubs__waiting" role="status" aria-live="polite" aria-label={t('browse.title')}>
         <span className="identify__spinner" aria-hidden="true" />
         <p>{t('loading')}</p>
       </div>
