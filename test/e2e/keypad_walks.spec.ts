@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { sampleBookingQr } from './support/booking_walk.js';
 import { collectionHostConfig } from './support/collection_host.js';
 import { e2eConfig } from './support/e2e_config.js';
-import { KeypadWalk } from './support/keypad_walk.js';
+import { expectNoDigitSpoken, identifyByKeypad, KeypadWalk } from './support/keypad_walk.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
 /**
@@ -23,39 +23,6 @@ test.afterAll(async () => host.stop());
 const placeDocument = (on: KioskHost, sample: string | null) =>
   on.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample });
 const document = (sample: string | null) => placeDocument(host, sample);
-
-/** Nothing that could be a PIN's digit was ever said: the pad's progress is a count ("3 digits entered"). */
-function expectNoDigitSpoken(keys: string[]): void {
-  expect(keys.filter((key) => /^[0-9]$|digit(?!s?\.)/i.test(key))).toEqual([]);
-}
-
-/**
- * The identify step with the sample passport and its PIN typed on the keypad: the passport on the reader, Enter on
- * "This is me", the passport taken back, six digits (each answered with a count, never the digit), Enter.
- */
-async function identifyByKeypad(walk: KeypadWalk, purpose: string): Promise<void> {
-  await walk.hear(walk.started, [`identify:stageTitle.place`, `identify:purpose.${purpose}`]);
-  const from = await walk.mark();
-  await placeDocument(walk.host, 'passport-macao');
-  await walk.hear(from, [
-    'identify:stageTitle.confirm',
-    `identify:purpose.${purpose}`,
-    'identify:confirm.question',
-    'identify:confirm.document.passport',
-    'identify.confirmUnseen',
-    'identify.keys.confirm',
-  ]);
-  await walk.pressAndHear(
-    'enter',
-    ['identify:stageTitle.pin', `identify:purpose.${purpose}`, 'identify:pin.prompt'],
-    'identify.keys.pin',
-  );
-  await placeDocument(walk.host, null);
-  const typing = await walk.mark();
-  await walk.typeDigits('123456', 'pinPad.progress');
-  const said = (await walk.heardKeys()).slice(typing);
-  expect(said).toEqual(Array.from({ length: 6 }, () => 'pinPad.progress'));
-}
 
 test('book an appointment end to end, in English, by keypad and voice', async ({ page }) => {
   test.setTimeout(300_000);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { sampleWalletCodes } from '../../electron/backend/embedded/payment_gateway_simulator.js';
 import { applyLanguage, type Locale, sweepDisplays } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
+import { publicationsConfig, scanQr as scan } from './support/publications_host.js';
 
 /**
  * Government publications end to end in the browser-mode host, on the simulated scanner, ticket printer and vending
@@ -13,23 +12,9 @@ import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
  * 53 is charged but its first answer lost. What the gateway charged and refunded is read from the backend's file.
  */
 
-const vendingUnit = JSON.parse(readFileSync('test/fixtures/config/publications_vending_unit.json', 'utf8'));
-
-function publicationsConfig(overrides: Record<string, unknown> = {}) {
-  const base = e2eConfig();
-  return e2eConfig({
-    services: [...(base.services as string[]), 'publications'],
-    devices: [...(base.devices as object[]), vendingUnit],
-    ...overrides,
-  });
-}
-
 /** The labour law's sample price (MOP$20.00), refunded when its slot jams. */
 const LABOUR_LAW_AVOS = 2000;
 const LABOUR_LAW = 'MOP$20.00';
-
-const scan = (host: KioskHost, text: string) =>
-  host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text, symbology: 'qr' });
 
 /** What the embedded backend's gateway did: charges made, amounts charged and refunded. */
 function payments(host: KioskHost): { charges: number; chargedAvos: number; refundedAvos: number } {

@@ -26,6 +26,10 @@ const transient = new RegExp(
     String.raw`^proof-of-identity:(preparing|printing)\.`,
     String.raw`^proof-of-identity:keys\.waiting$`,
     String.raw`^print\.printing\.`,
+    String.raw`^locker-apply:(loading|sending)\.`,
+    String.raw`^locker-apply:keys\.waiting$`,
+    String.raw`^publications:(loading|paying|keys\.waiting)$`,
+    String.raw`^publications:dispensing\.`,
   ].join('|'),
 );
 
@@ -146,4 +150,44 @@ export class KeypadWalk {
 
   /** Where the flow's own words start (just before Enter on the service's intro). */
   started = 0;
+}
+
+/** Nothing that could be a PIN's digit was ever said: the pad's progress is a count ("3 digits entered"). */
+export function expectNoDigitSpoken(keys: string[]): void {
+  expect(keys.filter((key) => /^[0-9]$|digit(?!s?\.)/i.test(key))).toEqual([]);
+}
+
+/**
+ * The identify step with the sample passport and its PIN typed on the keypad: the passport on the reader, Enter on
+ * "This is me", the passport taken back, six digits (each answered with a count, never the digit). The step's words
+ * are heard from `from` (the flow's start unless the flow asks something first); Enter, after, sends the PIN.
+ */
+export async function identifyByKeypad(
+  walk: KeypadWalk,
+  purpose: string,
+  from = walk.started,
+): Promise<void> {
+  const placeDocument = (sample: string | null) =>
+    walk.host.call('dev.simulate', { action: 'document', deviceId: 'document-reader', sample });
+  await walk.hear(from, [`identify:stageTitle.place`, `identify:purpose.${purpose}`]);
+  const placed = await walk.mark();
+  await placeDocument('passport-macao');
+  await walk.hear(placed, [
+    'identify:stageTitle.confirm',
+    `identify:purpose.${purpose}`,
+    'identify:confirm.question',
+    'identify:confirm.document.passport',
+    'identify.confirmUnseen',
+    'identify.keys.confirm',
+  ]);
+  await walk.pressAndHear(
+    'enter',
+    ['identify:stageTitle.pin', `identify:purpose.${purpose}`, 'identify:pin.prompt'],
+    'identify.keys.pin',
+  );
+  await placeDocument(null);
+  const typing = await walk.mark();
+  await walk.typeDigits('123456', 'pinPad.progress');
+  const said = (await walk.heardKeys()).slice(typing);
+  expect(said).toEqual(Array.from({ length: 6 }, () => 'pinPad.progress'));
 }
