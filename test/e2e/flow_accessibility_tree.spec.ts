@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectTree } from './support/aria_tree.js';
 import {
   chooseTime,
   enterService,
@@ -14,30 +15,10 @@ import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 /**
  * What assistive technology is given on each screen of the resident flows (issue 14): Chromium's accessibility tree
  * of the kiosk's screen — roles, names, states, live regions, dialogs — compared with the reviewed snapshot in
- * flow_accessibility_tree.spec.ts-snapshots/, as accessibility_tree.spec.ts does for the home screens. In English;
- * what changes from run to run (dates, times, numbers, references, codes) is written as `#` and `<day>`/`<month>`
- * so a snapshot compares structure and words. Update deliberately with `--update-snapshots` and review the diff.
+ * flow_accessibility_tree.spec.ts-snapshots/, as accessibility_tree.spec.ts does for the home screens. In English,
+ * with what changes from run to run masked (support/aria_tree.ts). Update deliberately with `--update-snapshots`
+ * and review the diff.
  */
-const days = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g;
-const months =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/g;
-
-async function tree(page: Page): Promise<string> {
-  const raw = await page.locator('.kiosk main').first().ariaSnapshot();
-  return `${raw
-    .replace(days, '<day>')
-    .replace(months, '<month>')
-    .replace(/[0-9A-Z]{4}-[0-9A-Z]{4}(-[0-9A-Z]{4})?/g, '<code>')
-    .replace(/\d+/g, '#')}\n`;
-}
-
-async function expectTree(page: Page, testId: string, name: string): Promise<void> {
-  await expect(page.getByTestId(testId)).toBeVisible();
-  // A step's content settles (its live regions filled) before it is compared.
-  await expect.poll(() => tree(page), { timeout: 10_000 }).toBe(await tree(page));
-  expect(await tree(page)).toMatchSnapshot(`${name}.aria.txt`);
-}
-
 test.describe('booking, check-in, a booking managed', () => {
   let host: KioskHost;
   test.beforeAll(async () => {

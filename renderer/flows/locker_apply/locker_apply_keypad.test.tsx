@@ -169,6 +169,18 @@ describe('Smart Locker application without sight', () => {
     expect(done.rpc.calls.map((c) => c.method)).toEqual(['locker-apply.finish', 'locker-apply.back']);
   });
 
+  it("for a screen reader, each point's Choose says which point and whether it has room", () => {
+    keypad = new FlowKeypad();
+    keypad.show(step('point'));
+    const far = screen.getByRole('button', { name: 'Choose Point far' });
+    expect(far.getAttribute('aria-disabled')).toBe('true');
+    expect(far.getAttribute('aria-describedby')).toBe('apply-point-state-far');
+    expect(document.getElementById('apply-point-state-far')?.textContent).toContain('Full');
+    expect(screen.getByRole('button', { name: 'Choose Point here' })).toBe(
+      screen.getByTestId('apply-choose-here'),
+    );
+  });
+
   it('a failure with Try again: the arrows reach it before Finish', async () => {
     keypad = new FlowKeypad();
     const { rpc } = keypad.show(

@@ -45,7 +45,9 @@ export function PointStep({ view, indicator }: { view: PointStepView; indicator:
               data-testid={`apply-point-${point.pointId}`}
             >
               <div className="apply__point-text">
-                <h2 className="apply__point-name">{inLanguage(point.name, language)}</h2>
+                <h2 className="apply__point-name" id={`apply-point-name-${point.pointId}`}>
+                  {inLanguage(point.name, language)}
+                </h2>
                 <p className="apply__point-address">{inLanguage(point.address, language)}</p>
                 <p className="apply__point-meta">
                   <span>{distance === null ? t('point.here') : t('point.distance', { distance })}</span>
@@ -55,6 +57,7 @@ export function PointStep({ view, indicator }: { view: PointStepView; indicator:
                 </p>
                 <p
                   className={full ? 'apply__point-full' : 'apply__point-free'}
+                  id={`apply-point-state-${point.pointId}`}
                   data-testid={`apply-point-${point.pointId}-${full ? 'full' : 'free'}`}
                 >
                   {full ? t('point.full') : t('point.free', { count: point.free })}
@@ -65,6 +68,10 @@ export function PointStep({ view, indicator }: { view: PointStepView; indicator:
                 className="primary-button"
                 disabled={full}
                 aria-disabled={full}
+                // "Choose" says which point, and whether it has room, to a screen reader landing on it.
+                id={`apply-choose-${point.pointId}`}
+                aria-labelledby={`apply-choose-${point.pointId} apply-point-name-${point.pointId}`}
+                aria-describedby={`apply-point-state-${point.pointId}`}
                 data-testid={`apply-choose-${point.pointId}`}
                 {...action(pointPrompts(point, distance))}
                 onClick={() => void rpc.call('locker-apply.choosePoint', { pointId: point.pointId })}

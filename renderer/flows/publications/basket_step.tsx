@@ -54,6 +54,7 @@ export function BasketStep({ view, indicator }: { view: View; indicator: ReactNo
                 </button>
                 <QuantityStepper
                   id={line.publication.id}
+                  label={title.text}
                   quantity={line.quantity}
                   max={line.max}
                   onChange={(quantity) =>

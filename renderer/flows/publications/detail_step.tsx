@@ -26,7 +26,7 @@ export function DetailStep({ view, indicator }: { view: View; indicator: ReactNo
     void rpc.call('publications.setQuantity', { publicationId: p.id, quantity });
   return (
     <PublicationsFrame step="detail" indicator={indicator} title={t('detail.title')}>
-      <article className="pubs__detail" data-testid="pubs-detail">
+      <article className="pubs__detail">
         <CoverSwatch colour={p.coverColour} imageUrl={p.coverImageUrl} size="large" />
         <div className="pubs__detail-text">
           <h2 className="pubs__detail-title" lang={htmlLangOf(title.lang)} data-testid="pubs-detail-title">
@@ -88,7 +88,13 @@ export function DetailStep({ view, indicator }: { view: View; indicator: ReactNo
               {t('detail.add')}
             </button>
           ) : (
-            <QuantityStepper id={p.id} quantity={p.inBasket} max={p.available} onChange={set} />
+            <QuantityStepper
+              id={p.id}
+              label={title.text}
+              quantity={p.inBasket}
+              max={p.available}
+              onChange={set}
+            />
           )}
           {p.available > 0 ? (
             <p className="pubs__hint" data-testid="pubs-available">
@@ -102,21 +108,26 @@ export function DetailStep({ view, indicator }: { view: View; indicator: ReactNo
   );
 }
 
-/** − quantity +, never above what the slots hold; − at 1 takes the publication out of the basket. */
+/**
+ * − quantity +, never above what the slots hold; − at 1 takes the publication out of the basket. A group named by the
+ * publication's title, so "One more" says of what wherever a screen reader lands (a basket has several).
+ */
 export function QuantityStepper({
   id,
+  label,
   quantity,
   max,
   onChange,
 }: {
   id: string;
+  label: string;
   quantity: number;
   max: number;
   onChange: (quantity: number) => void;
 }) {
   const { t } = useTranslation('publications');
   return (
-    <div className="pubs__stepper" data-testid={`pubs-stepper-${id}`}>
+    <div className="pubs__stepper" role="group" aria-label={label} data-testid={`pubs-stepper-${id}`}>
       <button
         type="button"
         className="secondary-button pubs__step-button"

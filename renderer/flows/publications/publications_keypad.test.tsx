@@ -211,6 +211,20 @@ describe('publications without sight', () => {
     expect(pay.rpc.calls.map((c) => c.method)).toEqual(['publications.back']);
   });
 
+  it("for a screen reader, each line's − and + are grouped under its title", () => {
+    keypad = new FlowKeypad();
+    keypad.show(
+      step('basket', (v) => v.lines.length > 0),
+      strictRpcClient({}),
+      'pt',
+    );
+    const group = screen.getByRole('group', { name: 'Código Civil' });
+    expect(group.querySelector('[aria-label="Mais um"]')).toBe(
+      screen.getByTestId(`pubs-more-${sampleCard.id}`),
+    );
+    expect(group.querySelector('output')?.textContent).toBe('2 exemplares');
+  });
+
   it('done: Enter finishes', async () => {
     keypad = new FlowKeypad();
     const { rpc } = keypad.show(step('done'), strictRpcClient({ 'publications.finish': { ok: true } }));

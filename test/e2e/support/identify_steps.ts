@@ -118,7 +118,7 @@ export async function openService(
   page: Page,
   host: KioskHost,
   language: string,
-  service: 'collect-document' | 'proof-of-identity',
+  service: 'collect-document' | 'proof-of-identity' | 'locker-apply' | 'publications',
 ): Promise<void> {
   await page.goto(host.url);
   await page.getByTestId('attract-screen').click();
