@@ -127,7 +127,7 @@ export function QuantityStepper({
 }) {
   const { t } = useTranslation('publications');
   return (
-    <div className="pubs__stepper" role="group" aria-label={label} data-testid={`pubs-stepper-${id}`}>
+    <fieldset className="pubs__stepper" aria-label={label} data-testid={`pubs-stepper-${id}`}>
       <button
         type="button"
         className="secondary-button pubs__step-button"
@@ -147,7 +147,10 @@ export function QuantityStepper({
         data-testid={`pubs-more-${id}`}
         aria-label={t('quantity.more')}
         disabled={quantity >= max}
-        {...action([{ key: 'publications:quantity.more' }])}
+        {...action([
+          { key: 'publications:quantity.more' },
+          ...(quantity >= max ? [{ key: 'publications:quantity.atMost', values: { count: max } }] : []),
+        ])}
         onClick={() => onChange(quantity + 1)}
       >
         +
@@ -157,6 +160,6 @@ export function QuantityStepper({
           {t('quantity.atMost', { count: max })}
         </span>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

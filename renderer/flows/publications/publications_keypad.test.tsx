@@ -218,6 +218,12 @@ describe('publications without sight', () => {
       strictRpcClient({}),
       'pt',
     );
+    // At the most the slots hold, + is still reached, and says so.
+    const more = screen.getByTestId(`pubs-more-${sampleCard.id}`);
+    expect(JSON.parse(more.getAttribute('data-speak') ?? '[]')).toEqual([
+      { key: 'publications:quantity.more' },
+      { key: 'publications:quantity.atMost', values: { count: 2 } },
+    ]);
     const group = screen.getByRole('group', { name: 'Código Civil' });
     expect(group.querySelector('[aria-label="Mais um"]')).toBe(
       screen.getByTestId(`pubs-more-${sampleCard.id}`),
