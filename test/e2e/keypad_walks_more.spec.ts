@@ -13,6 +13,13 @@ import { publicationsConfig, scanQr } from './support/publications_host.js';
  */
 const timeLimits = { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 };
 
+/** What a publications browse or list step says, with the basket's summary once something is in it. */
+const pubs = (...keys: string[]) => keys.map((key) => `publications:${key}`);
+const browseSays = (by: 'department' | 'category', basket: boolean) =>
+  pubs('browse.title', `browse.${by}`, ...(basket ? ['basketBar.summary'] : []), 'keys.browse');
+const listSays = (basket: boolean) =>
+  pubs('spoken.name', 'spoken.list', ...(basket ? ['basketBar.summary'] : []), 'keys.list');
+
 test('apply for Smart Locker pickup, in Portuguese, by keypad and voice', async ({ page }) => {
   test.setTimeout(300_000);
   const host = await startKioskHost(e2eConfig({ timeLimits }));
@@ -98,11 +105,7 @@ test('buy publications by department and by category, pay with a wallet, in Trad
   try {
     const walk = new KeypadWalk(page, host);
     await walk.startService('zh-Hant', 'publications');
-    await walk.hear(walk.started, [
-      'publications:browse.title',
-      'publications:browse.department',
-      'publications:keys.browse',
-    ]);
+    await walk.hear(walk.started, browseSays('department', false));
 
     // The two groupings, the search, then each department said with its number of titles.
     const reached = await walk.focusTo('pubs-group-DSAJ');
@@ -112,11 +115,7 @@ test('buy publications by department and by category, pay with a wallet, in Trad
       ['publications:browse.search'],
     ]);
     for (const said of reached.slice(3)) expect(said).toEqual(['publications:spoken.group']);
-    await walk.pressAndHear('enter', [
-      'publications:spoken.name',
-      'publications:spoken.list',
-      'publications:keys.list',
-    ]);
+    await walk.pressAndHear('enter', listSays(false));
     for (const said of await walk.focusTo('pubs-item-PUB-BASIC-LAW'))
       expect(said).toEqual(['publications:spoken.item']);
     await walk.pressAndHear('enter', [
@@ -136,32 +135,12 @@ test('buy publications by department and by category, pay with a wallet, in Trad
     ]);
 
     // Back twice, to browse again, by category.
-    await walk.pressAndHear('back', [
-      'publications:spoken.name',
-      'publications:spoken.list',
-      'publications:basketBar.summary',
-      'publications:keys.list',
-    ]);
-    await walk.pressAndHear('back', [
-      'publications:browse.title',
-      'publications:browse.department',
-      'publications:basketBar.summary',
-      'publications:keys.browse',
-    ]);
+    await walk.pressAndHear('back', listSays(true));
+    await walk.pressAndHear('back', browseSays('department', true));
     await walk.focusTo('pubs-by-category');
-    await walk.pressAndHear('enter', [
-      'publications:browse.title',
-      'publications:browse.category',
-      'publications:basketBar.summary',
-      'publications:keys.browse',
-    ]);
+    await walk.pressAndHear('enter', browseSays('category', true));
     await walk.focusTo('pubs-group-statistics');
-    await walk.pressAndHear('enter', [
-      'publications:spoken.name',
-      'publications:spoken.list',
-      'publications:basketBar.summary',
-      'publications:keys.list',
-    ]);
+    await walk.pressAndHear('enter', listSays(true));
     await walk.focusTo('pubs-item-PUB-CENSUS-2021');
     await walk.pressAndHear(
       'enter',

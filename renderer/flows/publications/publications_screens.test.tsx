@@ -3,11 +3,11 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../../electron/rpc/flow_contract.js';
-import type {
-  PublicationCard,
-  PublicationDetail,
-} from '../../../electron/rpc/flows/publications_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
+import {
+  sampleCard as codeCard,
+  sampleDetail as codeDetail,
+} from '../../../test/support/publications_views.js';
 import { strictRpcClient } from '../../../test/support/strict_rpc_client.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { RpcContext } from '../../rpc/rpc_context.js';
@@ -29,29 +29,6 @@ function show(flow: FlowView, rpc: ReturnType<typeof strictRpcClient>, language:
   return (next: FlowView) => rendered.rerender(ui(next));
 }
 const tap = (testId: string) => act(async () => fireEvent.click(screen.getByTestId(testId)));
-
-const codeCard: PublicationCard = {
-  id: 'PUB-CIVIL-CODE',
-  title: { 'zh-Hant': '民法典', pt: 'Código Civil' },
-  publisher: 'DSAJ',
-  publisherName: { 'zh-Hant': '法務局', 'zh-Hans': '法务局', pt: 'DSAJ', en: 'Legal Affairs Bureau' },
-  category: 'law',
-  priceAvos: 123_450,
-  available: 2,
-  inBasket: 0,
-  coverColour: '#123456',
-};
-const codeDetail: PublicationDetail = {
-  ...codeCard,
-  editionLanguages: ['zh-Hant', 'pt'],
-  format: 'book',
-  pages: 640,
-  year: 2023,
-  description: { pt: 'Edição bilingue.' },
-  contents: [{ pt: 'Livro I — Parte geral' }, { 'zh-Hant': '第二卷 債法' }],
-  coverImageUrl: null,
-  sample: true,
-};
 
 describe('publications screens', () => {
   afterEach(() => cleanup());
