@@ -44,6 +44,14 @@ test('apply for Smart Locker pickup, in Portuguese, by keypad and voice', async 
       'locker-apply:point.lead',
       'locker-apply:keys.point',
     ]);
+    // Help explains this step; Back closes it, and the step is said again.
+    await walk.pressAndHear('help', ['help.title', 'help.step.locker-apply.point', 'help.panelKeys']);
+    await walk.pressAndHear('back', [
+      'locker-apply:point.title',
+      'locker-apply:point.lead',
+      'locker-apply:keys.point',
+    ]);
+    await expect(page.getByTestId('help-panel')).toBeHidden();
     expect(await walk.focusTo('apply-choose-locker-china-plaza')).toEqual([
       ['locker-apply:spoken.name', 'locker-apply:point.here', 'locker-apply:point.free'],
     ]);
@@ -165,12 +173,12 @@ test('buy publications by department and by category, pay with a wallet, in Trad
       'publications:basket.pay',
       'publications:keys.basket',
     ]);
-    await walk.pressAndHear('enter', [
-      'publications:pay.title',
-      'publications:pay.amount',
-      'publications:pay.how',
-      'publications:keys.pay',
-    ]);
+    const paySays = pubs('pay.title', 'pay.amount', 'pay.how', 'keys.pay');
+    await walk.pressAndHear('enter', paySays);
+    // Help explains paying; Back closes it, and the step is said again.
+    await walk.pressAndHear('help', ['help.title', 'help.step.publications.pay', 'help.panelKeys']);
+    await walk.pressAndHear('back', paySays);
+    await expect(page.getByTestId('help-panel')).toBeHidden();
 
     // The wallet's payment code under the scanner: paid, turned out, done; the receipt printing.
     const from = await walk.mark();
