@@ -51,6 +51,13 @@ describe('identify screens', () => {
     expect(screen.getByTestId('identify-stage-place')).toBeTruthy();
   });
 
+  it('each stage’s main region is named by its title, as every other step’s is', () => {
+    show({ stage: 'place', purpose, methods: ['document'], notice: null }, strictRpcClient({}));
+    const title = screen.getByRole('heading', { level: 1 }).textContent;
+    expect(title).toBeTruthy();
+    expect(screen.getByRole('main', { name: title ?? '' })).toBeTruthy();
+  });
+
   it('confirm: the chip’s face beside the masked facts; each answer is one intent', async () => {
     const rpc = strictRpcClient({ 'identify.confirm': accepted, 'identify.notMe': accepted });
     const view: IdentifyView = {

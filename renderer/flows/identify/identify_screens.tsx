@@ -31,11 +31,18 @@ export function IdentifyScreens({ view, stepIndicator }: IdentifyScreensProps) {
   const busy = view.stage === 'checking-pin';
   const lockedUntil = view.stage === 'refused' ? lockedUntilTime(view.lockedUntil, i18n.language) : null;
   useAnnouncement(identifyAnnouncement(view, lockedUntil));
+  const title = t(`stageTitle.${view.stage}`);
   return (
-    <main className="identify" data-testid={`identify-stage-${view.stage}`} data-stage={view.stage}>
+    // Named by its title, like every other step's <main> (step_frame.tsx): assistive technology says where it is.
+    <main
+      className="identify"
+      data-testid={`identify-stage-${view.stage}`}
+      data-stage={view.stage}
+      aria-label={title}
+    >
       {stepIndicator}
       <header className="identify__head">
-        <h1 className="screen-title">{t(`stageTitle.${view.stage}`)}</h1>
+        <h1 className="screen-title">{title}</h1>
         <p className="identify__purpose">{t(`purpose.${view.purpose}`)}</p>
       </header>
       {/* Large text can outgrow the screen (a long refusal, the PIN pad): the stage scrolls, with its cue. */}
