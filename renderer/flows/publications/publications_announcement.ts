@@ -24,6 +24,7 @@ export function publicationsAnnouncement(view: PublicationsFlowView, language: L
       return [
         p('search.title'),
         p(view.query ? 'spoken.results' : 'search.hint', { count: view.results.length }),
+        { key: 'publications.keys.search' },
       ];
     case 'detail':
       return [p('detail.title'), p('spoken.price', { price: money(view.publication.priceAvos) })];
