@@ -36,6 +36,36 @@ const said = (calls: { method: string; params: unknown }[]) =>
     .filter((c) => c.method === 'speech.say')
     .map((c) => (c.params as { prompts: Prompt[] }).prompts.map((p) => p.key));
 
+/** A search step: its words count the results; its keyboard a grid of one key. */
+function Search({ found }: { found: number }) {
+  useAnnouncement([
+    { key: 'book-appointment:search.title' },
+    { key: 'book-appointment:services.lead', values: { count: found } },
+    { key: 'booking.keys.search' },
+  ]);
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      registerKeyGrid(grid.current as HTMLDivElement, {
+        activate: () => ({ say: [{ key: 'keyboard.char', values: { char: 'S' } }] }),
+        entered: () => [],
+        current: () => [],
+        digit: () => [],
+      }),
+    [],
+  );
+  return (
+    <div className="kiosk">
+      <div ref={grid} data-focus-grid="" {...action([{ key: 'keyboard.stop' }], { role: 'default' })}>
+        <div data-grid-row="">
+          <button type="button" data-grid-key="S" {...action([{ key: 'keyboard.char' }])} />
+        </div>
+      </div>
+      <button type="button" {...action([{ key: 'home.finish' }], { role: 'back' })} />
+    </div>
+  );
+}
+
 describe('audio guidance in the renderer', () => {
   beforeEach(() => resetResidentStores());
   afterEach(() => cleanup());
@@ -163,35 +193,6 @@ describe('audio guidance in the renderer', () => {
   it('while the keypad types on a keyboard, a change of the screen says only what changed, after the key', () => {
     const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
     act(() => useSessionStore.getState().setView(session(true)));
-    /** A search step: its words count the results; its keyboard a grid of one key. */
-    function Search({ found }: { found: number }) {
-      useAnnouncement([
-        { key: 'book-appointment:search.title' },
-        { key: 'book-appointment:services.lead', values: { count: found } },
-        { key: 'booking.keys.search' },
-      ]);
-      const grid = useRef<HTMLDivElement>(null);
-      useEffect(
-        () =>
-          registerKeyGrid(grid.current as HTMLDivElement, {
-            activate: () => ({ say: [{ key: 'keyboard.char', values: { char: 'S' } }] }),
-            entered: () => [],
-            current: () => [],
-            digit: () => [],
-          }),
-        [],
-      );
-      return (
-        <div className="kiosk">
-          <div ref={grid} data-focus-grid="" {...action([{ key: 'keyboard.stop' }], { role: 'default' })}>
-            <div data-grid-row="">
-              <button type="button" data-grid-key="S" {...action([{ key: 'keyboard.char' }])} />
-            </div>
-          </div>
-          <button type="button" {...action([{ key: 'home.finish' }], { role: 'back' })} />
-        </div>
-      );
-    }
     const { rerender } = render(
       <>
         <AudioGuidance client={rpc.client} />

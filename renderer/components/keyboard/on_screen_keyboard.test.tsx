@@ -125,6 +125,33 @@ describe('PIN pad', () => {
   });
 });
 
+/** What the keypad pressed on the screen around the keyboard. */
+const taps = { backs: 0, results: 0 };
+
+/** A typing step: the keyboard, a result after it and a Back, as the flows' typing steps are. */
+function Step(props: Partial<OnScreenKeyboardProps> & { language: Language }) {
+  return (
+    <div className="kiosk">
+      <Field {...props} />
+      <button
+        type="button"
+        data-testid="result"
+        {...action([{ key: 'home:services.title' }])}
+        onClick={() => {
+          taps.results += 1;
+        }}
+      />
+      <button
+        type="button"
+        data-testid="back"
+        {...action([{ key: 'home.finish' }], { role: 'back' })}
+        onClick={() => {
+          taps.backs += 1;
+        }}
+      />
+    </div>
+  );
+}
 /**
  * The keyboard by the tactile keypad alone, through the focus manager the app runs (focus_manager.ts): a screen
  * with the keyboard, a result after it and a Back, as the typing steps are; what would be said is followed by
@@ -133,38 +160,13 @@ describe('PIN pad', () => {
 describe('on-screen keyboard by the tactile keypad', () => {
   let spoken: Prompt[][];
   let manager: FocusManager;
-  let backs: number;
-  let results: number;
   beforeEach(() => {
     spoken = [];
-    backs = 0;
-    results = 0;
+    taps.backs = 0;
+    taps.results = 0;
     manager = new FocusManager(document, { speak: (p) => spoken.push(p), repeatScreen: () => {} });
   });
 
-  function Step(props: Partial<OnScreenKeyboardProps> & { language: Language }) {
-    return (
-      <div className="kiosk">
-        <Field {...props} />
-        <button
-          type="button"
-          data-testid="result"
-          {...action([{ key: 'home:services.title' }])}
-          onClick={() => {
-            results += 1;
-          }}
-        />
-        <button
-          type="button"
-          data-testid="back"
-          {...action([{ key: 'home.finish' }], { role: 'back' })}
-          onClick={() => {
-            backs += 1;
-          }}
-        />
-      </div>
-    );
-  }
   const press = async (...keys: KeypadKeyEvent['key'][]) => {
     for (const key of keys)
       await act(async () => {
@@ -370,17 +372,17 @@ describe('on-screen keyboard by the tactile keypad', () => {
       { key: 'keyboard.typed' },
       { key: 'keyboard.word', values: { text: 'q' } },
     ]);
-    expect(backs).toBe(0);
+    expect(taps.backs).toBe(0);
     await press('down');
     expect(focused()).toBe('result');
     await press('enter');
-    expect(results).toBe(1);
+    expect(taps.results).toBe(1);
     // Enter on the keyboard goes back to the key it was left on.
     await press('up', 'enter');
     expect(focused()).toBe('key-Q');
     expect(last()).toEqual([{ key: 'keyboard.layer.latin' }, char('Q')]);
     await press('back', 'back');
-    expect(backs).toBe(1);
+    expect(taps.backs).toBe(1);
   });
 
   it('digit keys type into the field once the keypad has shown it has arrows, in the grid or not', async () => {
