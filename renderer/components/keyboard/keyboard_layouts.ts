@@ -51,11 +51,16 @@ const accentNames: Record<string, string> = {
 
 /**
  * How audio guidance says one typed character, as a letter is spelled in the session's language: a letter as its
- * capital ("B": each voice says the letter's name), an accented letter as its letter and accent ("A with tilde"),
- * a symbol and the space by name; anything else (a digit, a Chinese character) as itself.
+ * capital ("B": each voice says the letter's name) and a digit by a message of its own (`keyboard.letter.B`,
+ * `keyboard.digit.7`: rendered ahead and cached like any fixed prompt, so a key is said at once and what a resident
+ * types never goes to the engine as text), an accented letter as its letter and accent ("A with tilde"), a symbol
+ * and the space by name; anything else (a Chinese character) as itself.
  */
 export function spokenChar(char: string): Prompt {
   if (char === ' ') return { key: 'input:keyboard.space' };
+  const upper = char.toUpperCase();
+  if (/^[A-Z]$/.test(upper)) return { key: `keyboard.letter.${upper}` };
+  if (/^[0-9]$/.test(char)) return { key: `keyboard.digit.${char}` };
   const symbol = symbolNames[char];
   if (symbol) return { key: `keyboard.symbol.${symbol}` };
   const [letter = char, mark = ''] = [...char.normalize('NFD')];

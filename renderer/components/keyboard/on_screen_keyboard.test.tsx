@@ -177,7 +177,10 @@ describe('on-screen keyboard by the tactile keypad', () => {
   };
   const focused = () => document.querySelector('[data-keypad-focus]')?.getAttribute('data-testid');
   const last = () => spoken.at(-1);
-  const char = (c: string): Prompt => ({ key: 'keyboard.char', values: { char: c } });
+  /** A letter or digit key, said by a fixed message of its own. */
+  const char = (c: string): Prompt => ({
+    key: /[0-9]/.test(c) ? `keyboard.digit.${c}` : `keyboard.letter.${c}`,
+  });
   /** Arrows until the ring is on `testId`: down to its row, then right along it (as a resident would, by ear). */
   async function reach(testId: string) {
     const target = screen.getByTestId(testId);

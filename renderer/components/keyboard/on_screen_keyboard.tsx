@@ -255,6 +255,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
       className={`keyboard keyboard--${layer}`}
       data-testid="keyboard"
       data-focus-grid=""
+      // Focusable (not in the tab order), so the keypad's ring on the keyboard is the document's focus too.
+      tabIndex={-1}
       {...action([{ key: 'keyboard.stop' }], { role: 'default', order: -1 })}
     >
       <legend className="visually-hidden">{t('keyboard.name')}</legend>
