@@ -69,7 +69,7 @@ test('book an appointment end to end, in English, by keypad and voice', async ({
   ]);
   await walk.pressAndHear('enter', ['book-appointment:departments.title.macau', 'booking.keys.departments']);
 
-  // The search comes first (it cannot be typed on the keypad: it says so), then each department with its count.
+  // The search comes first (keypad_typing.spec.ts types in it), then each department with its count.
   const departments = await walk.focusTo('department-DSI');
   expect(departments[0]).toEqual(['book-appointment:departments.search']);
   for (const said of departments.slice(1))
