@@ -97,6 +97,18 @@ function rowsOf(grid: Element): HTMLElement[][] {
  */
 const columnOf = (index: number, row: readonly unknown[]) => index - (row.length - 1) / 2;
 
+/** How the arrows (and a numeric pad's 2/4/6/8, 2 being up) move inside a grid: rows, then keys along a row. */
+const gridMoves: Partial<Record<KeypadKey, readonly [-1 | 0 | 1, -1 | 0 | 1]>> = {
+  up: [-1, 0],
+  '2': [-1, 0],
+  down: [1, 0],
+  '8': [1, 0],
+  left: [0, -1],
+  '4': [0, -1],
+  right: [0, 1],
+  '6': [0, 1],
+};
+
 /** Where the focus is inside a grid: the key's id, its row, and the column up and down keep to. */
 interface GridPlace {
   grid: HTMLElement;
@@ -173,10 +185,7 @@ export class FocusManager {
     const layer = currentLayer(this.root);
     if (!layer) return;
     const place = this.#gridIn(layer);
-    if (place) {
-      this.#pressInGrid(place, key);
-      return;
-    }
+    if (place && this.#pressInGrid(place, key)) return;
     const field = gridsOf(layer)[0];
     if (isDigit(key) && this.#arrows && field) {
       this.#say(keyGrids.get(field)?.digit(key) ?? []);
@@ -281,70 +290,41 @@ export class FocusManager {
     this.#say([...(keyGrids.get(grid)?.entered() ?? []), ...promptsOf(key)]);
   }
 
-  #pressInGrid(place: GridPlace, key: KeypadKey): void {
+  /** A key inside a grid; false for the keys that do there what they do outside it (Help, volume, 0/1/3/7/9). */
+  #pressInGrid(place: GridPlace, key: KeypadKey): boolean {
     const grid = keyGrids.get(place.grid);
     const focused = this.#keyAt(place);
-    if (!grid || !focused) return;
+    if (!grid || !focused) return false;
+    this.#place = place;
     if (isDigit(key) && this.#arrows) {
-      this.#place = place;
       this.#say(grid.digit(key));
-      return;
+      return true;
     }
-    switch (key) {
-      case 'up':
-      case '2':
-        this.#moveInGrid(place, -1, 0);
-        return;
-      case 'down':
-      case '8':
-        this.#moveInGrid(place, 1, 0);
-        return;
-      case 'left':
-      case '4':
-        this.#moveInGrid(place, 0, -1);
-        return;
-      case 'right':
-      case '6':
-        this.#moveInGrid(place, 0, 1);
-        return;
-      case 'enter': {
-        const answer = grid.activate(place.key);
-        this.#place = { ...place, key: answer.focus ?? place.key };
-        this.#say(answer.say);
-        // The grid redraws after the press: put the ring back on the key once it has.
-        setTimeout(() => this.#remark(), 0);
-        return;
-      }
-      case '5':
-        this.#place = place;
-        this.#say([...grid.current(), ...promptsOf(focused)]);
-        return;
-      case 'back':
-        this.#lastKey.set(place.grid, place.key);
-        this.#place = null;
-        this.#mark(place.grid);
-        this.#say([{ key: 'keyboard.left' }, ...grid.current()]);
-        return;
-      case 'help': {
-        this.#place = place;
-        const help = [...this.root.querySelectorAll<HTMLElement>('[data-action="help"]')].find(isShown);
-        if (help) help.click();
-        else this.effects.repeatScreen();
-        return;
-      }
-      case '0':
-      case '1':
-      case '3':
-      case '7':
-      case '9':
-      case 'volume-up':
-      case 'volume-down':
-        return;
-      default: {
-        const unreachable: never = key;
-        throw new Error(`unknown keypad key ${String(unreachable)}`);
-      }
+    const move = gridMoves[key];
+    if (move) {
+      this.#moveInGrid(place, move[0], move[1]);
+      return true;
     }
+    if (key === 'enter') {
+      const answer = grid.activate(place.key);
+      this.#place = { ...place, key: answer.focus ?? place.key };
+      this.#say(answer.say);
+      // The grid redraws after the press: put the ring back on the key once it has.
+      setTimeout(() => this.#remark(), 0);
+      return true;
+    }
+    if (key === '5') {
+      this.#say([...grid.current(), ...promptsOf(focused)]);
+      return true;
+    }
+    if (key === 'back') {
+      this.#lastKey.set(place.grid, place.key);
+      this.#place = null;
+      this.#mark(place.grid);
+      this.#say([{ key: 'keyboard.left' }, ...grid.current()]);
+      return true;
+    }
+    return false;
   }
 
   /**

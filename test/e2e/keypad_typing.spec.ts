@@ -149,12 +149,7 @@ test('check in by typing the booking reference, in Portuguese, by keypad and voi
   const fresh = await startKioskHost(e2eConfig());
   try {
     const walk = new KeypadWalk(page, fresh);
-    await walk.startService('pt', 'check-in');
-    await walk.hear(walk.started, [
-      'check-in:scan.title.check-in',
-      'check-in:scan.how',
-      'booking.keys.scan.check-in',
-    ]);
+    await walk.startCheckIn('pt');
     await walk.focusTo('type-reference');
     await walk.pressAndHear('enter', [
       'check-in:reference.title',
@@ -189,15 +184,7 @@ test('check in by typing the booking reference, in Portuguese, by keypad and voi
     await keyTo(walk, 'key-enter');
     const from = await walk.mark();
     await walk.press('enter');
-    await walk.hear(from, ['check-in:ticket.title.now', 'booking.queueNumber', 'check-in:ticket.goTo']);
-    await walk.hear(from, ['print.done.ticket', 'print.keysClose']);
-    await walk.hear(from, [
-      'check-in:ticket.title.now',
-      'booking.queueNumber',
-      'check-in:ticket.goTo',
-      'booking:paper.ticket.printed',
-      'booking.keys.finish',
-    ]);
+    await walk.hearCheckedIn(from);
     await walk.press('enter');
     await expect(page.getByTestId('attract-screen')).toBeVisible();
   } finally {

@@ -165,12 +165,7 @@ test('check in for a booking, in Traditional Chinese (Cantonese), by keypad and 
   const fresh = await startKioskHost(e2eConfig());
   try {
     const walk = new KeypadWalk(page, fresh);
-    await walk.startService('zh-Hant', 'check-in');
-    await walk.hear(walk.started, [
-      'check-in:scan.title.check-in',
-      'check-in:scan.how',
-      'booking.keys.scan.check-in',
-    ]);
+    await walk.startCheckIn('zh-Hant');
     // The arrows reach "see, change or cancel a booking" first, then Back, Cancel and "type the reference".
     expect(await walk.focusTo('type-reference')).toEqual([
       ['check-in:scan.manage'],
@@ -181,15 +176,7 @@ test('check in for a booking, in Traditional Chinese (Cantonese), by keypad and 
     // The slip's QR code under the scanner: checked in, the number and where to go, the ticket printing.
     const from = await walk.mark();
     await fresh.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text: sampleBookingQr(1) });
-    await walk.hear(from, ['check-in:ticket.title.now', 'booking.queueNumber', 'check-in:ticket.goTo']);
-    await walk.hear(from, ['print.done.ticket', 'print.keysClose']);
-    await walk.hear(from, [
-      'check-in:ticket.title.now',
-      'booking.queueNumber',
-      'check-in:ticket.goTo',
-      'booking:paper.ticket.printed',
-      'booking.keys.finish',
-    ]);
+    await walk.hearCheckedIn(from);
     expect((await walk.heardKeys()).slice(from).every((k) => !/[0-9]/.test(k.split(':').pop() ?? ''))).toBe(
       true,
     );
