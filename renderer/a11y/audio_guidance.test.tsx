@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/react';
+import { useEffect, useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { activeSession } from '../../test/support/session_views.js';
@@ -8,6 +9,7 @@ import { resetResidentStores } from '../stores/resident_store.js';
 import { useSessionStore } from '../stores/session_store.js';
 import { type AnnouncementLayer, useAnnouncement } from './announcements.js';
 import { AudioGuidance } from './audio_guidance.js';
+import { registerKeyGrid } from './focus_manager.js';
 import { emitKeypadKey } from './keypad_events.js';
 import { action } from './speakable.js';
 
@@ -33,6 +35,36 @@ const said = (calls: { method: string; params: unknown }[]) =>
   calls
     .filter((c) => c.method === 'speech.say')
     .map((c) => (c.params as { prompts: Prompt[] }).prompts.map((p) => p.key));
+
+/** A search step: its words count the results; its keyboard a grid of one key. */
+function Search({ found }: { found: number }) {
+  useAnnouncement([
+    { key: 'book-appointment:search.title' },
+    { key: 'book-appointment:services.lead', values: { count: found } },
+    { key: 'booking.keys.search' },
+  ]);
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      registerKeyGrid(grid.current as HTMLDivElement, {
+        activate: () => ({ say: [{ key: 'keyboard.char', values: { char: 'S' } }] }),
+        entered: () => [],
+        current: () => [],
+        digit: () => [],
+      }),
+    [],
+  );
+  return (
+    <div className="kiosk">
+      <div ref={grid} data-focus-grid="" {...action([{ key: 'keyboard.stop' }], { role: 'default' })}>
+        <div data-grid-row="">
+          <button type="button" data-grid-key="S" {...action([{ key: 'keyboard.char' }])} />
+        </div>
+      </div>
+      <button type="button" {...action([{ key: 'home.finish' }], { role: 'back' })} />
+    </div>
+  );
+}
 
 describe('audio guidance in the renderer', () => {
   beforeEach(() => resetResidentStores());
@@ -156,5 +188,42 @@ describe('audio guidance in the renderer', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('while the keypad types on a keyboard, a change of the screen says only what changed, after the key', () => {
+    const rpc = strictRpcClient({ 'speech.say': { ok: true, value: { queued: 1 } } });
+    act(() => useSessionStore.getState().setView(session(true)));
+    const { rerender } = render(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Search found={0} />
+      </>,
+    );
+    act(() => emitKeypadKey({ key: 'enter', wake: false }));
+    act(() => emitKeypadKey({ key: 'enter', wake: false }));
+    const from = rpc.calls.length;
+    rerender(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Search found={4} />
+      </>,
+    );
+    expect(rpc.calls.slice(from).map((c) => c.params)).toEqual([
+      { prompts: [{ key: 'book-appointment:services.lead', values: { count: 4 } }], mode: 'append' },
+    ]);
+    // Out of the keys, a change is the whole screen again.
+    act(() => emitKeypadKey({ key: 'back', wake: false }));
+    rerender(
+      <>
+        <AudioGuidance client={rpc.client} />
+        <Search found={2} />
+      </>,
+    );
+    expect(rpc.calls.at(-1)?.params).toMatchObject({ mode: 'replace' });
+    expect(said(rpc.calls).at(-1)).toEqual([
+      'book-appointment:search.title',
+      'book-appointment:services.lead',
+      'booking.keys.search',
+    ]);
   });
 });

@@ -37,8 +37,14 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
     };
     const screenPrompts = (): Prompt[] =>
       state.current.announcement?.prompts ?? (state.current.inSession ? noGuidance : []);
-    return { speak, repeatScreen: () => speak(screenPrompts()) };
+    const append = (prompts: Prompt[]) => {
+      if (prompts.length > 0 && audible()) void client.call('speech.say', { prompts, mode: 'append' });
+    };
+    return { speak, append, repeatScreen: () => speak(screenPrompts()) };
   }, [client]);
+  const manager = useMemo(() => new FocusManager(document, effects), [effects]);
+  // What the current announcement said last, to tell what changed in it while the resident types.
+  const said = useRef<{ id: string; prompts: string[] } | null>(null);
 
   // A new session language changes what is said only for prompts that follow it (the language screen's each name
   // their own language, and must not start again when a language is chosen).
@@ -50,6 +56,16 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
   useEffect(() => {
     if (!audioOn) return;
     if (announcement) {
+      const id = `${language}/${announcement.layer}/${announcement.seq}`;
+      const prompts = announcement.prompts.map((prompt) => JSON.stringify(prompt));
+      const before = said.current;
+      said.current = { id, prompts };
+      // While the keypad types on the screen's keyboard, a change of the same screen's words (the results found for
+      // what was typed) is said after the key, and only what changed: not the whole screen at every key.
+      if (before?.id === id && manager.inGrid) {
+        effects.append(announcement.prompts.filter((_, i) => !before.prompts.includes(prompts[i] ?? '')));
+        return;
+      }
       effects.repeatScreen();
       return;
     }
@@ -59,10 +75,9 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
       if (!state.current.announcement) effects.repeatScreen();
     }, silentScreenMs);
     return () => clearTimeout(timer);
-  }, [spokenKey, audioOn, effects]);
+  }, [spokenKey, audioOn, effects, manager]);
 
   useEffect(() => {
-    const manager = new FocusManager(document, effects);
     const offKeys = onKeypadKey((event) => {
       if (!state.current.inSession) armedUntil.current = performance.now() + armedForMs;
       if (event.wake) {
@@ -78,7 +93,7 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
       offKeys();
       window.removeEventListener('pointerdown', onPointer, { capture: true });
     };
-  }, [effects]);
+  }, [effects, manager]);
 
   return null;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
-import { FocusManager, takeDigits } from './focus_manager.js';
+import { FocusManager, type KeyGrid, registerKeyGrid, takeDigits } from './focus_manager.js';
 import { action } from './speakable.js';
 
 /** The keypad over a screen the way screens mark it (speakable.ts), in a real DOM. */
@@ -185,5 +185,128 @@ describe('focus manager', () => {
     manager.press('down');
     manager.release();
     expect(document.querySelector('[data-keypad-focus]')).toBeNull();
+  });
+
+  describe('a grid of keys', () => {
+    /** Rows of keys as the on-screen keyboard marks them, the grid a stop between two of the screen's actions. */
+    function gridScreen(rows: string[][]): HTMLElement {
+      screen(`<button id="before" ${attributes([{ key: 'home:services.title' }])}></button>
+        <div id="grid" data-focus-grid="" ${attributes([{ key: 'keyboard.stop' }])}>
+          ${rows
+            .map(
+              (row) =>
+                `<div data-grid-row="">${row
+                  .map(
+                    (k) =>
+                      `<button id="k-${k}" data-grid-key="${k}" data-speak='[{"key":"keyboard.char","values":{"char":"${k}"}}]'></button>`,
+                  )
+                  .join('')}</div>`,
+            )
+            .join('')}
+          <div data-grid-row=""></div>
+        </div>
+        <button id="back" ${attributes([{ key: 'home.finish' }], { role: 'back' })}></button>`);
+      return document.getElementById('grid') as HTMLElement;
+    }
+    let pressed: string[];
+    let release: () => void;
+    const grid: KeyGrid = {
+      activate: (id) => {
+        pressed.push(id);
+        return id === 'go'
+          ? { say: [], focus: 'A' }
+          : { say: [{ key: 'keyboard.char', values: { char: id } }] };
+      },
+      entered: () => [{ key: 'keyboard.layer.latin' }],
+      current: () => Array.from({ length: 60 }, () => ({ key: 'keyboard.char', values: { char: 'Z' } })),
+      digit: (digit) => {
+        pressed.push(`digit ${digit}`);
+        return [];
+      },
+    };
+    beforeEach(() => {
+      pressed = [];
+    });
+    afterEach(() => release());
+
+    it('goes in on Enter, moves to the nearest key of uneven rows (empty rows skipped), and Back comes out', () => {
+      release = registerKeyGrid(gridScreen([['A', 'B', 'C', 'D', 'E'], ['F', 'G'], ['go']]), grid);
+      manager.press('down');
+      manager.press('down');
+      expect(focusedId()).toBe('grid');
+      expect(manager.inGrid).toBe(false);
+      manager.press('enter');
+      expect(manager.inGrid).toBe(true);
+      expect(focusedId()).toBe('k-A');
+      expect(spoken.at(-1)).toEqual([
+        { key: 'keyboard.layer.latin' },
+        { key: 'keyboard.char', values: { char: 'A' } },
+      ]);
+      const path: (string | undefined)[] = [];
+      for (const key of ['right', 'right', 'down', 'down', 'down', 'up', 'left', 'left', 'left'] as const) {
+        manager.press(key);
+        path.push(focusedId());
+      }
+      // C (the middle) sits over the gap between F and G: the left one; the single "go" wraps back to the top.
+      expect(path).toEqual(['k-B', 'k-C', 'k-F', 'k-go', 'k-C', 'k-go', 'k-go', 'k-go', 'k-go']);
+      manager.press('enter');
+      expect(pressed).toEqual(['go']);
+      manager.press('back');
+      expect(focusedId()).toBe('grid');
+      expect(spoken.at(-1)?.[0]).toEqual({ key: 'keyboard.left' });
+      // Speech takes at most 48 prompts: a long field is cut, not refused.
+      expect(spoken.at(-1)).toHaveLength(48);
+      manager.press('down');
+      expect(focusedId()).toBe('back');
+      manager.press('back');
+      expect(clicks).toEqual(['back']);
+    });
+
+    it('an overlay keeps the keys out of reach until it goes; a grid that goes leaves the one-dimensional order', () => {
+      const element = gridScreen([['A', 'B']]);
+      release = registerKeyGrid(element, grid);
+      manager.press('down');
+      manager.press('down');
+      manager.press('enter');
+      manager.press('right');
+      document
+        .querySelector('.kiosk')
+        ?.insertAdjacentHTML(
+          'beforeend',
+          `<div id="overlay" data-focus-layer=""><button id="continue" ${attributes([{ key: 'idle.continue' }], { role: 'default' })}></button></div>`,
+        );
+      manager.press('down');
+      expect(focusedId()).toBe('continue');
+      expect(manager.inGrid).toBe(false);
+      document.getElementById('overlay')?.remove();
+      manager.press('right');
+      expect(focusedId()).toBe('k-A');
+      element.remove();
+      manager.press('down');
+      expect(focusedId()).toBe('before');
+    });
+
+    it('digit keys: the arrows of a numeric pad until an arrow key is pressed, then typed into the field', () => {
+      release = registerKeyGrid(gridScreen([['A', 'B', 'C']]), grid);
+      manager.press('8');
+      manager.press('8');
+      manager.press('enter');
+      manager.press('6');
+      expect(focusedId()).toBe('k-B');
+      expect(pressed).toEqual([]);
+      manager.press('left');
+      manager.press('6');
+      manager.press('5');
+      expect(pressed).toEqual(['digit 6', 'digit 5']);
+      manager.press('back');
+      manager.press('2');
+      expect(pressed).toEqual(['digit 6', 'digit 5', 'digit 2']);
+      expect(focusedId()).toBe('grid');
+      // A PIN pad taking digits still comes first.
+      const off = takeDigits(() => []);
+      manager.press('3');
+      off();
+      expect(pressed).toHaveLength(3);
+    });
   });
 });

@@ -36,7 +36,7 @@ test('book an appointment end to end, in English, by keypad and voice', async ({
   ]);
   await walk.pressAndHear('enter', ['book-appointment:departments.title.macau', 'booking.keys.departments']);
 
-  // The search comes first (it cannot be typed on the keypad: it says so), then each department with its count.
+  // The search comes first (keypad_typing.spec.ts types in it), then each department with its count.
   const departments = await walk.focusTo('department-DSI');
   expect(departments[0]).toEqual(['book-appointment:departments.search']);
   for (const said of departments.slice(1))
@@ -132,12 +132,7 @@ test('check in for a booking, in Traditional Chinese (Cantonese), by keypad and 
   const fresh = await startKioskHost(e2eConfig());
   try {
     const walk = new KeypadWalk(page, fresh);
-    await walk.startService('zh-Hant', 'check-in');
-    await walk.hear(walk.started, [
-      'check-in:scan.title.check-in',
-      'check-in:scan.how',
-      'booking.keys.scan.check-in',
-    ]);
+    await walk.startCheckIn('zh-Hant');
     // The arrows reach "see, change or cancel a booking" first, then Back, Cancel and "type the reference".
     expect(await walk.focusTo('type-reference')).toEqual([
       ['check-in:scan.manage'],
@@ -148,15 +143,7 @@ test('check in for a booking, in Traditional Chinese (Cantonese), by keypad and 
     // The slip's QR code under the scanner: checked in, the number and where to go, the ticket printing.
     const from = await walk.mark();
     await fresh.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text: sampleBookingQr(1) });
-    await walk.hear(from, ['check-in:ticket.title.now', 'booking.queueNumber', 'check-in:ticket.goTo']);
-    await walk.hear(from, ['print.done.ticket', 'print.keysClose']);
-    await walk.hear(from, [
-      'check-in:ticket.title.now',
-      'booking.queueNumber',
-      'check-in:ticket.goTo',
-      'booking:paper.ticket.printed',
-      'booking.keys.finish',
-    ]);
+    await walk.hearCheckedIn(from);
     expect((await walk.heardKeys()).slice(from).every((k) => !/[0-9]/.test(k.split(':').pop() ?? ''))).toBe(
       true,
     );

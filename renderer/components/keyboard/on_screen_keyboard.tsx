@@ -1,7 +1,17 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
-import { type KeyboardLayer, layerRows, layersFor, typedText } from './keyboard_layouts.js';
+import { type GridAnswer, type KeyGrid, registerKeyGrid } from '../../a11y/focus_manager.js';
+import { action } from '../../a11y/speakable.js';
+import {
+  type KeyboardLayer,
+  keyboardLayers,
+  layerRows,
+  layersFor,
+  spokenChar,
+  typedText,
+} from './keyboard_layouts.js';
 import './keyboard.css';
 
 export interface OnScreenKeyboardProps {
@@ -25,6 +35,11 @@ export interface OnScreenKeyboardProps {
   /** Shows an Enter key ("Search", "OK") that calls this. */
   onEnter?: () => void;
   enterLabel?: string;
+  /**
+   * What is typed must never be spoken: audio guidance says how many characters the field holds instead of them
+   * (the keys are still named as the keypad reaches them, or a resident could not find them).
+   */
+  secret?: boolean;
 }
 
 /**
@@ -33,6 +48,12 @@ export interface OnScreenKeyboardProps {
  * so it works with touch, the tactile keypad's focus order and assistive technology alike; what a resident typed
  * lives only in the field that owns `value` (the flow wipes it when the session ends). Memoised: a screen that
  * redraws around it (search results arriving) leaves it alone when its props are stable.
+ *
+ * The tactile keypad works it as a grid (focus_manager.ts, `registerKeyGrid`): the keyboard is one stop of the
+ * screen's order, the first, and Enter's default; Enter goes into its keys, the arrows move over them row by row,
+ * each key is said by what it types ("B", "A with tilde", "dash", a candidate's characters), Enter presses it and
+ * hears it back, 5 hears what the field holds, Back comes out to the screen's other actions. A tap and the keypad
+ * run the same `run(id)`.
  */
 export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   value,
@@ -45,71 +66,207 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   onCompositionChange,
   onEnter,
   enterLabel,
+  secret = false,
 }: OnScreenKeyboardProps) {
   const { t } = useTranslation('input');
   const chinese = language === 'zh-Hant' || language === 'zh-Hans';
   const layers = layersFor(mode, chinese).filter((l) => l !== 'pinyin' || candidates !== undefined);
-  const [layer, setLayer] = useState<KeyboardLayer>(layers[0] ?? 'latin');
-  const [composition, setComposition] = useState('');
-  const [choices, setChoices] = useState<string[]>([]);
+  const [layer, setLayerState] = useState<KeyboardLayer>(layers[0] ?? 'latin');
+  const [composition, setCompositionState] = useState('');
+  const [choices, setChoicesState] = useState<string[]>([]);
+  // What the keys act on as of the last key: the tactile keypad's keys may come before the next render.
+  const now = useRef({ value, layer, composition, choices });
+  now.current.value = value;
+  const setLayer = (next: KeyboardLayer) => {
+    now.current.layer = next;
+    setLayerState(next);
+  };
+  const setComposition = (next: string) => {
+    now.current.composition = next;
+    setCompositionState(next);
+  };
+  const change = (next: string) => {
+    now.current.value = next;
+    onChange(next);
+  };
 
   useEffect(() => {
     onCompositionChange?.(composition);
   }, [composition, onCompositionChange]);
 
   useEffect(() => {
+    const show = (found: string[]) => {
+      now.current.choices = found;
+      setChoicesState(found);
+    };
     if (!composition || !candidates) {
-      setChoices([]);
+      show([]);
       return;
     }
     let current = true;
     void candidates(composition).then((found) => {
-      if (current) setChoices([...new Set(found)].slice(0, 8));
+      if (current) show([...new Set(found)].slice(0, 8));
     });
     return () => {
       current = false;
     };
   }, [composition, candidates]);
 
-  const append = (text: string) => {
-    if (value.length + text.length <= maxLength) onChange(value + text);
+  const append = (text: string): boolean => {
+    if (now.current.value.length + text.length > maxLength) return false;
+    change(now.current.value + text);
+    return true;
   };
-  const press = (key: string) => {
-    if (layer === 'pinyin')
-      setComposition((c) => (c.length < 24 ? c + typedText(key, layer, letterCase) : c));
-    else append(typedText(key, layer, letterCase));
-  };
-  // The letter keys are drawn once per layer: a keystroke changes the field and the candidate bar, not 30 keys.
-  const latestPress = useRef(press);
-  latestPress.current = press;
-  const pressKey = useCallback((key: string) => latestPress.current(key), []);
+  /** What is said back after a character is typed: the character, or for a secret field how many there are. */
+  const echo = (char: string): Prompt[] =>
+    secret
+      ? [{ key: 'keyboard.typedCount', values: { count: [...now.current.value].length } }]
+      : [spokenChar(char)];
+  const full: GridAnswer = { say: [{ key: 'keyboard.full' }] };
 
-  const choose = (word: string) => {
-    append(word);
-    setComposition('');
-  };
-  const backspace = () => {
-    if (composition) setComposition((c) => c.slice(0, -1));
-    else onChange([...value].slice(0, -1).join(''));
-  };
-  const space = () => {
-    // As in every pinyin input method, space takes the first candidate.
-    if (composition) {
-      if (choices[0]) choose(choices[0]);
-      return;
+  const type = (key: string): GridAnswer => {
+    const { layer: shown, composition: composing } = now.current;
+    const text = typedText(key, shown, letterCase);
+    if (shown === 'pinyin') {
+      if (composing.length >= 24) return full;
+      setComposition(composing + text);
+      return { say: [spokenChar(text)] };
     }
-    if (value && !value.endsWith(' ')) append(' ');
+    return append(text) ? { say: echo(text) } : full;
   };
-  const clear = () => {
+  const choose = (word: string): GridAnswer => {
+    const typed = append(word);
     setComposition('');
-    onChange('');
+    return typed ? { say: [{ key: 'keyboard.chose', values: { word } }] } : full;
   };
+  const backspace = (): GridAnswer => {
+    const { value: field, composition: composing } = now.current;
+    if (composing) {
+      setComposition(composing.slice(0, -1));
+      return { say: [{ key: 'keyboard.deleted' }, spokenChar(composing.slice(-1))] };
+    }
+    const chars = [...field];
+    const gone = chars.pop();
+    if (gone === undefined) return { say: [{ key: 'keyboard.empty' }] };
+    change(chars.join(''));
+    return { say: [{ key: 'keyboard.deleted' }, ...(secret ? [] : [spokenChar(gone)])] };
+  };
+  const space = (): GridAnswer => {
+    const { value: field, composition: composing, choices: found } = now.current;
+    // As in every pinyin input method, space takes the first candidate.
+    if (composing) return found[0] ? choose(found[0]) : { say: [{ key: 'input:keyboard.noCandidates' }] };
+    if (field && !field.endsWith(' ')) append(' ');
+    return { say: [spokenChar(' ')] };
+  };
+  const switchTo = (next: KeyboardLayer): GridAnswer => {
+    setComposition('');
+    setLayer(next);
+    const first = layerRows[next][0]?.[0] ?? '';
+    return { say: [{ key: `keyboard.layer.${next}` }, spokenChar(first)], focus: first };
+  };
+
+  /** Does what the key `id` does (a letter's id is its keycap; the others: `space`, `layer-digits`…). */
+  const run = (id: string): GridAnswer => {
+    if (id.startsWith('candidate-')) {
+      const word = now.current.choices[Number(id.slice('candidate-'.length))];
+      return word ? choose(word) : { say: [] };
+    }
+    const next = keyboardLayers.find((l) => id === `layer-${l}`);
+    if (next) return switchTo(next);
+    switch (id) {
+      case 'space':
+        return space();
+      case 'backspace':
+        return backspace();
+      case 'clear':
+        setComposition('');
+        change('');
+        return { say: [{ key: 'keyboard.cleared' }] };
+      case 'enter':
+        onEnter?.();
+        return { say: [] };
+      default:
+        return type(id);
+    }
+  };
+
+  /** What the field holds, said on 5: spelled when it is a code (letters in capitals, or digits), else as words. */
+  const current = (): Prompt[] => {
+    const { value: field, composition: composing, choices: found } = now.current;
+    if (secret) return [{ key: 'keyboard.typedCount', values: { count: [...field].length } }];
+    if (!field && !composing) return [{ key: 'keyboard.empty' }];
+    const spell = (letterCase === 'upper' || mode === 'digits') && [...field].length <= 32;
+    const typed: Prompt[] = spell
+      ? [...field].map(spokenChar)
+      : [{ key: 'keyboard.word', values: { text: field.slice(-120) } }];
+    return [
+      ...(field ? [{ key: 'keyboard.typed' }, ...typed] : []),
+      ...(composing
+        ? [
+            { key: 'keyboard.composing' },
+            ...[...composing].map(spokenChar),
+            { key: 'keyboard.candidates', values: { count: found.length } },
+          ]
+        : []),
+    ];
+  };
+
+  /** A digit key of the tactile keypad: while pinyin is composed it takes that candidate, as input methods do. */
+  const digit = (d: string): GridAnswer => {
+    if (now.current.composition) {
+      const word = now.current.choices[Number(d) - 1];
+      return word
+        ? choose(word)
+        : { say: [{ key: 'keyboard.noSuchCandidate', values: { number: Number(d) } }] };
+    }
+    return append(d) ? { say: echo(d) } : full;
+  };
+
+  // How the keys work is said the first time the keypad goes into this keyboard; after that only which keys these are.
+  const told = useRef(false);
+  const entered = (): Prompt[] => {
+    const how: Prompt[] = told.current ? [] : [{ key: 'keyboard.how' }];
+    told.current = true;
+    return [{ key: `keyboard.layer.${now.current.layer}` }, ...how];
+  };
+  const keypad = useRef<KeyGrid>({ activate: run, entered, current, digit: (d) => digit(d).say });
+  keypad.current = { activate: run, entered, current, digit: (d) => digit(d).say };
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!fieldset.current) return;
+    return registerKeyGrid(fieldset.current, {
+      activate: (id) => keypad.current.activate(id),
+      entered: () => keypad.current.entered(),
+      current: () => keypad.current.current(),
+      digit: (d) => keypad.current.digit(d),
+    });
+  }, []);
+
+  // The letter keys are drawn once per layer: a keystroke changes the field and the candidate bar, not 30 keys.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  const pressKey = useCallback((key: string) => {
+    latestRun.current(key);
+  }, []);
 
   return (
-    <fieldset className={`keyboard keyboard--${layer}`} data-testid="keyboard">
+    <fieldset
+      ref={fieldset}
+      className={`keyboard keyboard--${layer}`}
+      data-testid="keyboard"
+      data-focus-grid=""
+      // Focusable (not in the tab order), so the keypad's ring on the keyboard is the document's focus too.
+      tabIndex={-1}
+      {...action([{ key: 'keyboard.stop' }], { role: 'default', order: -1 })}
+    >
       <legend className="visually-hidden">{t('keyboard.name')}</legend>
       {layer === 'pinyin' ? (
-        <div className="keyboard__candidates" data-testid="keyboard-candidates" aria-live="polite">
+        <div
+          className="keyboard__candidates"
+          data-testid="keyboard-candidates"
+          data-grid-row=""
+          aria-live="polite"
+        >
           <span className="keyboard__composition" data-testid="keyboard-composition">
             {composition}
           </span>
@@ -119,7 +276,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
               key={word}
               className="keyboard__candidate"
               data-testid={`keyboard-candidate-${i}`}
-              onClick={() => choose(word)}
+              {...gridKey(`candidate-${i}`, [{ key: 'keyboard.candidate', values: { word, number: i + 1 } }])}
+              onClick={() => run(`candidate-${i}`)}
             >
               {word}
             </button>
@@ -130,7 +288,7 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
         </div>
       ) : null}
       <KeyRows layer={layer} letterCase={letterCase} press={pressKey} />
-      <div className="keyboard__row keyboard__row--controls">
+      <div className="keyboard__row keyboard__row--controls" data-grid-row="">
         {layers.length > 1
           ? layers
               .filter((l) => l !== layer)
@@ -141,10 +299,10 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
                   className="keyboard__key keyboard__key--control"
                   data-testid={`keyboard-layer-${l}`}
                   aria-label={t(`keyboard.layerName.${l}`)}
-                  onClick={() => {
-                    setComposition('');
-                    setLayer(l);
-                  }}
+                  {...gridKey(`layer-${l}`, [
+                    { key: 'keyboard.switch', values: { layer: { key: `input:keyboard.layerName.${l}` } } },
+                  ])}
+                  onClick={() => run(`layer-${l}`)}
                 >
                   {t(`keyboard.layer.${l}`)}
                 </button>
@@ -156,7 +314,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
             className="keyboard__key keyboard__key--space"
             data-testid="key-space"
             aria-label={t('keyboard.space')}
-            onClick={space}
+            {...gridKey('space', [spokenChar(' ')])}
+            onClick={() => run('space')}
           >
             {t('keyboard.space')}
           </button>
@@ -166,7 +325,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
           className="keyboard__key keyboard__key--control"
           data-testid="key-backspace"
           aria-label={t('keyboard.backspace')}
-          onClick={backspace}
+          {...gridKey('backspace', [{ key: 'input:keyboard.backspace' }])}
+          onClick={() => run('backspace')}
         >
           ⌫
         </button>
@@ -175,7 +335,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
           className="keyboard__key keyboard__key--control"
           data-testid="key-clear"
           aria-label={t('keyboard.clear')}
-          onClick={clear}
+          {...gridKey('clear', [{ key: 'keyboard.clear' }])}
+          onClick={() => run('clear')}
         >
           {t('keyboard.clear')}
         </button>
@@ -184,7 +345,10 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
             type="button"
             className="keyboard__key keyboard__key--enter"
             data-testid="key-enter"
-            onClick={onEnter}
+            {...gridKey('enter', [
+              { key: 'keyboard.enter', values: { label: enterLabel ?? t('keyboard.enter') } },
+            ])}
+            onClick={() => run('enter')}
           >
             {enterLabel ?? t('keyboard.enter')}
           </button>
@@ -193,6 +357,11 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
     </fieldset>
   );
 });
+
+/** A key the tactile keypad reaches inside the keyboard's grid: its id, and what is said when it is reached. */
+function gridKey(id: string, prompts: Prompt[]) {
+  return { 'data-grid-key': id, 'data-speak': JSON.stringify(prompts) };
+}
 
 /** A layer's letter keys; `press` is stable, so the keys render again only when the layer or the case changes. */
 const KeyRows = memo(function KeyRows({
@@ -207,7 +376,7 @@ const KeyRows = memo(function KeyRows({
   return (
     <>
       {layerRows[layer].map((row) => (
-        <div className="keyboard__row" key={row.join('')}>
+        <div className="keyboard__row" key={row.join('')} data-grid-row="">
           {row.map((key) => (
             <button
               type="button"
@@ -215,6 +384,7 @@ const KeyRows = memo(function KeyRows({
               className="keyboard__key"
               data-testid={`key-${key}`}
               aria-label={typedText(key, layer, letterCase)}
+              {...gridKey(key, [spokenChar(key)])}
               onClick={() => press(key)}
             >
               {key}

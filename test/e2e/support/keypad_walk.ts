@@ -150,6 +150,32 @@ export class KeypadWalk {
 
   /** Where the flow's own words start (just before Enter on the service's intro). */
   started = 0;
+
+  /** From the attract loop to check-in's scan step, its words heard. */
+  async startCheckIn(language: 'zh-Hant' | 'zh-Hans' | 'pt' | 'en'): Promise<void> {
+    await this.startService(language, 'check-in');
+    await this.hear(this.started, [
+      'check-in:scan.title.check-in',
+      'check-in:scan.how',
+      'booking.keys.scan.check-in',
+    ]);
+  }
+
+  /**
+   * Since `from`, checked in on time: the ticket's words, the print overlay over them, and the step said again
+   * once the overlay goes by itself, the ticket printed.
+   */
+  async hearCheckedIn(from: number): Promise<void> {
+    await this.hear(from, ['check-in:ticket.title.now', 'booking.queueNumber', 'check-in:ticket.goTo']);
+    await this.hear(from, ['print.done.ticket', 'print.keysClose']);
+    await this.hear(from, [
+      'check-in:ticket.title.now',
+      'booking.queueNumber',
+      'check-in:ticket.goTo',
+      'booking:paper.ticket.printed',
+      'booking.keys.finish',
+    ]);
+  }
 }
 
 /** Nothing that could be a PIN's digit was ever said: the pad's progress is a count ("3 digits entered"). */
