@@ -9,6 +9,9 @@ import { promptsOf } from './speakable.js';
  * - Back presses the screen's Back; Help the Help button; 5 (the raised key) repeats where the focus is;
  * - while a screen takes digits (the PIN pad, `takeDigits`), the digit keys go to it instead.
  * The focused action is marked `data-keypad-focus` (a thick ring that stays whatever the colours) and announced.
+ * An action that stays focused and says something else once pressed (a stepper's value, a choice now selected) is
+ * said again. With nothing focused in the layer (the focused action went, e.g. a chooser closed), the arrows start
+ * at the action marked `data-focus-resume` when there is one (the chooser's button), else at either end.
  *
  * The current layer is the last open overlay (`[data-focus-layer]`, e.g. "Need more time?"), else the screen.
  */
@@ -154,6 +157,11 @@ export class FocusManager {
       return;
     }
     const at = actions.indexOf(this.#focusedIn(actions) as HTMLElement);
+    const resume = at < 0 ? actions.find((element) => element.hasAttribute('data-focus-resume')) : undefined;
+    if (resume) {
+      this.#focus(resume);
+      return;
+    }
     const next =
       at < 0 ? (step === 1 ? 0 : actions.length - 1) : (at + step + actions.length) % actions.length;
     this.#focus(actions[next]!);
@@ -177,12 +185,19 @@ export class FocusManager {
       this.#focus(element);
       return;
     }
+    const said = element.getAttribute('data-speak');
     element.click();
+    // The screen redraws after the click's handlers (React renders in a microtask): then say it again if it changed.
+    setTimeout(() => {
+      if (this.focused === element && element.getAttribute('data-speak') !== said)
+        this.effects.speak(promptsOf(element));
+    }, 0);
   }
 
   #focus(element: HTMLElement): void {
     if (this.#focused !== element) this.#focused?.removeAttribute('data-keypad-focus');
     this.#focused = element;
+    element.removeAttribute('data-focus-resume');
     element.setAttribute('data-keypad-focus', '');
     element.focus({ preventScroll: true });
     element.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
