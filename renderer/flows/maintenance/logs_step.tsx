@@ -64,9 +64,13 @@ export function LogsStep({ view }: { view: MaintenanceStepView<'logs'> }) {
       <div className="maint__scroll">
         <table className="maint__log" data-testid="logs-lines">
           <tbody>
-            {view.lines.map((line) => (
+            {view.lines.map((line, index) => (
               <tr
-                key={`${line.time} ${line.event} ${line.deviceId} ${line.details}`}
+                // Two lines can be alike to the millisecond (two sockets closing at once): by content the keys would
+                // collide and React would leave a filtered-out row on the screen. The lines are read afresh each time.
+                // biome-ignore lint/suspicious/noArrayIndexKey: a log line has no identity of its own
+                key={index}
+                data-testid={`logs-line-${index}`}
                 {...action([
                   { key: 'maintenance.value', values: { value: format.dateTime(line.time) } },
                   { key: `maintenance:logs.disposition.${line.disposition}` },

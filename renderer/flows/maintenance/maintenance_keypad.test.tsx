@@ -486,6 +486,36 @@ describe('maintenance tools by keypad', () => {
     expect(focused()).toBe('logs-event');
   });
 
+  it('logs: a filter leaves only the lines that match, even after two alike to the millisecond', () => {
+    const line = (event: string) => ({
+      time: '2026-12-02T05:01:00.000Z',
+      event,
+      disposition: 'info' as const,
+      deviceId: null,
+      details: 'peer=127.0.0.1 code=1005',
+    });
+    const view = {
+      ...base,
+      step: 'logs' as const,
+      kept: true,
+      filter: { event: null, deviceId: null, window: '1h' as const },
+      lines: [line('host-socket-closed'), line('host-socket-closed'), line('staff-signed-in')],
+      matched: 3,
+      events: ['host-socket-closed', 'staff-signed-in'],
+      devices: [],
+    };
+    const { rerender } = draw(view);
+    const rows = () => [...document.querySelectorAll('[data-testid="logs-lines"] tr')];
+    expect(rows()).toHaveLength(3);
+    rerender({
+      ...view,
+      filter: { ...view.filter, event: 'staff-signed-in' },
+      lines: [line('staff-signed-in')],
+      matched: 1,
+    });
+    expect(rows().map((row) => row.getAttribute('data-event'))).toEqual(['staff-signed-in']);
+  });
+
   it('the menu, alerts and support bundle: every action marked and speakable', async () => {
     draw({
       ...base,
