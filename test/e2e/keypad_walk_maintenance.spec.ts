@@ -6,6 +6,7 @@ import { StaffAlertStore } from '../../electron/journal/staff_alerts.js';
 import { TransactionJournal } from '../../electron/journal/transaction_journal.js';
 import { recordingLogger } from '../support/recording_logger.js';
 import { developmentStaffOffice } from '../support/staff_badges.js';
+import { applyDisplaySetting, displaySettings } from './support/display_sweep.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { KeypadWalk } from './support/keypad_walk.js';
 import { type KioskHost, startKioskHostOn, writeHostFiles } from './support/kiosk_host.js';
@@ -86,6 +87,45 @@ async function expectLastSaid(walk: KeypadWalk, from: number, keys: string[]): P
     .toEqual(keys);
 }
 
+/**
+ * The keypad's ring as a sighted helper sees it: on one element, scrolled into view, a solid outline of its own
+ * colour; on a log line (a table row, whose outline alone is thin) the row's cells in the focus colour too.
+ */
+async function expectRingShown(page: Page): Promise<void> {
+  const ring = page.locator('[data-keypad-focus]');
+  await expect(ring).toHaveCount(1);
+  await expect(ring).toBeInViewport();
+  const drawn = await ring.evaluate((element) => {
+    const style = getComputedStyle(element);
+    const cell = element.querySelector('td');
+    const focus = getComputedStyle(document.documentElement).getPropertyValue('--focus').trim();
+    const probe = document.createElement('span');
+    probe.style.color = focus;
+    document.body.append(probe);
+    const focusColour = getComputedStyle(probe).color;
+    probe.remove();
+    return {
+      outline: style.outlineStyle,
+      width: Number.parseFloat(style.outlineWidth),
+      colour: style.outlineColor === focusColour,
+      cell: cell ? getComputedStyle(cell).backgroundColor === focusColour : null,
+    };
+  });
+  expect(drawn.outline).toBe('solid');
+  expect(drawn.width).toBeGreaterThanOrEqual(2);
+  expect(drawn.colour).toBe(true);
+  expect(drawn.cell ?? true).toBe(true);
+}
+
+/** The ring shown in each display setting (plain, high contrast, large text, both), then plain again. */
+async function expectRingInEveryDisplay(page: Page): Promise<void> {
+  for (const setting of displaySettings) {
+    await applyDisplaySetting(page, host, setting);
+    await expectRingShown(page);
+  }
+  await applyDisplaySetting(page, host, displaySettings[0]);
+}
+
 /** The test id of the first element matching `selector` (as a sighted helper reads which row to aim for). */
 const firstTestId = async (page: Page, selector: string) =>
   (await page.locator(selector).first().getAttribute('data-testid')) ?? '';
@@ -141,6 +181,7 @@ test('staff sign in and use every maintenance tool with the keypad and voice alo
     'maintenance:deviceState.ready',
     'maintenance:devices.action.test-ticket',
   ]);
+  await expectRingShown(page);
   from = await walk.mark();
   await walk.press('enter');
   await expectLastSaid(walk, from, [
@@ -211,6 +252,7 @@ test('staff sign in and use every maintenance tool with the keypad and voice alo
   expect(await walk.focused()).toBe(`transaction-${collectionId}-confirm`);
   await walk.pressAndHear('enter', [...resolveAsCompleted, 'maintenance.keys.choose']);
   await walk.focusTo(`transaction-${collectionId}-confirm-resident-received`);
+  await expectRingInEveryDisplay(page);
   from = await walk.mark();
   await walk.press('enter');
   await expectLastSaid(walk, from, [
