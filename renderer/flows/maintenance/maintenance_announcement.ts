@@ -67,6 +67,26 @@ function deviceResultPrompts(result: DeviceResult, devices: Devices): Prompt[] {
   }
 }
 
+/** A slot action being saved, or its outcome (stock_step.tsx's words): done, the slot unassigned, or refused. */
+function stockResultPrompts(view: Extract<MaintenanceFlowView, { step: 'publication-stock' }>): Prompt[] {
+  if (view.busy) return [{ key: 'publications-maintenance:stock.busy' }];
+  const result = view.result;
+  if (result === null) return [];
+  const names = {
+    action: { key: `publications-maintenance:stock.actions.${result.action}` },
+    slot: result.slot,
+  };
+  if (result.ok) return [{ key: 'publications-maintenance:stock.result.ok', values: names }];
+  return result.code === 'slot-unassigned'
+    ? [{ key: 'publications-maintenance:stock.result.slot-unassigned', values: names }]
+    : [
+        {
+          key: 'publications-maintenance:stock.result.failed',
+          values: { ...names, code: (result.code ?? '').slice(0, 120) },
+        },
+      ];
+}
+
 /** States in which a device does not work (as the Devices screen colours them). */
 const faultStates = new Set(['disconnected', 'error', 'no-paper', 'cover-open', 'jam', 'empty']);
 
@@ -186,8 +206,14 @@ export function maintenanceAnnouncement(
       ];
     }
     case 'publication-sales':
-    case 'publication-stock':
       return [title, m(`toolHint.${view.step}`), { key: 'maintenance.keys.tool' }];
+    case 'publication-stock':
+      return [
+        title,
+        m(`toolHint.${view.step}`),
+        ...stockResultPrompts(view),
+        { key: 'maintenance.keys.tool' },
+      ];
     case 'leave-check':
       return [
         title,

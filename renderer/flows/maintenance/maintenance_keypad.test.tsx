@@ -516,6 +516,113 @@ describe('maintenance tools by keypad', () => {
     expect(rows().map((row) => row.getAttribute('data-event'))).toEqual(['staff-signed-in']);
   });
 
+  it('publications stock: a slot’s actions say the slot; the editor is a layer whose steppers say the outcome', async () => {
+    const { rpc } = draw(
+      {
+        ...base,
+        step: 'publication-stock',
+        slots: {
+          kind: 'ready',
+          slots: [
+            {
+              slot: 'A2',
+              publicationId: 'PUB-CIVIL-CODE',
+              title: { en: 'Civil Code' },
+              stock: 4,
+              capacity: 5,
+            },
+          ],
+        },
+        publications: [{ publicationId: 'PUB-CIVIL-CODE', title: { en: 'Civil Code' } }],
+        busy: false,
+        result: null,
+      },
+      { 'maintenance.slotAction': intent },
+    );
+    expect(await walkOnce()).toEqual([
+      'stock-slot-A2-assign',
+      'stock-slot-A2-count',
+      'stock-slot-A2-refill',
+      'stock-slot-A2-empty',
+      'maintenance-back',
+      'maintenance-refresh',
+    ]);
+    expect(keysOf(spoken[0])).toEqual([
+      'publications-maintenance:stock.slot',
+      'maintenance.value',
+      'publications-maintenance:stock.count',
+      'publications-maintenance:stock.actions.assign',
+    ]);
+    expect(keysOf(spoken[2])).toEqual([
+      'publications-maintenance:stock.slot',
+      'publications-maintenance:stock.actions.refill',
+    ]);
+    expectActionsSpeakable();
+    await press('down');
+    await press('down');
+    await press('enter');
+    expect(announced()).toEqual([
+      'publications-maintenance:stock.actions.refill',
+      'publications-maintenance:stock.slot',
+      'publications-maintenance:stock.confirm.refill',
+      'maintenance.keys.stockEditor',
+    ]);
+    expectActionsSpeakable();
+    spoken = [];
+    expect(await walkOnce()).toEqual([
+      'stock-slot-A2-fewer',
+      'stock-slot-A2-more',
+      'stock-slot-A2-cancel',
+      'stock-slot-A2-confirm',
+    ]);
+    await press('down');
+    spoken = [];
+    await press('enter');
+    // One more: the button says again what the confirmation will now do.
+    expect(spoken).toEqual([
+      [
+        { key: 'publications-maintenance:stock.more' },
+        { key: 'publications-maintenance:stock.confirm.refill', values: { slot: 'A2', copies: 2 } },
+      ],
+    ]);
+    await press('down');
+    await press('down');
+    await press('enter');
+    expect(rpc.calls).toEqual([
+      { method: 'maintenance.slotAction', params: { action: { kind: 'refill', slot: 'A2', added: 2 } } },
+    ]);
+  });
+
+  it('publications sales: the periods, scopes and measures say which is chosen', async () => {
+    draw({
+      ...base,
+      step: 'publication-sales',
+      period: '30d',
+      scope: 'terminal',
+      from: '2026-11-03',
+      to: '2026-12-02',
+      terminalId: 'MO-DEV-01',
+      report: { kind: 'loading' },
+    } as MaintenanceFlowView);
+    const order = await walkOnce();
+    expect(order.slice(0, 8)).toEqual([
+      'sales-period-7d',
+      'sales-period-30d',
+      'sales-period-90d',
+      'sales-period-year',
+      'sales-scope-terminal',
+      'sales-scope-fleet',
+      'sales-measure-units',
+      'sales-measure-revenue',
+    ]);
+    expect(keysOf(spoken[1])).toEqual([
+      'publications-maintenance:sales.period.legend',
+      'publications-maintenance:sales.period.30d',
+      'maintenance.selected',
+    ]);
+    expectActionsSpeakable();
+  });
+
   it('the menu, alerts and support bundle: every action marked and speakable', async () => {
     draw({
       ...base,
