@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maintenanceTools } from '../../electron/rpc/flows/maintenance_choices.js';
 import type { MaintenanceFlowView } from '../../electron/rpc/flows/maintenance_contract.js';
 import { supportBundleFailures } from '../../electron/rpc/flows/maintenance_views.js';
 import { maintenanceAnnouncement } from '../../renderer/flows/maintenance/maintenance_announcement.js';
@@ -101,5 +102,10 @@ describe('maintenance without sight', () => {
       'maintenance:bundle.noDestination',
       'maintenance.keys.tool',
     ]);
+  });
+
+  it('Help explains every maintenance step in the four languages', () => {
+    for (const step of ['menu', ...maintenanceTools, 'leave-check'])
+      expect(unspeakablePrompts([{ key: `help.step.maintenance.${step}` }]), step).toEqual([]);
   });
 });
