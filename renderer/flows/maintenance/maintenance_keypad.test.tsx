@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { act, cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../../electron/rpc/flow_contract.js';
 import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
 import type { KeypadKeyEvent, Prompt } from '../../../electron/rpc/guidance_contract.js';
-import { strictRpcClient } from '../../../test/support/strict_rpc_client.js';
+import { drawFlow, heldJob, leftTransaction, staff } from '../../../test/support/maintenance_views.js';
 import { unspeakablePrompts } from '../../../test/support/unspeakable_prompts.js';
 import { currentAnnouncement, useAnnouncements } from '../../a11y/announcements.js';
 import { FocusManager } from '../../a11y/focus_manager.js';
 import { promptsOf } from '../../a11y/speakable.js';
-import { createI18n } from '../../i18n/i18n.js';
-import { RpcContext } from '../../rpc/rpc_context.js';
-import { FlowHost } from '../flow_host.js';
 
 /**
  * The maintenance tools with the tactile keypad alone (issue 14): the focus manager over the real screens, keys in,
@@ -20,7 +15,6 @@ import { FlowHost } from '../flow_host.js';
  * Enter — a reason chosen from a list that is its own focus layer, announced, Back cancelling it; the arrows then
  * start again at the button that opened it. Nothing spoken names the staff member or carries a test card's data.
  */
-const staff = { staffId: 'S0002', name: 'LEONG Ka Wai 梁家偉' };
 const base = { service: 'maintenance' as const, staff };
 const intent = { ok: true };
 
@@ -38,20 +32,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function draw(flow: FlowView, expected: Parameters<typeof strictRpcClient>[0] = {}) {
-  const rpc = strictRpcClient(expected);
-  const container = document.body.appendChild(document.createElement('div'));
-  container.className = 'kiosk';
-  const ui = (view: FlowView) => (
-    <RpcContext.Provider value={rpc.client}>
-      <I18nextProvider i18n={createI18n('en')}>
-        <FlowHost flow={view} />
-      </I18nextProvider>
-    </RpcContext.Provider>
-  );
-  const rendered = render(ui(flow), { container });
-  return { rpc, rerender: (view: FlowView) => rendered.rerender(ui(view)) };
-}
+const draw = drawFlow;
 
 const press = async (key: KeypadKeyEvent['key']) => {
   await act(async () => manager.press(key));
@@ -213,21 +194,11 @@ describe('maintenance tools by keypad', () => {
   });
 
   it('print jobs: each job’s reprint says the job, its status and why; reprinted by keypad with a reason', async () => {
-    const job = (jobId: number, canReprint: boolean) => ({
-      jobId,
-      printerId: 'ticket-printer',
-      template: 'queue-ticket',
-      status: 'needs-attention' as const,
-      reason: { kind: 'held' as const, code: 'printer-no-paper' as const },
-      canReprint,
-      canVoid: true,
-      createdAt: '2026-12-02T05:00:00.000Z',
-    });
     const { rpc } = draw(
       {
         ...base,
         step: 'print-jobs',
-        jobs: [job(7, true), job(8, false)],
+        jobs: [heldJob(7, true), heldJob(8, false)],
         result: { action: 'void', subject: 6, ok: true, code: null },
       },
       { 'maintenance.reprint': intent },
@@ -272,15 +243,7 @@ describe('maintenance tools by keypad', () => {
   });
 
   it('transactions: resolved as cancelled by keypad, the reason chosen from the layer', async () => {
-    const tx = {
-      id: 3,
-      kind: 'collection' as const,
-      state: 'reserved' as const,
-      fromEarlierRun: true,
-      needsStaffReason: 'no-resolver',
-      createdAt: '2026-12-02T04:00:00.000Z',
-      updatedAt: '2026-12-02T04:01:00.000Z',
-    };
+    const tx = leftTransaction;
     const { rpc } = draw(
       { ...base, step: 'transactions', transactions: [tx], result: null },
       { 'maintenance.resolveTransaction': intent },
