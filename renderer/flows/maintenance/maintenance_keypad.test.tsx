@@ -617,4 +617,29 @@ describe('maintenance tools by keypad', () => {
     expect(await walkOnce()).toEqual(['alert-4-acknowledge', 'maintenance-back', 'maintenance-refresh']);
     expectActionsSpeakable();
   });
+
+  it('leave check: it names what is not ready; Enter leaves anyway, Back stays', async () => {
+    const { rpc } = draw(
+      {
+        ...base,
+        step: 'leave-check',
+        notReady: [{ deviceId: 'a4-printer', deviceKind: 'document-printer' }],
+      },
+      { 'maintenance.leaveAnyway': intent, 'maintenance.back': intent },
+    );
+    expect(announced()).toEqual([
+      'maintenance:tool.leave-check',
+      'maintenance:leaveCheck.body',
+      'maintenance:deviceKind.document-printer',
+      'maintenance.keys.leaveCheck',
+    ]);
+    expect(await walkOnce()).toEqual(['maintenance-stay', 'maintenance-leave-anyway']);
+    manager.release();
+    await press('back');
+    await press('enter');
+    expect(rpc.calls).toEqual([
+      { method: 'maintenance.back', params: {} },
+      { method: 'maintenance.leaveAnyway', params: {} },
+    ]);
+  });
 });
