@@ -52,6 +52,11 @@ const views = [
     { available: true, scheduledAt: null },
     { available: true, scheduledAt: '2026-12-02T19:15:00.000Z' },
   ].map((restart) => ({ ...base, step: 'terminal', restart })),
+  ...[
+    { kind: 'loading' },
+    { kind: 'failed', code: 'unreachable' },
+    { kind: 'ready', total: { units: 12, counterUnits: 3 } },
+  ].map((report) => ({ ...base, step: 'publication-sales', period: '30d', scope: 'fleet', report })),
   { ...base, step: 'logs', kept: false },
   {
     ...base,

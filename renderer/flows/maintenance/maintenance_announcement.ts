@@ -67,6 +67,33 @@ function deviceResultPrompts(result: DeviceResult, devices: Devices): Prompt[] {
   }
 }
 
+/** The sales shown: the period and whose, then the copies sold by machine and at the counters (or why none). */
+function salesPrompts(view: Extract<MaintenanceFlowView, { step: 'publication-sales' }>): Prompt[] {
+  const p = (key: string, values?: Prompt['values']): Prompt =>
+    values ? { key: `publications-maintenance:${key}`, values } : { key: `publications-maintenance:${key}` };
+  const report = view.report;
+  const figures = (() => {
+    switch (report.kind) {
+      case 'loading':
+        return [p('sales.loading')];
+      case 'failed':
+        return [p('sales.failed', { code: report.code.slice(0, 120) })];
+      case 'ready':
+        return [
+          {
+            key: 'maintenance.salesTotals',
+            values: { units: report.total.units, counter: report.total.counterUnits },
+          },
+        ];
+      default: {
+        const unreachable: never = report;
+        return unreachable;
+      }
+    }
+  })();
+  return [p(`sales.period.${view.period}`), p(`sales.scope.${view.scope}`), ...figures];
+}
+
 /** A slot action being saved, or its outcome (stock_step.tsx's words): done, the slot unassigned, or refused. */
 function stockResultPrompts(view: Extract<MaintenanceFlowView, { step: 'publication-stock' }>): Prompt[] {
   if (view.busy) return [{ key: 'publications-maintenance:stock.busy' }];
@@ -206,7 +233,7 @@ export function maintenanceAnnouncement(
       ];
     }
     case 'publication-sales':
-      return [title, m(`toolHint.${view.step}`), { key: 'maintenance.keys.tool' }];
+      return [title, ...salesPrompts(view), { key: 'maintenance.keys.tool' }];
     case 'publication-stock':
       return [
         title,

@@ -567,6 +567,13 @@ describe('maintenance tools by keypad', () => {
       terminalId: 'MO-DEV-01',
       report: { kind: 'loading' },
     } as MaintenanceFlowView);
+    expect(announced()).toEqual([
+      'maintenance:tool.publication-sales',
+      'publications-maintenance:sales.period.30d',
+      'publications-maintenance:sales.scope.terminal',
+      'publications-maintenance:sales.loading',
+      'maintenance.keys.tool',
+    ]);
     const order = await walkOnce();
     expect(order.slice(0, 8)).toEqual([
       'sales-period-7d',
