@@ -180,6 +180,39 @@ describe('focus manager', () => {
     expect(focusedId()).toBe('help');
   });
 
+  it('says a pressed action again when it now says something else (a stepper), and only then', async () => {
+    screen(`<button id="later" ${attributes([{ key: 'maintenance:terminal.later' }])}></button>
+      <button id="same" ${attributes([{ key: 'home.finish' }])}></button>`);
+    const later = document.getElementById('later') as HTMLElement;
+    later.addEventListener('click', () =>
+      queueMicrotask(() => later.setAttribute('data-speak', JSON.stringify([{ key: 'changed' }]))),
+    );
+    manager.press('down');
+    manager.press('enter');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(spoken.map((p) => p[0]?.key)).toEqual(['maintenance:terminal.later', 'changed']);
+    manager.press('down');
+    manager.press('enter');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(clicks).toEqual(['later', 'same']);
+    expect(spoken.map((p) => p[0]?.key)).toEqual(['maintenance:terminal.later', 'changed', 'home.finish']);
+  });
+
+  it('starts again at the action marked to resume when the focused one went (a chooser closed)', () => {
+    services();
+    manager.press('down');
+    manager.press('down');
+    document.getElementById('a')?.remove();
+    document.getElementById('c')?.setAttribute('data-focus-resume', '');
+    manager.press('down');
+    expect(focusedId()).toBe('c');
+    // The mark is used once: the next time the focus is lost, the arrows start at the top again.
+    expect(document.getElementById('c')?.hasAttribute('data-focus-resume')).toBe(false);
+    document.getElementById('c')?.remove();
+    manager.press('down');
+    expect(focusedId()).toBe('help');
+  });
+
   it('lets a touch take over: the ring goes', () => {
     services();
     manager.press('down');

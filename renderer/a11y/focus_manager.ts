@@ -13,6 +13,9 @@ import { promptsOf } from './speakable.js';
  *   holds and then the key, and Back comes out of the grid to its stop saying what the field holds (a second Back is
  *   the screen's Back).
  * The focused action is marked `data-keypad-focus` (a thick ring that stays whatever the colours) and announced.
+ * An action that stays focused and says something else once pressed (a stepper's value, a choice now selected) is
+ * said again. With nothing focused in the layer (the focused action went, e.g. a chooser closed), the arrows start
+ * at the action marked `data-focus-resume` when there is one (the chooser's button), else at either end.
  *
  * Keypads come with four arrows or as a 0–9 pad. Until an arrow key has been pressed the pad is taken for a 0–9 pad,
  * whose 2/4/6/8 are the arrows and 5 repeats; once one has, the digit keys are free and all type themselves (5 too,
@@ -372,6 +375,11 @@ export class FocusManager {
       return;
     }
     const at = actions.indexOf(this.#focusedIn(actions) as HTMLElement);
+    const resume = at < 0 ? actions.find((element) => element.hasAttribute('data-focus-resume')) : undefined;
+    if (resume) {
+      this.#focus(resume);
+      return;
+    }
     const next =
       at < 0 ? (step === 1 ? 0 : actions.length - 1) : (at + step + actions.length) % actions.length;
     this.#focus(actions[next]!);
@@ -399,7 +407,13 @@ export class FocusManager {
       this.#enterGrid(element);
       return;
     }
+    const said = element.getAttribute('data-speak');
     element.click();
+    // The screen redraws after the click's handlers (React renders in a microtask): then say it again if it changed.
+    setTimeout(() => {
+      if (this.focused === element && element.getAttribute('data-speak') !== said)
+        this.effects.speak(promptsOf(element));
+    }, 0);
   }
 
   #focus(element: HTMLElement): void {
@@ -411,6 +425,7 @@ export class FocusManager {
   #mark(element: HTMLElement): void {
     if (this.#focused !== element) this.#focused?.removeAttribute('data-keypad-focus');
     this.#focused = element;
+    element.removeAttribute('data-focus-resume');
     element.setAttribute('data-keypad-focus', '');
     element.focus({ preventScroll: true });
     element.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });

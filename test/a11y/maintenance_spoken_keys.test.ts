@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maintenanceTools } from '../../electron/rpc/flows/maintenance_choices.js';
 import type { MaintenanceFlowView } from '../../electron/rpc/flows/maintenance_contract.js';
 import { supportBundleFailures } from '../../electron/rpc/flows/maintenance_views.js';
 import { maintenanceAnnouncement } from '../../renderer/flows/maintenance/maintenance_announcement.js';
@@ -26,12 +27,44 @@ const views = [
     notReady: [{ deviceId: 'ticket-printer', deviceKind: 'ticket-printer' }],
   },
   { ...base, step: 'devices', devices: [], result: null },
+  ...(['running', 'done', 'failed', 'read'] as const).map((kind) => ({
+    ...base,
+    step: 'devices',
+    devices: [{ deviceId: 'lockers', kind: 'locker-controller', status: { state: 'ready' } }],
+    result: {
+      deviceId: 'lockers',
+      action: 'open-door',
+      outcome: { kind, code: 'x', passiveAuthentication: 'verified', document: { name: 'SPECIMEN' } },
+    },
+  })),
   { ...base, step: 'print-jobs', jobs: [], result: null },
+  ...[true, false].map((ok) => ({
+    ...base,
+    step: 'print-jobs',
+    jobs: [],
+    result: { action: 'reprint', subject: 7, ok, code: ok ? null : 'job-not-held' },
+  })),
   { ...base, step: 'transactions', transactions: [], result: null },
   { ...base, step: 'alerts', alerts: [{ ...alert, detail, acknowledgedAt: null }], result: null },
   { ...base, step: 'alerts', alerts: [], result: null },
-  { ...base, step: 'terminal' },
-  { ...base, step: 'logs' },
+  ...[
+    { available: false, scheduledAt: null },
+    { available: true, scheduledAt: null },
+    { available: true, scheduledAt: '2026-12-02T19:15:00.000Z' },
+  ].map((restart) => ({ ...base, step: 'terminal', restart })),
+  ...[
+    { kind: 'loading' },
+    { kind: 'failed', code: 'unreachable' },
+    { kind: 'ready', total: { units: 12, counterUnits: 3 } },
+  ].map((report) => ({ ...base, step: 'publication-sales', period: '30d', scope: 'fleet', report })),
+  { ...base, step: 'logs', kept: false },
+  {
+    ...base,
+    step: 'logs',
+    kept: true,
+    matched: 1,
+    filter: { event: 'staff-signed-in', deviceId: null, window: '1h' },
+  },
   ...[
     { kind: 'idle' },
     { kind: 'writing' },
@@ -46,7 +79,7 @@ describe('maintenance without sight', () => {
     for (const view of views) {
       const prompts = maintenanceAnnouncement(view);
       expect(unspeakablePrompts(prompts), view.step).toEqual([]);
-      expect(JSON.stringify(prompts), view.step).not.toMatch(/LEONG|梁家偉|S0002/);
+      expect(JSON.stringify(prompts), view.step).not.toMatch(/LEONG|梁家偉|S0002|SPECIMEN/);
     }
   });
 
@@ -74,5 +107,10 @@ describe('maintenance without sight', () => {
       'maintenance:bundle.noDestination',
       'maintenance.keys.tool',
     ]);
+  });
+
+  it('Help explains every maintenance step in the four languages', () => {
+    for (const step of ['menu', ...maintenanceTools, 'leave-check'])
+      expect(unspeakablePrompts([{ key: `help.step.maintenance.${step}` }]), step).toEqual([]);
   });
 });

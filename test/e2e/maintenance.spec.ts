@@ -145,7 +145,8 @@ test('badges refused, wrong PINs lock a badge out, another signs in; every devic
 
   // Logs: filtered by event, only that event's lines remain.
   await page.getByTestId('maintenance-tool-logs').click();
-  await page.getByTestId('logs-event').selectOption('staff-signed-in');
+  await page.getByTestId('logs-event').click();
+  await page.getByTestId('logs-event-staff-signed-in').click();
   await expect(page.getByTestId('logs-matched')).toContainText('1');
   const rows = page.getByTestId('logs-lines').locator('tr');
   await expect(rows).toHaveCount(1);

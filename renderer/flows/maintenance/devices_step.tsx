@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { doorReasons } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { DeviceActionResult, DeviceEntry } from '../../../electron/rpc/flows/maintenance_views.js';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { action as keypadAction } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { DeviceResult } from './device_result.js';
 import { DeviceSupplies } from './device_supplies.js';
@@ -13,6 +15,9 @@ import { ReasonPicker } from './reason_picker.js';
  * Every configured device: its state, identity (IEEE 1284 ID or USB descriptors), last faults with their time and
  * counters, and the actions it offers — its tests, reconnect, a locker's doors, the paper counter after a refill.
  * The outcome of the last action shows on top (a test read's chip data and face among them).
+ *
+ * For the tactile keypad each device's actions come in its card's order: the first says the device and its state
+ * ("Ticket printer, no paper: test ticket"), the others the device and the action; while a test runs they say so.
  */
 export function DevicesStep({ view }: { view: MaintenanceStepView<'devices'> }) {
   const running = view.result?.outcome.kind === 'running';
@@ -32,7 +37,7 @@ export function DevicesStep({ view }: { view: MaintenanceStepView<'devices'> }) 
 const faultStates = new Set(['disconnected', 'error', 'no-paper', 'cover-open', 'jam', 'empty']);
 
 function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
-  const { t } = useTranslation('maintenance');
+  const { t, i18n } = useTranslation('maintenance');
   const rpc = useRpc();
   const format = useMaintenanceFormat();
   const deviceId = device.deviceId;
@@ -41,6 +46,16 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
   const counters = device.counters;
   const action = (name: DeviceActionResult['action'], door?: string) =>
     t(`devices.action.${name}`, door === undefined ? {} : { door });
+  // What each action says: the device (its state on the first), the action, and "wait" while a test runs.
+  const stateKey = `maintenance:deviceState.${device.status.state}`;
+  const said = (name: DeviceActionResult['action'], first: boolean, door?: string): Prompt[] => [
+    { key: `maintenance:deviceKind.${device.kind}` },
+    ...(first && i18n.exists(stateKey) ? [{ key: stateKey }] : []),
+    door === undefined
+      ? { key: `maintenance:devices.action.${name}` }
+      : { key: `maintenance:devices.action.${name}`, values: { door } },
+    ...(busy ? [{ key: 'maintenance.devices.busy' }] : []),
+  ];
   return (
     <li className="maint__card" data-testid={`device-${deviceId}`} data-state={device.status.state}>
       <div className="maint__card-head">
@@ -109,12 +124,13 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
         </p>
       ) : null}
       <div className="maint__actions">
-        {device.tests.map((test) => (
+        {device.tests.map((test, i) => (
           <button
             type="button"
             key={test}
             className="primary-button"
             data-testid={`device-${deviceId}-${test}`}
+            {...keypadAction(said(test, i === 0))}
             disabled={busy}
             onClick={() => void rpc.call('maintenance.testDevice', { deviceId, test })}
           >
@@ -125,6 +141,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
           type="button"
           className="secondary-button"
           data-testid={`device-${deviceId}-reconnect`}
+          {...keypadAction(said('reconnect', device.tests.length === 0))}
           disabled={busy}
           onClick={() => void rpc.call('maintenance.reconnectDevice', { deviceId })}
         >
@@ -134,6 +151,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
           <ReasonPicker
             key={door}
             label={action('open-door', door)}
+            spoken={said('open-door', false, door)}
             reasons={doorReasons}
             testId={`device-${deviceId}-door-${door}`}
             disabled={busy}
@@ -145,6 +163,7 @@ function DeviceCard({ device, busy }: { device: DeviceEntry; busy: boolean }) {
             type="button"
             className="secondary-button"
             data-testid={`device-${deviceId}-reset-paper-counter`}
+            {...keypadAction(said('reset-paper-counter', false))}
             disabled={busy}
             onClick={() => void rpc.call('maintenance.resetPaperCounter', { deviceId })}
           >

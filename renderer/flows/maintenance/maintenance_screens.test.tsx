@@ -1,32 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../../electron/rpc/flow_contract.js';
 import type { MaintenanceFlowView } from '../../../electron/rpc/flows/maintenance_contract.js';
-import { strictRpcClient } from '../../../test/support/strict_rpc_client.js';
-import { createI18n } from '../../i18n/i18n.js';
-import { RpcContext } from '../../rpc/rpc_context.js';
-import { FlowHost } from '../flow_host.js';
+import { drawFlow, heldJob, leftTransaction, staff } from '../../../test/support/maintenance_views.js';
 
 /**
  * The staff sign-in and maintenance screens with the strict RPC client: each step draws what its view says, and a
  * tap sends exactly its intent — with the reason chosen, never before — and changes nothing on the client.
  */
-const staff = { staffId: 'S0002', name: 'LEONG Ka Wai 梁家偉' };
-
-function draw(flow: FlowView, expected: Parameters<typeof strictRpcClient>[0] = {}) {
-  const rpc = strictRpcClient(expected);
-  const ui = (view: FlowView) => (
-    <RpcContext.Provider value={rpc.client}>
-      <I18nextProvider i18n={createI18n('en')}>
-        <FlowHost flow={view} />
-      </I18nextProvider>
-    </RpcContext.Provider>
-  );
-  const rendered = render(ui(flow));
-  return { rpc, rerender: (view: FlowView) => rendered.rerender(ui(view)) };
-}
+const draw = drawFlow;
 const tap = (testId: string) => act(async () => fireEvent.click(screen.getByTestId(testId)));
 const intent = { ok: true };
 
@@ -121,16 +103,7 @@ describe('maintenance screens', () => {
   });
 
   it('print jobs: reprint and void ask for a reason first and send it', async () => {
-    const job = {
-      jobId: 7,
-      printerId: 'ticket-printer',
-      template: 'queue-ticket',
-      status: 'needs-attention' as const,
-      reason: { kind: 'held' as const, code: 'printer-no-paper' as const },
-      canReprint: true,
-      canVoid: true,
-      createdAt: '2026-12-02T05:00:00.000Z',
-    };
+    const job = heldJob();
     const { rpc } = draw(
       { service: 'maintenance', staff, step: 'print-jobs', jobs: [job], result: null },
       { 'maintenance.reprint': intent, 'maintenance.voidJob': intent },
@@ -149,15 +122,7 @@ describe('maintenance screens', () => {
   });
 
   it('transactions: resolved as completed or cancelled with a reason; the outcome of the last shows', async () => {
-    const tx = {
-      id: 3,
-      kind: 'collection' as const,
-      state: 'reserved' as const,
-      fromEarlierRun: true,
-      needsStaffReason: 'no-resolver',
-      createdAt: '2026-12-02T04:00:00.000Z',
-      updatedAt: '2026-12-02T04:01:00.000Z',
-    };
+    const tx = leftTransaction;
     const { rpc } = draw(
       {
         service: 'maintenance',

@@ -9,6 +9,7 @@ import { DevicesStep } from './devices_step.js';
 import { LeaveCheckStep } from './leave_check_step.js';
 import { LogsStep } from './logs_step.js';
 import { maintenanceAnnouncement } from './maintenance_announcement.js';
+import { useMaintenanceFormat } from './maintenance_format.js';
 import { MenuStep } from './menu_step.js';
 import { PrintJobsStep } from './print_jobs_step.js';
 import { PublicationSalesStep } from './publication_sales_step.js';
@@ -32,7 +33,8 @@ export type MaintenanceStepView<S extends MaintenanceFlowView['step']> = Extract
  */
 export function MaintenanceScreens({ view }: { view: MaintenanceFlowView }) {
   const { t } = useTranslation('maintenance');
-  useAnnouncement(maintenanceAnnouncement(view));
+  const format = useMaintenanceFormat();
+  useAnnouncement(maintenanceAnnouncement(view, format.clock));
   return (
     <main className="maint" data-testid={`maintenance-${view.step}`} data-step={view.step}>
       <header className="maint__head">

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { salesPeriods, salesScopes } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { SalesDay } from '../../../electron/rpc/flows/publication_maintenance_views.js';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 import { type PublicationFormat, usePublicationFormat } from './publication_format.js';
@@ -15,7 +17,8 @@ type Ready = Extract<View['report'], { kind: 'ready' }>;
  * Publications sales: the period (last 7, 30 or 90 days, this year) and whose machines (this kiosk, all kiosks);
  * the chart of daily copies or revenue with the vending share (first: it is what staff look at), the same days as
  * a table on request; the period's totals; each publication's figures; and the `balcao sales report` line that exports them as CSV. Choosing a
- * period asks the main process (publication_sales_tool.ts), which reads the backend again.
+ * period asks the main process (publication_sales_tool.ts), which reads the backend again. For the tactile keypad
+ * each choice says its group, itself and whether it is chosen; the table's toggle says what it will do.
  */
 export function PublicationSalesStep({ view }: { view: View }) {
   const { t } = useTranslation('publications-maintenance');
@@ -28,6 +31,11 @@ export function PublicationSalesStep({ view }: { view: View }) {
   useEffect(() => {
     wanted.current = { period: view.period, scope: view.scope };
   }, [view.period, view.scope]);
+  const said = (group: string, choice: string, chosen: boolean): Prompt[] => [
+    { key: `publications-maintenance:sales.${group}.legend` },
+    { key: `publications-maintenance:sales.${group}.${choice}` },
+    ...(chosen ? [{ key: 'maintenance.selected' }] : []),
+  ];
   const choose = (change: Partial<typeof wanted.current>) => {
     wanted.current = { ...wanted.current, ...change };
     void rpc.call('maintenance.salesPeriod', wanted.current);
@@ -44,6 +52,7 @@ export function PublicationSalesStep({ view }: { view: View }) {
               className={period === view.period ? 'primary-button' : 'secondary-button'}
               aria-pressed={period === view.period}
               data-testid={`sales-period-${period}`}
+              {...action(said('period', period, period === view.period))}
               onClick={() => choose({ period })}
             >
               {t(`sales.period.${period}`)}
@@ -59,6 +68,7 @@ export function PublicationSalesStep({ view }: { view: View }) {
               className={scope === view.scope ? 'primary-button' : 'secondary-button'}
               aria-pressed={scope === view.scope}
               data-testid={`sales-scope-${scope}`}
+              {...action(said('scope', scope, scope === view.scope))}
               onClick={() => choose({ scope })}
             >
               {t(`sales.scope.${scope}`)}
@@ -74,6 +84,7 @@ export function PublicationSalesStep({ view }: { view: View }) {
               className={m === measure ? 'primary-button' : 'secondary-button'}
               aria-pressed={m === measure}
               data-testid={`sales-measure-${m}`}
+              {...action(said('measure', m, m === measure))}
               onClick={() => setMeasure(m)}
             >
               {t(`sales.measure.${m}`)}
@@ -255,6 +266,9 @@ function Chart({
           aria-expanded={table}
           aria-controls={tableId}
           data-testid="sales-table-toggle"
+          {...action([
+            { key: `publications-maintenance:${table ? 'sales.table.hide' : 'sales.table.show'}` },
+          ])}
           onClick={() => setTable(!table)}
         >
           {t(table ? 'sales.table.hide' : 'sales.table.show')}

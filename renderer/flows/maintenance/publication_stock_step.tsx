@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxSlotCopies, slotActionKinds } from '../../../electron/rpc/flows/maintenance_choices.js';
 import type { StockSlot } from '../../../electron/rpc/flows/publication_maintenance_views.js';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { useAnnouncement } from '../../a11y/announcements.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
+import { ChoicePicker } from './choice_picker.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
 import { type PublicationFormat, usePublicationFormat } from './publication_format.js';
 
@@ -21,6 +25,9 @@ interface Editing {
  * chosen, then confirmed with what it will do ("Add 4 to slot A2"). The main process does it as the signed-in
  * member of staff and records it in the audit log (publication_stock_tool.ts); the screen shows the outcome and
  * the slots as the backend now holds them.
+ *
+ * For the tactile keypad each slot's first action says the slot, its publication and its count; a chosen action's
+ * editor is a focus layer of its own that says what it does, its steppers saying what the confirmation will do.
  */
 export function PublicationStockStep({ view }: { view: View }) {
   const { t } = useTranslation('publications-maintenance');
@@ -123,6 +130,16 @@ function SlotCard({
 }) {
   const { t } = useTranslation('publications-maintenance');
   const low = slot.publicationId !== null && slot.stock * 4 <= slot.capacity;
+  const about: Prompt[] = [
+    { key: 'publications-maintenance:stock.slot', values: { slot: slot.slot } },
+    slot.publicationId === null
+      ? { key: 'publications-maintenance:stock.unassigned' }
+      : {
+          key: 'maintenance.value',
+          values: { value: format.title(slot.title, slot.publicationId).slice(0, 120) },
+        },
+    { key: 'publications-maintenance:stock.count', values: { stock: slot.stock, capacity: slot.capacity } },
+  ];
   // Count and refill need a publication in the slot; empty needs something to take out.
   const offered = slotActionKinds.filter((kind) =>
     kind === 'refill' || kind === 'count'
@@ -155,12 +172,16 @@ function SlotCard({
         <SlotEditor slot={slot} view={view} format={format} editing={editing} edit={edit} />
       ) : (
         <div className="maint__actions">
-          {offered.map((kind) => (
+          {offered.map((kind, i) => (
             <button
               type="button"
               key={kind}
               className="secondary-button"
               data-testid={`stock-slot-${slot.slot}-${kind}`}
+              {...action([
+                ...(i === 0 ? about : about.slice(0, 1)),
+                { key: `publications-maintenance:stock.actions.${kind}` },
+              ])}
               disabled={view.busy}
               onClick={() => edit(startEditing(slot, kind, view))}
             >
@@ -190,7 +211,29 @@ function SlotEditor({
   const rpc = useRpc();
   const { kind, copies } = editing;
   const least = kind === 'refill' ? 1 : 0;
+  const slotPrompt: Prompt = { key: 'publications-maintenance:stock.slot', values: { slot: slot.slot } };
+  const outcome: Prompt = {
+    key: `publications-maintenance:stock.confirm.${kind}`,
+    values: { slot: slot.slot, copies },
+  };
+  useAnnouncement(
+    [
+      { key: `publications-maintenance:stock.actions.${kind}` },
+      slotPrompt,
+      kind === 'empty' ? { key: 'publications-maintenance:stock.emptyWarning' } : outcome,
+      { key: 'maintenance.keys.stockEditor' },
+    ],
+    'overlay',
+  );
   const set = (n: number) => edit({ ...editing, copies: Math.max(least, Math.min(maxSlotCopies, n)) });
+  const title = (id: string | null) => {
+    const found = view.publications.find((p) => p.publicationId === id);
+    return found ? format.title(found.title, found.publicationId) : t('stock.unassigned');
+  };
+  const spokenTitle = (id: string | null): Prompt =>
+    id === null
+      ? { key: 'publications-maintenance:stock.unassigned' }
+      : { key: 'maintenance.value', values: { value: title(id).slice(0, 120) } };
   const send = () => {
     const action =
       kind === 'assign'
@@ -204,23 +247,31 @@ function SlotEditor({
     void rpc.call('maintenance.slotAction', { action });
   };
   return (
-    <fieldset className="maint__reasons stock__editor" data-testid={`stock-slot-${slot.slot}-editor`}>
+    <fieldset
+      className="maint__reasons stock__editor"
+      data-testid={`stock-slot-${slot.slot}-editor`}
+      data-focus-layer=""
+    >
       <legend>{t(`stock.actions.${kind}`)}</legend>
       {kind === 'assign' ? (
-        <label className="stock__field">
+        <div className="stock__field">
           <span>{t('stock.publication')}</span>
-          <select
-            value={editing.publicationId ?? ''}
-            data-testid={`stock-slot-${slot.slot}-publication`}
-            onChange={(e) => edit({ ...editing, publicationId: e.target.value })}
-          >
-            {view.publications.map((p) => (
-              <option key={p.publicationId} value={p.publicationId}>
-                {format.title(p.title, p.publicationId)}
-              </option>
-            ))}
-          </select>
-        </label>
+          <ChoicePicker
+            label={title(editing.publicationId)}
+            spoken={[
+              { key: 'publications-maintenance:stock.publication' },
+              spokenTitle(editing.publicationId),
+            ]}
+            choices={view.publications.map((p) => p.publicationId)}
+            choiceLabel={title}
+            choiceSpoken={(id) => [spokenTitle(id)]}
+            legend={t('stock.publication')}
+            cancel={t('stock.cancel')}
+            current={editing.publicationId ?? undefined}
+            onChoose={(publicationId) => edit({ ...editing, publicationId })}
+            testId={`stock-slot-${slot.slot}-publication`}
+          />
+        </div>
       ) : null}
       {kind === 'empty' ? (
         <p className="maint__detail">{t('stock.emptyWarning')}</p>
@@ -232,6 +283,7 @@ function SlotEditor({
             className="secondary-button"
             aria-label={t('stock.fewer')}
             data-testid={`stock-slot-${slot.slot}-fewer`}
+            {...action([{ key: 'publications-maintenance:stock.fewer' }, outcome])}
             disabled={copies <= least}
             onClick={() => set(copies - 1)}
           >
@@ -245,6 +297,7 @@ function SlotEditor({
             className="secondary-button"
             aria-label={t('stock.more')}
             data-testid={`stock-slot-${slot.slot}-more`}
+            {...action([{ key: 'publications-maintenance:stock.more' }, outcome])}
             disabled={copies >= maxSlotCopies}
             onClick={() => set(copies + 1)}
           >
@@ -257,6 +310,7 @@ function SlotEditor({
           type="button"
           className="secondary-button"
           data-testid={`stock-slot-${slot.slot}-cancel`}
+          {...action([{ key: 'publications-maintenance:stock.cancel' }], { role: 'back' })}
           onClick={() => edit(null)}
         >
           {t('stock.cancel')}
@@ -265,6 +319,14 @@ function SlotEditor({
           type="button"
           className="primary-button"
           data-testid={`stock-slot-${slot.slot}-confirm`}
+          {...action(
+            [
+              kind === 'empty'
+                ? { key: 'publications-maintenance:stock.confirm.empty', values: { slot: slot.slot } }
+                : outcome,
+            ],
+            { role: 'default' },
+          )}
           disabled={view.busy || (kind === 'assign' && editing.publicationId === null)}
           onClick={send}
         >

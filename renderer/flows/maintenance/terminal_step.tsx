@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { restartMinutes } from '../../../electron/rpc/flows/maintenance_choices.js';
+import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
+import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useMaintenanceFormat } from './maintenance_format.js';
 import type { MaintenanceStepView } from './maintenance_screens.js';
@@ -8,6 +10,8 @@ import type { MaintenanceStepView } from './maintenance_screens.js';
 /**
  * What this terminal is and how it is doing — id, site, version, uptime, disk, memory, journal size, a summary of
  * its configuration — and a restart of the app now or at a Macau time (it waits for any resident to finish).
+ * The tactile keypad reads the facts one by one (all but the runtime and the configuration, which are long and only
+ * for support), then reaches the restart: each stepper says the time it sets, each quarter hour whether it is chosen.
  */
 export function TerminalStep({ view }: { view: MaintenanceStepView<'terminal'> }) {
   const { t } = useTranslation('maintenance');
@@ -69,13 +73,25 @@ export function TerminalStep({ view }: { view: MaintenanceStepView<'terminal'> }
       ].join('\n'),
     ],
   ];
+  const unread = new Set(['runtime', 'configuration']);
   return (
     <>
       <dl className="maint__facts maint__facts--wide" data-testid="terminal-info">
         {facts.map(([key, value]) => (
           <div key={key} className="maint__fact">
             <dt>{t(`terminal.${key}`)}</dt>
-            <dd data-testid={`terminal-${key}`}>{value}</dd>
+            {/* The keypad's mark on the value: the fact's box is `display: contents`, which draws no ring. */}
+            <dd
+              data-testid={`terminal-${key}`}
+              {...(unread.has(key)
+                ? {}
+                : action([
+                    { key: `maintenance:terminal.${key}` },
+                    { key: 'maintenance.value', values: { value: value.slice(0, 120) } },
+                  ]))}
+            >
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -92,6 +108,8 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
   const [hour, setHour] = useState(3);
   const [minute, setMinute] = useState<(typeof restartMinutes)[number]>(0);
   const shown = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  // What the hour's steppers say after their name: the time they have set so far.
+  const time: Prompt = { key: 'maintenance.terminal.time', values: { time: shown } };
   return (
     <section className="panel" data-testid="terminal-restart">
       <h2>{t('terminal.restartTitle')}</h2>
@@ -106,6 +124,7 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
             type="button"
             className="secondary-button"
             data-testid="terminal-cancel-restart"
+            {...action([{ key: 'maintenance:terminal.cancelRestart' }])}
             onClick={() => void rpc.call('maintenance.cancelRestart', {})}
           >
             {t('terminal.cancelRestart')}
@@ -117,6 +136,7 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
             type="button"
             className="primary-button"
             data-testid="terminal-restart-now"
+            {...action([{ key: 'maintenance:terminal.restartNow' }])}
             onClick={() => void rpc.call('maintenance.restartNow', {})}
           >
             {t('terminal.restartNow')}
@@ -128,6 +148,7 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
               className="secondary-button"
               data-testid="terminal-hour-earlier"
               aria-label={t('terminal.earlier')}
+              {...action([{ key: 'maintenance:terminal.earlier' }, time])}
               onClick={() => setHour((h) => (h + 23) % 24)}
             >
               −
@@ -138,6 +159,7 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
               className="secondary-button"
               data-testid="terminal-hour-later"
               aria-label={t('terminal.later')}
+              {...action([{ key: 'maintenance:terminal.later' }, time])}
               onClick={() => setHour((h) => (h + 1) % 24)}
             >
               +
@@ -148,6 +170,11 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
                 key={m}
                 className={m === minute ? 'primary-button' : 'secondary-button'}
                 aria-pressed={m === minute}
+                data-testid={`terminal-minute-${m}`}
+                {...action([
+                  { key: 'maintenance.terminal.minute', values: { minute: m } },
+                  ...(m === minute ? [{ key: 'maintenance.selected' }] : []),
+                ])}
                 onClick={() => setMinute(m)}
               >
                 {`:${String(m).padStart(2, '0')}`}
@@ -158,6 +185,7 @@ function Restart({ restart }: { restart: MaintenanceStepView<'terminal'>['restar
             type="button"
             className="primary-button"
             data-testid="terminal-restart-at"
+            {...action([{ key: 'maintenance:terminal.restartAt', values: { time: shown } }])}
             onClick={() => void rpc.call('maintenance.scheduleRestart', { hour, minute })}
           >
             {t('terminal.restartAt', { time: shown })}
