@@ -24,8 +24,12 @@ export function ScrollArea({ className, children }: { className: string; childre
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    measure();
+    // No measuring here: reading the sizes in an effect forces a layout of the whole new step before it is painted
+    // (a step change's effects run before the frame), and the cue's state change redraws it a second time. A
+    // ResizeObserver reports every observed box once after the frame's own layout (and at every change after),
+    // so the cue follows one frame later at no cost. Without one (jsdom) the area is measured at once.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    if (!observer) measure();
     observer?.observe(el);
     for (const child of Array.from(el.children)) observer?.observe(child);
     el.addEventListener('scroll', measure, { passive: true });

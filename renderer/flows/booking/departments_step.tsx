@@ -5,6 +5,7 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
 import { spokenName } from './booking_spoken.js';
+import { useGrowingList } from './growing_list.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'departments' }>;
 
@@ -13,6 +14,7 @@ export function DepartmentsStep({ view }: { view: View }) {
   const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
   const f = useBookingFormat();
+  const { shown, marker } = useGrowingList(view.departments.length, 'div');
   return (
     <BookingFrame
       flow="book-appointment"
@@ -33,7 +35,7 @@ export function DepartmentsStep({ view }: { view: View }) {
       }
     >
       <div className="choice-list choice-list--columns">
-        {view.departments.map((d) => (
+        {view.departments.slice(0, shown).map((d) => (
           <button
             type="button"
             key={d.code}
@@ -49,6 +51,7 @@ export function DepartmentsStep({ view }: { view: View }) {
             <span className="choice__sub">{t('departments.services', { count: d.services })}</span>
           </button>
         ))}
+        {marker}
       </div>
     </BookingFrame>
   );
