@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
  * focus scrolls the focused action into view by itself (focus_manager.ts).
  */
 export function ScrollArea({ className, children }: { className: string; children: ReactNode }) {
-  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState<{ above: boolean; below: boolean }>({ above: false, below: false });
 
@@ -24,8 +23,12 @@ export function ScrollArea({ className, children }: { className: string; childre
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    measure();
+    // No measuring here: reading the sizes in an effect forces a layout of the whole new step before it is painted
+    // (a step change's effects run before the frame), and the cue's state change redraws it a second time. A
+    // ResizeObserver reports every observed box once after the frame's own layout (and at every change after),
+    // so the cue follows one frame later at no cost. Without one (jsdom) the area is measured at once.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    if (!observer) measure();
     observer?.observe(el);
     for (const child of Array.from(el.children)) observer?.observe(child);
     el.addEventListener('scroll', measure, { passive: true });
@@ -35,22 +38,25 @@ export function ScrollArea({ className, children }: { className: string; childre
     };
   }, [measure]);
 
-  // Translated when the cue changes, not at every redraw of what scrolls (each keystroke's search results).
-  const cue = useMemo(
-    () => (hidden.below ? `▼ ${t('a11y:scroll.more')}` : hidden.above ? `▲ ${t('a11y:scroll.above')}` : null),
-    [t, hidden],
-  );
-
   return (
     <div className="scroll-area">
       <div ref={ref} className={`scroll-area__content ${className}`} data-scroll-area="">
         {children}
       </div>
-      {cue === null ? null : (
-        <p className="scroll-area__cue" data-scroll-cue="" aria-hidden="true">
-          {cue}
-        </p>
-      )}
+      {hidden.below || hidden.above ? <ScrollCue below={hidden.below} /> : null}
     </div>
   );
 }
+
+/**
+ * The cue, translated only while it shows: a step's ScrollArea mounts with every step change, and its words are
+ * not needed until the area is measured to scroll (a redraw of what scrolls, a keystroke's results, leaves it).
+ */
+const ScrollCue = memo(function ScrollCue({ below }: { below: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className="scroll-area__cue" data-scroll-cue="" aria-hidden="true">
+      {below ? `▼ ${t('a11y:scroll.more')}` : `▲ ${t('a11y:scroll.above')}`}
+    </p>
+  );
+});

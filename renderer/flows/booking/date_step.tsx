@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DateStepView } from '../../../electron/rpc/flows/booking_parts.js';
 import { action } from '../../a11y/speakable.js';
@@ -5,6 +6,7 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
 import { spokenDay } from './booking_spoken.js';
+import { byCount } from './by_count.js';
 import { sendShared } from './shared_intents.js';
 
 /** The days with a free time at the chosen centre (for a new booking, or a booking being moved). */
@@ -12,6 +14,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
   const { t } = useTranslation('booking');
   const rpc = useRpc();
   const f = useBookingFormat();
+  const free = useMemo(() => byCount((count) => t('date.free', { count })), [t]);
   return (
     <BookingFrame
       flow={flow}
@@ -36,7 +39,7 @@ export function DateStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               onClick={() => sendShared(rpc, flow, { intent: 'chooseDate', date: d.date })}
             >
               <span className="choice__main">{f.day(d.date)}</span>
-              <span className="choice__sub">{t('date.free', { count: d.freeSlots })}</span>
+              <span className="choice__sub">{free(d.freeSlots)}</span>
             </button>
           ))}
         </div>

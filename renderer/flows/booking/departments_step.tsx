@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import { action } from '../../a11y/speakable.js';
@@ -5,6 +6,8 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { BookingFrame } from './booking_frame.js';
 import { spokenName } from './booking_spoken.js';
+import { byCount } from './by_count.js';
+import { useGrowingList } from './growing_list.js';
 
 type View = Extract<BookAppointmentFlowView, { step: 'departments' }>;
 
@@ -13,6 +16,8 @@ export function DepartmentsStep({ view }: { view: View }) {
   const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
   const f = useBookingFormat();
+  const services = useMemo(() => byCount((count) => t('departments.services', { count })), [t]);
+  const { shown, marker } = useGrowingList(view.departments.length, 'div');
   return (
     <BookingFrame
       flow="book-appointment"
@@ -33,7 +38,7 @@ export function DepartmentsStep({ view }: { view: View }) {
       }
     >
       <div className="choice-list choice-list--columns">
-        {view.departments.map((d) => (
+        {view.departments.slice(0, shown).map((d) => (
           <button
             type="button"
             key={d.code}
@@ -46,9 +51,10 @@ export function DepartmentsStep({ view }: { view: View }) {
             onClick={() => void rpc.call('book-appointment.chooseDepartment', { code: d.code })}
           >
             <span className="choice__main">{f.name(d.name)}</span>
-            <span className="choice__sub">{t('departments.services', { count: d.services })}</span>
+            <span className="choice__sub">{services(d.services)}</span>
           </button>
         ))}
+        {marker}
       </div>
     </BookingFrame>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
@@ -55,7 +55,6 @@ export function SearchStep({ view }: { view: View }) {
     },
     [rpc],
   );
-  const searching = view.query.trim() !== '';
   return (
     <BookingFrame
       flow="book-appointment"
@@ -68,21 +67,7 @@ export function SearchStep({ view }: { view: View }) {
         <output className="search__field" data-testid="search-field" aria-live="polite">
           {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
         </output>
-        {/* data-query: which query the results shown answer (the field may lead them by a keystroke). */}
-        <div className="search__results" data-testid="search-results" data-query={view.query}>
-          {searching && view.results.length === 0 ? (
-            <p className="booking__hint" data-testid="no-results">
-              {t('search.none')}
-            </p>
-          ) : null}
-          {searching ? (
-            <ScrollArea className="booking-scroll">
-              <ServiceList services={view.results} showDepartment={true} />
-            </ScrollArea>
-          ) : (
-            <p className="booking__hint">{t('search.hint')}</p>
-          )}
-        </div>
+        <SearchResults query={view.query} results={view.results} />
         <OnScreenKeyboard
           value={typed}
           onChange={onChange}
@@ -95,3 +80,35 @@ export function SearchStep({ view }: { view: View }) {
     </BookingFrame>
   );
 }
+
+/**
+ * What the query found. Memoised: a keystroke draws the field (and the keyboard) at once, and the results only when
+ * their answer arrives, so neither redraw does the other's work.
+ */
+const SearchResults = memo(function SearchResults({
+  query,
+  results,
+}: {
+  query: string;
+  results: View['results'];
+}) {
+  const { t } = useTranslation('book-appointment');
+  const searching = query.trim() !== '';
+  return (
+    // data-query: which query the results shown answer (the field may lead them by a keystroke).
+    <div className="search__results" data-testid="search-results" data-query={query}>
+      {searching && results.length === 0 ? (
+        <p className="booking__hint" data-testid="no-results">
+          {t('search.none')}
+        </p>
+      ) : null}
+      {searching ? (
+        <ScrollArea className="booking-scroll">
+          <ServiceList services={results} showDepartment={true} />
+        </ScrollArea>
+      ) : (
+        <p className="booking__hint">{t('search.hint')}</p>
+      )}
+    </div>
+  );
+});

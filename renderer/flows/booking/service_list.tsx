@@ -5,9 +5,11 @@ import { action } from '../../a11y/speakable.js';
 import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { spokenName } from './booking_spoken.js';
+import { useGrowingList } from './growing_list.js';
 
 /**
- * Services to choose from (a department's, or search results); one that cannot be booked says so. Each row takes
+ * Services to choose from (a department's, or search results); one that cannot be booked says so. A department's
+ * hundred services are drawn as the list scrolls (growing_list.tsx). Each row takes
  * only the words it shows, so a keystroke's new results draw only the rows that changed (every answer arrives as
  * new objects, and a search answer keeps most of the rows the previous keystroke showed).
  */
@@ -27,9 +29,10 @@ export function ServiceList({
     (serviceId: string) => void rpc.call('book-appointment.chooseService', { serviceId }),
     [rpc],
   );
+  const { shown, marker } = useGrowingList(services.length, 'li');
   return (
     <ul className="service-list" data-testid="service-list">
-      {services.map((s) => (
+      {services.slice(0, shown).map((s) => (
         <ServiceRow
           key={s.serviceId}
           service={s}
@@ -39,6 +42,7 @@ export function ServiceList({
           choose={choose}
         />
       ))}
+      {marker}
     </ul>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlotStepView, SlotView } from '../../../electron/rpc/flows/booking_parts.js';
 import { action } from '../../a11y/speakable.js';
@@ -5,6 +6,7 @@ import { useRpc } from '../../rpc/rpc_context.js';
 import { useBookingFormat } from './booking_format.js';
 import { type BookingFlowId, BookingFrame } from './booking_frame.js';
 import { spokenTime } from './booking_spoken.js';
+import { byCount } from './by_count.js';
 import { sendShared } from './shared_intents.js';
 
 /**
@@ -15,6 +17,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
   const { t } = useTranslation('booking');
   const rpc = useRpc();
   const f = useBookingFormat();
+  const places = useMemo(() => byCount((count) => t('slot.places', { count })), [t]);
   const choose = (slot: SlotView) => sendShared(rpc, flow, { intent: 'chooseSlot', slotId: slot.slotId });
   return (
     <BookingFrame
@@ -71,7 +74,7 @@ export function SlotStep<F extends BookingFlowId>({ flow, view }: { flow: F; vie
               onClick={() => choose(slot)}
             >
               <span className="choice__main">{f.time(slot.start)}</span>
-              <span className="choice__sub">{t('slot.places', { count: slot.free })}</span>
+              <span className="choice__sub">{places(slot.free)}</span>
             </button>
           ))}
         </div>
