@@ -64,8 +64,8 @@ describe('booking and check-in without sight', () => {
         const label = `${view.service}/${view.step}`;
         expect(announcement().length, label).toBeGreaterThan(1);
         expect(unspeakablePrompts([...announcement(), ...actionPrompts()]), label).toEqual([]);
-        // Every button of the step can be reached by the keypad (the on-screen keyboard's keys aside: the tactile
-        // keypad has no letters, and the steps that show it say so).
+        // Every button of the step can be reached by the keypad. The on-screen keyboard's keys are not actions of
+        // the step: the keyboard is one stop, and its keys are reached inside it as a grid (on_screen_keyboard.test).
         const unmarked = [...document.querySelectorAll('main button:not([data-action])')].filter(
           (b) => !b.closest('.keyboard'),
         );
