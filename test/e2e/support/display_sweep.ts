@@ -232,12 +232,12 @@ const startingWith = <T>(all: readonly T[], first: T): T[] => [first, ...all.fil
  * Every combination on the screen showing now; returns the problems (empty when every one is right). The page is
  * left as it was found (or as `leaveIn` says).
  *
- * The combinations are visited in the order that changes least: the orientation outermost (a viewport change
- * relays out everything, so there are two), then the language (its change re-renders every text, and may need
- * `again`), then the display setting, each starting where the page is. Each run of settings starts with the setting
- * the page shows and ends on one it was not found in, as the languages and the orientations do: the sweep always
- * ends in a display other than the one it found in every respect, so putting the page back is exercised by every
- * sweep (display_sweep_restore.spec.ts checks it).
+ * The combinations are visited in the order that changes least: the language outermost (its change re-renders
+ * every text and may need `again`, which can wait for a screen to come back), then the orientation, then the
+ * display setting, each starting where the page is. Each run of settings starts with the setting the page shows
+ * and ends on one it was not found in, as the languages and the orientations do: the sweep always ends in a
+ * display other than the one it found in every respect, so putting the page back is exercised by every sweep
+ * (display_sweep_restore.spec.ts checks it).
  */
 export async function sweepDisplays(
   page: Page,
@@ -249,17 +249,17 @@ export async function sweepDisplays(
   const problems: string[] = [];
   let locale = found.locale;
   let setting = found.setting;
-  for (const orientation of startingWith(orientations, orientationOf(found.viewport))) {
-    const viewport = { width: orientation.width, height: orientation.height };
-    const shown = page.viewportSize();
-    if (shown?.width !== viewport.width || shown.height !== viewport.height)
-      await page.setViewportSize(viewport);
-    for (const nextLocale of startingWith(locales, found.locale)) {
-      if (nextLocale !== locale) {
-        await applyLanguage(page, kiosk, nextLocale);
-        locale = nextLocale;
-        if (options.again) await options.again();
-      }
+  for (const nextLocale of startingWith(locales, found.locale)) {
+    if (nextLocale !== locale) {
+      await applyLanguage(page, kiosk, nextLocale);
+      locale = nextLocale;
+      if (options.again) await options.again();
+    }
+    for (const orientation of startingWith(orientations, orientationOf(found.viewport))) {
+      const viewport = { width: orientation.width, height: orientation.height };
+      const shown = page.viewportSize();
+      if (shown?.width !== viewport.width || shown.height !== viewport.height)
+        await page.setViewportSize(viewport);
       const others = displaySettings.filter((one) => one !== setting && one !== found.setting);
       const run = setting === found.setting ? [setting, ...others] : [setting, found.setting, ...others];
       for (const nextSetting of run) {
