@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { cachedStyles } from './in_page.js';
 
 /**
  * WCAG contrast of what the resident sees, measured on the rendered page against the solid background behind each
@@ -10,24 +11,14 @@ import type { Page } from '@playwright/test';
  * it is dimmed on purpose).
  */
 export function contrastFailures(page: Page): Promise<string[]> {
-  return page.evaluate(contrastFailuresInPage);
+  return page.evaluate(`(${contrastFailuresInPage})((${cachedStyles})())`);
 }
 
 /**
  * `contrastFailures`, run in the page (self-contained: the display sweep sends its source along with the layout
- * check's in one evaluation). Each element's computed style is read once: the walks up to a solid background
- * pass the same ancestors again and again.
+ * check's in one evaluation), with computed styles read through `styleOf` (in_page.ts: once an element).
  */
-export function contrastFailuresInPage(): string[] {
-  const styles = new Map<Element, CSSStyleDeclaration>();
-  const styleOf = (el: Element) => {
-    let style = styles.get(el);
-    if (!style) {
-      style = getComputedStyle(el);
-      styles.set(el, style);
-    }
-    return style;
-  };
+export function contrastFailuresInPage(styleOf: (el: Element) => CSSStyleDeclaration): string[] {
   const parse = (color: string): [number, number, number, number] => {
     const m = color.match(/rgba?\(([^)]+)\)/);
     if (!m) return [0, 0, 0, 0];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import type { ResponseFrame } from '../../../electron/rpc/wire.js';
 import { contrastFailuresInPage } from './contrast.js';
+import { cachedStyles } from './in_page.js';
 import type { KioskHost } from './kiosk_host.js';
 import { layoutProblemsInPage } from './layout.js';
 
@@ -116,7 +117,8 @@ async function problemsWhenShown(page: Page, want: ShownDisplay): Promise<string
   return page.evaluate(`(async () => {
     await (${showsInPage})(${JSON.stringify({ want, timeout: showTimeout })});
     await (${settleInPage})();
-    return [...(${layoutProblemsInPage})(), ...(${contrastFailuresInPage})()];
+    const styleOf = (${cachedStyles})();
+    return [...(${layoutProblemsInPage})(styleOf), ...(${contrastFailuresInPage})(styleOf)];
   })()`);
 }
 

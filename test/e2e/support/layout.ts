@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { cachedStyles } from './in_page.js';
 
 /**
  * Nothing a resident should read is cut off: every line of text lies inside its own element's box (a word too long
@@ -8,27 +9,19 @@ import type { Page } from '@playwright/test';
  * The dev dock (its own column, not the resident's screen) and visually-hidden text are not the resident's view.
  */
 export function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(layoutProblemsInPage);
+  return page.evaluate(`(${layoutProblemsInPage})((${cachedStyles})())`);
 }
 
 /**
  * `layoutProblems`, run in the page (self-contained: the display sweep sends its source along with the contrast
- * check's in one evaluation). Nothing changes the page while it runs, so each element's computed style and box are
- * read once and kept for the walk: the ancestors of one line are the ancestors of the next.
+ * check's in one evaluation), with computed styles read through `styleOf` (in_page.ts: once an element). Nothing
+ * changes the page while it runs, so each element's box is read once too: the ancestors of one line are the
+ * ancestors of the next.
  */
-export function layoutProblemsInPage(): string[] {
+export function layoutProblemsInPage(styleOf: (el: Element) => CSSStyleDeclaration): string[] {
   const problems: string[] = [];
   const tolerance = 1.5;
   const { innerWidth: width, innerHeight: height } = window;
-  const styles = new Map<Element, CSSStyleDeclaration>();
-  const styleOf = (el: Element) => {
-    let style = styles.get(el);
-    if (!style) {
-      style = getComputedStyle(el);
-      styles.set(el, style);
-    }
-    return style;
-  };
   const boxes = new Map<Element, DOMRect>();
   const boxOf = (el: Element) => {
     let box = boxes.get(el);
