@@ -31,8 +31,23 @@ export function ScrollArea({ className, children }: { className: string; childre
     if (!observer) measure();
     observer?.observe(el);
     for (const child of Array.from(el.children)) observer?.observe(child);
+    // What the area holds changes under it (a flow's next stage): the new blocks are watched instead, so one that
+    // grows afterwards (a photo decoded after the stage is drawn) still brings the cue. Each is reported once when
+    // first watched, and at every change of its size after.
+    const added =
+      observer &&
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of Array.from(record.removedNodes))
+            if (node instanceof Element) observer.unobserve(node);
+          for (const node of Array.from(record.addedNodes))
+            if (node instanceof Element) observer.observe(node);
+        }
+      });
+    added?.observe(el, { childList: true });
     el.addEventListener('scroll', measure, { passive: true });
     return () => {
+      added?.disconnect();
       observer?.disconnect();
       el.removeEventListener('scroll', measure);
     };

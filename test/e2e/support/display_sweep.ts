@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { contrastFailures } from './contrast.js';
+import type { ResponseFrame } from '../../../electron/rpc/wire.js';
+import { contrastFailuresInPage } from './contrast.js';
+import { cachedStyles } from './in_page.js';
 import type { KioskHost } from './kiosk_host.js';
-import { layoutProblems } from './layout.js';
+import { layoutProblemsInPage } from './layout.js';
 
 /**
  * Every display a resident can ask for, on the screen that is showing now (issue 14): the four languages × portrait
@@ -33,27 +35,96 @@ export const displaySettings = [
 ] as const;
 export type DisplaySetting = (typeof displaySettings)[number];
 
-/** Waits until the page has drawn what the session now says: two frames in a row with the same text. */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    const shape = () => `${document.body.textContent}|${document.documentElement.className}`;
-    let before = shape();
-    for (let i = 0; i < 20; i++) {
-      await frame();
-      await frame();
-      const now = shape();
-      if (now === before) return;
-      before = now;
-    }
+/** What <html> shows of the session and the window: its language, display classes and the viewport. */
+interface ShownDisplay {
+  lang?: string;
+  highContrast?: boolean;
+  largeText?: boolean;
+  width?: number;
+  height?: number;
+}
+
+/** How long the page may take to show a change the session made (as long as an `expect` would wait). */
+const showTimeout = 10_000;
+
+/**
+ * In the page: resolves once <html> and the window show `want` — at once when they do already, else on the change
+ * (no polling) — and rejects after `timeout` ms, naming what they show instead. Self-contained, as it is sent to the
+ * page.
+ */
+function showsInPage({ want, timeout }: { want: ShownDisplay; timeout: number }): Promise<void> {
+  const root = document.documentElement;
+  const now = () => ({
+    lang: root.lang,
+    highContrast: root.classList.contains('high-contrast'),
+    largeText: root.classList.contains('large-text'),
+    width: window.innerWidth,
+    height: window.innerHeight,
   });
+  const matches = () => {
+    const shown = now();
+    return (Object.keys(want) as (keyof ShownDisplay)[]).every((key) => want[key] === shown[key]);
+  };
+  if (matches()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!matches()) return;
+      observer.disconnect();
+      window.removeEventListener('resize', check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { attributes: true, attributeFilter: ['class', 'lang'] });
+    window.addEventListener('resize', check);
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      window.removeEventListener('resize', check);
+      reject(
+        new Error(
+          `the page shows ${JSON.stringify(now())}, not ${JSON.stringify(want)}, after ${timeout} ms`,
+        ),
+      );
+    }, timeout);
+  });
+}
+
+/** In the page: waits until it has drawn what the session now says: two frames in a row with the same text. */
+async function settleInPage(): Promise<void> {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  const shape = () => `${document.body.textContent}|${document.documentElement.className}`;
+  let before = shape();
+  for (let i = 0; i < 20; i++) {
+    await frame();
+    await frame();
+    const now = shape();
+    if (now === before) return;
+    before = now;
+  }
+}
+
+/** Waits until the page shows `want` (see `showsInPage`). */
+async function waitUntilShown(page: Page, want: ShownDisplay): Promise<void> {
+  await page.evaluate(showsInPage, { want, timeout: showTimeout });
+}
+
+/**
+ * The screen's problems once it shows `want` and has settled, in one evaluation in the page: the wait, the settle,
+ * the layout walk and the contrast walk (the in-page functions' sources are sent along; an expression, unlike a
+ * `new Function` in the page, is not subject to the renderer's Content-Security-Policy).
+ */
+async function problemsWhenShown(page: Page, want: ShownDisplay): Promise<string[]> {
+  return page.evaluate(`(async () => {
+    await (${showsInPage})(${JSON.stringify({ want, timeout: showTimeout })});
+    await (${settleInPage})();
+    const styleOf = (${cachedStyles})();
+    return [...(${layoutProblemsInPage})(styleOf), ...(${contrastFailuresInPage})(styleOf)];
+  })()`);
 }
 
 /** The screen as it is now, its problems named by `label`. */
 export async function measureDisplay(page: Page, label: string): Promise<string[]> {
-  await settled(page);
-  const found = [...(await layoutProblems(page)), ...(await contrastFailures(page))];
-  return found.map((problem) => `${label}: ${problem}`);
+  return (await problemsWhenShown(page, {})).map((problem) => `${label}: ${problem}`);
 }
 
 /** Screenshots for a person to look at: docs/screenshots with UPDATE_SCREENSHOTS=1, test-results with SHOOT=1. */
@@ -64,23 +135,45 @@ export async function shootDisplay(page: Page, name: string | null): Promise<voi
   await page.screenshot({ path: `${dir}/${name}.png`, animations: 'disabled' });
 }
 
+/** A session change the sweep relies on; a refusal fails at once, with what the host said. */
+async function accepted(method: string, response: Promise<ResponseFrame>): Promise<void> {
+  const result = await response;
+  if (!result.ok) throw new Error(`${method} was refused: ${JSON.stringify(result.error)}`);
+}
+
+const shownSetting = (setting: DisplaySetting): ShownDisplay => ({
+  highContrast: setting.highContrast,
+  largeText: setting.largeText,
+});
+
+async function setDisplaySetting(kiosk: KioskHost, setting: DisplaySetting): Promise<void> {
+  await accepted(
+    'session.setAccessibility',
+    kiosk.call('session.setAccessibility', {
+      highContrast: setting.highContrast,
+      largeText: setting.largeText,
+    }),
+  );
+}
+
+async function setLanguage(kiosk: KioskHost, locale: Locale): Promise<void> {
+  await accepted('session.setLanguage', kiosk.call('session.setLanguage', { language: locale }));
+}
+
+/** Sets the display setting through the session, as the accessibility panel does, and waits until the page shows it. */
 export async function applyDisplaySetting(
   page: Page,
   kiosk: KioskHost,
   setting: DisplaySetting,
 ): Promise<void> {
-  await kiosk.call('session.setAccessibility', {
-    highContrast: setting.highContrast,
-    largeText: setting.largeText,
-  });
-  const html = page.locator('html');
-  await expect(html).toHaveClass(setting.highContrast ? /high-contrast/ : /^(?!.*high-contrast)/);
-  await expect(html).toHaveClass(setting.largeText ? /large-text/ : /^(?!.*large-text)/);
+  await setDisplaySetting(kiosk, setting);
+  await waitUntilShown(page, shownSetting(setting));
 }
 
+/** Sets the language through the session, as the language switch does, and waits until the page shows it. */
 export async function applyLanguage(page: Page, kiosk: KioskHost, locale: Locale): Promise<void> {
-  await kiosk.call('session.setLanguage', { language: locale });
-  await expect(page.locator('html')).toHaveAttribute('lang', htmlLang[locale]);
+  await setLanguage(kiosk, locale);
+  await waitUntilShown(page, { lang: htmlLang[locale] });
 }
 
 export interface SweepOptions {
@@ -130,9 +223,23 @@ export async function restoreDisplay(
   await page.setViewportSize(state.viewport);
 }
 
+/** The orientation a viewport is closest to (landscape for a square one). */
+const orientationOf = (viewport: { width: number; height: number }): Orientation =>
+  viewport.width >= viewport.height ? orientations[0] : orientations[1];
+
+/** `first`, then the rest of `all` in their order. */
+const startingWith = <T>(all: readonly T[], first: T): T[] => [first, ...all.filter((one) => one !== first)];
+
 /**
  * Every combination on the screen showing now; returns the problems (empty when every one is right). The page is
  * left as it was found (or as `leaveIn` says).
+ *
+ * The combinations are visited in the order that changes least: the language outermost (its change re-renders
+ * every text and may need `again`, which can wait for a screen to come back), then the orientation, then the
+ * display setting, each starting where the page is. Each run of settings starts with the setting the page shows
+ * and ends on one it was not found in, as the languages and the orientations do: the sweep always ends in a
+ * display other than the one it found in every respect, so putting the page back is exercised by every sweep
+ * (display_sweep_restore.spec.ts checks it).
  */
 export async function sweepDisplays(
   page: Page,
@@ -142,16 +249,29 @@ export async function sweepDisplays(
 ): Promise<string[]> {
   const found = await currentDisplay(page);
   const problems: string[] = [];
-  for (const locale of locales) {
-    await applyLanguage(page, kiosk, locale);
-    if (options.again) await options.again();
-    for (const setting of displaySettings) {
-      await applyDisplaySetting(page, kiosk, setting);
-      for (const orientation of orientations) {
-        await page.setViewportSize({ width: orientation.width, height: orientation.height });
-        problems.push(
-          ...(await measureDisplay(page, `${screen} ${orientation.name} ${setting.name} ${locale}`)),
-        );
+  let locale = found.locale;
+  let setting = found.setting;
+  for (const nextLocale of startingWith(locales, found.locale)) {
+    if (nextLocale !== locale) {
+      await applyLanguage(page, kiosk, nextLocale);
+      locale = nextLocale;
+      if (options.again) await options.again();
+    }
+    for (const orientation of startingWith(orientations, orientationOf(found.viewport))) {
+      const viewport = { width: orientation.width, height: orientation.height };
+      const shown = page.viewportSize();
+      if (shown?.width !== viewport.width || shown.height !== viewport.height)
+        await page.setViewportSize(viewport);
+      const others = displaySettings.filter((one) => one !== setting && one !== found.setting);
+      const run = setting === found.setting ? [setting, ...others] : [setting, found.setting, ...others];
+      for (const nextSetting of run) {
+        if (nextSetting !== setting) {
+          await setDisplaySetting(kiosk, nextSetting);
+          setting = nextSetting;
+        }
+        const label = `${screen} ${orientation.name} ${setting.name} ${locale}`;
+        const want = { lang: htmlLang[locale], ...shownSetting(setting), ...viewport };
+        problems.push(...(await problemsWhenShown(page, want)).map((problem) => `${label}: ${problem}`));
         await shootDisplay(page, options.shotName?.(setting, locale, orientation) ?? null);
       }
     }
