@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import type { RpcClient } from '../rpc/rpc_client.js';
 import { useSessionStore } from '../stores/session_store.js';
@@ -19,7 +19,7 @@ const noGuidance: Prompt[] = [{ key: 'focus.noGuidance' }];
  * - hands every other key to the focus manager, which moves through the screen's actions and speaks them.
  * The main process decides whether anything is heard (the session's setting); this only avoids asking in vain.
  */
-export function AudioGuidance({ client }: { client: RpcClient }) {
+export const AudioGuidance = memo(function AudioGuidance({ client }: { client: RpcClient }) {
   const audioOn = useSessionStore((s) => s.view.phase === 'active' && s.view.accessibility.audio.on);
   const inSession = useSessionStore((s) => s.view.phase === 'active');
   // A new language is a new announcement, even with the same message keys.
@@ -96,4 +96,4 @@ export function AudioGuidance({ client }: { client: RpcClient }) {
   }, [effects, manager]);
 
   return null;
-}
+});

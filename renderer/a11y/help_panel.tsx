@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { HelpIcon } from '../components/icons.js';
@@ -14,9 +15,12 @@ import { action, topBarOrder } from './speakable.js';
  */
 export function useStepHelpKey(): string {
   const { i18n } = useTranslation();
-  const view = useSessionStore((s) => s.view);
-  if (view.phase !== 'active') return 'help.step.general';
-  const key = `help.step.${view.flow.service}.${view.flow.step}`;
+  // The step alone, not the whole view: a push that stays on the step (a keystroke's results) draws nothing here.
+  const step = useSessionStore((s) =>
+    s.view.phase === 'active' ? `${s.view.flow.service}.${s.view.flow.step}` : null,
+  );
+  if (step === null) return 'help.step.general';
+  const key = `help.step.${step}`;
   return i18n.exists(`a11y:${key}`) ? key : 'help.step.general';
 }
 
@@ -42,7 +46,7 @@ export function HelpButton() {
  * Help: what this step is for and what to do (on screen and spoken), how the keypad works, and a button that calls
  * a member of staff (a staff alert naming the terminal and the step; nothing about the resident).
  */
-export function HelpPanel() {
+export const HelpPanel = memo(function HelpPanel() {
   const { t } = useTranslation();
   const rpc = useRpc();
   const open = useHelpPanel((s) => s.open);
@@ -111,7 +115,7 @@ export function HelpPanel() {
       </div>
     </HelpDialog>
   );
-}
+});
 
 function HelpDialog({ prompts, children }: { prompts: Prompt[]; children: React.ReactNode }) {
   useAnnouncement(prompts, 'overlay');

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudioSettings, Prompt } from '../../electron/rpc/guidance_contract.js';
 import type { AccessibilityChange } from '../../electron/rpc/session_contract.js';
@@ -92,11 +93,17 @@ const voices: AudioSettings['voice'][] = ['auto', 'yue', 'cmn'];
  * The settings live in the main process's session (a reload keeps them, the session's end drops them); a control
  * asks for the change and the screen follows the session. Opened from the same corner on every screen.
  */
-export function AccessibilityPanel() {
-  const rpc = useRpc();
+export const AccessibilityPanel = memo(function AccessibilityPanel() {
   const open = useAccessibilityPanel((s) => s.open);
+  const inSession = useSessionStore((s) => s.view.phase === 'active');
+  return open && inSession ? <OpenPanel /> : null;
+});
+
+/** The open panel follows the session's settings (the closed one does not redraw on every push). */
+function OpenPanel() {
+  const rpc = useRpc();
   const view = useSessionStore((s) => s.view);
-  if (!open || view.phase !== 'active') return null;
+  if (view.phase !== 'active') return null;
   const chinese = view.language === 'zh-Hant' || view.language === 'zh-Hans';
   const change = (c: AccessibilityChange) => void rpc.call('session.setAccessibility', c);
   return <PanelDialog settings={view.accessibility} chinese={chinese} change={change} />;

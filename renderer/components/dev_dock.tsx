@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulatedDevice, SimulatorAction } from '../../electron/rpc/dev_contract.js';
 import { useRpc } from '../rpc/rpc_context.js';
@@ -17,7 +17,7 @@ const sampleCode = 'BK-2025-000123';
  * It sits in its own column beside the kiosk's screen (app.tsx), never over it: closed it is a narrow tab, open it
  * narrows the kiosk's screen instead of covering what a resident would see.
  */
-export function DevDock() {
+export const DevDock = memo(function DevDock() {
   const { t } = useTranslation();
   const rpc = useRpc();
   const devTools = useKioskStore((s) => s.snapshot?.devTools ?? false);
@@ -93,7 +93,7 @@ export function DevDock() {
       ) : null}
     </aside>
   );
-}
+});
 
 function DeviceActions({
   device,

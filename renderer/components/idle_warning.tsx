@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncement } from '../a11y/announcements.js';
 import { action } from '../a11y/speakable.js';
@@ -13,18 +13,16 @@ const lastCallSeconds = 10;
  * The main process owns the deadline; the countdown here only displays it. Enter continues and Back ends on the
  * tactile keypad; the time left is spoken when the warning appears and again near the end.
  */
-export function IdleWarning() {
-  const view = useSessionStore((s) => s.view);
-  const deadline = useSessionStore((s) => s.warningDeadline);
-  if (view.phase !== 'active' || !view.warning || deadline === null) return null;
-  return (
-    <Warning
-      deadline={deadline}
-      shownWithSeconds={view.warning.secondsLeft}
-      canExtend={view.extensionsLeft > 0}
-    />
+export const IdleWarning = memo(function IdleWarning() {
+  // Only what the warning shows: every other push (a step, a keystroke's results) leaves it alone.
+  const shownWithSeconds = useSessionStore((s) =>
+    s.view.phase === 'active' ? (s.view.warning?.secondsLeft ?? null) : null,
   );
-}
+  const canExtend = useSessionStore((s) => s.view.phase === 'active' && s.view.extensionsLeft > 0);
+  const deadline = useSessionStore((s) => s.warningDeadline);
+  if (shownWithSeconds === null || deadline === null) return null;
+  return <Warning deadline={deadline} shownWithSeconds={shownWithSeconds} canExtend={canExtend} />;
+});
 
 function Warning({
   deadline,

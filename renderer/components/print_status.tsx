@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../electron/rpc/guidance_contract.js';
 import { useAnnouncement } from '../a11y/announcements.js';
@@ -47,7 +47,7 @@ function PrintDialog({
  * their language (the ticket or document is kept and prints when the printer is ready; staff have been alerted; or
  * ask staff with a reference). Never "unknown error" for an empty paper roll.
  */
-export function PrintStatus() {
+export const PrintStatus = memo(function PrintStatus() {
   const { t } = useTranslation();
   const rpc = useRpc();
   const job = usePrintStore(currentPrintJob);
@@ -192,4 +192,4 @@ export function PrintStatus() {
       return unreachable;
     }
   }
-}
+});

@@ -83,6 +83,41 @@ describe('on-screen keyboard', () => {
     expect(typed()).toBe('身份身份');
   });
 
+  it('tells the field the pinyin and asks its candidates in the key’s handler, before drawing it', () => {
+    // What the screen showed when each was asked: a search on the pinyin must not wait for the keyboard's render.
+    const shownWhenTold: string[] = [];
+    const shownWhenAsked: string[] = [];
+    const shown = () => screen.getByTestId('keyboard-composition').textContent ?? '';
+    const candidates = vi.fn(async (_pinyin: string) => {
+      shownWhenAsked.push(shown());
+      return [];
+    });
+    render(
+      <Field
+        language="zh-Hans"
+        candidates={candidates}
+        onCompositionChange={() => shownWhenTold.push(shown())}
+      />,
+    );
+    for (const key of 'SF') tap(`key-${key}`);
+    tap('key-backspace');
+    expect(shownWhenTold).toEqual(['', 's', 'sf']);
+    expect(shownWhenAsked).toEqual(['', 's', 'sf']);
+    expect(candidates.mock.calls.map(([pinyin]) => pinyin)).toEqual(['s', 'sf', 's']);
+    expect(shown()).toBe('s');
+  });
+
+  it('shows the candidates of the pinyin as it is now, whatever order the answers come in', async () => {
+    const answers = new Map<string, (found: string[]) => void>();
+    const candidates = (pinyin: string) => new Promise<string[]>((resolve) => answers.set(pinyin, resolve));
+    render(<Field language="zh-Hant" candidates={candidates} />);
+    for (const key of 'SH') tap(`key-${key}`);
+    await act(async () => answers.get('sh')?.(['時']));
+    await act(async () => answers.get('s')?.(['是']));
+    expect(screen.getByTestId('keyboard-candidate-0').textContent).toBe('時');
+    expect(screen.queryByTestId('keyboard-candidate-1')).toBeNull();
+  });
+
   it('without a candidate source there is no pinyin layer, and Chinese sessions start on letters', () => {
     render(<Field language="zh-Hans" />);
     expect(screen.getByTestId('keyboard').className).toContain('keyboard--latin');

@@ -55,8 +55,16 @@ export interface OnScreenKeyboardProps {
  * hears it back, 5 hears what the field holds, Back comes out to the screen's other actions. A tap and the keypad
  * run the same `run(id)`.
  */
-export const OnScreenKeyboard = memo(function OnScreenKeyboard({
-  value,
+export const OnScreenKeyboard = memo(function OnScreenKeyboard({ value, ...rest }: OnScreenKeyboardProps) {
+  // The keys act on the field as of the last key (`fieldRef.current`), and nothing drawn shows it: a keystroke that
+  // only changes the field redraws this wrapper, not the keyboard's 40 keys and their spoken names.
+  const fieldRef = useRef(value);
+  fieldRef.current = value;
+  return <Keyboard fieldRef={fieldRef} {...rest} />;
+});
+
+const Keyboard = memo(function Keyboard({
+  fieldRef,
   onChange,
   language,
   mode = 'text',
@@ -67,7 +75,7 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   onEnter,
   enterLabel,
   secret = false,
-}: OnScreenKeyboardProps) {
+}: Omit<OnScreenKeyboardProps, 'value'> & { fieldRef: { current: string } }) {
   const { t } = useTranslation('input');
   const chinese = language === 'zh-Hant' || language === 'zh-Hans';
   const layers = layersFor(mode, chinese).filter((l) => l !== 'pinyin' || candidates !== undefined);
@@ -75,52 +83,55 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   const [composition, setCompositionState] = useState('');
   const [choices, setChoicesState] = useState<string[]>([]);
   // What the keys act on as of the last key: the tactile keypad's keys may come before the next render.
-  const now = useRef({ value, layer, composition, choices });
-  now.current.value = value;
+  const now = useRef({ layer, composition, choices });
   const setLayer = (next: KeyboardLayer) => {
     now.current.layer = next;
     setLayerState(next);
   };
+  const showChoices = (found: string[]) => {
+    now.current.choices = found;
+    setChoicesState(found);
+  };
+  // Which composition the candidates shown (or asked for) belong to: an answer for an older one is dropped.
+  const asked = useRef(0);
+  useEffect(
+    () => () => {
+      asked.current++;
+    },
+    [],
+  );
+  /**
+   * The pinyin changed: told to the field and the candidates asked for in the key's own handler, before the
+   * keyboard draws it, so a search on the pinyin goes out without waiting for a render.
+   */
   const setComposition = (next: string) => {
+    if (next === now.current.composition) return;
     now.current.composition = next;
     setCompositionState(next);
+    onCompositionChange?.(next);
+    const ask = ++asked.current;
+    if (!next || !candidates) {
+      showChoices([]);
+      return;
+    }
+    void candidates(next).then((found) => {
+      if (ask === asked.current) showChoices([...new Set(found)].slice(0, 8));
+    });
   };
   const change = (next: string) => {
-    now.current.value = next;
+    fieldRef.current = next;
     onChange(next);
   };
 
-  useEffect(() => {
-    onCompositionChange?.(composition);
-  }, [composition, onCompositionChange]);
-
-  useEffect(() => {
-    const show = (found: string[]) => {
-      now.current.choices = found;
-      setChoicesState(found);
-    };
-    if (!composition || !candidates) {
-      show([]);
-      return;
-    }
-    let current = true;
-    void candidates(composition).then((found) => {
-      if (current) show([...new Set(found)].slice(0, 8));
-    });
-    return () => {
-      current = false;
-    };
-  }, [composition, candidates]);
-
   const append = (text: string): boolean => {
-    if (now.current.value.length + text.length > maxLength) return false;
-    change(now.current.value + text);
+    if (fieldRef.current.length + text.length > maxLength) return false;
+    change(fieldRef.current + text);
     return true;
   };
   /** What is said back after a character is typed: the character, or for a secret field how many there are. */
   const echo = (char: string): Prompt[] =>
     secret
-      ? [{ key: 'keyboard.typedCount', values: { count: [...now.current.value].length } }]
+      ? [{ key: 'keyboard.typedCount', values: { count: [...fieldRef.current].length } }]
       : [spokenChar(char)];
   const full: GridAnswer = { say: [{ key: 'keyboard.full' }] };
 
@@ -140,7 +151,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
     return typed ? { say: [{ key: 'keyboard.chose', values: { word } }] } : full;
   };
   const backspace = (): GridAnswer => {
-    const { value: field, composition: composing } = now.current;
+    const { composition: composing } = now.current;
+    const field = fieldRef.current;
     if (composing) {
       setComposition(composing.slice(0, -1));
       return { say: [{ key: 'keyboard.deleted' }, spokenChar(composing.slice(-1))] };
@@ -152,7 +164,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
     return { say: [{ key: 'keyboard.deleted' }, ...(secret ? [] : [spokenChar(gone)])] };
   };
   const space = (): GridAnswer => {
-    const { value: field, composition: composing, choices: found } = now.current;
+    const { composition: composing, choices: found } = now.current;
+    const field = fieldRef.current;
     // As in every pinyin input method, space takes the first candidate.
     if (composing) return found[0] ? choose(found[0]) : { say: [{ key: 'input:keyboard.noCandidates' }] };
     if (field && !field.endsWith(' ')) append(' ');
@@ -192,7 +205,8 @@ export const OnScreenKeyboard = memo(function OnScreenKeyboard({
 
   /** What the field holds, said on 5: spelled when it is a code (letters in capitals, or digits), else as words. */
   const current = (): Prompt[] => {
-    const { value: field, composition: composing, choices: found } = now.current;
+    const { composition: composing, choices: found } = now.current;
+    const field = fieldRef.current;
     if (secret) return [{ key: 'keyboard.typedCount', values: { count: [...field].length } }];
     if (!field && !composing) return [{ key: 'keyboard.empty' }];
     const spell = (letterCase === 'upper' || mode === 'digits') && [...field].length <= 32;

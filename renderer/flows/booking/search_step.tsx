@@ -1,6 +1,7 @@
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import type { Language } from '../../../electron/rpc/languages.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
 import { useRpc } from '../../rpc/rpc_context.js';
@@ -18,10 +19,45 @@ type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
  */
 export function SearchStep({ view }: { view: View }) {
   const { t } = useTranslation('book-appointment');
-  const rpc = useRpc();
   const f = useBookingFormat();
+  return (
+    <BookingFrame
+      flow="book-appointment"
+      step="search"
+      stage="service"
+      title={t('search.title')}
+      scroll={false}
+    >
+      <div className="search">
+        <SearchInput
+          initial={view.query}
+          language={f.language}
+          results={<SearchResults query={view.query} results={view.results} />}
+        />
+      </div>
+    </BookingFrame>
+  );
+}
+
+/**
+ * The field and the keyboard, with what was typed as their own state: a keystroke draws the field alone (not the
+ * step's frame, not the results, not the keys), and the search goes out from the key's handler before that.
+ * `results` are drawn between the two, where they sit on screen and in the reading order (an answer redraws this
+ * too, which costs the field alone: the keyboard's props do not change).
+ */
+function SearchInput({
+  initial,
+  language,
+  results,
+}: {
+  initial: string;
+  language: Language;
+  results: ReactNode;
+}) {
+  const { t } = useTranslation('book-appointment');
+  const rpc = useRpc();
   // The field leads the step by a keystroke or two: typing faster than the answers come loses nothing.
-  const [typed, setTyped] = useState(view.query);
+  const [typed, setTyped] = useState(initial);
   const composing = useRef('');
   const send = useCallback(
     (text: string, pinyin: string) => {
@@ -35,8 +71,8 @@ export function SearchStep({ view }: { view: View }) {
   const onChange = useCallback(
     (text: string) => {
       typedNow.current = text;
-      setTyped(text);
       send(text, composing.current);
+      setTyped(text);
     },
     [send],
   );
@@ -56,28 +92,20 @@ export function SearchStep({ view }: { view: View }) {
     [rpc],
   );
   return (
-    <BookingFrame
-      flow="book-appointment"
-      step="search"
-      stage="service"
-      title={t('search.title')}
-      scroll={false}
-    >
-      <div className="search">
-        <output className="search__field" data-testid="search-field" aria-live="polite">
-          {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
-        </output>
-        <SearchResults query={view.query} results={view.results} />
-        <OnScreenKeyboard
-          value={typed}
-          onChange={onChange}
-          language={f.language}
-          maxLength={100}
-          candidates={candidates}
-          onCompositionChange={onComposition}
-        />
-      </div>
-    </BookingFrame>
+    <>
+      <output className="search__field" data-testid="search-field" aria-live="polite">
+        {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
+      </output>
+      {results}
+      <OnScreenKeyboard
+        value={typed}
+        onChange={onChange}
+        language={language}
+        maxLength={100}
+        candidates={candidates}
+        onCompositionChange={onComposition}
+      />
+    </>
   );
 }
 
