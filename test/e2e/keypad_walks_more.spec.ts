@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { sampleWalletCodes } from '../../electron/backend/embedded/payment_gateway_simulator.js';
+import { sampleBookingQr } from './support/booking_walk.js';
 import { e2eConfig } from './support/e2e_config.js';
 import { expectNoDigitSpoken, identifyByKeypad, KeypadWalk } from './support/keypad_walk.js';
 import { startKioskHost } from './support/kiosk_host.js';
@@ -197,6 +198,57 @@ test('buy publications by department and by category, pay with a wallet, in Trad
     await expect(page.getByTestId('pubs-progress').locator('[data-state="dropped"]')).toHaveCount(2);
     await walk.press('enter');
     await expect(page.getByTestId('attract-screen')).toBeVisible();
+  } finally {
+    await host.stop();
+  }
+});
+
+test('see a booking and cancel it, in English, by keypad and voice', async ({ page }) => {
+  test.setTimeout(300_000);
+  // A fresh backend: its sample booking SAMP-0002 is a week or more ahead, so it can still be changed or cancelled.
+  const host = await startKioskHost(e2eConfig({ timeLimits }));
+  try {
+    const walk = new KeypadWalk(page, host);
+    await walk.startCheckIn('en');
+    // "See, change or cancel a booking" comes first in the step's order.
+    expect(await walk.focusTo('manage')).toEqual([['check-in:scan.manage']]);
+    await walk.pressAndHear('enter', [
+      'check-in:scan.title.manage',
+      'check-in:scan.how',
+      'booking.keys.scan.manage',
+    ]);
+    // The booking's QR code under the scanner: the booking said (its time and reference, never a name), and the keys.
+    const seen = await walk.mark();
+    await host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text: sampleBookingQr(2) });
+    await walk.hear(seen, [
+      'check-in:booking.title.booked',
+      'booking.appointment',
+      'booking.reference',
+      'booking.keys.manage',
+    ]);
+    // Change first, then Cancel it, before the screen's Finish.
+    const reached = await walk.focusTo('cancel-booking');
+    expect(reached.at(-1)).toEqual(['check-in:booking.cancelIt']);
+    await walk.pressAndHear('enter', [
+      'check-in:cancelBooking.title',
+      'booking.appointment',
+      'check-in:cancelBooking.lead',
+      'booking.keys.confirmCancel',
+    ]);
+    // Enter on the confirmation's default: cancelled, said with what follows.
+    await walk.pressAndHear('enter', [
+      'check-in:cancelBooking.done',
+      'check-in:cancelBooking.after',
+      'booking.keys.finish',
+    ]);
+    await walk.press('enter');
+    await expect(page.getByTestId('attract-screen')).toBeVisible();
+    // The backend holds it cancelled: scanned again, the booking says so and offers no change.
+    await walk.startCheckIn('en');
+    const again = await walk.mark();
+    await host.call('dev.simulate', { action: 'scan', deviceId: 'scanner', text: sampleBookingQr(2) });
+    await walk.hear(again, ['check-in:refusal.title.cancelled']);
+    await expect(page.getByTestId('reschedule')).toHaveCount(0);
   } finally {
     await host.stop();
   }

@@ -47,8 +47,8 @@ function refusalPrompt(refusal: CheckInRefusal, view: View<'booking'>, f: Bookin
 /**
  * What audio guidance says on each step of checking in and of seeing, moving or cancelling a booking: the step's
  * title, what the screen says (the queue number and where to go, the booking, a refusal's reason and times), and
- * what the keys do. The reference cannot be typed on the tactile keypad (it has letters): the scan step says to hold
- * the QR code under the scanner, and the typing step says how to get help.
+ * what the keys do. The scan step says to hold the QR code under the scanner; the typing step says how to type the
+ * reference with the keypad on the on-screen keyboard (Enter goes into it, the arrows move over its keys).
  */
 export function checkInAnnouncement(view: CheckInFlowView, f: BookingFormat): Prompt[] {
   const p = (key: string, values?: Prompt['values']): Prompt =>
