@@ -200,7 +200,7 @@ test.describe('an idle timeout mid-basket', () => {
   test.beforeAll(async () => {
     host = await startKioskHost(
       publicationsConfig({
-        timeLimits: { idleSeconds: 25, warningSeconds: 20, maxExtensions: 10, attractSlideSeconds: 60 },
+        timeLimits: { idleSeconds: 12, warningSeconds: 3, maxExtensions: 10, attractSlideSeconds: 60 },
       }),
     );
   });
