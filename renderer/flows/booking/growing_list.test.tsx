@@ -97,6 +97,16 @@ describe('long lists', () => {
     expect(screen.queryByTestId('more-rows')).toBeNull();
   });
 
+  it('each drawn row says its place in the whole list, so assistive technology hears the size of what is not drawn yet', () => {
+    vi.stubGlobal('IntersectionObserver', DrivenObserver);
+    renderStep(servicesStep);
+    const rows = [...screen.getByTestId('service-list').querySelectorAll('li[aria-posinset]')];
+    expect(rows).toHaveLength(firstRows);
+    expect(rows.map((r) => [r.getAttribute('aria-posinset'), r.getAttribute('aria-setsize')])).toEqual(
+      rows.map((_, i) => [String(i + 1), String(services.length)]),
+    );
+  });
+
   it('the departments grow the same way; the marker is hidden from assistive technology', () => {
     vi.stubGlobal('IntersectionObserver', DrivenObserver);
     renderStep(departmentsStep);

@@ -32,15 +32,18 @@ export function ServiceList({
   const { shown, marker } = useGrowingList(services.length, 'li');
   return (
     <ul className="service-list" data-testid="service-list">
-      {services.slice(0, shown).map((s) => (
-        <ServiceRow
-          key={s.serviceId}
-          service={s}
-          name={f.name(s.name)}
-          department={showDepartment ? f.name(s.department.name) : null}
-          notBookable={s.bookable ? null : notBookable}
-          choose={choose}
-        />
+      {services.slice(0, shown).map((s, i) => (
+        // Each row says where it is in the whole list, drawn or not yet ("3 of 104"): assistive technology hears
+        // the list's size though only its first rows are drawn. Outside the memoised row, so a shift redraws none.
+        <li key={s.serviceId} aria-setsize={services.length} aria-posinset={i + 1}>
+          <ServiceRow
+            service={s}
+            name={f.name(s.name)}
+            department={showDepartment ? f.name(s.department.name) : null}
+            notBookable={s.bookable ? null : notBookable}
+            choose={choose}
+          />
+        </li>
       ))}
       {marker}
     </ul>
@@ -64,23 +67,21 @@ const ServiceRow = memo(
     choose: (serviceId: string) => void;
   }) {
     return (
-      <li>
-        <button
-          type="button"
-          className="choice choice--wide"
-          data-testid={`service-${service.serviceId}`}
-          {...action([
-            spokenName(service.name),
-            ...(department === null ? [] : [spokenName(service.department.name)]),
-            ...(notBookable === null ? [] : [{ key: 'book-appointment:services.notBookable' }]),
-          ])}
-          onClick={() => choose(service.serviceId)}
-        >
-          <span className="choice__main">{name}</span>
-          {department === null ? null : <span className="choice__sub">{department}</span>}
-          {notBookable === null ? null : <span className="tag tag--muted">{notBookable}</span>}
-        </button>
-      </li>
+      <button
+        type="button"
+        className="choice choice--wide"
+        data-testid={`service-${service.serviceId}`}
+        {...action([
+          spokenName(service.name),
+          ...(department === null ? [] : [spokenName(service.department.name)]),
+          ...(notBookable === null ? [] : [{ key: 'book-appointment:services.notBookable' }]),
+        ])}
+        onClick={() => choose(service.serviceId)}
+      >
+        <span className="choice__main">{name}</span>
+        {department === null ? null : <span className="choice__sub">{department}</span>}
+        {notBookable === null ? null : <span className="tag tag--muted">{notBookable}</span>}
+      </button>
     );
   },
   // Every answer brings new objects; a row is the same row while its service and the words it shows are the same
