@@ -5,7 +5,7 @@ import { loadTestCatalogue } from '../electron/backend/seed/seed_catalogue.js';
 import { startBrowserHost } from '../electron/host/browser_host.js';
 import { chromiumPath, chromiumQuietFlags } from '../electron/host/chromium_kiosk.js';
 import { startKiosk } from '../electron/startup/start_kiosk.js';
-import { e2eConfig } from '../test/e2e/support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from '../test/e2e/support/e2e_config.js';
 import { writeHostConfig } from '../test/e2e/support/kiosk_host.js';
 import type { BenchResult } from './bench_result.js';
 import { percentile } from './statistics.js';
@@ -161,7 +161,7 @@ export async function run(): Promise<BenchResult[]> {
     host: 'browser',
     configPath: writeHostConfig(
       e2eConfig({
-        timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+        timeLimits: longSessionTimeLimits,
       }),
     ),
     logLevel: 'warn',

@@ -3,7 +3,7 @@ import { readEmrtd } from '../devices/document/icao9303/read_emrtd.js';
 import { DirectCardChannel } from '../devices/document/icao9303/simulator/direct_card_channel.js';
 import { emrtdSampleCard, simulatorTrustAnchor } from '../devices/document/simulated_documents.js';
 import { chromiumPath, chromiumQuietFlags } from '../electron/host/chromium_kiosk.js';
-import { e2eConfig } from '../test/e2e/support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from '../test/e2e/support/e2e_config.js';
 import { startKioskHost } from '../test/e2e/support/kiosk_host.js';
 import type { BenchResult } from './bench_result.js';
 import { percentile } from './statistics.js';
@@ -63,7 +63,7 @@ export async function run(): Promise<BenchResult[]> {
   const transport = await modelledTransportMs();
   const host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
   const browser = await chromium.launch({

@@ -1,6 +1,6 @@
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath, chromiumQuietFlags } from '../electron/host/chromium_kiosk.js';
-import { e2eConfig } from '../test/e2e/support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from '../test/e2e/support/e2e_config.js';
 import { startKioskHost } from '../test/e2e/support/kiosk_host.js';
 import type { BenchResult } from './bench_result.js';
 import { percentile } from './statistics.js';
@@ -53,7 +53,7 @@ async function tap(page: Page, testId: string): Promise<void> {
 export async function run(): Promise<BenchResult[]> {
   const host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
   const browser = await chromium.launch({

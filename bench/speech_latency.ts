@@ -7,7 +7,7 @@ import { chromiumPath, chromiumQuietFlags } from '../electron/host/chromium_kios
 import type { SpokenPromptRecord } from '../electron/rpc/guidance_contract.js';
 import { findPlayer } from '../electron/speech/audio_sink.js';
 import { encodeWav } from '../electron/speech/wav.js';
-import { e2eConfig } from '../test/e2e/support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from '../test/e2e/support/e2e_config.js';
 import { type KioskHost, startKioskHost } from '../test/e2e/support/kiosk_host.js';
 import type { BenchResult } from './bench_result.js';
 import { percentile } from './statistics.js';
@@ -112,7 +112,7 @@ export async function run(): Promise<BenchResult[]> {
   const host = await startKioskHost(
     e2eConfig({
       speech: { output: 'none', prerender: false, cacheDir },
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
   const browser = await chromium.launch({

@@ -9,7 +9,7 @@ import {
   scanCode,
   toDates,
 } from './support/booking_walk.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
 /**
@@ -24,7 +24,7 @@ test.beforeAll(async ({ browser }) => {
   page = await openKioskPage(browser);
   host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
 });

@@ -9,7 +9,7 @@ import {
   scanCode,
   toDates,
 } from './support/booking_walk.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { type ReferenceBackend, startReferenceBackend } from './support/reference_backend.js';
 
@@ -34,7 +34,7 @@ test.describe('with the gateway over HTTP', () => {
           retries: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
           circuit: { failureThreshold: 3, cooldownMs: 300 },
         },
-        timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+        timeLimits: longSessionTimeLimits,
       }),
     );
   });

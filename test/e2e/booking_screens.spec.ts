@@ -6,7 +6,7 @@ import {
   type Orientation,
   sweepDisplays,
 } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout } from './support/screens.js';
 
@@ -32,7 +32,7 @@ let host: KioskHost;
 test.beforeAll(async () => {
   host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
 });

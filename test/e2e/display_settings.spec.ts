@@ -11,7 +11,7 @@ import {
   shootDisplay,
   sweepDisplays,
 } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { holdEvents } from './support/held_events.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { layoutProblems } from './support/layout.js';
@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   host = await startKioskHost(
     devices(
       e2eConfig({
-        timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+        timeLimits: longSessionTimeLimits,
       }),
     ),
   );

@@ -7,7 +7,7 @@ import { TransactionJournal } from '../../electron/journal/transaction_journal.j
 import { recordingLogger } from '../support/recording_logger.js';
 import { developmentStaffOffice } from '../support/staff_badges.js';
 import { applyDisplaySetting, displaySettings } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { KeypadWalk } from './support/keypad_walk.js';
 import { type KioskHost, startKioskHostOn, writeHostFiles } from './support/kiosk_host.js';
 import { leaveHeldJobs, openSignIn } from './support/staff_steps.js';
@@ -55,7 +55,7 @@ function leaveDispensedCollection(journalPath: string): number {
 test.beforeAll(async () => {
   const { configPath, backendPath } = writeHostFiles(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
   collectionId = leaveDispensedCollection(join(dirname(configPath), 'journal.sqlite'));

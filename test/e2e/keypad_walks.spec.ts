@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sampleBookingQr } from './support/booking_walk.js';
 import { collectionHostConfig } from './support/collection_host.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { expectNoDigitSpoken, identifyByKeypad, KeypadWalk } from './support/keypad_walk.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
@@ -14,7 +14,7 @@ let host: KioskHost;
 test.beforeAll(async () => {
   host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sampleWalletCodes } from '../../electron/backend/embedded/payment_gateway_simulator.js';
 import { sampleBookingQr } from './support/booking_walk.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { expectNoDigitSpoken, identifyByKeypad, KeypadWalk } from './support/keypad_walk.js';
 import { startKioskHost } from './support/kiosk_host.js';
 import { publicationsConfig, scanQr } from './support/publications_host.js';
@@ -12,7 +12,6 @@ import { publicationsConfig, scanQr } from './support/publications_host.js';
  * would (a passport on the reader, a wallet's payment code under the scanner) and the simulated keypad's keys, and
  * the spoken prompts' message keys are checked in order at every step.
  */
-const timeLimits = { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 };
 
 /** What a publications browse or list step says, with the basket's summary once something is in it. */
 const pubs = (...keys: string[]) => keys.map((key) => `publications:${key}`);
@@ -23,7 +22,7 @@ const listSays = (basket: boolean) =>
 
 test('apply for Smart Locker pickup, in Portuguese, by keypad and voice', async ({ page }) => {
   test.setTimeout(300_000);
-  const host = await startKioskHost(e2eConfig({ timeLimits }));
+  const host = await startKioskHost(e2eConfig({ timeLimits: longSessionTimeLimits }));
   try {
     const walk = new KeypadWalk(page, host);
     await walk.startService('pt', 'locker-apply');
@@ -110,7 +109,7 @@ test('buy publications by department and by category, pay with a wallet, in Trad
   page,
 }) => {
   test.setTimeout(300_000);
-  const host = await startKioskHost(publicationsConfig({ timeLimits }));
+  const host = await startKioskHost(publicationsConfig({ timeLimits: longSessionTimeLimits }));
   try {
     const walk = new KeypadWalk(page, host);
     await walk.startService('zh-Hant', 'publications');
@@ -206,7 +205,7 @@ test('buy publications by department and by category, pay with a wallet, in Trad
 test('see a booking and cancel it, in English, by keypad and voice', async ({ page }) => {
   test.setTimeout(300_000);
   // A fresh backend: its sample booking SAMP-0002 is a week or more ahead, so it can still be changed or cancelled.
-  const host = await startKioskHost(e2eConfig({ timeLimits }));
+  const host = await startKioskHost(e2eConfig({ timeLimits: longSessionTimeLimits }));
   try {
     const walk = new KeypadWalk(page, host);
     await walk.startCheckIn('en');

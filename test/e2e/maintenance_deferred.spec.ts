@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { developmentStaffOffice } from '../support/staff_badges.js';
 import { collectionHostConfig } from './support/collection_host.js';
+import { longSessionTimeLimits } from './support/e2e_config.js';
 import { identifyWithPassport, openService } from './support/identify_steps.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 
@@ -19,7 +20,7 @@ const takeMs = 8_000;
 test.beforeAll(async () => {
   host = await startKioskHost(
     collectionHostConfig(takeMs, {
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { developmentStaffOffice, tampered } from '../support/staff_badges.js';
 import { expectEveryDisplayRight } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { leaveHeldJobs, onEveryTool, openSignIn, typeStaffPin } from './support/staff_steps.js';
 
@@ -17,7 +17,7 @@ let host: KioskHost;
 test.beforeAll(async () => {
   host = await startKioskHost({
     ...e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
     speech: { output: 'none', prerender: false },
   });

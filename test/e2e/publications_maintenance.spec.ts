@@ -5,7 +5,7 @@ import { formatMoney } from '../../electron/rpc/money.js';
 import { dayMs, macauDate } from '../../lib/macau_time.js';
 import { developmentStaffOffice } from '../support/staff_badges.js';
 import { sweepDisplays } from './support/display_sweep.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { openSignIn, typeStaffPin } from './support/staff_steps.js';
 
@@ -27,7 +27,7 @@ test.beforeAll(async () => {
     // The terminal the embedded backend's sample sales history belongs to, offering publications.
     terminal: { id: 'MO-DEV-01' },
     services: [...(base.services as string[]), 'publications'],
-    timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+    timeLimits: longSessionTimeLimits,
     speech: { output: 'none', prerender: false },
   });
 });

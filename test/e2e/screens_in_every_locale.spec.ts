@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { contrastFailures } from './support/contrast.js';
-import { e2eConfig } from './support/e2e_config.js';
+import { e2eConfig, longSessionTimeLimits } from './support/e2e_config.js';
 import { type KioskHost, startKioskHost } from './support/kiosk_host.js';
 import { expectKioskLayout, shootScreen } from './support/kiosk_layout.js';
 
@@ -31,7 +31,7 @@ let host: KioskHost;
 test.beforeAll(async () => {
   host = await startKioskHost(
     e2eConfig({
-      timeLimits: { idleSeconds: 600, warningSeconds: 30, maxExtensions: 10, attractSlideSeconds: 60 },
+      timeLimits: longSessionTimeLimits,
     }),
   );
 });
