@@ -252,6 +252,27 @@ describe('audio guidance', () => {
     });
   });
 
+  it('forgets the characters it spelled when the session ends: in order they were what the resident typed', async () => {
+    const { kiosk: k } = await start();
+    await k.call('session.start', { language: 'en' });
+    await k.call('session.setAccessibility', { audio: { on: true } });
+    const spelled = [
+      'keyboard.letter.M',
+      'keyboard.digit.1',
+      'keyboard.symbol.dash',
+      'keyboard.accent.tilde',
+    ];
+    for (const key of ['home:services.title', ...spelled]) {
+      const values = key.includes('accent') ? { letter: 'A' } : undefined;
+      await k.call('speech.say', { prompts: [{ key, ...(values ? { values } : {}) }], mode: 'append' });
+      await settle();
+    }
+    expect(await spokenKeys(k)).toEqual(['home:services.title', ...spelled]);
+    await k.call('session.end', { reason: 'done' });
+    await settle();
+    expect(await spokenKeys(k)).toEqual(['home:services.title']);
+  });
+
   it('plays at the session’s volume', async () => {
     const { kiosk: k, sink } = await start();
     await k.call('session.start', { language: 'en' });

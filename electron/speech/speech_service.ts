@@ -54,6 +54,8 @@ interface Item {
 const defaultAudio: AudioSettings = { on: true, volume: 7, rate: 100, voice: 'auto' };
 const armedForMs = 60_000;
 const spokenKept = 500;
+/** A message that says one typed character (renderer/components/keyboard/keyboard_layouts.ts `spokenChar`). */
+const spelledKey = /(^|:)keyboard\.(letter|digit|symbol|accent)\./;
 
 export class SpeechService {
   #deps: SpeechServiceDeps;
@@ -69,7 +71,10 @@ export class SpeechService {
 
   constructor(deps: SpeechServiceDeps) {
     this.#deps = deps;
-    deps.session.onSessionEnd(() => this.stop());
+    deps.session.onSessionEnd(() => {
+      this.stop();
+      this.#forgetSpelled();
+    });
     deps.bus.subscribe((event, payload) => {
       if (event !== 'session.changed') return;
       const view = payload as ReturnType<SessionService['view']>;
@@ -135,6 +140,16 @@ export class SpeechService {
 
   spoken(): SpokenPromptRecord[] {
     return [...this.#spoken];
+  }
+
+  /**
+   * The keyboard spells what a resident types key by key, each character a message of its own
+   * (`keyboard.letter.B`, `keyboard.digit.7`): in order, those records are what was typed (a reference, a document
+   * number). They go with the session; the rest of the record (screens, counts) stays for the bench and the tests.
+   */
+  #forgetSpelled(): void {
+    const kept = this.#spoken.filter((record) => !spelledKey.test(record.key));
+    this.#spoken.splice(0, this.#spoken.length, ...kept);
   }
 
   /** Forgets what was spoken so far; returns how many prompts that was. */
