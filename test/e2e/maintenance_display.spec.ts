@@ -57,6 +57,14 @@ test('every staff screen × four languages × portrait and landscape × plain, h
 
   await onEveryTool(page, host, (tool) => expectEveryDisplayRight(page, host, `maintenance-${tool}`));
 
+  // A list of choices open over its tool (the log filters and the reasons share it): the longest, the log events.
+  await page.getByTestId('maintenance-tool-logs').click();
+  await page.getByTestId('logs-event').click();
+  await expect(page.getByTestId('logs-event-reasons')).toBeVisible();
+  await expectEveryDisplayRight(page, host, 'maintenance-logs-event-choices');
+  await page.getByTestId('logs-event-cancel').click();
+  await page.getByTestId('maintenance-back').click();
+
   await page.getByTestId('maintenance-leave').click();
   await expect(page.getByTestId('maintenance-leave-check')).toBeVisible();
   await expectEveryDisplayRight(page, host, 'maintenance-leave-check');
