@@ -15,22 +15,43 @@ import { percentile } from './statistics.js';
  * renderer and a kiosk whose embedded backend holds the 10× load catalogue (6,920 services):
  * - tap → next booking step painted, p95, over the booking steps forward (site → … → identify) and back again;
  * - keystroke on the on-screen keyboard → search results painted, p95, typing words in the four languages
- *   (characters by pinyin, pinyin initials, Portuguese without accents, English).
+ *   (characters by pinyin, pinyin initials, Portuguese without accents, English), after one word per language not
+ *   measured (the warm-up).
  * The kiosk runs in this process (the main process's work is in the figure, unthrottled, as on a kiosk whose main
  * process has its own core). "Painted" is the end of the first frame after the DOM change: requestAnimationFrame,
  * then a user-blocking task (scheduler.postTask), which runs as soon as that frame's style, layout and paint are
  * done. A plain task (setTimeout 0) instead waits behind every task already queued — the RPC reply to the same tap,
  * work the page put off until after the paint — and read 2–17 ms late (checked against the frame's end in a
  * DevTools trace); that figure is still reported beside it (`paintedByTimeoutP95`) for comparison with earlier runs.
+ *
+ * The figures count from the press (pointerdown). The keyboard and every button act on the release, as touch
+ * keyboards do (lift-off: a finger can still slide off a wrong key); a finger's press lasts a tenth of a second or
+ * so, which the kiosk spends handling the press, while the harness's synthetic press is released as soon as the
+ * page has handled it (4–7 ms at 4×). So each figure is also given from the release (`fromReleaseP95`): the wait a
+ * resident sees after lifting a finger.
+ *
+ * What is not the kiosk's is kept out of the measured window: the tap is a plain press and release at the target's
+ * centre (measured beforehand), and the page tells this process of each figure through a binding after it is
+ * taken, rather than being polled every frame (Playwright's `click()` and `waitForFunction` ran 5–10 ms of their own
+ * work in the page inside each measured keystroke).
+ *
+ * On this 2-core machine the 4× throttle itself costs: the throttled renderer's main thread spins rather than
+ * sleeps (a page busy 15 % of the time unthrottled used 92 % of a core at 4×, measured with top), so a busy renderer
+ * takes a core from the kiosk's main process and Chromium's other processes. A kiosk's slow CPU does not spin: these
+ * figures are pessimistic about the trip between the processes.
  */
 const cpuThrottle = 4;
 const bookingCycles = 4; // 14 taps a cycle → 56 taps
-/** What is typed on the search step, key by key, in each session language. */
+/**
+ * What is typed on the search step, key by key, in each session language: first a word not measured (the warm-up:
+ * the first searches of a process run code not yet compiled, which a kiosk that has served since the morning has
+ * long compiled), then the measured words.
+ */
 const typed = {
-  'zh-Hant': ['SHENFENZHENG', 'XUQI'],
-  'zh-Hans': ['SFZ', 'YINGYESHUI'],
-  pt: ['RENOVACAO', 'CERTIDAO'],
-  en: ['RENEWAL', 'BUSINESS'],
+  'zh-Hant': { warmUp: 'DENGJI', measured: ['SHENFENZHENG', 'XUQI', 'JIASHI'] },
+  'zh-Hans': { warmUp: 'CHAXUN', measured: ['SFZ', 'YINGYESHUI', 'SHENQING'] },
+  pt: { warmUp: 'REGISTO', measured: ['RENOVACAO', 'CERTIDAO', 'LICENCA'] },
+  en: { warmUp: 'PERMIT', measured: ['RENEWAL', 'BUSINESS', 'LICENCE'] },
 } as const;
 
 // Plain JavaScript text: the script runs in the page, and tsx would wrap a function's inner names in helpers the
@@ -46,9 +67,14 @@ const probe = `(() => {
   w.__resultsAnswer = [];
   w.__stepsByTimeout = [];
   w.__resultsByTimeout = [];
+  w.__stepsFromRelease = [];
+  w.__resultsFromRelease = [];
   const afterPaint = (record, recordByTimeout) => requestAnimationFrame(() => {
-    if (w.scheduler && w.scheduler.postTask) w.scheduler.postTask(record, { priority: 'user-blocking' });
-    else setTimeout(record, 0);
+    // The harness hears of each figure from the page (a binding), after it is taken: nothing of the harness's
+    // runs in the page between a tap and its frame.
+    const recordAndTell = () => { record(); w.__benchRecorded(); };
+    if (w.scheduler && w.scheduler.postTask) w.scheduler.postTask(recordAndTell, { priority: 'user-blocking' });
+    else setTimeout(recordAndTell, 0);
     setTimeout(recordByTimeout, 0);
   });
   // When the last message from the kiosk arrived: tap → answer is the main process's share and the socket's.
@@ -65,6 +91,8 @@ const probe = `(() => {
     const key = e.target.closest && e.target.closest('[data-testid^="key-"]');
     w.__keyStart = key && key.getAttribute('data-testid') !== 'key-clear' ? e.timeStamp : undefined;
   }, { capture: true });
+  // The release: where the keyboard and every button act (a touch keyboard types on lift-off).
+  addEventListener('pointerup', (e) => { w.__releasedAt = e.timeStamp; }, { capture: true });
   let lastStep = null;
   let lastQuery = null;
   new MutationObserver(() => {
@@ -76,8 +104,12 @@ const probe = `(() => {
         w.__tapStart = undefined;
         w.__stepsDom.push(performance.now() - start);
         w.__stepsAnswer.push(w.__lastMessage - start);
+        const released = w.__releasedAt;
         afterPaint(
-          () => w.__steps.push(performance.now() - start),
+          () => {
+            w.__steps.push(performance.now() - start);
+            w.__stepsFromRelease.push(performance.now() - released);
+          },
           () => w.__stepsByTimeout.push(performance.now() - start),
         );
       }
@@ -90,8 +122,12 @@ const probe = `(() => {
         w.__keyStart = undefined;
         w.__resultsDom.push(performance.now() - start);
         w.__resultsAnswer.push(w.__lastMessage - start);
+        const released = w.__releasedAt;
         afterPaint(
-          () => w.__results.push(performance.now() - start),
+          () => {
+            w.__results.push(performance.now() - start);
+            w.__resultsFromRelease.push(performance.now() - released);
+          },
           () => w.__resultsByTimeout.push(performance.now() - start),
         );
       }
@@ -110,6 +146,8 @@ interface Figures {
   dom: number[];
   answer: number[];
   byTimeout: number[];
+  /** From the release of the press, where the keyboard acts, to the frame painted. */
+  fromRelease: number[];
 }
 
 /** The probe's figures so far, emptied for what comes next (once the last tap's plain task has run too). */
@@ -125,24 +163,39 @@ async function take(page: Page, probe: Probe): Promise<Figures> {
       dom: w[`${p}Dom`]!,
       answer: w[`${p}Answer`]!,
       byTimeout: w[`${p}ByTimeout`]!,
+      fromRelease: w[`${p}FromRelease`]!,
     };
-    for (const suffix of ['', 'Dom', 'Answer', 'ByTimeout']) w[`${p}${suffix}`] = [];
+    for (const suffix of ['', 'Dom', 'Answer', 'ByTimeout', 'FromRelease']) w[`${p}${suffix}`] = [];
     return figures;
   }, probe);
 }
 
-async function count(page: Page, probe: Probe): Promise<number> {
-  return page.evaluate((p) => (window as unknown as Record<string, number[]>)[p]!.length, probe);
+/** How many figures the page has recorded since the run began, and who waits for the next. */
+class Recorded {
+  count = 0;
+  #waiting: (() => void)[] = [];
+  tell(): void {
+    this.count++;
+    for (const wake of this.#waiting.splice(0)) wake();
+  }
+  async after(n: number): Promise<void> {
+    while (this.count <= n) await new Promise<void>((wake) => this.#waiting.push(wake));
+  }
 }
 
-/** Taps and waits until the probe has the frame painted after it. */
-async function measuredTap(page: Page, probe: Probe, target: Locator): Promise<void> {
-  const before = await count(page, probe);
-  await target.click();
-  await page.waitForFunction(
-    ([p, n]) => (window as unknown as Record<string, number[]>)[p as string]!.length > (n as number),
-    [probe, before] as const,
-  );
+/**
+ * Taps and waits until the probe has the frame painted after it: a plain press and release at the target's centre,
+ * found, scrolled into view and measured before the press (Playwright's `click()` would check, inside the page and
+ * during the press's own events, that the press lands on the target: elementsFromPoint and listeners on
+ * pointerdown, mouseup and click).
+ */
+async function measuredTap(page: Page, recorded: Recorded, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the target of a measured tap is not on screen');
+  const before = recorded.count;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await recorded.after(before);
 }
 
 /** Attract → language → "Book an appointment" → start: the site step. */
@@ -182,6 +235,8 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
+    const recorded = new Recorded();
+    await context.exposeBinding('__benchRecorded', () => recorded.tell());
     await page.addInitScript({ content: probe });
     const cdp = await context.newCDPSession(page);
 
@@ -199,11 +254,11 @@ export async function run(): Promise<BenchResult[]> {
         page.locator('[data-testid^="date-20"]').nth(1 + (i % 3)),
         page.locator('[data-testid^="slot-"]').nth(i),
       ];
-      for (const target of forward) await measuredTap(page, '__steps', target);
+      for (const target of forward) await measuredTap(page, recorded, target);
       await page.getByTestId('identify-stage-place').waitFor();
       // The identify step has its own Back (identify-back); every other step the frame's.
       const back = page.locator('[data-testid=back], [data-testid=identify-back]');
-      for (let n = 0; n < forward.length; n++) await measuredTap(page, '__steps', back);
+      for (let n = 0; n < forward.length; n++) await measuredTap(page, recorded, back);
       await page.getByTestId('book-appointment-site').waitFor();
     }
     const steps = await take(page, '__steps');
@@ -211,28 +266,31 @@ export async function run(): Promise<BenchResult[]> {
     // Keystroke → results: each language's words typed on the search step.
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const perLanguage: Record<string, number> = {};
-    const results: Figures = { painted: [], dom: [], answer: [], byTimeout: [] };
-    for (const [language, words] of Object.entries(typed)) {
+    const results: Figures = { painted: [], dom: [], answer: [], byTimeout: [], fromRelease: [] };
+    for (const [language, { warmUp, measured }] of Object.entries(typed)) {
       kiosk.app.session.end('cancelled');
       await enterBooking(page, host.url, language);
       await page.getByTestId('site-macau').click();
       await page.getByTestId('open-search').click();
       await page.getByTestId('book-appointment-search').waitFor();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
-      await take(page, '__results');
-      for (const word of words) {
-        for (const key of word) await measuredTap(page, '__results', page.getByTestId(`key-${key}`));
+      const typeWord = async (word: string) => {
+        for (const key of word) await measuredTap(page, recorded, page.getByTestId(`key-${key}`));
         await page.getByTestId('key-clear').click();
         await page.waitForFunction(
           () => document.querySelector('[data-testid=search-results]')?.getAttribute('data-query') === '',
         );
-      }
+      };
+      await typeWord(warmUp);
+      await take(page, '__results');
+      for (const word of measured) await typeWord(word);
       const theirs = await take(page, '__results');
       perLanguage[language] = percentile(theirs.painted, 95);
       results.painted.push(...theirs.painted);
       results.dom.push(...theirs.dom);
       results.answer.push(...theirs.answer);
       results.byTimeout.push(...theirs.byTimeout);
+      results.fromRelease.push(...theirs.fromRelease);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
     await context.close();
@@ -249,6 +307,7 @@ export async function run(): Promise<BenchResult[]> {
           max: Math.max(...steps.painted),
           answeredP95: percentile(steps.answer, 95),
           paintedByTimeoutP95: percentile(steps.byTimeout, 95),
+          fromReleaseP95: percentile(steps.fromRelease, 95),
           domChangedP95: percentile(steps.dom, 95),
           viewport: '1080x1920',
           // The machine's other work shows in every figure here: the 1-minute load average when the run ended.
@@ -267,6 +326,8 @@ export async function run(): Promise<BenchResult[]> {
           max: Math.max(...results.painted),
           answeredP95: percentile(results.answer, 95),
           paintedByTimeoutP95: percentile(results.byTimeout, 95),
+          fromReleaseP95: percentile(results.fromRelease, 95),
+          fromReleaseP50: percentile(results.fromRelease, 50),
           domChangedP95: percentile(results.dom, 95),
           catalogueServices: 6920,
           loadAverage: loadavg()[0],

@@ -33,7 +33,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'book-appointment.back': () => accepted,
     'book-appointment.cancel': () => accepted,
     'book-appointment.finish': () => accepted,
-    'book-appointment.candidates': () => ({ candidates: [] }),
     'check-in.typeReference': () => accepted,
     'check-in.submitReference': () => accepted,
     'check-in.manage': () => accepted,

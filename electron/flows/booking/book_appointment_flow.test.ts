@@ -157,14 +157,34 @@ describe('book-appointment flow', () => {
     expect(names()[0]!.pt).toMatch(/^Renovação do Bilhete/);
     await kiosk.call('book-appointment.search', { text: 'renewal identity' });
     expect(names()[0]!.en).toMatch(/renewal/i);
-    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'shenfenzheng' })).toEqual({
+    // Pinyin being composed is searched with the text, and its candidates come with the results.
+    await kiosk.call('book-appointment.search', { text: '', composing: 'shenfenzheng' });
+    expect(kiosk.flow()).toMatchObject({
+      query: '',
+      composing: 'shenfenzheng',
       candidates: expect.arrayContaining(['身份證']),
     });
+    expect(names().some((n) => n['zh-Hant'].includes('身份證'))).toBe(true);
+    await kiosk.call('book-appointment.search', { text: '身份證', composing: 'xuq' });
+    expect(kiosk.flow()).toMatchObject({ query: '身份證', composing: 'xuq' });
+    expect(names()[0]!['zh-Hant']).toContain('身份證');
+    // In the session's script: Simplified words for a Simplified Chinese session.
     await kiosk.call('session.setLanguage', { language: 'zh-Hans' });
-    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'sfz' })).toEqual({
-      candidates: expect.arrayContaining(['身份证']),
+    await kiosk.call('book-appointment.search', { text: '', composing: 'sfz' });
+    expect(kiosk.flow()).toMatchObject({ candidates: expect.arrayContaining(['身份证']) });
+    // A word chosen: nothing composed, no candidates left in the step.
+    await kiosk.call('book-appointment.search', { text: '身份证' });
+    expect(kiosk.flow()).not.toHaveProperty('composing');
+    expect(kiosk.flow()).not.toHaveProperty('candidates');
+    // Only pinyin letters are composed: anything else is refused at the door.
+    expect(await kiosk.call('book-appointment.search', { text: '', composing: 'SFZ' })).toMatchObject({
+      ok: false,
     });
-    expect(await kiosk.call('book-appointment.candidates', { pinyin: 'SFZ' })).toMatchObject({ ok: false });
+    expect(
+      await kiosk.call('book-appointment.search', { text: '', composing: 'a'.repeat(25) }),
+    ).toMatchObject({
+      ok: false,
+    });
     // The result is chosen from the list shown; Back returns to the search with what was typed.
     await kiosk.call('book-appointment.search', { text: 'sfz' });
     const first = (kiosk.flow() as { results: { serviceId: string }[] }).results[0]!;

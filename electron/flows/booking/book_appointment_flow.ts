@@ -2,7 +2,7 @@ import { err, ok } from '../../../lib/result.js';
 import type { Booking, Slot } from '../../backend/contract/bookings.js';
 import type { Rejection } from '../../backend/contract/errors.js';
 import { maskName } from '../../printed/templates/name_mask.js';
-import type { BookAppointmentFlowView } from '../../rpc/flows/book_appointment_contract.js';
+import { type BookAppointmentFlowView, searchedText } from '../../rpc/flows/book_appointment_contract.js';
 import type { PrintOutcome, SiteKind } from '../../rpc/flows/booking_parts.js';
 import type { IdentifyMethod } from '../../rpc/flows/identify_contract.js';
 import type { Language } from '../../rpc/languages.js';
@@ -143,14 +143,28 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'>, Ide
     return this.#steps.go({ service, step: 'search', site: this.#site, query: '', results: [] });
   }
 
-  /** A keystroke: the results follow what was typed, on the same step. */
-  search(text: string): IntentOutcome {
+  /**
+   * A keystroke: the results follow what was typed and the pinyin being composed, on the same step, and the
+   * keyboard's candidates for that pinyin (the catalogue's words in the session's script) come with them.
+   */
+  search(text: string, composing?: string): IntentOutcome {
     const view = this.#steps.view;
     if (view.step !== 'search') return err('other-step');
     const index = this.#catalogue().ready;
     if (!index) return err('unavailable');
-    const results = text.trim() === '' ? [] : searchServices(index, text, this.#site, this.#language());
-    this.#steps.update({ ...view, query: text, results });
+    const searched = searchedText(text, composing);
+    const results =
+      searched.trim() === '' ? [] : searchServices(index, searched, this.#site, this.#language());
+    const { composing: _was, candidates: _theirs, ...step } = view;
+    const pinyin = composing
+      ? {
+          composing,
+          candidates: [
+            ...index.candidates(composing, this.#language() === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant'),
+          ],
+        }
+      : {};
+    this.#steps.update({ ...step, query: text, ...pinyin, results });
     return ok();
   }
 
@@ -264,13 +278,6 @@ export class BookAppointmentFlow implements RunningFlow<'book-appointment'>, Ide
     if (step !== 'booked' && step !== 'already-booked') return err('other-step');
     this.#context.endSession('done');
     return ok();
-  }
-
-  /** The keyboard's candidate bar, from the catalogue's words in the session's script. */
-  candidates(pinyin: string): string[] {
-    const index = this.#catalogue().ready;
-    if (!index || this.#steps.view.step !== 'search') return [];
-    return index.candidates(pinyin, this.#language() === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant');
   }
 
   dispose(): void {

@@ -1,4 +1,3 @@
-import { ok } from '../../../lib/result.js';
 import type { bookAppointmentFlowMethods } from '../../rpc/flows/book_appointment_contract.js';
 import type { checkInFlowMethods } from '../../rpc/flows/check_in_contract.js';
 import type { MethodHandlers } from '../../rpc/router.js';
@@ -19,7 +18,7 @@ export function bookAppointmentFlowHandlers(
     'book-appointment.chooseSite': ({ site }) => to((f) => f.chooseSite(site)),
     'book-appointment.chooseDepartment': ({ code }) => to((f) => f.chooseDepartment(code)),
     'book-appointment.openSearch': () => to((f) => f.openSearch()),
-    'book-appointment.search': ({ text }) => to((f) => f.search(text)),
+    'book-appointment.search': ({ text, composing }) => to((f) => f.search(text, composing)),
     'book-appointment.chooseService': ({ serviceId }) => to((f) => f.chooseService(serviceId)),
     'book-appointment.startBooking': () => to((f) => f.startBooking()),
     'book-appointment.chooseCentre': ({ centreId }) => to((f) => f.chooseCentre(centreId)),
@@ -30,15 +29,6 @@ export function bookAppointmentFlowHandlers(
     'book-appointment.back': () => to((f) => f.back()),
     'book-appointment.cancel': () => to((f) => f.cancel()),
     'book-appointment.finish': () => to((f) => f.finish()),
-    'book-appointment.candidates': async ({ pinyin }) => {
-      // A question to the running flow, not an intent: nothing changes, a refusal is an empty bar.
-      let candidates: string[] = [];
-      await to((f) => {
-        candidates = f.candidates(pinyin);
-        return ok();
-      });
-      return { candidates };
-    },
   };
 }
 

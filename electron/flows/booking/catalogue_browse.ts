@@ -38,7 +38,7 @@ export function searchServices(
   site: SiteKind,
   language: Language,
 ): ServiceItem[] {
-  return index.search.search(text, { language, site, limit: maxSearchResults }).flatMap((hit) => {
+  return index.find(text, { language, site, limit: maxSearchResults }).flatMap((hit) => {
     const service = index.services.get(hit.serviceId);
     return service ? [serviceItem(index, service)] : [];
   });

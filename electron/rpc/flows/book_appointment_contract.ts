@@ -39,6 +39,11 @@ const service = z.literal('book-appointment');
 export const maxSearchText = 100;
 export const maxSearchResults = 20;
 
+/** Pinyin as typed on the keyboard's pinyin layer (ü as v). */
+export const PinyinSchema = z.string().regex(/^[a-z]{1,24}$/);
+/** Words for a pinyin string, best first: full syllables or initials (`sfz`). */
+export const CandidatesSchema = z.array(z.string().min(1).max(16)).max(12);
+
 export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
   /** Macau or Hengqin; `home` is where this terminal stands (listed first). */
   z.object({ service, step: z.literal('site'), home: SiteKindSchema }),
@@ -54,6 +59,14 @@ export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
     site: SiteKindSchema,
     /** What the resident typed (kept by the flow, so a reload shows it; wiped with the session). */
     query: z.string().max(maxSearchText),
+    /**
+     * Pinyin being composed on the keyboard and not yet turned into characters (searched with the query, so `sfz`
+     * finds 身份證 before a candidate is chosen), and the keyboard's candidates for it: the catalogue's words in the
+     * session's script. Both absent while nothing is composed. With the results, so one answer to a keystroke
+     * draws the results and the candidate bar together.
+     */
+    composing: PinyinSchema.optional(),
+    candidates: CandidatesSchema.optional(),
     results: z.array(ServiceItemSchema).max(maxSearchResults),
   }),
   z.object({
@@ -88,9 +101,13 @@ export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
 export type BookAppointmentFlowView = z.infer<typeof BookAppointmentFlowViewSchema>;
 export type BookAppointmentStep = BookAppointmentFlowView['step'];
 
-/** Pinyin as typed on the keyboard's pinyin layer (ü as v). */
-export const PinyinSchema = z.string().regex(/^[a-z]{1,24}$/);
-export const CandidatesResultSchema = z.object({ candidates: z.array(z.string().min(1).max(16)).max(12) });
+/**
+ * What a search step's results answer: the text typed and, after it, the pinyin still being composed (`sfz` finds
+ * 身份證 before a candidate is chosen). The flow searches it; the screen and audio guidance show what it found.
+ */
+export function searchedText(query: string, composing?: string): string {
+  return composing ? `${query} ${composing}`.trim() : query;
+}
 
 export const bookAppointmentFlowMethods = {
   'book-appointment.chooseSite': {
@@ -102,9 +119,12 @@ export const bookAppointmentFlowMethods = {
     result: IntentResultSchema,
   },
   'book-appointment.openSearch': { params: noParams, result: IntentResultSchema },
-  /** The search text after a keystroke; the results come with the step. */
+  /**
+   * The search after a keystroke: the text typed, and the pinyin being composed if any. The results (and the
+   * pinyin's candidates) come with the step.
+   */
   'book-appointment.search': {
-    params: z.object({ text: z.string().max(maxSearchText) }).strict(),
+    params: z.object({ text: z.string().max(maxSearchText), composing: PinyinSchema.optional() }).strict(),
     result: IntentResultSchema,
   },
   'book-appointment.chooseService': {
@@ -126,12 +146,4 @@ export const bookAppointmentFlowMethods = {
   'book-appointment.cancel': { params: noParams, result: IntentResultSchema },
   /** `booked`: the resident is done; the session ends. */
   'book-appointment.finish': { params: noParams, result: IntentResultSchema },
-  /**
-   * The keyboard's candidate bar: words of the catalogue (in the session's script) for what was typed in pinyin,
-   * full syllables or initials. A question, not an intent: it changes nothing.
-   */
-  'book-appointment.candidates': {
-    params: z.object({ pinyin: PinyinSchema }).strict(),
-    result: CandidatesResultSchema,
-  },
 } as const satisfies DomainMethods<'book-appointment'>;

@@ -14,13 +14,30 @@ import { PinPad } from './pin_pad.js';
 
 afterEach(() => cleanup());
 
-/** A field that owns its value, as a flow step does, and shows it for the test to read. */
-function Field(props: Partial<OnScreenKeyboardProps> & { language: Language }) {
+/**
+ * A field that owns its value, as a flow step does, and shows it for the test to read. With `lookup` it is also
+ * the owner of the pinyin's candidates, as the search step is: told the pinyin, it has its words a moment later
+ * (the main process's answer).
+ */
+function Field({
+  lookup,
+  ...props
+}: Partial<OnScreenKeyboardProps> & { language: Language; lookup?: (pinyin: string) => string[] }) {
   const [value, setValue] = useState('');
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const onCompositionChange = (pinyin: string) => {
+    props.onCompositionChange?.(pinyin);
+    if (lookup) void Promise.resolve().then(() => setCandidates(lookup(pinyin)));
+  };
   return (
     <I18nextProvider i18n={createI18n(props.language)}>
       <output data-testid="value">{value}</output>
-      <OnScreenKeyboard value={value} onChange={setValue} {...props} />
+      <OnScreenKeyboard
+        value={value}
+        onChange={setValue}
+        {...props}
+        {...(lookup ? { candidates, onCompositionChange } : {})}
+      />
     </I18nextProvider>
   );
 }
@@ -62,8 +79,8 @@ describe('on-screen keyboard', () => {
   });
 
   it('composes pinyin in a Chinese session and takes a candidate from the main process', async () => {
-    const candidates = vi.fn(async (pinyin: string) => (pinyin === 'shenfen' ? ['身份', '申訴'] : []));
-    render(<Field language="zh-Hant" candidates={candidates} />);
+    const lookup = vi.fn((pinyin: string) => (pinyin === 'shenfen' ? ['身份', '申訴'] : []));
+    render(<Field language="zh-Hant" lookup={lookup} />);
     for (const key of 'SHENFEN') tap(`key-${key}`);
     expect(screen.getByTestId('keyboard-composition').textContent).toBe('shenfen');
     expect(typed()).toBe('');
@@ -83,39 +100,52 @@ describe('on-screen keyboard', () => {
     expect(typed()).toBe('身份身份');
   });
 
-  it('tells the field the pinyin and asks its candidates in the key’s handler, before drawing it', () => {
-    // What the screen showed when each was asked: a search on the pinyin must not wait for the keyboard's render.
+  it('tells the owner the pinyin in the key’s handler, before drawing it', () => {
+    // What the screen showed when it was told: a search on the pinyin must not wait for the keyboard's render.
     const shownWhenTold: string[] = [];
-    const shownWhenAsked: string[] = [];
+    const told: string[] = [];
     const shown = () => screen.getByTestId('keyboard-composition').textContent ?? '';
-    const candidates = vi.fn(async (_pinyin: string) => {
-      shownWhenAsked.push(shown());
-      return [];
-    });
     render(
       <Field
         language="zh-Hans"
-        candidates={candidates}
-        onCompositionChange={() => shownWhenTold.push(shown())}
+        lookup={() => []}
+        onCompositionChange={(pinyin) => {
+          shownWhenTold.push(shown());
+          told.push(pinyin);
+        }}
       />,
     );
     for (const key of 'SF') tap(`key-${key}`);
     tap('key-backspace');
     expect(shownWhenTold).toEqual(['', 's', 'sf']);
-    expect(shownWhenAsked).toEqual(['', 's', 'sf']);
-    expect(candidates.mock.calls.map(([pinyin]) => pinyin)).toEqual(['s', 'sf', 's']);
+    expect(told).toEqual(['s', 'sf', 's']);
     expect(shown()).toBe('s');
   });
 
-  it('shows the candidates of the pinyin as it is now, whatever order the answers come in', async () => {
-    const answers = new Map<string, (found: string[]) => void>();
-    const candidates = (pinyin: string) => new Promise<string[]>((resolve) => answers.set(pinyin, resolve));
-    render(<Field language="zh-Hant" candidates={candidates} />);
-    for (const key of 'SH') tap(`key-${key}`);
-    await act(async () => answers.get('sh')?.(['時']));
-    await act(async () => answers.get('s')?.(['是']));
+  it('shows the owner’s candidates while pinyin is composed, the last ones until new ones come, none after a word', async () => {
+    render(<Field language="zh-Hant" lookup={(pinyin) => (pinyin === 's' ? ['是', '時'] : ['時'])} />);
+    tap('key-S');
+    await act(async () => {});
+    expect(screen.getByTestId('keyboard-candidate-1').textContent).toBe('時');
+    // The next letter: until its candidates come, the bar keeps the last ones (no empty flash at each key).
+    tap('key-H');
+    expect(screen.getByTestId('keyboard-composition').textContent).toBe('sh');
+    expect(screen.getByTestId('keyboard-candidate-1').textContent).toBe('時');
+    await act(async () => {});
     expect(screen.getByTestId('keyboard-candidate-0').textContent).toBe('時');
     expect(screen.queryByTestId('keyboard-candidate-1')).toBeNull();
+    // A word chosen: the bar is empty at once, before the owner has answered.
+    tap('keyboard-candidate-0');
+    expect(typed()).toBe('時');
+    expect(screen.queryByTestId('keyboard-candidate-0')).toBeNull();
+    // Repeated words are shown once, and at most eight.
+    cleanup();
+    render(<Field language="zh-Hant" lookup={() => [...'一二二三四五六七八九十']} />);
+    tap('key-Y');
+    await act(async () => {});
+    expect(screen.getAllByTestId(/^keyboard-candidate-/).map((b) => b.textContent)).toEqual([
+      ...'一二三四五六七八',
+    ]);
   });
 
   it('without a candidate source there is no pinyin layer, and Chinese sessions start on letters', () => {
@@ -164,7 +194,9 @@ describe('PIN pad', () => {
 const taps = { backs: 0, results: 0 };
 
 /** A typing step: the keyboard, a result after it and a Back, as the flows' typing steps are. */
-function Step(props: Partial<OnScreenKeyboardProps> & { language: Language }) {
+function Step(
+  props: Partial<OnScreenKeyboardProps> & { language: Language; lookup?: (pinyin: string) => string[] },
+) {
   return (
     <div className="kiosk">
       <Field {...props} />
@@ -436,8 +468,9 @@ describe('on-screen keyboard by the tactile keypad', () => {
   });
 
   it('pinyin: letters compose, the candidates are a row above the letters, Enter or a digit key takes one', async () => {
-    const candidates = vi.fn(async (pinyin: string) => (pinyin.startsWith('sh') ? ['身份', '申訴'] : []));
-    render(<Step language="zh-Hant" candidates={candidates} />);
+    render(
+      <Step language="zh-Hant" lookup={(pinyin) => (pinyin.startsWith('sh') ? ['身份', '申訴'] : [])} />,
+    );
     await press('enter');
     expect(focused()).toBe('key-Q');
     expect(last()?.[0]).toEqual({ key: 'keyboard.layer.pinyin' });

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
@@ -14,6 +14,10 @@ import {
 } from './keyboard_layouts.js';
 import './keyboard.css';
 
+/** Candidates the bar shows at most (each a key of the keypad's digits, as input methods number them). */
+const maxChoices = 8;
+const noChoices: readonly string[] = [];
+
 export interface OnScreenKeyboardProps {
   value: string;
   onChange(value: string): void;
@@ -23,13 +27,15 @@ export interface OnScreenKeyboardProps {
   letterCase?: 'lower' | 'upper';
   maxLength?: number;
   /**
-   * Chinese characters or words for a pinyin syllable string, best first — asked of the main process, which
-   * knows the catalogue's vocabulary in the session's script. Without it the pinyin layer is not offered.
+   * Chinese characters or words for the pinyin being composed, best first, as the field's owner has them: it hears
+   * the pinyin through `onCompositionChange` and asks the main process, which knows the catalogue's vocabulary in
+   * the session's script (the booking search gets them with its results, in the same answer). Until the owner
+   * has the new ones, the last are shown. Without it the pinyin layer is not offered.
    */
-  candidates?: (pinyin: string) => Promise<string[]>;
+  candidates?: readonly string[];
   /**
-   * Pinyin being composed (before a candidate is chosen), for a field that acts on it as it is typed: a search
-   * box finds services by pinyin and its initials too.
+   * Pinyin being composed (before a candidate is chosen), told from the key's own handler before anything is
+   * drawn: the owner asks for its candidates, and a search box finds services by pinyin and its initials too.
    */
   onCompositionChange?: (pinyin: string) => void;
   /** Shows an Enter key ("Search", "OK") that calls this. */
@@ -81,42 +87,28 @@ const Keyboard = memo(function Keyboard({
   const layers = layersFor(mode, chinese).filter((l) => l !== 'pinyin' || candidates !== undefined);
   const [layer, setLayerState] = useState<KeyboardLayer>(layers[0] ?? 'latin');
   const [composition, setCompositionState] = useState('');
-  const [choices, setChoicesState] = useState<string[]>([]);
+  // The candidates shown: the owner's, while something is composed (a word just chosen leaves none).
+  const choices = useMemo(
+    () => (composition && candidates ? [...new Set(candidates)].slice(0, maxChoices) : noChoices),
+    [composition, candidates],
+  );
   // What the keys act on as of the last key: the tactile keypad's keys may come before the next render.
   const now = useRef({ layer, composition, choices });
+  now.current.choices = now.current.composition ? choices : noChoices;
   const setLayer = (next: KeyboardLayer) => {
     now.current.layer = next;
     setLayerState(next);
   };
-  const showChoices = (found: string[]) => {
-    now.current.choices = found;
-    setChoicesState(found);
-  };
-  // Which composition the candidates shown (or asked for) belong to: an answer for an older one is dropped.
-  const asked = useRef(0);
-  useEffect(
-    () => () => {
-      asked.current++;
-    },
-    [],
-  );
   /**
-   * The pinyin changed: told to the field and the candidates asked for in the key's own handler, before the
-   * keyboard draws it, so a search on the pinyin goes out without waiting for a render.
+   * The pinyin changed: told to the owner in the key's own handler, before the keyboard draws it, so the search
+   * on the pinyin (and the question for its candidates) goes out without waiting for a render.
    */
   const setComposition = (next: string) => {
     if (next === now.current.composition) return;
     now.current.composition = next;
+    if (!next) now.current.choices = noChoices;
     setCompositionState(next);
     onCompositionChange?.(next);
-    const ask = ++asked.current;
-    if (!next || !candidates) {
-      showChoices([]);
-      return;
-    }
-    void candidates(next).then((found) => {
-      if (ask === asked.current) showChoices([...new Set(found)].slice(0, 8));
-    });
   };
   const change = (next: string) => {
     fieldRef.current = next;
@@ -275,102 +267,174 @@ const Keyboard = memo(function Keyboard({
     >
       <legend className="visually-hidden">{t('keyboard.name')}</legend>
       {layer === 'pinyin' ? (
-        <div
-          className="keyboard__candidates"
-          data-testid="keyboard-candidates"
-          data-grid-row=""
-          aria-live="polite"
-        >
-          <span className="keyboard__composition" data-testid="keyboard-composition">
-            {composition}
-          </span>
-          {choices.map((word, i) => (
-            <button
-              type="button"
-              key={word}
-              className="keyboard__candidate"
-              data-testid={`keyboard-candidate-${i}`}
-              {...gridKey(`candidate-${i}`, [{ key: 'keyboard.candidate', values: { word, number: i + 1 } }])}
-              onClick={() => run(`candidate-${i}`)}
-            >
-              {word}
-            </button>
-          ))}
-          {composition && choices.length === 0 ? (
-            <span className="keyboard__no-candidates">{t('keyboard.noCandidates')}</span>
-          ) : null}
-        </div>
+        <CandidateBar composition={composition} choices={choices} press={pressKey} />
       ) : null}
       <KeyRows layer={layer} letterCase={letterCase} press={pressKey} />
-      <div className="keyboard__row keyboard__row--controls" data-grid-row="">
-        {layers.length > 1
-          ? layers
-              .filter((l) => l !== layer)
-              .map((l) => (
-                <button
-                  type="button"
-                  key={l}
-                  className="keyboard__key keyboard__key--control"
-                  data-testid={`keyboard-layer-${l}`}
-                  aria-label={t(`keyboard.layerName.${l}`)}
-                  {...gridKey(`layer-${l}`, [
-                    { key: 'keyboard.switch', values: { layer: { key: `input:keyboard.layerName.${l}` } } },
-                  ])}
-                  onClick={() => run(`layer-${l}`)}
-                >
-                  {t(`keyboard.layer.${l}`)}
-                </button>
-              ))
-          : null}
-        {mode === 'text' ? (
-          <button
-            type="button"
-            className="keyboard__key keyboard__key--space"
-            data-testid="key-space"
-            aria-label={t('keyboard.space')}
-            {...gridKey('space', [spokenChar(' ')])}
-            onClick={() => run('space')}
-          >
-            {t('keyboard.space')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="keyboard__key keyboard__key--control"
-          data-testid="key-backspace"
-          aria-label={t('keyboard.backspace')}
-          {...gridKey('backspace', [{ key: 'input:keyboard.backspace' }])}
-          onClick={() => run('backspace')}
-        >
-          ⌫
-        </button>
-        <button
-          type="button"
-          className="keyboard__key keyboard__key--control"
-          data-testid="key-clear"
-          aria-label={t('keyboard.clear')}
-          {...gridKey('clear', [{ key: 'keyboard.clear' }])}
-          onClick={() => run('clear')}
-        >
-          {t('keyboard.clear')}
-        </button>
-        {onEnter ? (
-          <button
-            type="button"
-            className="keyboard__key keyboard__key--enter"
-            data-testid="key-enter"
-            {...gridKey('enter', [
-              { key: 'keyboard.enter', values: { label: enterLabel ?? t('keyboard.enter') } },
-            ])}
-            onClick={() => run('enter')}
-          >
-            {enterLabel ?? t('keyboard.enter')}
-          </button>
-        ) : null}
-      </div>
+      <ControlRow
+        otherLayers={layers.filter((l) => l !== layer).join(' ')}
+        space={mode === 'text'}
+        enterLabel={onEnter ? (enterLabel ?? null) : undefined}
+        press={pressKey}
+      />
     </fieldset>
   );
 });
+
+/**
+ * The pinyin being composed and its candidates: the one part of the keyboard a pinyin keystroke changes, so it is
+ * the only part drawn again (the keys and the controls, with their translated names, are not).
+ */
+const CandidateBar = memo(function CandidateBar({
+  composition,
+  choices,
+  press,
+}: {
+  composition: string;
+  choices: readonly string[];
+  press: (key: string) => void;
+}) {
+  const { t } = useTranslation('input');
+  return (
+    <div
+      className="keyboard__candidates"
+      data-testid="keyboard-candidates"
+      data-grid-row=""
+      aria-live="polite"
+    >
+      <span className="keyboard__composition" data-testid="keyboard-composition">
+        {composition}
+      </span>
+      {choices.map((word, i) => (
+        <button
+          type="button"
+          key={word}
+          className="keyboard__candidate"
+          data-testid={`keyboard-candidate-${i}`}
+          {...gridKey(`candidate-${i}`, [{ key: 'keyboard.candidate', values: { word, number: i + 1 } }])}
+          onClick={() => press(`candidate-${i}`)}
+        >
+          {word}
+        </button>
+      ))}
+      {composition && choices.length === 0 ? (
+        <span className="keyboard__no-candidates">{t('keyboard.noCandidates')}</span>
+      ) : null}
+    </div>
+  );
+});
+
+/**
+ * The row under the letters: the other layers, space, backspace, clear and Enter. Its props are strings and a
+ * stable `press`, so typing never draws it again; a layer switch does.
+ */
+const ControlRow = memo(function ControlRow({
+  otherLayers,
+  space,
+  enterLabel,
+  press,
+}: {
+  /** The layers offered besides the one shown, space-separated (a string, so an equal list is an equal prop). */
+  otherLayers: string;
+  space: boolean;
+  /** Enter's own label, null for the default one, undefined for no Enter key. */
+  enterLabel: string | null | undefined;
+  press: (key: string) => void;
+}) {
+  const { t } = useTranslation('input');
+  const enter = enterLabel === undefined ? null : (enterLabel ?? t('keyboard.enter'));
+  return (
+    <div className="keyboard__row keyboard__row--controls" data-grid-row="">
+      {(otherLayers ? (otherLayers.split(' ') as KeyboardLayer[]) : []).map((l) => (
+        <ControlKey
+          key={l}
+          id={`layer-${l}`}
+          testId={`keyboard-layer-${l}`}
+          kind="control"
+          label={t(`keyboard.layerName.${l}`)}
+          spoken={{ key: 'keyboard.switch', values: { layer: { key: `input:keyboard.layerName.${l}` } } }}
+          press={press}
+        >
+          {t(`keyboard.layer.${l}`)}
+        </ControlKey>
+      ))}
+      {space ? (
+        <ControlKey
+          id="space"
+          testId="key-space"
+          kind="space"
+          label={t('keyboard.space')}
+          spoken={spokenChar(' ')}
+          press={press}
+        >
+          {t('keyboard.space')}
+        </ControlKey>
+      ) : null}
+      <ControlKey
+        id="backspace"
+        testId="key-backspace"
+        kind="control"
+        label={t('keyboard.backspace')}
+        spoken={{ key: 'input:keyboard.backspace' }}
+        press={press}
+      >
+        ⌫
+      </ControlKey>
+      <ControlKey
+        id="clear"
+        testId="key-clear"
+        kind="control"
+        label={t('keyboard.clear')}
+        spoken={{ key: 'keyboard.clear' }}
+        press={press}
+      >
+        {t('keyboard.clear')}
+      </ControlKey>
+      {enter === null ? null : (
+        <ControlKey
+          id="enter"
+          testId="key-enter"
+          kind="enter"
+          spoken={{ key: 'keyboard.enter', values: { label: enter } }}
+          press={press}
+        >
+          {enter}
+        </ControlKey>
+      )}
+    </div>
+  );
+});
+
+/** One key of the control row: its grid id, what the keypad says on it, and its name when its face is a symbol. */
+function ControlKey({
+  id,
+  testId,
+  kind,
+  label,
+  spoken,
+  press,
+  children,
+}: {
+  id: string;
+  testId: string;
+  kind: 'control' | 'space' | 'enter';
+  label?: string;
+  spoken: Prompt;
+  press: (key: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`keyboard__key keyboard__key--${kind}`}
+      data-testid={testId}
+      aria-label={label}
+      {...gridKey(id, [spoken])}
+      onClick={() => press(id)}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** A key the tactile keypad reaches inside the keyboard's grid: its id, and what is said when it is reached. */
 function gridKey(id: string, prompts: Prompt[]) {

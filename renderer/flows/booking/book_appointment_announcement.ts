@@ -1,4 +1,7 @@
-import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import {
+  type BookAppointmentFlowView,
+  searchedText,
+} from '../../../electron/rpc/flows/book_appointment_contract.js';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import type { BookingFormat } from './booking_format.js';
 import {
@@ -31,7 +34,7 @@ export function bookAppointmentAnnouncement(view: Shown, f: BookingFormat): Prom
     case 'search':
       return [
         p('search.title'),
-        ...(view.query.trim() === ''
+        ...(searchedText(view.query, view.composing).trim() === ''
           ? []
           : view.results.length === 0
             ? [p('search.none')]

@@ -254,30 +254,31 @@ describe('booking screens', () => {
     expect(screen.getByTestId('book-appointment-confirm')).toBeTruthy();
   });
 
-  it('search: each keystroke sends the text; pinyin being composed is searched and gets its candidates', async () => {
-    const rpc = strictRpcClient({
-      'book-appointment.search': { ok: true },
-      'book-appointment.candidates': { candidates: ['身份證'] },
-    });
-    renderStep(
-      { service: 'book-appointment', step: 'search', site: 'macau', query: '', results: [] },
-      rpc.client,
-      'zh-Hant',
-    );
+  it('search: each keystroke sends the text and the pinyin being composed; its candidates come with the results', async () => {
+    const rpc = strictRpcClient({ 'book-appointment.search': { ok: true } });
+    const step = {
+      service: 'book-appointment' as const,
+      step: 'search' as const,
+      site: 'macau' as const,
+      query: '',
+      results: [],
+    };
+    const { rerender } = renderStep(step, rpc.client, 'zh-Hant');
     await click('key-S');
     await click('key-F');
     expect(screen.getByTestId('keyboard-composition').textContent).toBe('sf');
-    expect(rpc.calls.filter((c) => c.method === 'book-appointment.search').map((c) => c.params)).toEqual([
-      { text: 's' },
-      { text: 'sf' },
+    expect(rpc.calls.map((c) => c.params)).toEqual([
+      { text: '', composing: 's' },
+      { text: '', composing: 'sf' },
     ]);
-    expect(rpc.calls.filter((c) => c.method === 'book-appointment.candidates').at(-1)).toEqual({
-      method: 'book-appointment.candidates',
-      params: { pinyin: 'sf' },
-    });
+    // The answer: results and candidates in the one step, drawn together.
+    rerender({ ...step, composing: 'sf', candidates: ['身份證', '身份'], results: [item] });
+    expect(screen.getByTestId('search-results').getAttribute('data-query')).toBe('sf');
+    expect(screen.getByTestId('keyboard-candidate-1').textContent).toBe('身份');
     await click('keyboard-candidate-0');
     expect(screen.getByTestId('search-field').textContent).toBe('身份證');
     expect(rpc.calls.at(-1)).toEqual({ method: 'book-appointment.search', params: { text: '身份證' } });
+    expect(screen.queryByTestId('keyboard-candidate-0')).toBeNull();
   });
 
   it('check-in: typing the reference sends it once, on Find; the shared steps talk to the check-in flow', async () => {

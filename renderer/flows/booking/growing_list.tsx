@@ -15,9 +15,10 @@ export const firstRows = 24;
 export function useGrowingList(
   total: number,
   markerElement: 'li' | 'div',
+  first: number = firstRows,
 ): { shown: number; marker: ReactNode } {
   const [shown, setShown] = useState(() =>
-    typeof IntersectionObserver === 'undefined' ? total : Math.min(total, firstRows),
+    typeof IntersectionObserver === 'undefined' ? total : Math.min(total, first),
   );
   // A new marker element for every batch: an observer reports a target once at first, so a marker still in
   // reach after a batch asks for the next one at once.

@@ -1,6 +1,9 @@
-import { memo, type ReactNode, useCallback, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import {
+  type BookAppointmentFlowView,
+  searchedText,
+} from '../../../electron/rpc/flows/book_appointment_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
@@ -13,47 +16,77 @@ type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
 
 /**
  * Search by name as the resident types, in any of the four languages, with or without accents, in characters or
- * pinyin (full or initials). Every keystroke sends the text; the results come back with the step. Pinyin still
- * being composed is searched too, so `sfz` finds 身份證 before a candidate is even chosen. What was typed lives
- * in the flow (a reload shows it) and goes with the session.
+ * pinyin (full or initials). Every keystroke sends the text and the pinyin being composed; the results come back
+ * with the step, and with them the pinyin's candidates for the keyboard, so `sfz` finds 身份證 before a candidate
+ * is even chosen and one answer draws both. What was typed lives in the flow (a reload shows it) and goes with the
+ * session.
  */
 export function SearchStep({ view }: { view: View }) {
-  const { t } = useTranslation('book-appointment');
-  const f = useBookingFormat();
+  const searched = searchedText(view.query, view.composing);
+  // Every answer brings a new array; the same words are the same candidates (the bar is not drawn again).
+  const shown = useRef(noCandidates);
+  const candidates = view.candidates ?? noCandidates;
+  if (!sameWords(shown.current, candidates)) shown.current = candidates;
+  const answer = useMemo(
+    () => ({ searched, results: view.results, candidates: shown.current }),
+    [searched, view.results, shown.current],
+  );
   return (
-    <BookingFrame
-      flow="book-appointment"
-      step="search"
-      stage="service"
-      title={t('search.title')}
-      scroll={false}
-    >
-      <div className="search">
-        <SearchInput
-          initial={view.query}
-          language={f.language}
-          results={<SearchResults query={view.query} results={view.results} />}
-        />
-      </div>
-    </BookingFrame>
+    <SearchAnswer.Provider value={answer}>
+      <SearchFrame initialQuery={view.query} />
+    </SearchAnswer.Provider>
   );
 }
 
 /**
+ * The last answer to what was typed: the results, what they answer, and the candidates for the pinyin being
+ * composed. Given to the two parts that show it (the results, the keyboard's candidate bar) by context, so an
+ * answer draws those two and nothing of the step around them.
+ */
+interface Answer {
+  searched: string;
+  results: View['results'];
+  candidates: readonly string[];
+}
+const noCandidates: readonly string[] = [];
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((word, i) => word === b[i]);
+const SearchAnswer = createContext<Answer>({ searched: '', results: [], candidates: noCandidates });
+
+/** Results drawn at first: more than the space between the field and the keyboard shows, in normal-size text. */
+const firstResultRows = 6;
+
+/**
+ * The step's frame (indicator, title, Back and Cancel), the field and the keyboard. Drawn when the step opens and
+ * when the language changes (its hooks), never for an answer: `initialQuery` is read once, by the field.
+ */
+const SearchFrame = memo(
+  function SearchFrame({ initialQuery }: { initialQuery: string }) {
+    const { t } = useTranslation('book-appointment');
+    const f = useBookingFormat();
+    return (
+      <BookingFrame
+        flow="book-appointment"
+        step="search"
+        stage="service"
+        title={t('search.title')}
+        scroll={false}
+      >
+        <div className="search">
+          <SearchInput initial={initialQuery} language={f.language} />
+        </div>
+      </BookingFrame>
+    );
+  },
+  () => true,
+);
+
+/**
  * The field and the keyboard, with what was typed as their own state: a keystroke draws the field alone (not the
  * step's frame, not the results, not the keys), and the search goes out from the key's handler before that.
- * `results` are drawn between the two, where they sit on screen and in the reading order (an answer redraws this
- * too, which costs the field alone: the keyboard's props do not change).
+ * The results sit between the two, on screen and in the reading order.
  */
-function SearchInput({
-  initial,
-  language,
-  results,
-}: {
-  initial: string;
-  language: Language;
-  results: ReactNode;
-}) {
+function SearchInput({ initial, language }: { initial: string; language: Language }) {
   const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
   // The field leads the step by a keystroke or two: typing faster than the answers come loses nothing.
@@ -61,7 +94,7 @@ function SearchInput({
   const composing = useRef('');
   const send = useCallback(
     (text: string, pinyin: string) => {
-      void rpc.call('book-appointment.search', { text: pinyin ? `${text} ${pinyin}`.trim() : text });
+      void rpc.call('book-appointment.search', pinyin ? { text, composing: pinyin } : { text });
     },
     [rpc],
   );
@@ -84,59 +117,65 @@ function SearchInput({
     },
     [send],
   );
-  const candidates = useCallback(
-    async (pinyin: string) => {
-      const answer = await rpc.call('book-appointment.candidates', { pinyin });
-      return answer.ok ? answer.value.candidates : [];
-    },
-    [rpc],
-  );
   return (
     <>
       <output className="search__field" data-testid="search-field" aria-live="polite">
         {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
       </output>
-      {results}
-      <OnScreenKeyboard
-        value={typed}
-        onChange={onChange}
-        language={language}
-        maxLength={100}
-        candidates={candidates}
-        onCompositionChange={onComposition}
-      />
+      <SearchResults />
+      <SearchKeyboard value={typed} onChange={onChange} language={language} onComposition={onComposition} />
     </>
   );
 }
 
-/**
- * What the query found. Memoised: a keystroke draws the field (and the keyboard) at once, and the results only when
- * their answer arrives, so neither redraw does the other's work.
- */
-const SearchResults = memo(function SearchResults({
-  query,
-  results,
+/** The keyboard, with the candidates of the last answer: an answer draws its candidate bar, not the field. */
+function SearchKeyboard({
+  value,
+  onChange,
+  language,
+  onComposition,
 }: {
-  query: string;
-  results: View['results'];
+  value: string;
+  onChange: (text: string) => void;
+  language: Language;
+  onComposition: (pinyin: string) => void;
 }) {
-  const { t } = useTranslation('book-appointment');
-  const searching = query.trim() !== '';
+  const { candidates } = useContext(SearchAnswer);
   return (
-    // data-query: which query the results shown answer (the field may lead them by a keystroke).
-    <div className="search__results" data-testid="search-results" data-query={query}>
+    <OnScreenKeyboard
+      value={value}
+      onChange={onChange}
+      language={language}
+      maxLength={100}
+      candidates={candidates}
+      onCompositionChange={onComposition}
+    />
+  );
+}
+
+/**
+ * What the search found, from the last answer. Memoised (no props): a keystroke draws the field at once and the
+ * results only when their answer arrives, so neither redraw does the other's work.
+ */
+const SearchResults = memo(function SearchResults() {
+  const { t } = useTranslation('book-appointment');
+  const { searched, results } = useContext(SearchAnswer);
+  const searching = searched.trim() !== '';
+  return (
+    // data-query: which search the results shown answer, typed text and pinyin (the field may lead them).
+    <div className="search__results" data-testid="search-results" data-query={searched}>
+      {!searching ? <p className="booking__hint">{t('search.hint')}</p> : null}
       {searching && results.length === 0 ? (
         <p className="booking__hint" data-testid="no-results">
           {t('search.none')}
         </p>
       ) : null}
-      {searching ? (
+      {/* Kept mounted while the field is empty (hidden): the first letter only adds rows to it. */}
+      <div className="search__list" hidden={results.length === 0}>
         <ScrollArea className="booking-scroll">
-          <ServiceList services={results} showDepartment={true} />
+          <ServiceList services={results} showDepartment={true} first={firstResultRows} />
         </ScrollArea>
-      ) : (
-        <p className="booking__hint">{t('search.hint')}</p>
-      )}
+      </div>
     </div>
   );
 });

@@ -16,9 +16,11 @@ import { useGrowingList } from './growing_list.js';
 export function ServiceList({
   services,
   showDepartment,
+  first,
 }: {
   services: readonly ServiceItem[];
   showDepartment: boolean;
+  first?: number;
 }) {
   const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
@@ -29,7 +31,7 @@ export function ServiceList({
     (serviceId: string) => void rpc.call('book-appointment.chooseService', { serviceId }),
     [rpc],
   );
-  const { shown, marker } = useGrowingList(services.length, 'li');
+  const { shown, marker } = useGrowingList(services.length, 'li', first);
   return (
     <ul className="service-list" data-testid="service-list">
       {services.slice(0, shown).map((s, i) => (
