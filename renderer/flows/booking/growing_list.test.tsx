@@ -63,7 +63,7 @@ const departmentsStep: FlowView = {
 
 function renderStep(flow: FlowView) {
   useSessionStore.getState().setView(activeSession({ language: 'en', flow }));
-  render(
+  return render(
     <RpcContext.Provider value={strictRpcClient({}).client}>
       <I18nextProvider i18n={createI18n('en')}>
         <FlowHost flow={flow} />
@@ -116,6 +116,28 @@ describe('long lists', () => {
     expect(marker.textContent).toBe('');
     act(() => DrivenObserver.reach(marker, true));
     expect(drawn('department-D')).toHaveLength(43);
+  });
+
+  it('search results: the list is there before the first letter, and an answer draws its first rows at once', () => {
+    vi.stubGlobal('IntersectionObserver', DrivenObserver);
+    const search = { service: 'book-appointment', step: 'search', site: 'macau' } as const;
+    const { rerender } = renderStep({ ...search, query: '', results: [] });
+    expect(drawn('service-s-')).toEqual([]);
+    const answered: FlowView = { ...search, query: 'serv', results: services.slice(0, 20) };
+    rerender(
+      <RpcContext.Provider value={strictRpcClient({}).client}>
+        <I18nextProvider i18n={createI18n('en')}>
+          <FlowHost flow={answered} />
+        </I18nextProvider>
+      </RpcContext.Provider>,
+    );
+    // The rows the results area shows, drawn with the answer (not a round of the observer later)…
+    const first = drawn('service-s-');
+    expect(first.length).toBeGreaterThan(3);
+    expect(first.length).toBeLessThan(20);
+    // …and the rest as the list scrolls.
+    act(() => DrivenObserver.reach(screen.getByTestId('more-rows'), true));
+    expect(drawn('service-s-')).toHaveLength(20);
   });
 
   it('without IntersectionObserver every row is drawn at once', () => {

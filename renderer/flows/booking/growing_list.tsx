@@ -17,9 +17,9 @@ export function useGrowingList(
   markerElement: 'li' | 'div',
   first: number = firstRows,
 ): { shown: number; marker: ReactNode } {
-  const [shown, setShown] = useState(() =>
-    typeof IntersectionObserver === 'undefined' ? total : Math.min(total, first),
-  );
+  // Rows drawn beyond the first `first`: a list that starts empty (search results before the first letter) draws
+  // its first rows as soon as it has them, not after a round of the observer.
+  const [more, setMore] = useState(() => (typeof IntersectionObserver === 'undefined' ? Infinity : 0));
   // A new marker element for every batch: an observer reports a target once at first, so a marker still in
   // reach after a batch asks for the next one at once.
   const observe = useCallback((marker: HTMLElement | null) => {
@@ -28,14 +28,14 @@ export function useGrowingList(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        setShown((n) => n + firstRows);
+        setMore((n) => n + firstRows);
       },
       { rootMargin: '100% 0px' },
     );
     observer.observe(marker);
     return () => observer.disconnect();
   }, []);
-  const drawn = Math.min(shown, total);
+  const drawn = Math.min(first + more, total);
   return {
     shown: drawn,
     marker:
