@@ -23,13 +23,10 @@ type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
  */
 export function SearchStep({ view }: { view: View }) {
   const searched = searchedText(view.query, view.composing);
-  // Every answer brings a new array; the same words are the same candidates (the bar is not drawn again).
-  const shown = useRef(noCandidates);
-  const candidates = view.candidates ?? noCandidates;
-  if (!sameWords(shown.current, candidates)) shown.current = candidates;
+  const candidates = useSameWords(view.candidates ?? noCandidates);
   const answer = useMemo(
-    () => ({ searched, results: view.results, candidates: shown.current }),
-    [searched, view.results, shown.current],
+    () => ({ searched, results: view.results, candidates }),
+    [searched, view.results, candidates],
   );
   return (
     <SearchAnswer.Provider value={answer}>
@@ -49,8 +46,14 @@ interface Answer {
   candidates: readonly string[];
 }
 const noCandidates: readonly string[] = [];
-const sameWords = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((word, i) => word === b[i]);
+
+/** Every answer brings a new array: the same words stay the same list, so the candidate bar is not drawn again. */
+function useSameWords(words: readonly string[]): readonly string[] {
+  const kept = useRef(words);
+  if (kept.current.length !== words.length || kept.current.some((word, i) => word !== words[i]))
+    kept.current = words;
+  return kept.current;
+}
 const SearchAnswer = createContext<Answer>({ searched: '', results: [], candidates: noCandidates });
 
 /** Results drawn at first: more than the space between the field and the keyboard shows, in normal-size text. */
