@@ -47,21 +47,18 @@ export class CatalogueIndex {
   }
 
   /**
-   * What a search typed on the kiosk finds, best first: answered from the answers kept when the same search was
-   * asked before (the index does not change, so neither do they). The shortest searches cost the most — a first
-   * letter matches a large part of the catalogue (2–4 ms of the main process for `s` in the 10× catalogue, against
-   * 0.3 ms for a longer word) — and they are the ones every resident types: `warm` asks each letter ahead.
+   * What a search typed on the kiosk finds, best first. A first letter is answered from what `warm` asked ahead: the
+   * shortest searches cost the most — a letter matches a large part of the catalogue (2–4 ms of the main process for
+   * `s` in the 10× catalogue, against 0.3 ms for a longer word) — and every resident types one. Nothing longer is
+   * kept: what a resident typed stays in their session, not in an answer kept for the next one.
    */
   find(text: string, options: { language: Language; site: SiteKind; limit: number }): readonly SearchHit[] {
-    const key = `${options.site} ${options.language} ${options.limit} ${text}`;
-    return keptAnswer(this.#answers, key, () => this.search.search(text, options));
+    return this.#firstLetters.get(searchKey(text, options)) ?? this.search.search(text, options);
   }
 
   /** Words of the catalogue for pinyin typed in a Chinese session (built on first use, per script). */
   candidates(pinyin: string, script: 'zh-Hant' | 'zh-Hans'): readonly string[] {
-    return keptAnswer(this.#answers, `${script} ${pinyin}`, () =>
-      this.#vocabulary(script).candidates(pinyin),
-    );
+    return this.#firstCandidates.get(`${script} ${pinyin}`) ?? this.#vocabulary(script).candidates(pinyin);
   }
 
   /**
@@ -69,15 +66,20 @@ export class CatalogueIndex {
    * and the answers to a first letter in every language at both sites (and its candidates in both scripts).
    */
   warm(searchLimit: number): void {
-    void this.search;
-    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
-      for (const script of ['zh-Hant', 'zh-Hans'] as const) this.candidates(letter, script);
+    for (const letter of firstLetters) {
+      for (const script of ['zh-Hant', 'zh-Hans'] as const)
+        this.#firstCandidates.set(`${script} ${letter}`, this.#vocabulary(script).candidates(letter));
       for (const site of ['macau', 'hengqin'] as const)
-        for (const language of languages) this.find(letter, { language, site, limit: searchLimit });
+        for (const language of languages) {
+          const options = { language, site, limit: searchLimit };
+          this.#firstLetters.set(searchKey(letter, options), this.search.search(letter, options));
+        }
     }
   }
 
-  readonly #answers = new Map<string, readonly SearchHit[] | readonly string[]>();
+  /** A first letter's answers, by site, language, limit and letter; its candidates, by script and letter. */
+  readonly #firstLetters = new Map<string, readonly SearchHit[]>();
+  readonly #firstCandidates = new Map<string, readonly string[]>();
 
   #vocabulary(script: 'zh-Hant' | 'zh-Hans'): PinyinVocabulary {
     let vocabulary = this.#vocabularies.get(script);
@@ -191,18 +193,7 @@ export function prepareBookingFlows(
   };
 }
 
-/** Answers kept at most (a few hundred small lists: a first letter in every language at both sites, and more). */
-const keptAnswers = 1024;
+const firstLetters = 'abcdefghijklmnopqrstuvwxyz';
 
-/**
- * The kept answer to `key`, or `answer()` kept for next time; the oldest goes when there are too many (a resident
- * typing nonsense cannot grow the main process's memory).
- */
-function keptAnswer<T>(answers: Map<string, T | readonly unknown[]>, key: string, answer: () => T): T {
-  const kept = answers.get(key);
-  if (kept !== undefined) return kept as T;
-  const fresh = answer();
-  answers.set(key, fresh);
-  if (answers.size > keptAnswers) answers.delete(answers.keys().next().value!);
-  return fresh;
-}
+const searchKey = (text: string, o: { language: Language; site: SiteKind; limit: number }) =>
+  `${o.site} ${o.language} ${o.limit} ${text}`;
