@@ -101,14 +101,6 @@ export const BookAppointmentFlowViewSchema = z.discriminatedUnion('step', [
 export type BookAppointmentFlowView = z.infer<typeof BookAppointmentFlowViewSchema>;
 export type BookAppointmentStep = BookAppointmentFlowView['step'];
 
-/**
- * What a search step's results answer: the text typed and, after it, the pinyin still being composed (`sfz` finds
- * 身份證 before a candidate is chosen). The flow searches it; the screen and audio guidance show what it found.
- */
-export function searchedText(query: string, composing?: string): string {
-  return composing ? `${query} ${composing}`.trim() : query;
-}
-
 export const bookAppointmentFlowMethods = {
   'book-appointment.chooseSite': {
     params: z.object({ site: SiteKindSchema }).strict(),

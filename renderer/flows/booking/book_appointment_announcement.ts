@@ -1,7 +1,5 @@
-import {
-  type BookAppointmentFlowView,
-  searchedText,
-} from '../../../electron/rpc/flows/book_appointment_contract.js';
+import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { searchedText } from '../../../electron/rpc/flows/searched_text.js';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import type { BookingFormat } from './booking_format.js';
 import {

@@ -1,9 +1,7 @@
 import { createContext, memo, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type BookAppointmentFlowView,
-  searchedText,
-} from '../../../electron/rpc/flows/book_appointment_contract.js';
+import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
+import { searchedText } from '../../../electron/rpc/flows/searched_text.js';
 import type { Language } from '../../../electron/rpc/languages.js';
 import { ScrollArea } from '../../a11y/scroll_area.js';
 import { OnScreenKeyboard } from '../../components/keyboard/on_screen_keyboard.js';
