@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ok, type Result } from '../../../lib/result.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { Catalogue, Centre, Department, Service } from '../../backend/contract/catalogue.js';
-import type { SiteKind } from '../../backend/contract/common.js';
+import { type SiteKind, SiteKindSchema } from '../../backend/contract/common.js';
 import type { BackendError } from '../../backend/contract/errors.js';
 import {
   type CatalogueSearch,
@@ -69,7 +69,7 @@ export class CatalogueIndex {
     for (const letter of firstLetters) {
       for (const script of ['zh-Hant', 'zh-Hans'] as const)
         this.#firstCandidates.set(`${script} ${letter}`, this.#vocabulary(script).candidates(letter));
-      for (const site of ['macau', 'hengqin'] as const)
+      for (const site of SiteKindSchema.options)
         for (const language of languages) {
           const options = { language, site, limit: searchLimit };
           this.#firstLetters.set(searchKey(letter, options), this.search.search(letter, options));

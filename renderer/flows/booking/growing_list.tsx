@@ -4,8 +4,9 @@ import { createElement, type ReactNode, useCallback, useState } from 'react';
 export const firstRows = 24;
 
 /**
- * A long list (a department's hundred services, the departments) drawn as far as the resident can see: the first
- * `firstRows`, then the next as the list scrolls toward its end. Drawing and laying out rows nobody sees yet was
+ * A long list (a department's hundred services, the departments, search results) drawn as far as the resident can
+ * see: the first `first` rows (`firstRows` unless the list says fewer), then `firstRows` more at a time as the list
+ * scrolls toward its end. Drawing and laying out rows nobody sees yet was
  * most of the time between a tap and the list's step painted. A marker after the last row drawn asks for more
  * when it comes within a screen of the view (so touch scrolling and the keypad's focus, which scrolls the focused
  * row into view, find rows already there); without IntersectionObserver (jsdom) every row is drawn at once.
