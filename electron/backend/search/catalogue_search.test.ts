@@ -4,6 +4,7 @@ import type { Service } from '../contract/catalogue.js';
 import { catalogueOfSeed } from '../embedded/catalogue_store.js';
 import { seedCatalogue } from '../seed/seed_catalogue.js';
 import { createCatalogueSearch } from './catalogue_search.js';
+import { chineseTokens, latinWords } from './search_text.js';
 
 /**
  * Finding a service the way a resident types it. The catalogue is asked for its services (no counts assumed);
@@ -118,5 +119,51 @@ describe('catalogue search', () => {
     expect(ids('.*+?^$ {}()|[]\\')).toEqual([]);
     expect(search.search('身份證'.repeat(2000)).length).toBe(0);
     expect(Array.isArray(search.search('a'.repeat(10_000)))).toBe(true);
+  });
+
+  it('answers a term of up to four letters by the starts of words and syllables, as the indexes would', () => {
+    // What a start of a word or syllable is, from the names themselves: the services a short term must find.
+    const department = new Map(catalogue.departments.map((d) => [d.code, d]));
+    const startsOf = (service: Service) => {
+      const d = department.get(service.department)!;
+      const chinese = (name: typeof service.name) => {
+        const t = chineseTokens(`${name['zh-Hant']} ${name['zh-Hans']}`);
+        return [...t.pinyin, ...t.initials];
+      };
+      return [
+        ...latinWords(service.name.pt),
+        ...latinWords(service.name.en),
+        ...chinese(service.name),
+        d.code.toLowerCase(),
+        ...latinWords(d.code),
+        ...latinWords(d.name.pt),
+        ...latinWords(d.name.en),
+        ...chinese(d.name),
+      ];
+    };
+    const words = new Map(catalogue.services.map((s) => [s.id, startsOf(s)]));
+    const terms = new Set(['dsi', 'cert', 'lic', 'shen', 'sfz', 'yys', 'xuqi', 'reno', 'zz']);
+    for (const service of sample)
+      for (const w of startsOf(service)) terms.add(w.slice(0, 3 + (w.length % 2)));
+    for (const term of terms) {
+      const expected = catalogue.services
+        .filter((s) => words.get(s.id)!.some((w) => w.startsWith(term)))
+        .map((s) => s.id);
+      expect(new Set(ids(term, { limit: catalogue.services.length })), term).toEqual(new Set(expected));
+    }
+  });
+
+  it('one short term is answered from its ranking kept ahead, as the general path ranks it, at each site', () => {
+    // The same term twice goes the general way (two filters, each worth the same): the same services, same order.
+    for (const term of ['s', 'sh', 'she', 'shen', 'de', 'cert', 'dsi', 'hq', 'zz'])
+      for (const site of [undefined, 'macau', 'hengqin'] as const)
+        for (const limit of [1, 20, catalogue.services.length]) {
+          const options = { site, limit };
+          const answer = ids(term, options);
+          expect(answer, `${term} ${site} ${limit}`).toEqual(ids(`${term} ${term}`, options));
+          expect(answer.length).toBeLessThanOrEqual(limit);
+          if (site)
+            for (const id of answer) expect(catalogue.services.find((s) => s.id === id)!.site).toBe(site);
+        }
   });
 });

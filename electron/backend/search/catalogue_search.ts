@@ -11,16 +11,26 @@ import { chineseTokens, latinWords, queryTerms } from './search_text.js';
  *
  * Three MiniSearch indexes, so that a short prefix never walks the others' vocabulary (MiniSearch keeps one radix
  * tree per index, shared by its fields):
- * - `words`: the Portuguese and English words of service names (prefix, and typos from four letters on);
+ * - `words`: the Portuguese and English words of service names (prefix, and typos from five letters on);
  * - `chinese`: Simplified substrings of the Chinese names, and their pinyin and initials at syllable boundaries
  *   (search_text.ts), searched by prefix;
  * - `departments`: the 36 departments by code and names, a match counting for each of their services.
  * Every term typed must match (AND); a term may match in any index (OR), and the scores add up.
  *
- * A Latin term of one or two letters (the first keystrokes, `de`, `of`) matches a large part of the catalogue, where
- * an index only costs: it is a filter instead, over the candidates the other terms left (or every service), on
- * word starts and syllable starts kept per service.
+ * A Latin term of up to three letters (the first keystrokes, `de`, `she`) matches a large part of the catalogue,
+ * where an index only costs: it is a filter instead, over the candidates the other terms left (or every service), on
+ * word starts and syllable starts kept per service. (By MiniSearch, `she` walked every pinyin term from `she` to
+ * `shenfenzheng` and built a result for each of some 3,000 services of the 10× catalogue: 4–20 ms of the main
+ * process a keystroke, against well under one by the table.) A text of one short term — the first keystrokes of
+ * every search — is answered from that term's services ranked ahead, at build: the first `limit` of them.
  */
+
+/** The longest Latin term answered from the table of starts (`shortTable`) rather than the indexes. */
+const shortTermLength = 4;
+
+/** A word's or a syllable string's starts, one letter to `shortTermLength`. */
+const startsOf = (word: string) =>
+  Array.from({ length: Math.min(word.length, shortTermLength) }, (_, i) => word.slice(0, i + 1));
 
 export interface SearchHit {
   serviceId: string;
@@ -57,14 +67,14 @@ function chineseFields(name: LocalisedText) {
   return {
     han: [...new Set(tokens.han)].join(' '),
     pinyin: syllableStrings.join(' '),
-    starts: new Set(syllableStrings.flatMap((s) => [s.slice(0, 1), s.slice(0, 2)])),
+    starts: new Set(syllableStrings.flatMap(startsOf)),
   };
 }
 
 /**
- * The one- and two-letter starts of a service's Latin words and pinyin syllables (and of its department's words),
- * each with what a match there is worth: an exact table, because a MiniSearch answer for `s` would build a result
- * object for most of the catalogue at every first keystroke.
+ * The starts (one to three letters) of a service's Latin words and pinyin syllables (and of its department's
+ * words), each with what a match there is worth: an exact table, because a MiniSearch answer for `s` would build a
+ * result object for most of the catalogue at every first keystroke.
  */
 type ShortTable = Map<string, Map<string, number>>;
 
@@ -77,7 +87,7 @@ function addShortKeys(table: ShortTable, id: string, keys: Iterable<string>, gai
   }
 }
 
-const wordStarts = (words: readonly string[]) => words.flatMap((w) => [w.slice(0, 1), w.slice(0, 2)]);
+const wordStarts = (words: readonly string[]) => words.flatMap(startsOf);
 
 function buildWordIndex(services: readonly Service[]) {
   const index = new MiniSearch<{ id: string; pt: string; en: string }>({
@@ -125,10 +135,10 @@ function buildDepartmentIndex(departments: readonly Department[]) {
   return index;
 }
 
-/** Small typos in Latin words: one edit from four letters on, two from ten. */
+/** Small typos in Latin words: one edit from five letters on (shorter terms are `shortTable`'s), two from ten. */
 function typoDistance(term: string): number | false {
   if (term.length >= 10) return 2;
-  return term.length >= 4 ? 1 : false;
+  return term.length > shortTermLength ? 1 : false;
 }
 
 export const maxQueryLength = 100;
@@ -170,6 +180,14 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
       weight.words * 0.5,
     );
   }
+  // Each start's services best first (the most a match there is worth, then catalogue order): what `filterShort`
+  // and `best` make of a text that is that one term, ranked once here rather than at each first keystroke.
+  const ranked = new Map<string, string[]>();
+  for (const [key, gains] of shortTable)
+    ranked.set(
+      key,
+      [...gains.keys()].sort((a, b) => gains.get(b)! - gains.get(a)! || position.get(a)! - position.get(b)!),
+    );
   const servicesOf = new Map<string, string[]>();
   for (const s of catalogue.services)
     servicesOf.set(s.department, [...(servicesOf.get(s.department) ?? []), s.id]);
@@ -177,7 +195,7 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
   const chinese = buildChineseIndex(catalogue.services, chineseOf);
   const departments = buildDepartmentIndex(catalogue.departments);
 
-  /** Where a Han run or a Latin term of three letters or more matches, and how well. */
+  /** Where a Han run or a Latin term longer than `shortTermLength` matches, and how well. */
   function indexedScores(term: string, han: boolean, boost: LanguageBoost): Scores {
     const scores: Scores = new Map();
     const chineseField = han ? 'han' : 'pinyin';
@@ -218,6 +236,16 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
     return kept;
   }
 
+  /** The first `limit` services of one short term's ranking, at `site` if one is given. */
+  function firstRanked(term: string, limit: number, site: SiteKind | undefined): string[] {
+    const out: string[] = [];
+    for (const id of ranked.get(term) ?? []) {
+      if (out.length === limit) break;
+      if (!site || services.get(id)!.site === site) out.push(id);
+    }
+    return out;
+  }
+
   /** The best `limit` of the scores (ties in catalogue order), without sorting the whole catalogue. */
   function best(scores: Scores, limit: number, site: SiteKind | undefined): string[] {
     const top: [string, number][] = [];
@@ -240,9 +268,9 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
       const terms = queryTerms(text.slice(0, maxQueryLength));
       const long = [
         ...terms.han.map((t) => ({ t, han: true })),
-        ...terms.latin.filter((t) => t.length > 2).map((t) => ({ t, han: false })),
+        ...terms.latin.filter((t) => t.length > shortTermLength).map((t) => ({ t, han: false })),
       ];
-      const short = terms.latin.filter((t) => t.length <= 2);
+      const short = terms.latin.filter((t) => t.length <= shortTermLength);
       if (long.length === 0 && short.length === 0) return [];
       const language = options.language;
       const boost: LanguageBoost = {
@@ -250,6 +278,13 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
         en: language === 'en' ? 1.5 : 1,
         han: language === 'zh-Hant' || language === 'zh-Hans' ? 1.5 : 1,
       };
+      const limit = options.limit ?? 20;
+      const found = (id: string): SearchHit => {
+        const s = services.get(id)!;
+        return { serviceId: s.id, department: s.department, name: s.name, site: s.site };
+      };
+      if (long.length === 0 && short.length === 1)
+        return firstRanked(short[0]!, limit, options.site).map(found);
       let combined: Scores | undefined;
       for (const { t, han } of long) {
         const scores = indexedScores(t, han, boost);
@@ -260,10 +295,7 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
       const candidates =
         combined ?? [...(shortTable.get(short[0]!) ?? [])].map(([id]): [string, number] => [id, 0]);
       const scored = short.length > 0 ? filterShort(candidates, short) : (combined ?? new Map());
-      return best(scored, options.limit ?? 20, options.site).map((id) => {
-        const s = services.get(id)!;
-        return { serviceId: s.id, department: s.department, name: s.name, site: s.site };
-      });
+      return best(scored, limit, options.site).map(found);
     },
   };
 }

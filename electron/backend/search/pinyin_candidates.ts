@@ -22,6 +22,8 @@ interface Word {
   /** Syllables run together, toneless, ü as v: `shenfenzheng`. */
   full: string;
   initials: string;
+  /** Its length in characters. */
+  chars: number;
   /** How many times it occurs in the names: a rough measure of what residents look for. */
   count: number;
 }
@@ -38,21 +40,57 @@ class SortedWords {
     this.#words = [...words].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
-  /** Every word whose key starts with `prefix`. */
-  withPrefix(prefix: string): Word[] {
-    let low = 0;
-    let high = this.#words.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.#key(this.#words[mid]!) < prefix) low = mid + 1;
-      else high = mid;
+  /** Every word whose key starts with `prefix`, in key order. */
+  *withPrefix(prefix: string): Generator<Word> {
+    for (let i = this.#first(prefix); i < this.#words.length; i++) {
+      const word = this.#words[i]!;
+      if (!this.#key(word).startsWith(prefix)) return;
+      yield word;
     }
+  }
+
+  /** Every word whose key is `key`. */
+  withKey(key: string): Word[] {
     const out: Word[] = [];
-    for (let i = low; i < this.#words.length && this.#key(this.#words[i]!).startsWith(prefix); i++) {
+    for (let i = this.#first(key); i < this.#words.length && this.#key(this.#words[i]!) === key; i++) {
       out.push(this.#words[i]!);
     }
     return out;
   }
+
+  /** Where the words from `key` on begin. */
+  #first(key: string): number {
+    let low = 0;
+    let high = this.#words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.#key(this.#words[mid]!) < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
+ * The first `limit` of the `words` kept, in `order`, ties in the order they came: what sorting them all and taking
+ * the first would give, without sorting the thousands of words a two-letter start has.
+ */
+function firstInOrder(
+  words: Iterable<Word>,
+  limit: number,
+  order: (a: Word, b: Word) => number,
+  keep: (word: Word) => boolean,
+): Word[] {
+  const top: Word[] = [];
+  for (const word of words) {
+    if (!keep(word)) continue;
+    if (top.length === limit && order(word, top[top.length - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && order(word, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, word);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 function syllablesOf(run: string): string[] {
@@ -62,8 +100,8 @@ function syllablesOf(run: string): string[] {
   return pinyin(source, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
 }
 
-const byLengthThenCount = (a: Word, b: Word) => [...b.text].length - [...a.text].length || b.count - a.count;
-const byCount = (a: Word, b: Word) => b.count - a.count || [...a.text].length - [...b.text].length;
+const byLengthThenCount = (a: Word, b: Word) => b.chars - a.chars || b.count - a.count;
+const byCount = (a: Word, b: Word) => b.count - a.count || a.chars - b.chars;
 
 export class PinyinVocabulary {
   readonly #byFull: SortedWords;
@@ -72,7 +110,7 @@ export class PinyinVocabulary {
   private constructor(words: Map<string, Word>) {
     this.#byFull = new SortedWords(words.values(), (w) => w.full);
     this.#byInitials = new SortedWords(
-      [...words.values()].filter((w) => [...w.text].length > 1),
+      [...words.values()].filter((w) => w.chars > 1),
       (w) => w.initials,
     );
   }
@@ -96,6 +134,7 @@ export class PinyinVocabulary {
                 text,
                 full: parts.join(''),
                 initials: parts.map((s) => s.charAt(0)).join(''),
+                chars: length,
                 count: 1,
               });
           }
@@ -109,28 +148,21 @@ export class PinyinVocabulary {
   candidates(typed: string, limit = 12): string[] {
     const input = typed.toLowerCase();
     if (!/^[a-z]{1,24}$/.test(input)) return [];
-    const prefixed = this.#byFull.withPrefix(input);
-    const exact = prefixed.filter((w) => w.full === input).sort(byLengthThenCount);
-    const initials =
-      input.length >= 2
-        ? this.#byInitials
-            .withPrefix(input)
-            .filter((w) => w.initials === input)
-            .sort(byCount)
-        : [];
-    const started = prefixed.filter((w) => w.full !== input).sort(byCount);
+    const exact = this.#byFull.withKey(input).sort(byLengthThenCount);
+    const initials = input.length >= 2 ? this.#byInitials.withKey(input).sort(byCount) : [];
+    const started = firstInOrder(this.#byFull.withPrefix(input), limit, byCount, (w) => w.full !== input);
     const firstSyllable: Word[] = [];
     for (let end = Math.min(input.length - 1, 6); end >= 1; end--) {
       const head = input.slice(0, end);
       firstSyllable.push(
         ...this.#byFull
-          .withPrefix(head)
-          .filter((w) => w.full === head && [...w.text].length === 1)
+          .withKey(head)
+          .filter((w) => w.chars === 1)
           .sort(byCount),
       );
     }
     const out: string[] = [];
-    for (const word of [...exact, ...initials, ...started.slice(0, limit), ...firstSyllable]) {
+    for (const word of [...exact, ...initials, ...started, ...firstSyllable]) {
       if (!out.includes(word.text)) out.push(word.text);
       if (out.length === limit) break;
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ok, type Result } from '../../../lib/result.js';
 import type { Backend } from '../../backend/contract/backend.js';
 import type { Catalogue, Centre, Department, Service } from '../../backend/contract/catalogue.js';
-import { type SiteKind, SiteKindSchema } from '../../backend/contract/common.js';
+import type { SiteKind } from '../../backend/contract/common.js';
 import type { BackendError } from '../../backend/contract/errors.js';
 import {
   type CatalogueSearch,
@@ -10,8 +10,7 @@ import {
   type SearchHit,
 } from '../../backend/search/catalogue_search.js';
 import { PinyinVocabulary } from '../../backend/search/pinyin_candidates.js';
-import { maxSearchResults } from '../../rpc/flows/book_appointment_contract.js';
-import { type Language, languages } from '../../rpc/languages.js';
+import type { Language } from '../../rpc/languages.js';
 import type { FlowServices } from '../flow.js';
 
 /**
@@ -47,39 +46,24 @@ export class CatalogueIndex {
   }
 
   /**
-   * What a search typed on the kiosk finds, best first. A first letter is answered from what `warm` asked ahead: the
-   * shortest searches cost the most — a letter matches a large part of the catalogue (2–4 ms of the main process for
-   * `s` in the 10× catalogue, against 0.3 ms for a longer word) — and every resident types one. Nothing longer is
-   * kept: what a resident typed stays in their session, not in an answer kept for the next one.
+   * What a search typed on the kiosk finds, best first. Nothing is kept between searches: what a resident typed stays
+   * in their session, not in an answer kept for the next one (the first keystrokes, which match most of the
+   * catalogue, are cheap by the index's own ranking of short terms).
    */
   find(text: string, options: { language: Language; site: SiteKind; limit: number }): readonly SearchHit[] {
-    return this.#firstLetters.get(searchKey(text, options)) ?? this.search.search(text, options);
+    return this.search.search(text, options);
   }
 
   /** Words of the catalogue for pinyin typed in a Chinese session (built on first use, per script). */
   candidates(pinyin: string, script: 'zh-Hant' | 'zh-Hans'): readonly string[] {
-    return this.#firstCandidates.get(`${script} ${pinyin}`) ?? this.#vocabulary(script).candidates(pinyin);
+    return this.#vocabulary(script).candidates(pinyin);
   }
 
-  /**
-   * Builds what search and the candidate bar need now, so no resident waits for it: the index, the vocabularies,
-   * and the answers to a first letter in every language at both sites (and its candidates in both scripts).
-   */
-  warm(searchLimit: number): void {
-    for (const letter of firstLetters) {
-      for (const script of ['zh-Hant', 'zh-Hans'] as const)
-        this.#firstCandidates.set(`${script} ${letter}`, this.#vocabulary(script).candidates(letter));
-      for (const site of SiteKindSchema.options)
-        for (const language of languages) {
-          const options = { language, site, limit: searchLimit };
-          this.#firstLetters.set(searchKey(letter, options), this.search.search(letter, options));
-        }
-    }
+  /** Builds what search and the candidate bar need now (the index, both scripts' words), so no resident waits. */
+  warm(): void {
+    void this.search;
+    for (const script of ['zh-Hant', 'zh-Hans'] as const) this.#vocabulary(script);
   }
-
-  /** A first letter's answers, by site, language, limit and letter; its candidates, by script and letter. */
-  readonly #firstLetters = new Map<string, readonly SearchHit[]>();
-  readonly #firstCandidates = new Map<string, readonly string[]>();
 
   #vocabulary(script: 'zh-Hant' | 'zh-Hans'): PinyinVocabulary {
     let vocabulary = this.#vocabularies.get(script);
@@ -142,7 +126,7 @@ export class CatalogueCache {
   async refresh(): Promise<void> {
     if (this.#index && this.now() - this.#loadedAt <= refreshAfterMs) return;
     const fetched = await this.#fetch();
-    if (fetched.ok) fetched.value.warm(maxSearchResults);
+    if (fetched.ok) fetched.value.warm();
   }
 
   #fetch(): Promise<Result<CatalogueIndex, BackendError>> {
@@ -192,8 +176,3 @@ export function prepareBookingFlows(
     unsubscribe();
   };
 }
-
-const firstLetters = 'abcdefghijklmnopqrstuvwxyz';
-
-const searchKey = (text: string, o: { language: Language; site: SiteKind; limit: number }) =>
-  `${o.site} ${o.language} ${o.limit} ${text}`;

@@ -154,6 +154,41 @@ describe('on-screen keyboard', () => {
     expect(screen.queryByTestId('keyboard-layer-pinyin')).toBeNull();
   });
 
+  it('a key acts on the press, once: the click after it does nothing more, and the focus stays where it was', () => {
+    render(
+      <>
+        <button type="button" data-testid="elsewhere">
+          elsewhere
+        </button>
+        <Field language="en" />
+      </>,
+    );
+    screen.getByTestId('elsewhere').focus();
+    const press = (testId: string, init: PointerEventInit = {}) => {
+      const key = screen.getByTestId(testId);
+      let kept = true;
+      act(() => {
+        kept = fireEvent.pointerDown(key, { isPrimary: true, button: 0, pointerType: 'touch', ...init });
+      });
+      return kept;
+    };
+    // Typed while the finger is still down; the press's default (moving the focus to the key) is prevented.
+    expect(press('key-A')).toBe(false);
+    expect(typed()).toBe('a');
+    expect(document.activeElement).toBe(screen.getByTestId('elsewhere'));
+    // The finger lifts: the click a pointer makes (detail 1) was the same keystroke.
+    act(() => fireEvent.click(screen.getByTestId('key-A'), { detail: 1 }));
+    expect(typed()).toBe('a');
+    // A second finger, or a secondary button, types nothing; neither does a press between the keys.
+    press('key-B', { isPrimary: false });
+    press('key-B', { button: 2 });
+    expect(press('keyboard')).toBe(true);
+    expect(typed()).toBe('a');
+    // A click with no press before it (Enter on a focused key, assistive technology) is the keystroke.
+    act(() => fireEvent.click(screen.getByTestId('key-B'), { detail: 0 }));
+    expect(typed()).toBe('ab');
+  });
+
   it('every key is a button with a name', () => {
     render(<Field language="en" onEnter={() => {}} />);
     for (const button of screen.getAllByRole('button'))

@@ -1,4 +1,14 @@
-import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent,
+  memo,
+  type PointerEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prompt } from '../../../electron/rpc/guidance_contract.js';
 import type { Language } from '../../../electron/rpc/languages.js';
@@ -248,14 +258,28 @@ const Keyboard = memo(function Keyboard({
     });
   }, []);
 
-  // The letter keys are drawn once per layer: a keystroke changes the field and the candidate bar, not 30 keys.
+  // The keys are drawn once per layer (a keystroke changes the field and the candidate bar, not 30 keys) and have
+  // no handlers of their own: the keyboard hears their presses and clicks and runs the key's `data-grid-key`.
   const latestRun = useRef(run);
   latestRun.current = run;
-  const pressKey = useCallback((key: string) => {
-    latestRun.current(key);
+  const onPointerDown = useCallback((event: PointerEvent<HTMLFieldSetElement>) => {
+    if (!event.isPrimary || event.button !== 0) return;
+    const id = pressedKey(event.target, event.currentTarget);
+    if (id === undefined) return;
+    // The press keeps the focus where it was (the keypad's ring stays put; nothing blurs and focuses per key).
+    event.preventDefault();
+    latestRun.current(id);
+  }, []);
+  const onClick = useCallback((event: MouseEvent<HTMLFieldSetElement>) => {
+    // A click from a finger or a mouse (detail ≥ 1) follows a press the key has already acted on; a click without
+    // one — Enter or space on a focused key, assistive technology — is the key's only event.
+    if (event.detail !== 0) return;
+    const id = pressedKey(event.target, event.currentTarget);
+    if (id !== undefined) latestRun.current(id);
   }, []);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are buttons; Enter and space on one arrive here as its click
     <fieldset
       ref={fieldset}
       className={`keyboard keyboard--${layer}`}
@@ -264,17 +288,16 @@ const Keyboard = memo(function Keyboard({
       // Focusable (not in the tab order), so the keypad's ring on the keyboard is the document's focus too.
       tabIndex={-1}
       {...action([{ key: 'keyboard.stop' }], { role: 'default', order: -1 })}
+      onPointerDown={onPointerDown}
+      onClick={onClick}
     >
       <legend className="visually-hidden">{t('keyboard.name')}</legend>
-      {layer === 'pinyin' ? (
-        <CandidateBar composition={composition} choices={choices} press={pressKey} />
-      ) : null}
-      <KeyRows layer={layer} letterCase={letterCase} press={pressKey} />
+      {layer === 'pinyin' ? <CandidateBar composition={composition} choices={choices} /> : null}
+      <KeyRows layer={layer} letterCase={letterCase} />
       <ControlRow
         otherLayers={layers.filter((l) => l !== layer).join(' ')}
         space={mode === 'text'}
         enterLabel={onEnter ? (enterLabel ?? null) : undefined}
-        press={pressKey}
       />
     </fieldset>
   );
@@ -287,11 +310,9 @@ const Keyboard = memo(function Keyboard({
 const CandidateBar = memo(function CandidateBar({
   composition,
   choices,
-  press,
 }: {
   composition: string;
   choices: readonly string[];
-  press: (key: string) => void;
 }) {
   const { t } = useTranslation('input');
   return (
@@ -311,7 +332,6 @@ const CandidateBar = memo(function CandidateBar({
           className="keyboard__candidate"
           data-testid={`keyboard-candidate-${i}`}
           {...gridKey(`candidate-${i}`, [{ key: 'keyboard.candidate', values: { word, number: i + 1 } }])}
-          onClick={() => press(`candidate-${i}`)}
         >
           {word}
         </button>
@@ -324,21 +344,19 @@ const CandidateBar = memo(function CandidateBar({
 });
 
 /**
- * The row under the letters: the other layers, space, backspace, clear and Enter. Its props are strings and a
- * stable `press`, so typing never draws it again; a layer switch does.
+ * The row under the letters: the other layers, space, backspace, clear and Enter. Its props are strings, so typing
+ * never draws it again; a layer switch does.
  */
 const ControlRow = memo(function ControlRow({
   otherLayers,
   space,
   enterLabel,
-  press,
 }: {
   /** The layers offered besides the one shown, space-separated (a string, so an equal list is an equal prop). */
   otherLayers: string;
   space: boolean;
   /** Enter's own label, null for the default one, undefined for no Enter key. */
   enterLabel: string | null | undefined;
-  press: (key: string) => void;
 }) {
   const { t } = useTranslation('input');
   const enter = enterLabel === undefined ? null : (enterLabel ?? t('keyboard.enter'));
@@ -352,7 +370,6 @@ const ControlRow = memo(function ControlRow({
           kind="control"
           label={t(`keyboard.layerName.${l}`)}
           spoken={{ key: 'keyboard.switch', values: { layer: { key: `input:keyboard.layerName.${l}` } } }}
-          press={press}
         >
           {t(`keyboard.layer.${l}`)}
         </ControlKey>
@@ -364,7 +381,6 @@ const ControlRow = memo(function ControlRow({
           kind="space"
           label={t('keyboard.space')}
           spoken={spokenChar(' ')}
-          press={press}
         >
           {t('keyboard.space')}
         </ControlKey>
@@ -375,7 +391,6 @@ const ControlRow = memo(function ControlRow({
         kind="control"
         label={t('keyboard.backspace')}
         spoken={{ key: 'input:keyboard.backspace' }}
-        press={press}
       >
         ⌫
       </ControlKey>
@@ -385,7 +400,6 @@ const ControlRow = memo(function ControlRow({
         kind="control"
         label={t('keyboard.clear')}
         spoken={{ key: 'keyboard.clear' }}
-        press={press}
       >
         {t('keyboard.clear')}
       </ControlKey>
@@ -395,7 +409,6 @@ const ControlRow = memo(function ControlRow({
           testId="key-enter"
           kind="enter"
           spoken={{ key: 'keyboard.enter', values: { label: enter } }}
-          press={press}
         >
           {enter}
         </ControlKey>
@@ -411,7 +424,6 @@ function ControlKey({
   kind,
   label,
   spoken,
-  press,
   children,
 }: {
   id: string;
@@ -419,7 +431,6 @@ function ControlKey({
   kind: 'control' | 'space' | 'enter';
   label?: string;
   spoken: Prompt;
-  press: (key: string) => void;
   children: ReactNode;
 }) {
   return (
@@ -429,11 +440,22 @@ function ControlKey({
       data-testid={testId}
       aria-label={label}
       {...gridKey(id, [spoken])}
-      onClick={() => press(id)}
     >
       {children}
     </button>
   );
+}
+
+/**
+ * The key of `keyboard` under a press or a click, by its grid id; none for a disabled key or the space between keys.
+ * Keys act on the press, as a physical keyboard's do (WCAG 2.5.2 counts keyboard emulation among the functions a
+ * down-event may complete): the search goes out while the finger is still down, and a kiosk's touchscreen sends its
+ * release ~100 ms after.
+ */
+function pressedKey(target: EventTarget, keyboard: Element): string | undefined {
+  const key = target instanceof Element ? target.closest<HTMLButtonElement>('button[data-grid-key]') : null;
+  if (!key || key.disabled || !keyboard.contains(key)) return undefined;
+  return key.dataset.gridKey;
 }
 
 /** A key the tactile keypad reaches inside the keyboard's grid: its id, and what is said when it is reached. */
@@ -441,15 +463,13 @@ function gridKey(id: string, prompts: Prompt[]) {
   return { 'data-grid-key': id, 'data-speak': JSON.stringify(prompts) };
 }
 
-/** A layer's letter keys; `press` is stable, so the keys render again only when the layer or the case changes. */
+/** A layer's letter keys: drawn again only when the layer or the case changes. */
 const KeyRows = memo(function KeyRows({
   layer,
   letterCase,
-  press,
 }: {
   layer: KeyboardLayer;
   letterCase: 'lower' | 'upper';
-  press: (key: string) => void;
 }) {
   return (
     <>
@@ -463,7 +483,6 @@ const KeyRows = memo(function KeyRows({
               data-testid={`key-${key}`}
               aria-label={typedText(key, layer, letterCase)}
               {...gridKey(key, [spokenChar(key)])}
-              onClick={() => press(key)}
             >
               {key}
             </button>
