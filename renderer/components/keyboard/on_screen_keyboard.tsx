@@ -48,6 +48,11 @@ export interface OnScreenKeyboardProps {
    * drawn: the owner asks for its candidates, and a search box finds services by pinyin and its initials too.
    */
   onCompositionChange?: (pinyin: string) => void;
+  /**
+   * The pinyin the candidate bar shows, when the owner shows it with its answer (a keystroke behind the keys, at
+   * most until that answer comes); the keyboard's own pinyin otherwise.
+   */
+  composition?: string;
   /** Shows an Enter key ("Search", "OK") that calls this. */
   onEnter?: () => void;
   enterLabel?: string;
@@ -88,6 +93,7 @@ const Keyboard = memo(function Keyboard({
   maxLength = 64,
   candidates,
   onCompositionChange,
+  composition: shownComposition,
   onEnter,
   enterLabel,
   secret = false,
@@ -97,10 +103,11 @@ const Keyboard = memo(function Keyboard({
   const layers = layersFor(mode, chinese).filter((l) => l !== 'pinyin' || candidates !== undefined);
   const [layer, setLayerState] = useState<KeyboardLayer>(layers[0] ?? 'latin');
   const [composition, setCompositionState] = useState('');
+  const shown = shownComposition ?? composition;
   // The candidates shown: the owner's, while something is composed (a word just chosen leaves none).
   const choices = useMemo(
-    () => (composition && candidates ? [...new Set(candidates)].slice(0, maxChoices) : noChoices),
-    [composition, candidates],
+    () => (shown && candidates ? [...new Set(candidates)].slice(0, maxChoices) : noChoices),
+    [shown, candidates],
   );
   // What the keys act on as of the last key: the tactile keypad's keys may come before the next render.
   const now = useRef({ layer, composition, choices });
@@ -292,7 +299,7 @@ const Keyboard = memo(function Keyboard({
       onClick={onClick}
     >
       <legend className="visually-hidden">{t('keyboard.name')}</legend>
-      {layer === 'pinyin' ? <CandidateBar composition={composition} choices={choices} /> : null}
+      {layer === 'pinyin' ? <CandidateBar composition={shown} choices={choices} /> : null}
       <KeyRows layer={layer} letterCase={letterCase} />
       <ControlRow
         otherLayers={layers.filter((l) => l !== layer).join(' ')}

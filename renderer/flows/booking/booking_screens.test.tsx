@@ -12,6 +12,7 @@ import { createI18n } from '../../i18n/i18n.js';
 import { RpcContext } from '../../rpc/rpc_context.js';
 import { useSessionStore } from '../../stores/session_store.js';
 import { FlowHost } from '../flow_host.js';
+import { echoDeadlineMs } from './search_step.js';
 
 /**
  * The booking and check-in screens with the strict RPC client: each step draws its view in every language (no
@@ -266,19 +267,36 @@ describe('booking screens', () => {
     const { rerender } = renderStep(step, rpc.client, 'zh-Hant');
     await click('key-S');
     await click('key-F');
-    expect(screen.getByTestId('keyboard-composition').textContent).toBe('sf');
     expect(rpc.calls.map((c) => c.params)).toEqual([
       { text: '', composing: 's' },
       { text: '', composing: 'sf' },
     ]);
-    // The answer: results and candidates in the one step, drawn together.
+    // Nothing drawn before the answer: the pinyin shows with its results and candidates, in one frame.
+    expect(screen.getByTestId('keyboard-composition').textContent).toBe('');
     rerender({ ...step, composing: 'sf', candidates: ['身份證', '身份'], results: [item] });
+    expect(screen.getByTestId('keyboard-composition').textContent).toBe('sf');
     expect(screen.getByTestId('search-results').getAttribute('data-query')).toBe('sf');
     expect(screen.getByTestId('keyboard-candidate-1').textContent).toBe('身份');
     await click('keyboard-candidate-0');
-    expect(screen.getByTestId('search-field').textContent).toBe('身份證');
     expect(rpc.calls.at(-1)).toEqual({ method: 'book-appointment.search', params: { text: '身份證' } });
+    rerender({ ...step, query: '身份證', results: [item] });
+    expect(screen.getByTestId('search-field').textContent).toBe('身份證');
     expect(screen.queryByTestId('keyboard-candidate-0')).toBeNull();
+  });
+
+  it('search: a keystroke whose answer is late is shown without it', async () => {
+    const rpc = strictRpcClient({ 'book-appointment.search': { ok: true } });
+    renderStep(
+      { service: 'book-appointment', step: 'search', site: 'macau', query: '', results: [] },
+      rpc.client,
+      'pt',
+    );
+    await click('key-R');
+    await click('key-E');
+    // Before the answer, the field still shows what the last answer answered: nothing (its placeholder).
+    expect(screen.getByTestId('search-field').querySelector('.search__placeholder')).not.toBeNull();
+    await act(() => new Promise((done) => setTimeout(done, echoDeadlineMs + 20)));
+    expect(screen.getByTestId('search-field').textContent).toBe('re');
   });
 
   it('check-in: typing the reference sends it once, on Find; the shared steps talk to the check-in flow', async () => {

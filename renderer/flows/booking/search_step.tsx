@@ -1,4 +1,4 @@
-import { createContext, memo, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookAppointmentFlowView } from '../../../electron/rpc/flows/book_appointment_contract.js';
 import { searchedText } from '../../../electron/rpc/flows/searched_text.js';
@@ -18,13 +18,24 @@ type View = Extract<BookAppointmentFlowView, { step: 'search' }>;
  * with the step, and with them the pinyin's candidates for the keyboard, so `sfz` finds 身份證 before a candidate
  * is even chosen and one answer draws both. What was typed lives in the flow (a reload shows it) and goes with the
  * session.
+ *
+ * The field and the pinyin being composed show what the last answer answers, so a keystroke's letter and its
+ * results appear together, in one frame (the key shows its press at once): the letter alone would cost a frame of
+ * its own, and the results would wait behind it. An answer later than `echoDeadlineMs` lets the field show what was
+ * typed without it.
  */
 export function SearchStep({ view }: { view: View }) {
   const searched = searchedText(view.query, view.composing);
   const candidates = useSameWords(view.candidates ?? noCandidates);
   const answer = useMemo(
-    () => ({ searched, results: view.results, candidates }),
-    [searched, view.results, candidates],
+    () => ({
+      query: view.query,
+      composing: view.composing ?? '',
+      searched,
+      results: view.results,
+      candidates,
+    }),
+    [view.query, view.composing, searched, view.results, candidates],
   );
   return (
     <SearchAnswer.Provider value={answer}>
@@ -39,6 +50,9 @@ export function SearchStep({ view }: { view: View }) {
  * answer draws those two and nothing of the step around them.
  */
 interface Answer {
+  /** The typed text and the pinyin being composed that the answer is for. */
+  query: string;
+  composing: string;
   searched: string;
   results: View['results'];
   candidates: readonly string[];
@@ -52,7 +66,16 @@ function useSameWords(words: readonly string[]): readonly string[] {
     kept.current = words;
   return kept.current;
 }
-const SearchAnswer = createContext<Answer>({ searched: '', results: [], candidates: noCandidates });
+const SearchAnswer = createContext<Answer>({
+  query: '',
+  composing: '',
+  searched: '',
+  results: [],
+  candidates: noCandidates,
+});
+
+/** How long the field waits for a keystroke's answer before it shows the keystroke without it. */
+export const echoDeadlineMs = 100;
 
 /** Results drawn at first: more than the space between the field and the keyboard shows, in normal-size text. */
 const firstResultRows = 6;
@@ -83,19 +106,25 @@ const SearchFrame = memo(
 );
 
 /**
- * The field and the keyboard, with what was typed as their own state: a keystroke draws the field alone (not the
- * step's frame, not the results, not the keys), and the search goes out from the key's handler before that.
- * The results sit between the two, on screen and in the reading order.
+ * The field and the keyboard, with what was typed as their own state: the search goes out from the key's handler,
+ * and a keystroke draws nothing on screen until its answer comes (or is late): the field and the pinyin show the
+ * answer's. The results sit between the two, on screen and in the reading order.
  */
 function SearchInput({ initial, language }: { initial: string; language: Language }) {
-  const { t } = useTranslation('book-appointment');
   const rpc = useRpc();
-  // The field leads the step by a keystroke or two: typing faster than the answers come loses nothing.
+  // What the keys have typed leads the answers by a keystroke or two: typing faster than they come loses nothing.
   const [typed, setTyped] = useState(initial);
   const composing = useRef('');
+  // Until the first keystroke the field shows what the keys hold (the step as it opened, or as a reload found it).
+  const [overdue, setOverdue] = useState(true);
+  const deadline = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(deadline.current), []);
   const send = useCallback(
     (text: string, pinyin: string) => {
       void rpc.call('book-appointment.search', pinyin ? { text, composing: pinyin } : { text });
+      setOverdue(false);
+      clearTimeout(deadline.current);
+      deadline.current = setTimeout(() => setOverdue(true), echoDeadlineMs);
     },
     [rpc],
   );
@@ -120,28 +149,49 @@ function SearchInput({ initial, language }: { initial: string; language: Languag
   );
   return (
     <>
-      <output className="search__field" data-testid="search-field" aria-live="polite">
-        {typed || <span className="search__placeholder">{t('search.placeholder')}</span>}
-      </output>
+      <SearchField typed={overdue ? typed : null} />
       <SearchResults />
-      <SearchKeyboard value={typed} onChange={onChange} language={language} onComposition={onComposition} />
+      <SearchKeyboard
+        value={typed}
+        onChange={onChange}
+        language={language}
+        onComposition={onComposition}
+        overdue={overdue}
+      />
     </>
   );
 }
 
-/** The keyboard, with the candidates of the last answer: an answer draws its candidate bar, not the field. */
+/** What was typed: as the last answer has it, or as the keys have it (`typed`) when the answer is late. */
+const SearchField = memo(function SearchField({ typed }: { typed: string | null }) {
+  const { t } = useTranslation('book-appointment');
+  const { query } = useContext(SearchAnswer);
+  const shown = typed ?? query;
+  return (
+    <output className="search__field" data-testid="search-field" aria-live="polite">
+      {shown || <span className="search__placeholder">{t('search.placeholder')}</span>}
+    </output>
+  );
+});
+
+/**
+ * The keyboard, with the pinyin and the candidates of the last answer (its own pinyin when the answer is late): an
+ * answer draws its candidate bar, not the keys.
+ */
 function SearchKeyboard({
   value,
   onChange,
   language,
   onComposition,
+  overdue,
 }: {
   value: string;
   onChange: (text: string) => void;
   language: Language;
   onComposition: (pinyin: string) => void;
+  overdue: boolean;
 }) {
-  const { candidates } = useContext(SearchAnswer);
+  const { candidates, composing } = useContext(SearchAnswer);
   return (
     <OnScreenKeyboard
       value={value}
@@ -149,6 +199,7 @@ function SearchKeyboard({
       language={language}
       maxLength={100}
       candidates={candidates}
+      composition={overdue ? undefined : composing}
       onCompositionChange={onComposition}
     />
   );
