@@ -17,7 +17,7 @@ import { chineseTokens, latinWords, queryTerms } from './search_text.js';
  * - `departments`: the 36 departments by code and names, a match counting for each of their services.
  * Every term typed must match (AND); a term may match in any index (OR), and the scores add up.
  *
- * A Latin term of up to three letters (the first keystrokes, `de`, `she`) matches a large part of the catalogue,
+ * A Latin term of up to four letters (the first keystrokes, `de`, `shen`) matches a large part of the catalogue,
  * where an index only costs: it is a filter instead, over the candidates the other terms left (or every service), on
  * word starts and syllable starts kept per service. (By MiniSearch, `she` walked every pinyin term from `she` to
  * `shenfenzheng` and built a result for each of some 3,000 services of the 10× catalogue: 4–20 ms of the main
@@ -72,7 +72,7 @@ function chineseFields(name: LocalisedText) {
 }
 
 /**
- * The starts (one to three letters) of a service's Latin words and pinyin syllables (and of its department's
+ * The starts (one to four letters) of a service's Latin words and pinyin syllables (and of its department's
  * words), each with what a match there is worth: an exact table, because a MiniSearch answer for `s` would build a
  * result object for most of the catalogue at every first keystroke.
  */
