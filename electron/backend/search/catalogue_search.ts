@@ -182,11 +182,14 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
   }
   // Each start's services best first (the most a match there is worth, then catalogue order): what `filterShort`
   // and `best` make of a text that is that one term, ranked once here rather than at each first keystroke.
+  /** The catalogue's order of results: a higher score first, ties in catalogue order (negative: `a` first). */
+  const order = (a: [string, number], b: [string, number]) =>
+    b[1] - a[1] || position.get(a[0])! - position.get(b[0])!;
   const ranked = new Map<string, string[]>();
   for (const [key, gains] of shortTable)
     ranked.set(
       key,
-      [...gains.keys()].sort((a, b) => gains.get(b)! - gains.get(a)! || position.get(a)! - position.get(b)!),
+      [...gains].sort(order).map(([id]) => id),
     );
   const servicesOf = new Map<string, string[]>();
   for (const s of catalogue.services)
@@ -249,8 +252,7 @@ export function createCatalogueSearch(catalogue: Catalogue): CatalogueSearch {
   /** The best `limit` of the scores (ties in catalogue order), without sorting the whole catalogue. */
   function best(scores: Scores, limit: number, site: SiteKind | undefined): string[] {
     const top: [string, number][] = [];
-    const before = (a: [string, number], b: [string, number]) =>
-      a[1] > b[1] || (a[1] === b[1] && position.get(a[0])! < position.get(b[0])!);
+    const before = (a: [string, number], b: [string, number]) => order(a, b) < 0;
     for (const entry of scores) {
       if (site && services.get(entry[0])!.site !== site) continue;
       if (top.length === limit && !before(entry, top[top.length - 1]!)) continue;
